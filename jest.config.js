@@ -1,0 +1,50 @@
+// Jest runs every test. The code is native ES modules (MikroORM 7 ships ESM only), so Jest runs in its ESM
+// mode (node --experimental-vm-modules) and @swc/jest strips types without changing the module format.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      target: 'es2023',
+      transform: { react: { runtime: 'automatic' } },
+    },
+    module: { type: 'es6' },
+  },
+];
+
+const common = {
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  transform: { '^.+\\.tsx?$': swc },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+};
+
+export default {
+  testTimeout: 120_000,
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/packages/{domain,contracts}/test/**/*.test.ts', '<rootDir>/test/unit/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testMatch: [
+        '<rootDir>/packages/{db,api}/test/**/*.test.ts',
+        '<rootDir>/workflows/test/**/*.test.ts',
+        '<rootDir>/test/integration/**/*.test.ts',
+        '<rootDir>/test/e2e/**/*.test.ts',
+      ],
+    },
+    {
+      ...common,
+      displayName: 'designer',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/designer/test/**/*.test.tsx'],
+    },
+  ],
+};
