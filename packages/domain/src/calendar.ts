@@ -1,0 +1,67 @@
+import { DomainError } from './errors.ts';
+
+export class InvalidDateError extends DomainError {
+  constructor(value: unknown, why: string) {
+    super('invalid-date', `"${String(value)}" is not a valid date: ${why}.`);
+  }
+}
+
+export class InvalidTimeZoneError extends DomainError {
+  readonly timeZone: string;
+
+  constructor(timeZone: string) {
+    super('invalid-time-zone', `"${timeZone}" is not a known IANA time zone.`);
+    this.timeZone = timeZone;
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 for a calendar date, so that day arithmetic is plain integer subtraction. */
+function epochDay(year: number, month: number, day: number): number {
+  return Date.UTC(year, month - 1, day) / DAY_MS;
+}
+
+/** Parses a strict 'YYYY-MM-DD' calendar date (no time, no zone) and returns its epoch day. */
+export function parseCalendarDate(value: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) throw new InvalidDateError(value, 'expected YYYY-MM-DD');
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+    throw new InvalidDateError(value, 'no such day in the calendar');
+  }
+  return epochDay(year, month, day);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        calendar: 'gregory',
+        numberingSystem: 'latn',
+      });
+    } catch {
+      throw new InvalidTimeZoneError(timeZone);
+    }
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The epoch day of the calendar date an instant falls on in a time zone. */
+export function calendarDayOf(instant: Date, timeZone = 'UTC'): number {
+  if (Number.isNaN(instant.getTime())) throw new InvalidDateError(instant, 'the Date is invalid');
+  const parts = formatterFor(timeZone).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes): number =>
+    Number(parts.find((p) => p.type === type)?.value ?? Number.NaN);
+  // formatToParts reports BCE years as positive with an era; collections data never goes there.
+  return epochDay(part('year'), part('month'), part('day'));
+}

@@ -1,0 +1,74 @@
+export { DomainError } from './errors.ts';
+
+export { CURRENCY_CODES, CURRENCY_EXPONENTS, currencyExponent, isCurrency, type CurrencyCode } from './currencies.ts';
+export {
+  CurrencyMismatchError,
+  InvalidAmountError,
+  InvalidCurrencyError,
+  InvalidMoneyOperationError,
+  type InvalidAmountReason,
+} from './money-errors.ts';
+export {
+  add,
+  allocateProRata,
+  compare,
+  formatMoney,
+  isNegative,
+  isZero,
+  min,
+  money,
+  multiplyRatio,
+  parseCurrency,
+  parseMajorAmount,
+  parseMinorUnits,
+  parseMoney,
+  subtract,
+  sum,
+  toDecimalString,
+  toMinorString,
+  toMoneyJson,
+  type AmountParseOptions,
+  type Money,
+  type MoneyJson,
+} from './money.ts';
+
+export { InvalidDateError, InvalidTimeZoneError, parseCalendarDate } from './calendar.ts';
+export {
+  DEFAULT_AGING_BUCKETS,
+  InvalidAgingBucketsError,
+  ageReceivables,
+  agingBucket,
+  daysPastDue,
+  validateAgingBuckets,
+  type AgingBucket,
+  type AgingBucketTotal,
+  type AgingInput,
+  type AgingRow,
+} from './aging.ts';
+
+export {
+  FACTS,
+  FACT_NAMES,
+  RULE_OPERATORS,
+  type FactDefinition,
+  type FactName,
+  type FactType,
+  type FactValues,
+  type RuleOperator,
+} from './facts.ts';
+
+export * from './strategy/graph.ts';
+export type * from './strategy/engine-types.ts';
+export {
+  EngineError,
+  MissingEdgeError,
+  MissingStateError,
+  RunawayStepError,
+  UnknownNodeError,
+  UnknownTaskOutcomeError,
+} from './strategy/engine-errors.ts';
+export { MAX_DECISIONS, MAX_NODES_PER_STEP, startState, step } from './strategy/interpreter.ts';
+export { PROBLEM_CODES, type Problem, type ProblemCode } from './strategy/problems.ts';
+export { validateStrategy, type ValidateStrategyOptions, type ValidationResult } from './strategy/validator.ts';
+export { DEFAULT_STRATEGY, type DefaultStrategy } from './strategy/default-strategy.ts';
+export { DEFAULT_TEMPLATES, DEFAULT_TEMPLATE_KEYS, type EmailTemplate } from './strategy/default-templates.ts';
