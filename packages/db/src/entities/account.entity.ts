@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { AppUser } from './app-user.entity.ts';
+
+export const CUSTOMER_TYPES = ['consumer', 'business'] as const;
+export type CustomerType = (typeof CUSTOMER_TYPES)[number];
+
+export const Account = defineEntity({
+  name: 'Account',
+  tableName: 'account',
+  properties: {
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    externalRef: p.text().unique(),
+    name: p.text(),
+    customerType: p.enum(CUSTOMER_TYPES),
+    segment: p.text().default('standard'),
+    riskScore: p.integer().nullable(),
+    currency: p.character().length(3),
+    timeZone: p.text(),
+    assignedCollector: () => p.manyToOne(AppUser).nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+});
+
+export type IAccount = InferEntity<typeof Account>;

@@ -1,0 +1,23 @@
+import { randomUUID } from 'node:crypto';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+export const USER_ROLES = ['admin', 'manager', 'collector'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const AppUser = defineEntity({
+  name: 'AppUser',
+  tableName: 'app_user',
+  properties: {
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    // Stored lower-case; a CHECK in the schema refuses anything else.
+    email: p.text().unique(),
+    name: p.text(),
+    role: p.enum(USER_ROLES),
+    passwordHash: p.text().hidden(),
+    active: p.boolean().default(true),
+    capacity: p.integer().default(50),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+
+export type IAppUser = InferEntity<typeof AppUser>;

@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { Account } from './account.entity.ts';
+
+export const COMMUNICATION_CHANNELS = ['email'] as const;
+export type CommunicationChannel = (typeof COMMUNICATION_CHANNELS)[number];
+export const COMMUNICATION_DIRECTIONS = ['outbound'] as const;
+export type CommunicationDirection = (typeof COMMUNICATION_DIRECTIONS)[number];
+export const COMMUNICATION_STATUSES = ['sent', 'failed'] as const;
+export type CommunicationStatus = (typeof COMMUNICATION_STATUSES)[number];
+
+export const Communication = defineEntity({
+  name: 'Communication',
+  tableName: 'communication',
+  properties: {
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    account: () => p.manyToOne(Account),
+    /** Idempotency key chosen by the workflow, so a retried activity never sends twice. */
+    key: p.text().unique(),
+    channel: p.enum(COMMUNICATION_CHANNELS).default('email'),
+    direction: p.enum(COMMUNICATION_DIRECTIONS).default('outbound'),
+    templateKey: p.text(),
+    toAddress: p.text(),
+    subject: p.text(),
+    bodyText: p.text(),
+    bodyHtml: p.text().nullable(),
+    status: p.enum(COMMUNICATION_STATUSES),
+    messageId: p.text().nullable(),
+    workflowId: p.text().nullable(),
+    nodeId: p.text().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    sentAt: p.datetime().nullable(),
+  },
+});
+
+export type ICommunication = InferEntity<typeof Communication>;

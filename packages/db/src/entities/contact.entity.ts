@@ -1,0 +1,24 @@
+import { randomUUID } from 'node:crypto';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { Account } from './account.entity.ts';
+
+export const Contact = defineEntity({
+  name: 'Contact',
+  tableName: 'contact',
+  properties: {
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    account: () => p.manyToOne(Account),
+    name: p.text(),
+    email: p.text().nullable(),
+    phone: p.text().nullable(),
+    timeZone: p.text(),
+    isPrimary: p.boolean().default(false),
+    consentEmail: p.boolean().default(false),
+    consentSms: p.boolean().default(false),
+    consentPhone: p.boolean().default(false),
+    consentLetter: p.boolean().default(false),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+
+export type IContact = InferEntity<typeof Contact>;

@@ -1,0 +1,35 @@
+import { Account } from './account.entity.ts';
+import { Allocation } from './allocation.entity.ts';
+import { AppUser } from './app-user.entity.ts';
+import { AuditLog } from './audit-log.entity.ts';
+import { CollectorTask } from './collector-task.entity.ts';
+import { Communication } from './communication.entity.ts';
+import { Contact } from './contact.entity.ts';
+import { Escalation } from './escalation.entity.ts';
+import { IdempotencyRecord } from './idempotency-record.entity.ts';
+import { ImportBatch } from './import-batch.entity.ts';
+import { Invoice } from './invoice.entity.ts';
+import { OutboxMessage } from './outbox-message.entity.ts';
+import { Payment } from './payment.entity.ts';
+import { Strategy } from './strategy.entity.ts';
+import { StrategyVersion } from './strategy-version.entity.ts';
+import { Template } from './template.entity.ts';
+
+export const ENTITIES = [
+  AppUser,
+  Account,
+  Contact,
+  Invoice,
+  Payment,
+  Allocation,
+  CollectorTask,
+  Communication,
+  Escalation,
+  Template,
+  Strategy,
+  StrategyVersion,
+  AuditLog,
+  ImportBatch,
+  IdempotencyRecord,
+  OutboxMessage,
+] as const;

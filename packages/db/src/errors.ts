@@ -1,0 +1,9 @@
+/** The embedded PostgreSQL server could not be prepared or started. */
+export class EmbeddedPostgresError extends Error {
+  override name = 'EmbeddedPostgresError';
+}
+
+/** The audit log's hash chain does not match its rows. */
+export class AuditChainError extends Error {
+  override name = 'AuditChainError';
+}

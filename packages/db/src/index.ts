@@ -1,0 +1,49 @@
+export * from './entities/account.entity.ts';
+export * from './entities/allocation.entity.ts';
+export * from './entities/app-user.entity.ts';
+export * from './entities/audit-log.entity.ts';
+export * from './entities/collector-task.entity.ts';
+export * from './entities/communication.entity.ts';
+export * from './entities/contact.entity.ts';
+export * from './entities/escalation.entity.ts';
+export * from './entities/idempotency-record.entity.ts';
+export * from './entities/import-batch.entity.ts';
+export * from './entities/invoice.entity.ts';
+export * from './entities/outbox-message.entity.ts';
+export * from './entities/payment.entity.ts';
+export * from './entities/strategy.entity.ts';
+export * from './entities/strategy-version.entity.ts';
+export * from './entities/template.entity.ts';
+export { ENTITIES } from './entities/entities.ts';
+export type { JsonObject, JsonValue } from './entities/json.ts';
+export { createOrm, migrateToLatest, ormConfig, pendingMigrations } from './orm.ts';
+export type { CreateOrmOptions, RecoupOrm } from './orm.ts';
+export { startEmbeddedPostgres } from './embedded.ts';
+export type { EmbeddedPostgresHandle, StartEmbeddedPostgresOptions } from './embedded.ts';
+export { AuditChainError, EmbeddedPostgresError } from './errors.ts';
+export {
+  createTestDatabase,
+  prepareTestTemplate,
+  TEST_PG_URL_ENV,
+  TEST_TEMPLATE_DATABASE,
+  TestDatabaseError,
+} from './testing/test-database.ts';
+export type { TestDatabase } from './testing/test-database.ts';
+export { appendAudit, assertAuditChain, auditHash, verifyAuditChain } from './audit.ts';
+export type { AppendedAudit, AuditChainVerification, AuditEntry } from './audit.ts';
+export { canonicalJson, checksumGraph, sha256Hex } from './canonical-json.ts';
+export { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/seed-demo.ts';
+export type { SeedDemoOptions, SeedDemoResult } from './seed/seed-demo.ts';
+// The ORM pieces callers need, so they do not have to depend on MikroORM packages themselves.
+export {
+  CheckConstraintViolationException,
+  DriverException,
+  ForeignKeyConstraintViolationException,
+  LockMode,
+  NotFoundError,
+  NotNullConstraintViolationException,
+  raw,
+  RequestContext,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/postgresql';
+export type { EntityManager, MikroORM } from '@mikro-orm/postgresql';

@@ -1,0 +1,6 @@
+import { Migration20261123000000_initial_schema } from './Migration20261123000000_initial_schema.ts';
+
+// Every migration, oldest first. Add new migration files here: the ORM runs this list rather than globbing the folder.
+export const MIGRATIONS = [
+  { name: 'Migration20261123000000_initial_schema', class: Migration20261123000000_initial_schema },
+] as const;
