@@ -1,0 +1,167 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import {
+  Account,
+  Allocation,
+  CollectorTask,
+  Communication,
+  Contact,
+  Invoice,
+  Payment,
+  type IAccount,
+} from '@recoup/db';
+import { agingBucket, daysPastDue } from '@recoup/domain';
+import type { AccountDetail, AccountListQuery, AccountSummary, Money, Page } from '@recoup/contracts';
+import type { CollectionClient } from '@recoup/workflows';
+import { isManagerOrAdmin, type AuthUser } from '../auth/current-user.ts';
+import { NotFoundError } from '../http/errors.ts';
+import { toTaskView } from '../tasks/task-view.ts';
+
+const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+const sumByCurrency = (rows: { currency: string; openMinor: bigint }[]): Money[] => {
+  const totals = new Map<string, bigint>();
+  for (const row of rows) totals.set(row.currency, (totals.get(row.currency) ?? 0n) + row.openMinor);
+  return [...totals.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([currency, total]) => ({ amountMinor: total.toString(), currency }));
+};
+
+export class AccountsService {
+  readonly #orm: MikroORM;
+  readonly #collections: CollectionClient;
+
+  constructor(orm: MikroORM, collections: CollectionClient) {
+    this.#orm = orm;
+    this.#collections = collections;
+  }
+
+  async list(user: AuthUser, query: AccountListQuery): Promise<Page<AccountSummary>> {
+    const em = this.#orm.em.fork();
+    const conditions: FilterQuery<IAccount>[] = [];
+    if (!isManagerOrAdmin(user)) conditions.push({ id: { $in: await visibleAccountIds(em, user) } });
+    if (query.q) {
+      const pattern = likePattern(query.q);
+      conditions.push({ $or: [{ name: { $ilike: pattern } }, { externalRef: { $ilike: pattern } }] });
+    }
+    const [accounts, total] = await em.findAndCount(Account, conditions.length > 0 ? { $and: conditions } : {}, {
+      orderBy: { name: 'asc', id: 'asc' },
+      limit: query.limit,
+      offset: query.offset,
+    });
+    const open = accounts.length
+      ? await em.find(
+          Invoice,
+          { account: { $in: accounts.map((a) => a.id) }, status: 'open' },
+          { fields: ['account', 'currency', 'openMinor'] },
+        )
+      : [];
+    return {
+      items: accounts.map((account) => ({
+        ...summary(account),
+        balance: sumByCurrency(open.filter((invoice) => invoice.account.id === account.id)),
+      })),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+
+  async get(id: string, user: AuthUser, now = new Date()): Promise<AccountDetail> {
+    const em = this.#orm.em.fork();
+    const account = await em.findOne(Account, { id });
+    if (!account || !(await mayAccess(em, user, account))) throw new NotFoundError('account');
+    // Sequential on purpose: one EntityManager runs one query at a time.
+    const contacts = await em.find(Contact, { account: id }, { orderBy: { isPrimary: 'desc', createdAt: 'asc' } });
+    const invoices = await em.find(Invoice, { account: id }, { orderBy: { dueDate: 'asc', number: 'asc' } });
+    const payments = await em.find(Payment, { account: id }, { orderBy: { receivedAt: 'desc' } });
+    const communications = await em.find(Communication, { account: id }, { orderBy: { createdAt: 'desc' }, limit: 200 });
+    const tasks = await em.find(CollectorTask, { account: id }, { orderBy: { createdAt: 'desc' } });
+    const allocations = payments.length
+      ? await em.find(Allocation, { payment: { $in: payments.map((p) => p.id) } }, { orderBy: { createdAt: 'asc' } })
+      : [];
+    let workflow: unknown = null;
+    let workflowError: string | undefined;
+    try {
+      workflow = await this.#collections.state(id);
+    } catch (error) {
+      // The page stays useful when Temporal is down; it says why the workflow part is missing.
+      workflowError = `The workflow service did not answer: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    return {
+      account: summary(account),
+      contacts: contacts.map((c) => ({
+        id: c.id,
+        name: c.name,
+        email: c.email ?? null,
+        phone: c.phone ?? null,
+        timeZone: c.timeZone,
+        isPrimary: c.isPrimary,
+        consent: { email: c.consentEmail, sms: c.consentSms, phone: c.consentPhone, letter: c.consentLetter },
+      })),
+      invoices: invoices.map((invoice) => {
+        const days = daysPastDue(String(invoice.dueDate), now, account.timeZone);
+        return {
+          id: invoice.id,
+          number: invoice.number,
+          issueDate: String(invoice.issueDate),
+          dueDate: String(invoice.dueDate),
+          amount: { amountMinor: invoice.amountMinor.toString(), currency: invoice.currency },
+          open: { amountMinor: invoice.openMinor.toString(), currency: invoice.currency },
+          status: invoice.status,
+          daysPastDue: days,
+          agingBucket: invoice.status === 'open' ? agingBucket(days).key : 'closed',
+        };
+      }),
+      payments: payments.map((p) => ({
+        id: p.id,
+        amount: { amountMinor: p.amountMinor.toString(), currency: p.currency },
+        unallocated: { amountMinor: p.unallocatedMinor.toString(), currency: p.currency },
+        receivedAt: p.receivedAt.toISOString(),
+        reference: p.reference,
+        payerName: p.payerName ?? null,
+        allocations: allocations
+          .filter((a) => a.payment.id === p.id)
+          .map((a) => ({ id: a.id, invoiceId: a.invoice.id, amountMinor: a.amountMinor.toString() })),
+      })),
+      communications: communications.map((c) => ({
+        id: c.id,
+        channel: c.channel,
+        templateKey: c.templateKey,
+        toAddress: c.toAddress,
+        subject: c.subject,
+        status: c.status,
+        createdAt: c.createdAt.toISOString(),
+        sentAt: c.sentAt?.toISOString() ?? null,
+      })),
+      tasks: tasks.map((t) => toTaskView(t, account.name)),
+      balance: sumByCurrency(invoices.filter((i) => i.status === 'open')),
+      workflow,
+      ...(workflowError !== undefined ? { workflowError } : {}),
+    };
+  }
+}
+
+const summary = (account: IAccount): Omit<AccountSummary, 'balance'> => ({
+  id: account.id,
+  externalRef: account.externalRef,
+  name: account.name,
+  customerType: account.customerType,
+  segment: account.segment,
+  currency: account.currency,
+  timeZone: account.timeZone,
+  riskScore: account.riskScore ?? null,
+  assignedCollectorId: account.assignedCollector?.id ?? null,
+});
+
+/** A collector's accounts: assigned to them, or holding a task of theirs. */
+const visibleAccountIds = async (em: EntityManager, user: AuthUser): Promise<string[]> => {
+  const assigned = await em.find(Account, { assignedCollector: user.id }, { fields: ['id'] });
+  const tasks = await em.find(CollectorTask, { assignee: user.id }, { fields: ['account'] });
+  return [...new Set([...assigned.map((a) => a.id), ...tasks.map((t) => t.account.id)])];
+};
+
+const mayAccess = async (em: EntityManager, user: AuthUser, account: IAccount): Promise<boolean> => {
+  if (isManagerOrAdmin(user) || account.assignedCollector?.id === user.id) return true;
+  return (await em.count(CollectorTask, { account: account.id, assignee: user.id })) > 0;
+};

@@ -1,0 +1,93 @@
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { RecoupConfig } from '@recoup/contracts';
+import type { CollectionClient } from '@recoup/workflows';
+import { accountsRoutes } from './accounts/accounts.routes.ts';
+import { AccountsService } from './accounts/accounts.service.ts';
+import { adminRoutes } from './admin/admin.routes.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { AuthService } from './auth/auth.service.ts';
+import { csrfProtection } from './auth/csrf.ts';
+import { requireAuth } from './auth/require-auth.ts';
+import { createSessionMiddleware } from './auth/session.ts';
+import { factsRoutes } from './facts/facts.routes.ts';
+import { healthRoutes } from './health/health.routes.ts';
+import { errorHandler, notFoundHandler } from './http/error-middleware.ts';
+import { createLogger, type Logger } from './http/logger.ts';
+import { requireJsonBodies } from './http/require-json.ts';
+import { staticDesigner } from './http/static.ts';
+import { importsRoutes } from './imports/imports.routes.ts';
+import { ImportsService } from './imports/imports.service.ts';
+import { outboxRoutes } from './outbox/outbox.routes.ts';
+import { paymentsRoutes } from './payments/payments.routes.ts';
+import { PaymentsService } from './payments/payments.service.ts';
+import { strategiesRoutes, strategyVersionsRoutes } from './strategies/strategies.routes.ts';
+import { StrategiesService } from './strategies/strategies.service.ts';
+import { tasksRoutes } from './tasks/tasks.routes.ts';
+import { TasksService } from './tasks/tasks.service.ts';
+import { templatesRoutes } from './templates/templates.routes.ts';
+
+export interface AppDeps {
+  orm: MikroORM;
+  collections: CollectionClient;
+  config: RecoupConfig;
+  logger?: Logger;
+  /** The built designer; defaults to designer/dist of this repository. */
+  staticDir?: string;
+}
+
+export type RecoupApp = Express & {
+  /** Releases what the app holds besides the ORM (the session store's pool). */
+  close(): Promise<void>;
+};
+
+const JSON_LIMIT = '1mb';
+const IMPORT_LIMIT = '50mb';
+const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../../designer/dist', import.meta.url));
+
+export const createApp = (deps: AppDeps): RecoupApp => {
+  const { orm, collections, config } = deps;
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const databaseUrl = config.databaseUrl ?? String(orm.config.get('clientUrl'));
+
+  const auth = new AuthService(orm);
+  const sessions = createSessionMiddleware({
+    databaseUrl,
+    secret: config.sessionSecret,
+    secureCookies: config.secureCookies,
+    logger,
+  });
+  const authenticated = requireAuth(auth);
+
+  const app = express();
+  app.disable('x-powered-by');
+  // Behind an https reverse proxy the session cookie is Secure, which needs the proxy's X-Forwarded-Proto.
+  if (config.secureCookies) app.set('trust proxy', 1);
+
+  app.use('/api/imports', express.json({ limit: IMPORT_LIMIT }), express.text({ type: 'text/csv', limit: IMPORT_LIMIT }));
+  app.use('/api', express.json({ limit: JSON_LIMIT }), requireJsonBodies(['/imports/portfolio.csv']));
+  app.use('/api', sessions.middleware, csrfProtection);
+
+  app.use('/api/health', healthRoutes(config));
+  app.use('/api/auth', authRoutes(auth));
+  app.use('/api/facts', authenticated, factsRoutes());
+  app.use('/api/templates', authenticated, templatesRoutes(orm));
+  app.use('/api/imports', authenticated, importsRoutes(new ImportsService(orm, collections, logger)));
+  app.use('/api/payments', authenticated, paymentsRoutes(new PaymentsService(orm, collections, logger)));
+  const strategies = new StrategiesService(orm);
+  app.use('/api/strategies', authenticated, strategiesRoutes(strategies));
+  app.use('/api/strategy-versions', authenticated, strategyVersionsRoutes(strategies));
+  app.use('/api/tasks', authenticated, tasksRoutes(new TasksService(orm, collections)));
+  app.use('/api/accounts', authenticated, accountsRoutes(new AccountsService(orm, collections)));
+  app.use('/api/admin', authenticated, adminRoutes(orm, collections));
+  app.use('/api/outbox', authenticated, outboxRoutes(orm));
+  app.use('/api', notFoundHandler);
+
+  const designer = staticDesigner(deps.staticDir ?? DEFAULT_STATIC_DIR);
+  if (designer) app.use(designer);
+
+  app.use(errorHandler(logger));
+
+  return Object.assign(app, { close: sessions.close });
+};

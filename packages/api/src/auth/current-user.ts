@@ -1,0 +1,25 @@
+import type { Request } from 'express';
+import type { Role } from '@recoup/contracts';
+import { UnauthorizedError } from '../http/errors.ts';
+
+export interface AuthUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+// Kept beside the request instead of on it, so no global type augmentation of Express is needed.
+const users = new WeakMap<Request, AuthUser>();
+
+export const setCurrentUser = (req: Request, user: AuthUser): void => {
+  users.set(req, user);
+};
+
+export const currentUser = (req: Request): AuthUser => {
+  const user = users.get(req);
+  if (!user) throw new UnauthorizedError();
+  return user;
+};
+
+export const isManagerOrAdmin = (user: AuthUser): boolean => user.role === 'admin' || user.role === 'manager';

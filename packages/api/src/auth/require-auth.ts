@@ -1,0 +1,30 @@
+import type { RequestHandler } from 'express';
+import type { Role } from '@recoup/contracts';
+import { ForbiddenError, UnauthorizedError } from '../http/errors.ts';
+import type { AuthService } from './auth.service.ts';
+import { currentUser, setCurrentUser } from './current-user.ts';
+
+/** Loads the session's user on every request, so deactivating a user takes effect at once. */
+export const requireAuth =
+  (auth: AuthService): RequestHandler =>
+  async (req, _res, next) => {
+    const userId = req.session?.userId;
+    if (!userId) throw new UnauthorizedError();
+    const user = await auth.findActiveUser(userId);
+    if (!user) {
+      await new Promise<void>((done) => req.session.destroy(() => done()));
+      throw new UnauthorizedError('session-ended', 'Your session has ended; log in again.');
+    }
+    setCurrentUser(req, user);
+    next();
+  };
+
+export const requireRole =
+  (...roles: Role[]): RequestHandler =>
+  (req, _res, next) => {
+    const user = currentUser(req);
+    if (!roles.includes(user.role)) {
+      throw new ForbiddenError('forbidden-role', `This needs the role ${roles.join(' or ')}.`);
+    }
+    next();
+  };

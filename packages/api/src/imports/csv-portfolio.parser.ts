@@ -1,0 +1,245 @@
+import { parse } from 'csv-parse/sync';
+import {
+  CSV_REQUIRED_COLUMNS,
+  customerTypeSchema,
+  isCalendarDate,
+  isTimeZone,
+  type CustomerType,
+  type ImportRowProblem,
+} from '@recoup/contracts';
+import { DomainError, isCurrency, parseMajorAmount, parseMinorUnits } from '@recoup/domain';
+import type { PortfolioAccount, PortfolioContact, PortfolioParse } from './portfolio.ts';
+
+// One row per invoice; account and contact columns repeat on every row of the account. Every row is checked and
+// every problem reported with its 1-based line (the header is line 1), so a whole file can be fixed in one pass.
+
+const KNOWN_COLUMNS = new Set<string>([
+  ...CSV_REQUIRED_COLUMNS,
+  'segment',
+  'contact_name',
+  'email',
+  'phone',
+  'consent_email',
+  'amount',
+  'amount_minor',
+]);
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const TRUE_WORDS = new Set(['true', 'yes', 'y', '1']);
+const FALSE_WORDS = new Set(['false', 'no', 'n', '0', '']);
+
+interface CsvRecord {
+  info: { lines: number };
+  record: string[];
+}
+
+/** The account fields every row of one account must agree on. */
+const ACCOUNT_FIELDS = ['account_name', 'customer_type', 'segment', 'time_zone'] as const;
+
+export const parseCsvPortfolio = (text: string): PortfolioParse => {
+  const result: PortfolioParse = { rowsTotal: 0, accounts: [], orphans: [], fatal: [] };
+  let records: CsvRecord[];
+  try {
+    records = parse(text, { info: true, bom: true, relax_column_count: true, skip_empty_lines: true }) as unknown as CsvRecord[];
+  } catch (error) {
+    const lines = typeof (error as { lines?: unknown }).lines === 'number' ? (error as { lines: number }).lines : 0;
+    result.fatal.push({ line: lines, field: '', reason: `the file is not valid CSV: ${(error as Error).message}` });
+    return result;
+  }
+  const [header, ...rows] = records;
+  if (!header) {
+    result.fatal.push({ line: 1, field: '', reason: 'the file is empty; it needs a header line and one line per invoice' });
+    return result;
+  }
+  const columns = header.record.map((name) => name.trim().toLowerCase());
+  const index = new Map<string, number>();
+  columns.forEach((name, i) => {
+    if (index.has(name)) result.fatal.push({ line: 1, field: name, reason: `column ${name} appears twice` });
+    else if (!KNOWN_COLUMNS.has(name)) result.fatal.push({ line: 1, field: name, reason: `unknown column ${name}` });
+    index.set(name, i);
+  });
+  for (const required of CSV_REQUIRED_COLUMNS) {
+    if (!index.has(required)) result.fatal.push({ line: 1, field: required, reason: `missing required column ${required}` });
+  }
+  if (!index.has('amount') && !index.has('amount_minor')) {
+    result.fatal.push({ line: 1, field: 'amount', reason: 'missing column: give amount (major units) or amount_minor' });
+  }
+  if (result.fatal.length > 0) return result;
+
+  const byRef = new Map<string, { account: PortfolioAccount; firstLine: number; values: Record<string, string> }>();
+  const contacts = new Map<string, { line: number; contact: PortfolioContact }>();
+  for (const { info, record } of rows) {
+    if (record.every((field) => field.trim() === '')) continue;
+    // info.lines is where the record ends; a quoted field may span lines, and the start line is what people see.
+    const line = info.lines - record.reduce((n, field) => n + (field.match(/\n/g)?.length ?? 0), 0);
+    result.rowsTotal += 1;
+    const problems: ImportRowProblem[] = [];
+    const problem = (field: string, reason: string): void => {
+      problems.push({ line, field, reason });
+    };
+    const get = (column: string): string => {
+      const i = index.get(column);
+      return i === undefined ? '' : (record[i] ?? '').trim();
+    };
+    if (record.length !== columns.length) {
+      problem('', `the line has ${record.length} fields, the header has ${columns.length}`);
+    }
+    const required = (column: string): string => {
+      const value = get(column);
+      if (value === '') problem(column, `${column} is required`);
+      return value;
+    };
+
+    const ref = required('account_ref');
+    const name = required('account_name');
+    const customerTypeText = required('customer_type').toLowerCase();
+    const customerType = customerTypeSchema.safeParse(customerTypeText);
+    if (customerTypeText !== '' && !customerType.success) {
+      problem('customer_type', `customer_type must be consumer or business, not "${customerTypeText}"`);
+    }
+    const timeZone = required('time_zone');
+    if (timeZone !== '' && !isTimeZone(timeZone)) problem('time_zone', `unknown time zone "${timeZone}"`);
+    const currency = required('currency').toUpperCase();
+    const currencyOk = currency !== '' && isCurrency(currency);
+    if (currency !== '' && !currencyOk) problem('currency', `unknown currency "${currency}" (not an ISO 4217 code)`);
+
+    const number = required('invoice_number');
+    const issueDate = required('issue_date');
+    const dueDate = required('due_date');
+    const issueOk = issueDate !== '' && isCalendarDate(issueDate);
+    const dueOk = dueDate !== '' && isCalendarDate(dueDate);
+    if (issueDate !== '' && !issueOk) problem('issue_date', `bad date "${issueDate}" (write YYYY-MM-DD)`);
+    if (dueDate !== '' && !dueOk) problem('due_date', `bad date "${dueDate}" (write YYYY-MM-DD)`);
+    if (issueOk && dueOk && dueDate < issueDate) problem('due_date', `due date ${dueDate} is before the issue date ${issueDate}`);
+
+    const amountMinor = readAmount(get('amount'), get('amount_minor'), currencyOk ? currency : null, problem);
+
+    const contactName = get('contact_name');
+    const email = get('email').toLowerCase();
+    const phone = get('phone');
+    if (email !== '' && !EMAIL.test(email)) problem('email', `bad e-mail address "${email}"`);
+    const consentText = get('consent_email').toLowerCase();
+    if (!TRUE_WORDS.has(consentText) && !FALSE_WORDS.has(consentText)) {
+      problem('consent_email', `consent_email must be true or false, not "${consentText}"`);
+    }
+    if (contactName === '' && (email !== '' || phone !== '')) problem('contact_name', 'contact_name is required when email or phone is given');
+
+    if (ref === '') {
+      result.orphans.push({ line, problems });
+      continue;
+    }
+    const values: Record<string, string> = {
+      account_name: name,
+      customer_type: customerTypeText,
+      segment: get('segment'),
+      time_zone: timeZone,
+    };
+    let entry = byRef.get(ref);
+    if (!entry) {
+      entry = {
+        firstLine: line,
+        values,
+        account: {
+          externalRef: ref,
+          name,
+          customerType: (customerType.success ? customerType.data : 'consumer') as CustomerType,
+          segment: values.segment || null,
+          currency: currencyOk ? currency : '',
+          timeZone,
+          contacts: [],
+          invoices: [],
+          lines: [],
+          problems: [],
+        },
+      };
+      byRef.set(ref, entry);
+      result.accounts.push(entry.account);
+    } else {
+      for (const field of ACCOUNT_FIELDS) {
+        if (values[field] !== entry.values[field]) {
+          problem(
+            field,
+            `${field} "${values[field]}" conflicts with "${entry.values[field]}" on line ${entry.firstLine} for account ${ref}`,
+          );
+        }
+      }
+    }
+    const account = entry.account;
+    account.lines.push(line);
+    account.problems.push(...problems);
+    if (contactName !== '') {
+      const contact = { name: contactName, email: email || null, phone: phone || null, consentEmail: TRUE_WORDS.has(consentText) };
+      const key = JSON.stringify([ref, contact.name, contact.email, contact.phone]);
+      const known = contacts.get(key);
+      if (!known) {
+        contacts.set(key, { line, contact: addContact(account, contact) });
+      } else if (known.contact.consent.email !== contact.consentEmail) {
+        account.problems.push({
+          line,
+          field: 'consent_email',
+          reason: `consent_email conflicts with line ${known.line} for contact ${contact.name}`,
+        });
+      }
+    }
+    if (number !== '' && issueOk && dueOk && amountMinor !== null && currencyOk) {
+      account.invoices.push({ number, issueDate, dueDate, amountMinor, currency, line, numberField: 'invoice_number' });
+    }
+  }
+  return result;
+};
+
+const readAmount = (
+  amount: string,
+  amountMinor: string,
+  currency: string | null,
+  problem: (field: string, reason: string) => void,
+): bigint | null => {
+  if (amount !== '' && amountMinor !== '') {
+    problem('amount', 'give amount or amount_minor, not both');
+    return null;
+  }
+  if (amount === '' && amountMinor === '') {
+    problem('amount', 'amount (or amount_minor) is required');
+    return null;
+  }
+  try {
+    if (amountMinor !== '') {
+      const value = parseMinorUnits(amountMinor, 'amount_minor');
+      if (value === 0n) {
+        problem('amount_minor', 'amount_minor must be greater than zero');
+        return null;
+      }
+      return value;
+    }
+    // Without a valid currency the number of decimals is unknown; the currency problem is already reported.
+    if (currency === null) return null;
+    const value = parseMajorAmount(amount, currency, 'amount').amountMinor;
+    if (value === 0n) {
+      problem('amount', 'amount must be greater than zero');
+      return null;
+    }
+    return value;
+  } catch (error) {
+    if (error instanceof DomainError) {
+      problem(amountMinor !== '' ? 'amount_minor' : 'amount', error.message.replace(/\.$/, ''));
+      return null;
+    }
+    throw error;
+  }
+};
+
+const addContact = (
+  account: PortfolioAccount,
+  contact: { name: string; email: string | null; phone: string | null; consentEmail: boolean },
+): PortfolioContact => {
+  const added: PortfolioContact = {
+    name: contact.name,
+    email: contact.email,
+    phone: contact.phone,
+    timeZone: null,
+    isPrimary: account.contacts.length === 0,
+    consent: { email: contact.consentEmail, sms: false, phone: false, letter: false },
+  };
+  account.contacts.push(added);
+  return added;
+};

@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadConfig, type RecoupConfig } from '@recoup/contracts';
+import { createOrm, migrateToLatest, seedDemo, startEmbeddedPostgres, type RecoupOrm } from '@recoup/db';
+import { connectTemporalClient, createCollectionClient, temporalSettingsFrom, type CollectionClient } from '@recoup/workflows';
+import { hashPassword } from '../auth/passwords.ts';
+import { createLogger } from '../http/logger.ts';
+import { startMailSink } from '../mail-sink/mail-sink.ts';
+import { startApi } from '../main.ts';
+import { startOpenAccountWorkflows } from './start-open-workflows.ts';
+import { startTemporalDevServer, findTemporalCli } from './temporal-dev-server.ts';
+import { startWorkerProcess } from './worker-process.ts';
+
+export interface StackOptions {
+  env: Record<string, string | undefined>;
+  projectRoot: string;
+  /** Seed the demo users, strategy and templates, with this many demo accounts (the README's first command: 200). */
+  seed: false | { accounts: number };
+  log: (message: string) => void;
+  /** Where the worker's and dev server's output goes. */
+  childLog?: (line: string) => void;
+}
+
+export interface RunningStack {
+  config: RecoupConfig;
+  apiUrl: string;
+  databaseUrl: string;
+  temporalAddress: string;
+  temporalUiUrl: string | null;
+  smtpUrl: string;
+  workerPid: number;
+  /** Resolves with the worker's exit code if it stops. */
+  workerExited: Promise<number | null>;
+  orm: RecoupOrm;
+  collections: CollectionClient;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole system on one machine: every component that is not configured runs embedded (PostgreSQL
+ * under .data/, the Temporal dev server with its SQLite file under .data/, the built-in SMTP sink).
+ */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const { env, log } = options;
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) {
+      try {
+        await stop();
+      } catch (error) {
+        log(`while stopping: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  };
+  try {
+    const baseConfig = loadConfig(env);
+    const dataDir = resolve(options.projectRoot, baseConfig.dataDir);
+    mkdirSync(dataDir, { recursive: true });
+
+    let databaseUrl = baseConfig.databaseUrl;
+    if (!databaseUrl) {
+      log(`Starting embedded PostgreSQL (data in ${dataDir}/postgres)`);
+      const pg = await startEmbeddedPostgres({ dataDir });
+      stops.push(() => pg.stop());
+      databaseUrl = pg.url;
+    }
+    const orm = await createOrm({ databaseUrl });
+    stops.push(() => orm.close());
+    const applied = await migrateToLatest(orm);
+    if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
+
+    let temporalAddress = env.TEMPORAL_ADDRESS?.trim() || null;
+    let temporalUiUrl = baseConfig.temporal.uiUrl;
+    if (!temporalAddress) {
+      const cliPath = findTemporalCli(env, options.projectRoot);
+      log(`Starting the Temporal dev server (${cliPath}; SQLite in ${dataDir}/temporal)`);
+      const dev = await startTemporalDevServer({ cliPath, dataDir, namespace: baseConfig.temporal.namespace, log: options.childLog });
+      stops.push(() => dev.stop());
+      temporalAddress = dev.address;
+      temporalUiUrl = temporalUiUrl ?? dev.uiUrl;
+    }
+
+    let smtpUrl = baseConfig.smtpUrl;
+    if (!smtpUrl) {
+      const sink = await startMailSink({ orm, host: '127.0.0.1', port: 2525 });
+      stops.push(() => sink.close());
+      smtpUrl = sink.url;
+      log(`Built-in SMTP sink listening at ${smtpUrl}`);
+    }
+
+    const config: RecoupConfig = {
+      ...baseConfig,
+      publicUrl: env.PUBLIC_URL?.trim() ? baseConfig.publicUrl : `http://localhost:${baseConfig.port}`,
+      sessionSecret: baseConfig.sessionSecret ?? persistentSecret(join(dataDir, 'session-secret')),
+      databaseUrl,
+      smtpUrl,
+      temporal: { ...baseConfig.temporal, address: temporalAddress, uiUrl: temporalUiUrl },
+    };
+    const childEnv: Record<string, string> = {
+      DATABASE_URL: databaseUrl,
+      SMTP_URL: smtpUrl,
+      TEMPORAL_ADDRESS: temporalAddress,
+      TEMPORAL_NAMESPACE: config.temporal.namespace,
+      TEMPORAL_TASK_QUEUE: config.temporal.taskQueue,
+      MAIL_FROM: config.mailFrom,
+      PUBLIC_URL: config.publicUrl,
+      PATH: process.env.PATH ?? '',
+    };
+    const worker = startWorkerProcess({ projectRoot: options.projectRoot, env: childEnv, log: options.childLog });
+    stops.push(() => worker.stop());
+
+    const settings = temporalSettingsFrom(config.temporal);
+    const temporal = await connectTemporalClient(settings);
+    stops.push(() => temporal.connection.close());
+    const collections = createCollectionClient(temporal, settings);
+
+    if (options.seed) {
+      const seeded = await seedDemo(orm, { hashPassword, now: new Date(), accounts: options.seed.accounts });
+      log(seeded.skipped ? 'Demo portfolio already present' : `Seeded the demo portfolio: ${seeded.accounts} accounts`);
+    }
+    const started = await startOpenAccountWorkflows(orm, collections, createLogger(config.logLevel));
+    if (started.total) {
+      log(`Collection workflows: ${started.started} started, ${started.alreadyRunning} already running, ${started.errors.length} failed to start`);
+    }
+
+    const api = await startApi({ orm, collections, config, port: config.port });
+    stops.push(() => api.close());
+
+    return {
+      config,
+      apiUrl: api.url,
+      databaseUrl,
+      temporalAddress,
+      temporalUiUrl,
+      smtpUrl,
+      workerPid: worker.pid,
+      workerExited: worker.exited,
+      orm,
+      collections,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/** A session secret generated once and kept with the data, so sessions survive a restart of the stack. */
+function persistentSecret(path: string): string {
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(path, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}

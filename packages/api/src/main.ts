@@ -1,0 +1,94 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '@recoup/contracts';
+import { createOrm, migrateToLatest } from '@recoup/db';
+import { connectTemporalClient, createCollectionClient, temporalSettingsFrom } from '@recoup/workflows';
+import { createApp, type AppDeps } from './app.ts';
+import { createLogger } from './http/logger.ts';
+
+export interface StartApiOptions extends AppDeps {
+  port: number;
+  /** Defaults to all interfaces. */
+  host?: string;
+}
+
+export interface RunningApi {
+  url: string;
+  port: number;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** Starts the HTTP API; the caller owns the ORM and the Temporal client and closes them after `close()`. */
+export const startApi = async (options: StartApiOptions): Promise<RunningApi> => {
+  const app = createApp(options);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(options.port, options.host ?? '0.0.0.0', (error?: Error) =>
+      error ? reject(error) : resolve(listening),
+    );
+  });
+  const { port } = server.address() as AddressInfo;
+  let closed: Promise<void> | undefined;
+  return {
+    url: `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${port}`,
+    port,
+    server,
+    close: () => {
+      closed ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Keep-alive connections would hold close() open until they time out.
+          server.closeIdleConnections();
+          setTimeout(() => server.closeAllConnections(), 5_000).unref();
+        });
+        await app.close();
+      })();
+      return closed;
+    },
+  };
+};
+
+/** Production entry: configuration from the environment, PostgreSQL and Temporal from their URLs. */
+const main = async (): Promise<void> => {
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.logLevel);
+  if (!config.databaseUrl) {
+    logger.error('DATABASE_URL is required');
+    process.exitCode = 1;
+    return;
+  }
+  const orm = await createOrm({ databaseUrl: config.databaseUrl });
+  if (config.migrate) {
+    const applied = await migrateToLatest(orm);
+    if (applied.length > 0) logger.info('applied migrations', { applied });
+  }
+  const settings = temporalSettingsFrom(config.temporal);
+  const temporal = await connectTemporalClient(settings);
+  const collections = createCollectionClient(temporal, settings);
+  const api = await startApi({ orm, collections, config, logger, port: config.port });
+  logger.info('Recoup API listening', { url: api.url, publicUrl: config.publicUrl });
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    try {
+      await api.close();
+      await temporal.connection.close();
+      await orm.close();
+    } catch (error) {
+      logger.error('error during shutdown', { error: error instanceof Error ? error.message : String(error) });
+      process.exitCode = 1;
+    }
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void stop(signal));
+};
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`Recoup API failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,25 @@
+import { Router } from 'express';
+import { IDEMPOTENCY_KEY_HEADER, idempotencyKeySchema, paymentRequestSchema } from '@recoup/contracts';
+import { currentUser } from '../auth/current-user.ts';
+import { requireRole } from '../auth/require-auth.ts';
+import { BadRequestError } from '../http/errors.ts';
+import { parseBody, parseWith } from '../http/validate.ts';
+import type { PaymentsService } from './payments.service.ts';
+
+export const paymentsRoutes = (payments: PaymentsService): Router => {
+  const router = Router();
+
+  router.post('/', requireRole('admin', 'manager', 'collector'), async (req, res) => {
+    const header = req.get(IDEMPOTENCY_KEY_HEADER);
+    if (header === undefined || header === '') {
+      throw new BadRequestError('idempotency-key-missing', 'Send an Idempotency-Key header so a retry cannot pay twice.');
+    }
+    const key = parseWith(idempotencyKeySchema, header, 'header:Idempotency-Key');
+    const body = parseBody(paymentRequestSchema, req);
+    const outcome = await payments.receive(key, body, currentUser(req));
+    if (!outcome.fresh) res.set('Idempotent-Replayed', 'true');
+    res.status(outcome.status).json(outcome.body);
+  });
+
+  return router;
+};

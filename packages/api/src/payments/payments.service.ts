@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { Account, Allocation, IdempotencyRecord, Invoice, Payment, type IAccount, type JsonValue } from '@recoup/db';
+import type { PaymentRequest, PaymentResponse } from '@recoup/contracts';
+import type { CollectionClient } from '@recoup/workflows';
+import { audit } from '../audit/audit.ts';
+import type { AuthUser } from '../auth/current-user.ts';
+import { BusinessRuleError, NotFoundError } from '../http/errors.ts';
+import type { Logger } from '../http/logger.ts';
+import { openBalance } from '../shared/balance.ts';
+import { canonicalJson, sha256Hex } from '../shared/canonical-json.ts';
+import { planAllocations } from './allocate.ts';
+
+const SCOPE = 'payments';
+
+export interface PaymentOutcome {
+  status: number;
+  body: PaymentResponse;
+  /** False when the answer was replayed from an earlier request with the same key. */
+  fresh: boolean;
+}
+
+export class PaymentsService {
+  readonly #orm: MikroORM;
+  readonly #collections: CollectionClient;
+  readonly #logger: Logger;
+
+  constructor(orm: MikroORM, collections: CollectionClient, logger: Logger) {
+    this.#orm = orm;
+    this.#collections = collections;
+    this.#logger = logger;
+  }
+
+  /**
+   * Records a payment once per idempotency key. The same key with the same body answers what the first request
+   * answered; the same key with another body is refused, since the caller has mixed up two payments.
+   */
+  async receive(key: string, request: PaymentRequest, user: AuthUser): Promise<PaymentOutcome> {
+    const requestHash = sha256Hex(canonicalJson(request));
+    const outcome = await this.#orm.em.fork().transactional(async (em) => {
+      // Serialises concurrent requests carrying the same key; the second then finds the first one's record.
+      await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`${SCOPE}:${key}`]);
+      const earlier = await em.findOne(IdempotencyRecord, { key });
+      if (earlier) {
+        if (earlier.scope !== SCOPE || earlier.requestHash !== requestHash) {
+          throw new BusinessRuleError(
+            'idempotency-key-reused',
+            'This Idempotency-Key was already used for a different request; use a new key for a new payment.',
+          );
+        }
+        return { status: earlier.statusCode, body: earlier.response as unknown as PaymentResponse, fresh: false, accountId: null };
+      }
+      const account = await findAccount(em, request);
+      const body = await this.#record(em, account, key, request, user);
+      em.persist(
+        em.create(IdempotencyRecord, {
+          key,
+          scope: SCOPE,
+          requestHash,
+          statusCode: 201,
+          response: body as unknown as JsonValue,
+        }),
+      );
+      return { status: 201, body, fresh: true, accountId: account.id };
+    });
+    if (outcome.fresh && outcome.accountId !== null) {
+      const applied = outcome.body.allocations.reduce((sum, a) => sum + BigInt(a.amountMinor), 0n);
+      try {
+        await this.#collections.paymentApplied(outcome.accountId, {
+          paymentId: outcome.body.payment.id,
+          amountMinor: applied.toString(),
+          currency: outcome.body.payment.amount.currency,
+        });
+      } catch (error) {
+        // The payment is committed; the workflow re-reads the account on its next step in any case.
+        this.#logger.warn('could not signal the payment to the workflow', {
+          accountId: outcome.accountId,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+    }
+    return { status: outcome.status, body: outcome.body, fresh: outcome.fresh };
+  }
+
+  async #record(em: EntityManager, account: IAccount, key: string, request: PaymentRequest, user: AuthUser): Promise<PaymentResponse> {
+    const amountMinor = BigInt(request.amount.amountMinor);
+    const currency = request.amount.currency;
+    const open = await em.find(
+      Invoice,
+      { account: account.id, status: 'open', currency, openMinor: { $gt: 0n } },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { dueDate: 'asc', issueDate: 'asc', number: 'asc' } },
+    );
+    const plan = planAllocations(
+      open.map((invoice) => ({
+        id: invoice.id,
+        number: invoice.number,
+        dueDate: String(invoice.dueDate),
+        issueDate: String(invoice.issueDate),
+        openMinor: invoice.openMinor,
+      })),
+      amountMinor,
+    );
+    const payment = em.create(Payment, {
+      id: randomUUID(),
+      account,
+      amountMinor,
+      currency,
+      receivedAt: request.receivedAt ? new Date(request.receivedAt) : new Date(),
+      reference: request.reference ?? '',
+      payerName: request.payerName ?? null,
+      idempotencyKey: key,
+      unallocatedMinor: amountMinor,
+    });
+    em.persist(payment);
+    const allocations = plan.map((planned) => {
+      const allocation = em.create(Allocation, {
+        id: randomUUID(),
+        payment,
+        invoice: planned.invoice.id,
+        amountMinor: planned.amountMinor,
+      });
+      em.persist(allocation);
+      return { allocation, planned };
+    });
+    const allocated = plan.reduce((sum, p) => sum + p.amountMinor, 0n);
+    // The one flush: the allocation trigger then updates open amounts, which the balance below reads back.
+    await em.flush();
+    await audit(em, {
+      actorId: user.id,
+      action: 'payment.received',
+      entity: 'payment',
+      entityId: payment.id,
+      details: {
+        accountId: account.id,
+        amountMinor: amountMinor.toString(),
+        currency,
+        allocatedMinor: allocated.toString(),
+        invoices: plan.map((p) => p.invoice.number),
+      },
+    });
+    const unallocated = amountMinor - allocated;
+    let note: string | null = null;
+    const hasOpenInOtherCurrency = open.length === 0 && (await openBalance(em, account.id)).length > 0;
+    if (plan.length === 0) {
+      note = hasOpenInOtherCurrency
+        ? `No open invoice is in ${currency}: the whole payment is kept as unallocated credit.`
+        : 'The account has nothing open: the whole payment is kept as unallocated credit.';
+    } else if (unallocated > 0n) {
+      note = `The payment exceeds what is open in ${currency}: ${unallocated} minor units are kept as unallocated credit.`;
+    }
+    return {
+      payment: {
+        id: payment.id,
+        accountId: account.id,
+        amount: { amountMinor: amountMinor.toString(), currency },
+        unallocated: { amountMinor: unallocated.toString(), currency },
+        receivedAt: payment.receivedAt.toISOString(),
+        reference: payment.reference,
+        payerName: payment.payerName ?? null,
+      },
+      allocations: allocations.map(({ allocation, planned }) => ({
+        id: allocation.id,
+        invoiceId: planned.invoice.id,
+        invoiceNumber: planned.invoice.number,
+        amountMinor: planned.amountMinor.toString(),
+        invoiceOpenMinorAfter: (planned.invoice.openMinor - planned.amountMinor).toString(),
+      })),
+      note,
+      balance: await openBalance(em, account.id),
+    };
+  }
+}
+
+const findAccount = async (em: EntityManager, request: PaymentRequest): Promise<IAccount> => {
+  const account = request.accountId
+    ? await em.findOne(Account, { id: request.accountId })
+    : await em.findOne(Account, { externalRef: request.accountRef ?? '' });
+  if (!account) throw new NotFoundError('account');
+  return account;
+};

@@ -1,0 +1,105 @@
+import { LockMode } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { CollectorTask, type ICollectorTask } from '@recoup/db';
+import type { CompleteTaskRequest, Page, TaskListQuery, TaskView } from '@recoup/contracts';
+import { TaskOutcomeRefusedError, WorkflowMissingError, type CollectionClient } from '@recoup/workflows';
+import { audit } from '../audit/audit.ts';
+import { isManagerOrAdmin, type AuthUser } from '../auth/current-user.ts';
+import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError, ServiceUnavailableError } from '../http/errors.ts';
+import { toTaskView } from './task-view.ts';
+
+const isNamed = (error: unknown, name: string): boolean => error instanceof Error && error.name === name;
+
+export class TasksService {
+  readonly #orm: MikroORM;
+  readonly #collections: CollectionClient;
+
+  constructor(orm: MikroORM, collections: CollectionClient) {
+    this.#orm = orm;
+    this.#collections = collections;
+  }
+
+  async list(user: AuthUser, query: TaskListQuery): Promise<Page<TaskView>> {
+    const where: FilterQuery<ICollectorTask> = {};
+    if (query.status) where.status = query.status;
+    if (isManagerOrAdmin(user)) {
+      if (query.assignee === 'me') where.assignee = user.id;
+      else if (query.assignee === 'none') where.assignee = null;
+      else if (query.assignee) where.assignee = query.assignee;
+    } else {
+      if (query.assignee && query.assignee !== 'me' && query.assignee !== user.id) {
+        throw new ForbiddenError('forbidden-assignee', 'Collectors see only their own tasks.');
+      }
+      where.assignee = user.id;
+    }
+    const [tasks, total] = await this.#orm.em.fork().findAndCount(CollectorTask, where, {
+      populate: ['account'],
+      orderBy: { dueAt: 'asc', createdAt: 'asc' },
+      limit: query.limit,
+      offset: query.offset,
+    });
+    return { items: tasks.map((t) => toTaskView(t, t.account.name)), total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(id: string, user: AuthUser): Promise<TaskView> {
+    const task = await this.#orm.em.fork().findOne(CollectorTask, { id }, { populate: ['account'] });
+    // Another collector's task is reported as missing, so ids cannot be probed.
+    if (!task || !mayAccess(user, task)) throw new NotFoundError('task');
+    return toTaskView(task, task.account.name);
+  }
+
+  /**
+   * Marks the task done and hands the outcome to the workflow in the same transaction: the row is committed only
+   * when the workflow accepted the outcome, so the database and the workflow never disagree about the task.
+   */
+  async complete(id: string, input: CompleteTaskRequest, user: AuthUser): Promise<TaskView> {
+    return this.#orm.em.fork().transactional(async (em) => {
+      const task = await em.findOne(CollectorTask, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!task || !mayAccess(user, task)) throw new NotFoundError('task');
+      if (task.status !== 'open') {
+        throw new ConflictError('task-not-open', `The task is already ${task.status}.`, { status: task.status });
+      }
+      if (!task.outcomes.includes(input.outcome)) {
+        throw new BusinessRuleError('unknown-outcome', `"${input.outcome}" is not an outcome of this task.`, {
+          allowed: [...task.outcomes],
+        });
+      }
+      task.status = 'done';
+      task.outcome = input.outcome;
+      task.note = input.note ?? null;
+      task.completedAt = new Date();
+      task.completedBy = user.id;
+      await em.flush();
+      await audit(em, {
+        actorId: user.id,
+        action: 'task.completed',
+        entity: 'collector_task',
+        entityId: task.id,
+        details: { accountId: task.account.id, key: task.key, outcome: input.outcome },
+      });
+      // The audit row is written before the workflow hears the outcome, so a failure of either commits nothing.
+      // Escalation reviews are records for managers: the workflow went on when it raised them.
+      if (task.taskType !== 'escalation') await this.#sendOutcome(task, input.outcome);
+      await em.populate(task, ['account']);
+      return toTaskView(task, task.account.name);
+    });
+  }
+
+  async #sendOutcome(task: ICollectorTask, outcome: string): Promise<void> {
+    try {
+      await this.#collections.completeTask(task.account.id, { taskKey: task.key, outcome });
+    } catch (error) {
+      if (error instanceof TaskOutcomeRefusedError || isNamed(error, 'TaskOutcomeRefusedError')) {
+        throw new ConflictError('workflow-refused-outcome', `The collection workflow refused the outcome: ${(error as Error).message}`);
+      }
+      if (error instanceof WorkflowMissingError || isNamed(error, 'WorkflowMissingError')) {
+        throw new ConflictError('workflow-missing', 'The account has no running collection workflow for this task.');
+      }
+      throw new ServiceUnavailableError('workflow-unavailable', 'The workflow service did not answer; the task stays open. Try again shortly.');
+    }
+  }
+}
+
+const mayAccess = (user: AuthUser, task: ICollectorTask): boolean =>
+  isManagerOrAdmin(user) || task.assignee?.id === user.id;

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { DEMO_PASSWORD } from '@recoup/db';
+import { AuditLog } from '@recoup/db';
+import { createHarness, type Harness } from './support/harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+describe('auth', () => {
+  it('logs in, tells who is logged in, and logs out', async () => {
+    const { agent, csrf } = await h.login('manager');
+    const me = await agent.get('/api/auth/me');
+    expect(me.status).toBe(200);
+    expect(me.body.user).toMatchObject({ email: 'manager@recoup.local', role: 'manager' });
+    expect(me.body.user.passwordHash).toBeUndefined();
+
+    const out = await agent.post('/api/auth/logout').set('x-csrf-token', csrf);
+    expect(out.status).toBe(204);
+    const after = await agent.get('/api/auth/me');
+    expect(after.status).toBe(401);
+    expect(after.body.error.code).toBe('unauthenticated');
+  });
+
+  it('sets an httpOnly, SameSite=Lax session cookie named recoup.sid', async () => {
+    const response = await request(h.app)
+      .post('/api/auth/login')
+      .send({ email: 'admin@recoup.local', password: DEMO_PASSWORD });
+    const cookie = String(response.headers['set-cookie']);
+    expect(cookie).toMatch(/^recoup\.sid=/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(cookie).not.toMatch(/Secure/);
+  });
+
+  it('refuses a wrong password with 401 and audits the attempt', async () => {
+    const response = await request(h.app).post('/api/auth/login').send({ email: 'admin@recoup.local', password: 'nope' });
+    expect(response.status).toBe(401);
+    expect(response.body).toEqual({ error: { code: 'invalid-credentials', message: expect.any(String) } });
+    const failed = await h.db.orm.em.fork().find(AuditLog, { action: 'auth.login-failed' });
+    expect(failed.length).toBeGreaterThan(0);
+  });
+
+  it('audits every successful login', async () => {
+    const before = await h.db.orm.em.fork().count(AuditLog, { action: 'auth.login' });
+    await h.login('collector1');
+    expect(await h.db.orm.em.fork().count(AuditLog, { action: 'auth.login' })).toBe(before + 1);
+  });
+
+  it('refuses a malformed login with 400 listing each field', async () => {
+    const response = await request(h.app).post('/api/auth/login').send({ email: 'not-an-email' });
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('validation-failed');
+    const paths = response.body.error.details.fields.map((f: { path: string }) => f.path).sort();
+    expect(paths).toEqual(['email', 'password']);
+  });
+
+  it('refuses a mutating request without the CSRF token, or with a wrong one', async () => {
+    const { agent } = await h.login('manager');
+    const missing = await agent.post('/api/strategies').send({ name: 'x' });
+    expect(missing.status).toBe(403);
+    expect(missing.body.error.code).toBe('csrf-token-missing');
+    const wrong = await agent.post('/api/strategies').set('x-csrf-token', 'forged').send({ name: 'x' });
+    expect(wrong.status).toBe(403);
+    expect(wrong.body.error.code).toBe('csrf-token-invalid');
+  });
+
+  it('hands out the session CSRF token at /api/auth/csrf', async () => {
+    const { agent, csrf } = await h.login('manager');
+    const response = await agent.get('/api/auth/csrf');
+    expect(response.body).toEqual({ csrfToken: csrf });
+  });
+
+  it('refuses a role that may not act with 403', async () => {
+    const { agent, csrf } = await h.login('collector1');
+    const response = await agent.post('/api/strategies').set('x-csrf-token', csrf).send({ name: 'Mine' });
+    expect(response.status).toBe(403);
+    expect(response.body.error.code).toBe('forbidden-role');
+    const admin = await agent.get('/api/admin/accounts/00000000-0000-4000-8000-000000000000/history');
+    expect(admin.status).toBe(403);
+  });
+
+  it('refuses anonymous access with 401', async () => {
+    const response = await request(h.app).get('/api/tasks');
+    expect(response.status).toBe(401);
+  });
+});
+
+describe('error shape', () => {
+  it('answers an unknown API route with 404 in the error shape', async () => {
+    const { agent } = await h.login('manager');
+    const response = await agent.get('/api/nowhere');
+    expect(response.status).toBe(404);
+    expect(response.body).toEqual({ error: { code: 'not-found', message: expect.any(String) } });
+  });
+
+  it('answers malformed JSON with 400 and a non-JSON body with 415', async () => {
+    const { agent, csrf } = await h.login('manager');
+    const malformed = await agent
+      .post('/api/strategies')
+      .set('x-csrf-token', csrf)
+      .set('content-type', 'application/json')
+      .send('{"name":');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe('malformed-body');
+    const text = await agent.post('/api/strategies').set('x-csrf-token', csrf).set('content-type', 'text/plain').send('hi');
+    expect(text.status).toBe(415);
+    expect(text.body.error.code).toBe('unsupported-media-type');
+  });
+
+  it('answers a body above the JSON limit with 413', async () => {
+    const { agent, csrf } = await h.login('manager');
+    const response = await agent
+      .post('/api/strategies')
+      .set('x-csrf-token', csrf)
+      .send({ name: 'big', description: 'x'.repeat(2 * 1024 * 1024) });
+    expect(response.status).toBe(413);
+    expect(response.body.error.code).toBe('payload-too-large');
+  });
+
+  it('answers a bad id with 400 naming the parameter', async () => {
+    const { agent } = await h.login('manager');
+    const response = await agent.get('/api/tasks/not-a-uuid');
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.fields).toEqual([{ in: 'params', path: 'id', reason: 'must be a UUID' }]);
+  });
+
+  it('reports health without logging in', async () => {
+    const response = await request(h.app).get('/api/health');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ok', demo: false, temporalUiUrl: null, version: expect.any(String) });
+  });
+});

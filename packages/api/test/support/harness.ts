@@ -1,0 +1,60 @@
+import request from 'supertest';
+import type { Agent } from 'supertest';
+import { loadConfig } from '@recoup/contracts';
+import { AppUser, DEMO_PASSWORD, DEMO_USERS, createTestDatabase, seedDemo, type TestDatabase } from '@recoup/db';
+import { createApp, type RecoupApp } from '../../src/app.ts';
+import { hashPassword } from '../../src/auth/passwords.ts';
+import { silentLogger } from '../../src/http/logger.ts';
+import { RecordingCollections } from './recording-collections.ts';
+
+export type DemoRole = 'admin' | 'manager' | 'collector1' | 'collector2';
+
+export interface LoggedIn {
+  agent: Agent;
+  csrf: string;
+  userId: string;
+}
+
+export interface Harness {
+  app: RecoupApp;
+  db: TestDatabase;
+  collections: RecordingCollections;
+  /** A supertest agent holding a logged-in session of the given demo user, with its CSRF token. */
+  login(role: DemoRole): Promise<LoggedIn>;
+  userId(role: DemoRole): Promise<string>;
+  close(): Promise<void>;
+}
+
+const EMAIL: Record<DemoRole, string> = {
+  admin: DEMO_USERS[0]?.email ?? '',
+  manager: DEMO_USERS[1]?.email ?? '',
+  collector1: DEMO_USERS[2]?.email ?? '',
+  collector2: DEMO_USERS[3]?.email ?? '',
+};
+
+/** A fresh database with the demo users, templates and default strategy (no debtors), and the app on top. */
+export const createHarness = async (): Promise<Harness> => {
+  const db = await createTestDatabase();
+  await seedDemo(db.orm, { hashPassword, accounts: 0, now: new Date() });
+  const collections = new RecordingCollections();
+  const config = { ...loadConfig({ SESSION_SECRET: 'test-session-secret-0123456789' }), databaseUrl: db.url };
+  const app = createApp({ orm: db.orm, collections, config, logger: silentLogger, staticDir: '/nonexistent' });
+  const userId = async (role: DemoRole): Promise<string> =>
+    (await db.orm.em.fork().findOneOrFail(AppUser, { email: EMAIL[role] })).id;
+  return {
+    app,
+    db,
+    collections,
+    userId,
+    async login(role) {
+      const agent = request.agent(app);
+      const response = await agent.post('/api/auth/login').send({ email: EMAIL[role], password: DEMO_PASSWORD });
+      if (response.status !== 200) throw new Error(`login as ${role} failed: ${response.status} ${JSON.stringify(response.body)}`);
+      return { agent, csrf: (response.body as { csrfToken: string }).csrfToken, userId: await userId(role) };
+    },
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+};

@@ -1,0 +1,80 @@
+import type { Client } from '@temporalio/client';
+import type {
+  CollectionClient,
+  CollectionStateView,
+  HistoryEventView,
+  PaymentAppliedMessage,
+  StartResult,
+  TaskCompletedMessage,
+} from '@recoup/workflows';
+
+export type RecordedCall =
+  | { kind: 'start'; accountId: string; strategyVersionId: string }
+  | { kind: 'paymentApplied'; accountId: string; message: PaymentAppliedMessage }
+  | { kind: 'completeTask'; accountId: string; message: TaskCompletedMessage };
+
+/**
+ * A CollectionClient that records what the API asked of Temporal. The Temporal path itself is proven by the
+ * end-to-end tests; here the API's side of the contract is what is under test.
+ */
+export class RecordingCollections implements CollectionClient {
+  readonly calls: RecordedCall[] = [];
+  /** What completeTask does next: accept, or throw the given error. */
+  completeTaskError: Error | null = null;
+  stateError: Error | null = null;
+  readonly #running = new Set<string>();
+  #inFlight = 0;
+  maxInFlight = 0;
+
+  get temporal(): Client {
+    throw new Error('the recording client has no Temporal connection');
+  }
+
+  async start(accountId: string, strategyVersionId: string): Promise<StartResult> {
+    this.#inFlight += 1;
+    this.maxInFlight = Math.max(this.maxInFlight, this.#inFlight);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    this.#inFlight -= 1;
+    this.calls.push({ kind: 'start', accountId, strategyVersionId });
+    const started = !this.#running.has(accountId);
+    this.#running.add(accountId);
+    return { workflowId: `collection-${accountId}`, started };
+  }
+
+  async paymentApplied(accountId: string, message: PaymentAppliedMessage): Promise<void> {
+    this.calls.push({ kind: 'paymentApplied', accountId, message });
+  }
+
+  async completeTask(accountId: string, message: TaskCompletedMessage): Promise<void> {
+    if (this.completeTaskError) throw this.completeTaskError;
+    this.calls.push({ kind: 'completeTask', accountId, message });
+  }
+
+  async state(accountId: string): Promise<CollectionStateView | null> {
+    if (this.stateError) throw this.stateError;
+    if (!this.#running.has(accountId)) return null;
+    return {
+      accountId,
+      status: 'running',
+      strategyVersionId: 'v',
+      nodeId: 'start',
+      nodeLabel: null,
+      nextAction: null,
+      balance: { amountMinor: '0', currency: 'EUR' },
+      outcome: null,
+      decisions: [],
+    } as unknown as CollectionStateView;
+  }
+
+  async history(accountId: string): Promise<HistoryEventView[]> {
+    return [{ eventId: '1', eventTime: null, eventType: 'WorkflowExecutionStarted', summary: `started ${accountId}`, details: {} }];
+  }
+
+  async rawHistory(accountId: string): Promise<unknown> {
+    return { events: [{ eventId: '1', accountId }] };
+  }
+
+  of<K extends RecordedCall['kind']>(kind: K): Extract<RecordedCall, { kind: K }>[] {
+    return this.calls.filter((call): call is Extract<RecordedCall, { kind: K }> => call.kind === kind);
+  }
+}

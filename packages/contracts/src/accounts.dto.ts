@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { pagingQuerySchema } from './common.dto.ts';
+import { moneySchema } from './money.dto.ts';
+import { taskViewSchema } from './tasks.dto.ts';
+
+export const accountListQuerySchema = pagingQuerySchema.extend({
+  q: z.string().trim().max(200).optional(),
+});
+export type AccountListQuery = z.infer<typeof accountListQuerySchema>;
+
+export const accountSummarySchema = z.object({
+  id: z.string(),
+  externalRef: z.string(),
+  name: z.string(),
+  customerType: z.string(),
+  segment: z.string(),
+  currency: z.string(),
+  timeZone: z.string(),
+  riskScore: z.number().int().nullable(),
+  assignedCollectorId: z.string().nullable(),
+  balance: z.array(moneySchema),
+});
+export type AccountSummary = z.infer<typeof accountSummarySchema>;
+
+export const contactViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  timeZone: z.string(),
+  isPrimary: z.boolean(),
+  consent: z.object({ email: z.boolean(), sms: z.boolean(), phone: z.boolean(), letter: z.boolean() }),
+});
+
+export const invoiceViewSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  issueDate: z.string(),
+  dueDate: z.string(),
+  amount: moneySchema,
+  open: moneySchema,
+  status: z.string(),
+  daysPastDue: z.number().int(),
+  agingBucket: z.string(),
+});
+
+export const paymentViewSchema = z.object({
+  id: z.string(),
+  amount: moneySchema,
+  unallocated: moneySchema,
+  receivedAt: z.string(),
+  reference: z.string(),
+  payerName: z.string().nullable(),
+  allocations: z.array(z.object({ id: z.string(), invoiceId: z.string(), amountMinor: z.string() })),
+});
+
+export const communicationViewSchema = z.object({
+  id: z.string(),
+  channel: z.string(),
+  templateKey: z.string(),
+  toAddress: z.string(),
+  subject: z.string(),
+  status: z.string(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+
+export const accountDetailSchema = z.object({
+  account: accountSummarySchema.omit({ balance: true }),
+  contacts: z.array(contactViewSchema),
+  invoices: z.array(invoiceViewSchema),
+  payments: z.array(paymentViewSchema),
+  communications: z.array(communicationViewSchema),
+  tasks: z.array(taskViewSchema),
+  balance: z.array(moneySchema),
+  workflow: z.unknown().nullable(),
+  workflowError: z.string().optional(),
+});
+export type AccountDetail = z.infer<typeof accountDetailSchema>;

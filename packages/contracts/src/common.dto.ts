@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+export const uuidSchema = z.uuid({ message: 'must be a UUID' });
+
+export const idParamsSchema = z.object({ id: uuidSchema });
+export type IdParams = z.infer<typeof idParamsSchema>;
+
+/** Query-string paging. Values arrive as strings, so they are coerced. */
+export const pagingQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type PagingQuery = z.infer<typeof pagingQuerySchema>;
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int().min(0), limit: z.number().int(), offset: z.number().int() });
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** A calendar date as YYYY-MM-DD that really exists (no 2024-02-30). */
+export const isCalendarDate = (value: string): boolean => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+};
+
+export const calendarDateSchema = z
+  .string()
+  .refine(isCalendarDate, { message: 'must be a calendar date written YYYY-MM-DD' });
+
+/** IANA time zone names as the runtime's Intl knows them. */
+export const isTimeZone = (value: string): boolean => {
+  if (value.trim() === '') return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const timeZoneSchema = z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' });
+
+/** ISO-8601 date-time with an offset or Z. */
+export const dateTimeSchema = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' });
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** One problem with one field, as the API reports validation failures. */
+export const fieldProblemSchema = z.object({ path: z.string(), reason: z.string() });
+export type FieldProblem = z.infer<typeof fieldProblemSchema>;

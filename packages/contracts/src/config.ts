@@ -1,0 +1,140 @@
+import { z } from 'zod';
+
+// Configuration comes only from environment variables (the README lists them; compose uses the same names).
+// Pure on purpose: the caller passes process.env, so tests pass plain objects.
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface TemporalConfig {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  tls: boolean;
+  tlsCertPath: string | null;
+  tlsKeyPath: string | null;
+  tlsCaPath: string | null;
+  apiKey: string | null;
+  cliPath: string | null;
+  uiUrl: string | null;
+}
+
+export interface RecoupConfig {
+  databaseUrl: string | null;
+  dataDir: string;
+  temporal: TemporalConfig;
+  smtpUrl: string | null;
+  mailFrom: string;
+  port: number;
+  publicUrl: string;
+  /** True when PUBLIC_URL is https, so cookies are marked Secure. */
+  secureCookies: boolean;
+  sessionSecret: string | null;
+  logLevel: LogLevel;
+  /** Demo mode (RECOUP_DEMO): seeded data and the built-in mail sink. */
+  demo: boolean;
+  /** Run database migrations at start-up (RECOUP_MIGRATE). */
+  migrate: boolean;
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+const blankToUndefined = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : typeof value === 'string' ? value.trim() : value;
+
+const optionalText = z.preprocess(blankToUndefined, z.string().optional());
+const text = (fallback: string) => z.preprocess(blankToUndefined, z.string().default(fallback));
+
+const flag = (fallback: boolean) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+      .optional()
+      .transform((value) => (value === undefined ? fallback : ['true', '1', 'yes'].includes(value))),
+  );
+
+const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
+
+const envSchema = z.object({
+  DATABASE_URL: z.preprocess(
+    blankToUndefined,
+    z.url({ protocol: /^postgres(ql)?$/, message: 'must be a postgres:// URL' }).optional(),
+  ),
+  RECOUP_DATA_DIR: text('.data'),
+  TEMPORAL_ADDRESS: text('localhost:7233'),
+  TEMPORAL_NAMESPACE: text('default'),
+  TEMPORAL_TASK_QUEUE: text('recoup-collections'),
+  TEMPORAL_TLS: flag(false),
+  TEMPORAL_TLS_CERT: optionalText,
+  TEMPORAL_TLS_KEY: optionalText,
+  TEMPORAL_TLS_CA: optionalText,
+  TEMPORAL_API_KEY: optionalText,
+  TEMPORAL_CLI_PATH: optionalText,
+  TEMPORAL_UI_URL: z.preprocess(blankToUndefined, httpUrl.optional()),
+  SMTP_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// URL' }).optional()),
+  MAIL_FROM: text('Recoup Collections <collections@recoup.localhost>'),
+  PORT: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535).default(3000),
+  ),
+  PUBLIC_URL: z.preprocess(blankToUndefined, httpUrl.default('http://localhost:3000')),
+  SESSION_SECRET: z.preprocess(
+    blankToUndefined,
+    z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
+  ),
+  LOG_LEVEL: z.preprocess(
+    (value) => (typeof blankToUndefined(value) === 'string' ? String(blankToUndefined(value)).toLowerCase() : undefined),
+    z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  ),
+  RECOUP_DEMO: flag(false),
+  RECOUP_MIGRATE: flag(false),
+});
+
+/** Parses the configuration variables; throws ConfigError naming every bad variable. */
+export const loadConfig = (env: Record<string, string | undefined>): RecoupConfig => {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if ((e.TEMPORAL_TLS_CERT === undefined) !== (e.TEMPORAL_TLS_KEY === undefined)) {
+    problems.push('TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY must be given together');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const publicUrl = e.PUBLIC_URL.replace(/\/+$/, '');
+  return {
+    databaseUrl: e.DATABASE_URL ?? null,
+    dataDir: e.RECOUP_DATA_DIR,
+    temporal: {
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TEMPORAL_TASK_QUEUE,
+      // Client certificates or an API key (Temporal Cloud) only make sense over TLS.
+      tls: e.TEMPORAL_TLS || e.TEMPORAL_TLS_CERT !== undefined || e.TEMPORAL_API_KEY !== undefined,
+      tlsCertPath: e.TEMPORAL_TLS_CERT ?? null,
+      tlsKeyPath: e.TEMPORAL_TLS_KEY ?? null,
+      tlsCaPath: e.TEMPORAL_TLS_CA ?? null,
+      apiKey: e.TEMPORAL_API_KEY ?? null,
+      cliPath: e.TEMPORAL_CLI_PATH ?? null,
+      uiUrl: e.TEMPORAL_UI_URL?.replace(/\/+$/, '') ?? null,
+    },
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM,
+    port: e.PORT,
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https:'),
+    sessionSecret: e.SESSION_SECRET ?? null,
+    logLevel: e.LOG_LEVEL,
+    demo: e.RECOUP_DEMO,
+    migrate: e.RECOUP_MIGRATE,
+  };
+};

@@ -1,0 +1,12 @@
+export * from './common.dto.ts';
+export * from './money.dto.ts';
+export * from './auth.dto.ts';
+export * from './imports.dto.ts';
+export * from './payments.dto.ts';
+export * from './strategies.dto.ts';
+export * from './tasks.dto.ts';
+export * from './accounts.dto.ts';
+export * from './outbox.dto.ts';
+export * from './health.dto.ts';
+export * from './config.ts';
+export { isKnownCurrency } from './currency.ts';
