@@ -1,0 +1,38 @@
+import { Account, StrategyVersion } from '@recoup/db';
+import { strategyGraphSchema, type AccountSnapshot } from '@recoup/domain';
+import type { CollectionActivities } from './activity-types.ts';
+import { loadAccountFacts } from './account-facts.ts';
+import { createTask } from './create-task.ts';
+import type { ActivityDeps } from './deps.ts';
+import { escalate } from './escalate.ts';
+import { evaluateRule } from './evaluate-condition.ts';
+import { sendReminder } from './send-reminder.ts';
+
+/** The activity implementations registered on the worker, bound to this process's database and mailer. */
+export function createActivities(deps: ActivityDeps): CollectionActivities {
+  const now = () => deps.now?.() ?? new Date();
+  return {
+    async loadStrategyVersion(strategyVersionId) {
+      const version = await deps.orm.em.fork().findOneOrFail(StrategyVersion, { id: strategyVersionId });
+      return { graph: strategyGraphSchema.parse(version.graph), checksum: version.checksum };
+    },
+    async loadAccountSnapshot(accountId): Promise<AccountSnapshot> {
+      const em = deps.orm.em.fork();
+      const account = await em.findOneOrFail(Account, { id: accountId });
+      const facts = await loadAccountFacts(em, accountId, now());
+      return {
+        balanceMinor: String(facts.totalOpenMinor),
+        currency: account.currency.trim(),
+        // Offsets count from the due date's start, UTC: the contact-time rules of the activities do the rest.
+        oldestDueAt: facts.oldestDueDate ? `${facts.oldestDueDate}T00:00:00.000Z` : null,
+      };
+    },
+    async evaluateCondition(input) {
+      const facts = await loadAccountFacts(deps.orm.em.fork(), input.accountId, now());
+      return evaluateRule(input.condition, { ...facts });
+    },
+    sendReminder: (input) => sendReminder(deps, input),
+    createTask: (input) => createTask(deps, input),
+    escalate: (input) => escalate(deps, input),
+  };
+}

@@ -1,0 +1,12 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Mailer } from './mailer.ts';
+
+/** What the activities need from the outside world; built once per worker process. */
+export interface ActivityDeps {
+  orm: MikroORM;
+  mailer: Mailer;
+  /** Base URL of the Recoup web app, for links in e-mails (opt-out, account pages). */
+  publicUrl: string;
+  /** The clock; a parameter so tests can pin it. */
+  now?: () => Date;
+}

@@ -1,0 +1,39 @@
+import { Engine, type TopLevelCondition } from 'json-rules-engine';
+import type { RuleCondition } from '@recoup/domain';
+import type { EvaluateConditionResult } from './activity-types.ts';
+
+interface ResultNode {
+  all?: ResultNode[];
+  any?: ResultNode[];
+  not?: ResultNode;
+  fact?: string;
+  operator?: string;
+  value?: unknown;
+  result?: boolean;
+  factResult?: unknown;
+}
+
+/** json-rules-engine wants all/any/not at the top; a single comparison is wrapped. */
+function topLevel(condition: RuleCondition): TopLevelCondition {
+  return 'fact' in condition ? { all: [condition] } : (condition as TopLevelCondition);
+}
+
+function collectMatched(node: ResultNode, out: string[]): void {
+  if (node.all) node.all.forEach((c) => collectMatched(c, out));
+  else if (node.any) node.any.forEach((c) => collectMatched(c, out));
+  else if (node.not) collectMatched(node.not, out);
+  else if (node.fact && node.result) {
+    out.push(`${node.fact} ${node.operator} ${JSON.stringify(node.value)} (was ${JSON.stringify(node.factResult)})`);
+  }
+}
+
+/** Evaluates one strategy condition against the account's facts and says which comparisons held. */
+export async function evaluateRule(condition: RuleCondition, facts: Record<string, unknown>): Promise<EvaluateConditionResult> {
+  const engine = new Engine([], { allowUndefinedFacts: true });
+  engine.addRule({ name: 'condition', conditions: topLevel(condition), event: { type: 'matched' } });
+  const outcome = await engine.run(facts);
+  const ruleResult = outcome.results[0] ?? outcome.failureResults[0];
+  const matched: string[] = [];
+  if (ruleResult) collectMatched(ruleResult.conditions as unknown as ResultNode, matched);
+  return { result: outcome.results.length > 0, matched, facts };
+}

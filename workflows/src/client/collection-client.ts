@@ -1,0 +1,33 @@
+import type { Client } from '@temporalio/client';
+import type { CollectionStateView, PaymentAppliedMessage, TaskCompletedMessage } from '../shared/definitions.ts';
+
+/** One event of a workflow's history in readable form. */
+export interface HistoryEventView {
+  eventId: string;
+  eventTime: string | null;
+  eventType: string;
+  /** A one-line human summary (timer started for 3 days, activity sendReminder completed, ...). */
+  summary: string;
+  /** Decoded attributes of the event (payloads decoded to JSON). */
+  details: Record<string, unknown>;
+}
+
+export interface StartResult {
+  workflowId: string;
+  /** false when the workflow was already running (idempotent start). */
+  started: boolean;
+}
+
+/** What the API needs from Temporal. Implemented in collection-client.impl.ts. */
+export interface CollectionClient {
+  readonly temporal: Client;
+  start(accountId: string, strategyVersionId: string): Promise<StartResult>;
+  paymentApplied(accountId: string, message: PaymentAppliedMessage): Promise<void>;
+  /** Rejects with a typed error when the workflow refuses the outcome (unknown task or outcome). */
+  completeTask(accountId: string, message: TaskCompletedMessage): Promise<void>;
+  /** null when no workflow exists for the account. */
+  state(accountId: string): Promise<CollectionStateView | null>;
+  history(accountId: string): Promise<HistoryEventView[]>;
+  /** Raw history JSON as Temporal's own export format. */
+  rawHistory(accountId: string): Promise<unknown>;
+}

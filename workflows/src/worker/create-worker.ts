@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { CollectionActivities } from '../activities/activity-types.ts';
+import { connectionOptions, type TemporalSettings } from '../client/temporal-settings.ts';
+
+export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+
+export interface CreateWorkerOptions {
+  temporal: TemporalSettings;
+  activities: CollectionActivities;
+  /** An existing connection (tests); otherwise one is opened from `temporal`. */
+  connection?: NativeConnection;
+  tuning?: Pick<WorkerOptions, 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions' | 'maxCachedWorkflows'>;
+}
+
+export async function createWorker(options: CreateWorkerOptions): Promise<{ worker: Worker; connection: NativeConnection; ownsConnection: boolean }> {
+  const ownsConnection = !options.connection;
+  const connection = options.connection ?? (await NativeConnection.connect(connectionOptions(options.temporal)));
+  const worker = await Worker.create({
+    connection,
+    namespace: options.temporal.namespace,
+    taskQueue: options.temporal.taskQueue,
+    workflowsPath: WORKFLOWS_PATH,
+    activities: options.activities,
+    ...options.tuning,
+  });
+  return { worker, connection, ownsConnection };
+}

@@ -1,0 +1,30 @@
+import { loadConfig } from '@recoup/contracts';
+import { createOrm } from '@recoup/db';
+import { createActivities } from '../activities/create-activities.ts';
+import { createSmtpMailer } from '../activities/mailer.ts';
+import { temporalSettingsFrom } from '../client/temporal-settings.ts';
+import { createWorker } from './create-worker.ts';
+
+// The worker process: runs collection workflows and their activities. Scale out by starting more of these.
+
+const config = loadConfig(process.env);
+if (!config.databaseUrl) throw new Error('DATABASE_URL is required to run the worker.');
+if (!config.smtpUrl) throw new Error('SMTP_URL is required to run the worker.');
+
+const orm = await createOrm({ databaseUrl: config.databaseUrl, poolMax: 20 });
+const mailer = createSmtpMailer(config.smtpUrl, config.mailFrom);
+const activities = createActivities({ orm, mailer, publicUrl: config.publicUrl });
+const { worker, connection } = await createWorker({ temporal: temporalSettingsFrom(config.temporal), activities });
+
+const shutdown = () => worker.shutdown();
+process.once('SIGTERM', shutdown);
+process.once('SIGINT', shutdown);
+
+console.log(`Recoup worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);
+try {
+  await worker.run();
+} finally {
+  mailer.close();
+  await connection.close();
+  await orm.close();
+}

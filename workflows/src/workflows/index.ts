@@ -1,0 +1,2 @@
+// Entry point bundled by the worker: every workflow type the worker runs.
+export { collectionWorkflow } from './collection.workflow.ts';
