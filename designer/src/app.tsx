@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import { useApi } from './api/api-context.ts';
+import { fetchCurrentUser } from './api/auth.api.ts';
+import type { User } from './api/auth.types.ts';
+import { AppHeader } from './components/app-header.tsx';
+import { HomePage } from './pages/home.page.tsx';
+import { LoginPage } from './pages/login/login.page.tsx';
+import { NotFoundPage } from './pages/not-found.page.tsx';
+import { SectionPage } from './pages/section.page.tsx';
+import { usePathname } from './routing/location.ts';
+import { matchRoute } from './routing/routes.ts';
+import type { Route } from './routing/routes.ts';
+
+type Session = { status: 'checking' } | { status: 'signed-out' } | { status: 'signed-in'; user: User };
+
+export function App() {
+  const api = useApi();
+  const pathname = usePathname();
+  const [session, setSession] = useState<Session>({ status: 'checking' });
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchCurrentUser(api, controller.signal).then(
+      (user) => setSession(user ? { status: 'signed-in', user } : { status: 'signed-out' }),
+      () => {
+        // Unreachable or broken server: the login page explains what it can, and signing in retries.
+        if (!controller.signal.aborted) setSession({ status: 'signed-out' });
+      },
+    );
+    return () => controller.abort();
+  }, [api]);
+
+  switch (session.status) {
+    case 'checking':
+      return (
+        <div className="splash" role="status">
+          <span className="spinner" aria-hidden="true" /> Loading Recoup…
+        </div>
+      );
+    case 'signed-out':
+      // Any address shows the sign-in form; after signing in the same address renders its page.
+      return (
+        <main className="login-shell">
+          <LoginPage onSignedIn={(user) => setSession({ status: 'signed-in', user })} />
+        </main>
+      );
+    case 'signed-in':
+      return (
+        <div className="app">
+          <AppHeader user={session.user} onSignedOut={() => setSession({ status: 'signed-out' })} />
+          <main className="app-main">{renderRoute(matchRoute(pathname), session.user)}</main>
+        </div>
+      );
+  }
+}
+
+function renderRoute(route: Route, user: User) {
+  switch (route.kind) {
+    case 'home':
+      return <HomePage user={user} />;
+    case 'section':
+      return <SectionPage section={route.section} />;
+    case 'not-found':
+      return <NotFoundPage />;
+  }
+}
