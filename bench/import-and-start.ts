@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startStack } from '@recoup/api/launcher';
+import { ApiSession } from '../test/support/api-session.ts';
+
+// Imports ACCOUNTS accounts with INVOICES_PER_ACCOUNT invoices each through the CSV API on the embedded stack,
+// which starts one collection workflow per account, then waits until every workflow has run its first steps.
+// Prints wall times, workflows started per second, the worker's peak memory and any errors.
+//
+//   sh scripts/pnpm.sh run bench:import            (ACCOUNTS=10000 INVOICES_PER_ACCOUNT=3 by default)
+
+const ACCOUNTS = Number(process.env.ACCOUNTS ?? 10_000);
+const INVOICES_PER_ACCOUNT = Number(process.env.INVOICES_PER_ACCOUNT ?? 3);
+const DAY = 86_400_000;
+const projectRoot = fileURLToPath(new URL('../', import.meta.url));
+
+function isoDate(offsetDays: number): string {
+  return new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
+}
+
+function portfolioCsv(): string {
+  const lines = ['account_ref,account_name,customer_type,time_zone,contact_name,email,consent_email,invoice_number,issue_date,due_date,amount_minor,currency'];
+  for (let a = 0; a < ACCOUNTS; a++) {
+    const ref = `BENCH-${String(a).padStart(6, '0')}`;
+    for (let i = 0; i < INVOICES_PER_ACCOUNT; i++) {
+      // Due dates from 40 days ago to 30 days ahead, so workflows start at every stage of the strategy.
+      const due = ((a * 7 + i * 13) % 71) - 40;
+      const amount = 5_000 + ((a * 7919 + i * 104_729) % 2_000_000);
+      lines.push(`${ref},Bench Customer ${a},business,Europe/Berlin,Pat Payer,ap${a}@bench.example,true,BENCH-INV-${a}-${i},${isoDate(due - 30)},${isoDate(due)},${amount},EUR`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function rssMiB(pid: number): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+    return Number.isFinite(kb) ? kb / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'recoup-bench-'));
+const workerErrors: string[] = [];
+const stack = await startStack({
+  env: { ...process.env, RECOUP_DATA_DIR: dataDir, PORT: '0', DATABASE_URL: '', TEMPORAL_ADDRESS: '', SMTP_URL: '' },
+  projectRoot,
+  seed: { accounts: 0 },
+  log: (m) => console.log(`[stack] ${m}`),
+  childLog: (line) => {
+    if (/error|failed/i.test(line)) workerErrors.push(line.trim().slice(0, 300));
+  },
+});
+
+let peakRss = 0;
+const sampler = setInterval(() => {
+  const rss = rssMiB(stack.workerPid);
+  if (rss !== null) peakRss = Math.max(peakRss, rss);
+}, 250);
+
+try {
+  const csv = portfolioCsv();
+  console.log(`Portfolio: ${ACCOUNTS} accounts, ${ACCOUNTS * INVOICES_PER_ACCOUNT} invoices, ${(csv.length / 1_048_576).toFixed(1)} MiB of CSV`);
+  const admin = await ApiSession.login(stack.apiUrl, 'admin@recoup.local', 'demo-password');
+
+  const t0 = performance.now();
+  const res = await admin.request('POST', '/api/imports/portfolio.csv', csv);
+  const importMs = performance.now() - t0;
+  const body = res.body as { workflowsStarted?: number; accountsCreated?: number; invoicesCreated?: number };
+  if (res.status !== 201) throw new Error(`Import failed: ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`);
+  console.log(`Import request (parse, validate, write, start workflows): ${(importMs / 1000).toFixed(1)} s`);
+  console.log(`  accounts created ${body.accountsCreated}, invoices created ${body.invoicesCreated}, workflows started ${body.workflowsStarted}`);
+
+  // Every workflow has run its first steps once no workflow task or activity is pending: count the ones whose
+  // history has reached a timer or a task wait, via the running count and the worker's quiet period.
+  const temporal = stack.collections.temporal;
+  const settleStart = performance.now();
+  let quietSince = 0;
+  let lastPending = -1;
+  for (;;) {
+    const { count: running } = await temporal.workflow.count(`WorkflowType = 'collectionWorkflow' AND ExecutionStatus = 'Running'`);
+    const rows = await stack.orm.em.fork().execute<{ sent: string }[]>(`select count(*)::text as sent from communication`);
+    const pending = Number(rows[0]?.sent ?? 0) + running;
+    if (pending === lastPending) {
+      quietSince ||= performance.now();
+      if (performance.now() - quietSince > 5_000) break;
+    } else {
+      quietSince = 0;
+      lastPending = pending;
+    }
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  const firstStepsMs = performance.now() - settleStart - 5_000;
+  const totalMs = importMs + firstStepsMs;
+  const started = body.workflowsStarted ?? 0;
+  const sent = await stack.orm.em.fork().execute<{ status: string; n: string }[]>(
+    `select status, count(*)::text as n from communication group by status order by status`,
+  );
+  const tasks = await stack.orm.em.fork().execute<{ n: string }[]>(`select count(*)::text as n from collector_task`);
+
+  console.log(`First steps of every workflow (reminders due now sent, tasks created): ${(firstStepsMs / 1000).toFixed(1)} s more`);
+  console.log('');
+  console.log(`RESULT wall time (import + first steps): ${(totalMs / 1000).toFixed(1)} s`);
+  console.log(`RESULT workflows started: ${started}, ${(started / (importMs / 1000)).toFixed(0)} per second over the import request`);
+  console.log(`RESULT reminders by status: ${sent.map((r) => `${r.status} ${r.n}`).join(', ') || 'none'}; tasks created ${tasks[0]?.n}`);
+  console.log(`RESULT worker peak RSS: ${peakRss.toFixed(0)} MiB`);
+  console.log(`RESULT errors: ${workerErrors.length}${workerErrors.length ? `\n  ${workerErrors.slice(0, 10).join('\n  ')}` : ''}`);
+} finally {
+  clearInterval(sampler);
+  await stack.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}

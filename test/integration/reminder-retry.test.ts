@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Context } from '@temporalio/activity';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { startMailSink, type MailSink } from '@recoup/api';
+import {
+  Account,
+  Communication,
+  Contact,
+  Invoice,
+  OutboxMessage,
+  Strategy,
+  StrategyVersion,
+  Template,
+  checksumGraph,
+  createTestDatabase,
+  type TestDatabase,
+} from '@recoup/db';
+import { DEFAULT_TEMPLATES, type StrategyGraph } from '@recoup/domain';
+import { createActivities, createSmtpMailer, type CollectionActivities, type Mailer } from '@recoup/workflows/worker';
+import { collectionWorkflowId } from '../../workflows/src/shared/definitions.ts';
+import { createTimeSkippingEnv, workflowBundle } from '../../workflows/test/temporal-test-env.ts';
+
+// The real reminder activity (PostgreSQL + SMTP) under a crash: the first attempt sends the e-mail and records
+// it, then dies before reporting success. Temporal retries it, and the customer must still get one e-mail.
+
+const graph: StrategyGraph = {
+  schemaVersion: 1,
+  nodes: [
+    { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
+    { id: 'remind', type: 'reminder', position: { x: 0, y: 100 }, data: { channel: 'email', template: 'due-today' } },
+    { id: 'end', type: 'end', position: { x: 0, y: 200 }, data: { outcome: 'completed' } },
+  ],
+  edges: [
+    { id: 'e1', source: 'start', target: 'remind', sourceHandle: 'next' },
+    { id: 'e2', source: 'remind', target: 'end', sourceHandle: 'next' },
+  ],
+};
+
+describe('reminder activity retried after a crash', () => {
+  let db: TestDatabase;
+  let sink: MailSink;
+  let env: TestWorkflowEnvironment;
+  let mailer: Mailer;
+  let accountId: string;
+  let versionId: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    sink = await startMailSink({ orm: db.orm, host: '127.0.0.1', port: 0 });
+    mailer = createSmtpMailer(sink.url, 'Recoup <collections@recoup.test>');
+    env = await createTimeSkippingEnv();
+
+    const em = db.orm.em.fork();
+    const template = DEFAULT_TEMPLATES.find((t) => t.key === 'due-today');
+    if (!template) throw new Error('due-today template missing');
+    em.create(Template, { key: template.key, channel: 'email', name: template.name, subject: template.subject, bodyText: template.body_text });
+    const account = em.create(Account, {
+      externalRef: 'CUST-RETRY',
+      name: 'Retry & Sons Ltd',
+      customerType: 'business',
+      segment: 'standard',
+      riskScore: null,
+      currency: 'EUR',
+      timeZone: 'Europe/Berlin',
+      assignedCollector: null,
+    });
+    em.create(Contact, {
+      account,
+      name: 'Rita Retry',
+      email: 'rita@retry.example',
+      phone: null,
+      timeZone: 'Europe/Berlin',
+      isPrimary: true,
+      consentEmail: true,
+    });
+    em.create(Invoice, {
+      account,
+      number: 'INV-RETRY-1',
+      issueDate: '2026-10-01',
+      dueDate: '2026-10-31',
+      currency: 'EUR',
+      amountMinor: 125_000n,
+      openMinor: 125_000n,
+      status: 'open',
+    });
+    const strategy = em.create(Strategy, { name: 'One reminder', description: '', draft: graph, isDefault: false, createdBy: null });
+    const version = em.create(StrategyVersion, {
+      strategy,
+      version: 1,
+      graph,
+      checksum: checksumGraph(graph),
+      publishedBy: null,
+    });
+    await em.flush();
+    accountId = account.id;
+    versionId = version.id;
+  });
+
+  afterAll(async () => {
+    await env?.teardown();
+    mailer?.close();
+    await sink?.close();
+    await db?.drop();
+  });
+
+  it('sends exactly one e-mail when the worker dies after sending and the activity is retried', async () => {
+    const real = createActivities({ orm: db.orm, mailer, publicUrl: 'http://localhost:3000' });
+    const attempts: number[] = [];
+    const activities: CollectionActivities = {
+      ...real,
+      async sendReminder(input) {
+        const attempt = Context.current().info.attempt;
+        attempts.push(attempt);
+        const result = await real.sendReminder(input);
+        if (attempt === 1) throw new Error('worker crashed after the mail was handed to SMTP');
+        return result;
+      },
+    };
+    const taskQueue = 'reminder-retry';
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities });
+    const result = await worker.runUntil(
+      env.client.workflow.execute('collectionWorkflow', {
+        workflowId: collectionWorkflowId(accountId),
+        taskQueue,
+        args: [{ accountId, strategyVersionId: versionId }],
+      }),
+    );
+
+    expect(result).toMatchObject({ outcome: 'completed' });
+    expect(attempts).toEqual([1, 2]);
+    const em = db.orm.em.fork();
+    const delivered = await em.find(OutboxMessage, {});
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]?.rcptTo).toEqual(['rita@retry.example']);
+    expect(delivered[0]?.subject).toBe('Payment of €1,250.00 is due today');
+    expect(delivered[0]?.textBody).toContain('Retry & Sons Ltd');
+    const logged = await em.find(Communication, { account: accountId });
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ status: 'sent', templateKey: 'due-today', toAddress: 'rita@retry.example' });
+  });
+});
