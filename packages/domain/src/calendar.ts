@@ -65,3 +65,46 @@ export function calendarDayOf(instant: Date, timeZone = 'UTC'): number {
   // formatToParts reports BCE years as positive with an era; collections data never goes there.
   return epochDay(part('year'), part('month'), part('day'));
 }
+
+const wallClockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Milliseconds the wall clock of a time zone is ahead of UTC at an instant. */
+function offsetAt(instant: number, timeZone: string): number {
+  let formatter = wallClockFormatters.get(timeZone);
+  if (!formatter) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+        calendar: 'gregory',
+        numberingSystem: 'latn',
+      });
+    } catch {
+      throw new InvalidTimeZoneError(timeZone);
+    }
+    wallClockFormatters.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(new Date(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant at which a time zone's wall clock shows `hour:minute` on a calendar date. A wall time that a DST
+ * change skips resolves to the same offset as just before the gap (02:30 on a spring-forward night becomes 03:30).
+ */
+export function zonedWallTime(date: string, hour: number, minute: number, timeZone: string): Date {
+  const day = parseCalendarDate(date);
+  const asUtc = day * DAY_MS + (hour * 60 + minute) * 60_000;
+  // Two passes: the first offset guess can sit on the other side of a DST change.
+  const first = asUtc - offsetAt(asUtc, timeZone);
+  const second = asUtc - offsetAt(first, timeZone);
+  return new Date(offsetAt(second, timeZone) === offsetAt(first, timeZone) ? second : Math.max(first, second));
+}

@@ -32,7 +32,7 @@ export {
   type MoneyJson,
 } from './money.ts';
 
-export { InvalidDateError, InvalidTimeZoneError, parseCalendarDate } from './calendar.ts';
+export { InvalidDateError, InvalidTimeZoneError, parseCalendarDate, zonedWallTime } from './calendar.ts';
 export {
   DEFAULT_AGING_BUCKETS,
   InvalidAgingBucketsError,
