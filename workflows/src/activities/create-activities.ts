@@ -1,5 +1,5 @@
 import { Account, StrategyVersion } from '@recoup/db';
-import { strategyGraphSchema, type AccountSnapshot } from '@recoup/domain';
+import { strategyGraphSchema, zonedWallTime, type AccountSnapshot } from '@recoup/domain';
 import type { CollectionActivities } from './activity-types.ts';
 import { loadAccountFacts } from './account-facts.ts';
 import { createTask } from './create-task.ts';
@@ -23,8 +23,8 @@ export function createActivities(deps: ActivityDeps): CollectionActivities {
       return {
         balanceMinor: String(facts.totalOpenMinor),
         currency: account.currency.trim(),
-        // Offsets count from the due date's start, UTC: the contact-time rules of the activities do the rest.
-        oldestDueAt: facts.oldestDueDate ? `${facts.oldestDueDate}T00:00:00.000Z` : null,
+        // Offsets from the due date land at 09:00 on the debtor's wall clock, a civil hour for a reminder.
+        oldestDueAt: facts.oldestDueDate ? zonedWallTime(facts.oldestDueDate, 9, 0, account.timeZone).toISOString() : null,
       };
     },
     async evaluateCondition(input) {

@@ -61,6 +61,7 @@ export function toHistoryView(events: HistoryEvent[]): HistoryEventView[] {
     const updateAccepted = event.workflowExecutionUpdateAcceptedEventAttributes;
     const updateCompleted = event.workflowExecutionUpdateCompletedEventAttributes;
     const wfCompleted = event.workflowExecutionCompletedEventAttributes;
+    const marker = event.markerRecordedEventAttributes;
     if (started) {
       details = { input: decode(started.input) };
       summary = `Workflow started (${started.workflowType?.name ?? ''})`;
@@ -77,6 +78,12 @@ export function toHistoryView(events: HistoryEvent[]): HistoryEventView[] {
       const name = activityNames.get(String(failed.scheduledEventId ?? '')) ?? 'activity';
       details = { activity: name, failure: failed.failure?.message };
       summary = `Activity ${name} failed: ${failed.failure?.message ?? ''}`;
+    } else if (marker?.markerName === 'core_local_activity') {
+      // A local activity: its type sits in the marker's 'data' detail, its result in 'result'.
+      const data = decode(marker.details?.data)[0] as { activity_type?: string } | undefined;
+      const name = data?.activity_type ?? 'local activity';
+      details = { activity: name, local: true, result: decode(marker.details?.result)[0] };
+      summary = `Local activity ${name} completed`;
     } else if (timer) {
       const s = seconds(timer.startToFireTimeout);
       details = { timerId: timer.timerId, seconds: s };

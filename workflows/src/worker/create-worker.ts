@@ -22,6 +22,9 @@ export async function createWorker(options: CreateWorkerOptions): Promise<{ work
     taskQueue: options.temporal.taskQueue,
     workflowsPath: WORKFLOWS_PATH,
     activities: options.activities,
+    // Most accounts sleep on timers for days; keeping every one of them cached costs memory for nothing, while
+    // an evicted workflow is rebuilt from its short history when its timer fires.
+    maxCachedWorkflows: 1_000,
     ...options.tuning,
   });
   return { worker, connection, ownsConnection };

@@ -5,6 +5,7 @@ import {
   continueAsNew,
   log,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -31,9 +32,17 @@ export interface CollectionWorkflowResult {
   nodeId: string;
 }
 
-const activities = proxyActivities<CollectionActivities>({
+// Side effects run as ordinary activities: each is retried until it succeeds and is keyed for idempotency.
+const effects = proxyActivities<Pick<CollectionActivities, 'sendReminder' | 'createTask' | 'escalate'>>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+// Reads and rule evaluation run as local activities: no extra round trip through the server, yet their results
+// (the strategy, the account's figures, each decision with the comparisons that held) are recorded in history.
+const reads = proxyLocalActivities<Pick<CollectionActivities, 'loadStrategyVersion' | 'loadAccountSnapshot' | 'evaluateCondition'>>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
 /** Well before Temporal's 10,240-event warning: a long-lived account continues as new with its state. */
@@ -88,12 +97,12 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
   );
   setHandler(stateQuery, (): CollectionStateView => view(input, loaded.graph, state, effectKey));
 
-  const strategy = (await activities.loadStrategyVersion(input.strategyVersionId)).graph;
+  const strategy = (await reads.loadStrategyVersion(input.strategyVersionId)).graph;
   loaded.graph = strategy;
 
   let commands: EngineCommand[] = [];
   if (!state) {
-    const account = await activities.loadAccountSnapshot(input.accountId);
+    const account = await reads.loadAccountSnapshot(input.accountId);
     ({ state, commands } = step(strategy, null, { type: 'start', account }, new Date()));
   }
 
@@ -105,7 +114,7 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
           // The wait itself is read from state.awaiting below, so a resumed or re-planned wait is never lost.
           break;
         case 'evaluate-condition': {
-          const evaluated = await activities.evaluateCondition({
+          const evaluated = await reads.evaluateCondition({
             accountId: input.accountId,
             nodeId: command.nodeId,
             condition: command.condition,
@@ -114,17 +123,17 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
           break;
         }
         case 'send-reminder':
-          await activities.sendReminder({ ...effect(command), channel: command.channel, template: command.template });
+          await effects.sendReminder({ ...effect(command), channel: command.channel, template: command.template });
           events.push({ type: 'action-done', nodeId: command.nodeId });
           break;
         case 'create-task': {
           // No event: the engine now waits for the task's outcome, which arrives as an Update.
           const { type: _type, key: _key, nodeId: _nodeId, ...task } = command;
-          await activities.createTask({ ...effect(command), ...task });
+          await effects.createTask({ ...effect(command), ...task });
           break;
         }
         case 'escalate':
-          await activities.escalate({ ...effect(command), level: command.level, action: command.action });
+          await effects.escalate({ ...effect(command), level: command.level, action: command.action });
           events.push({ type: 'action-done', nodeId: command.nodeId });
           break;
         case 'complete':
@@ -135,8 +144,7 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
       }
     }
 
-    let event = events.shift();
-    if (!event) {
+    if (events.length === 0) {
       if (state.status === 'ended') {
         // The engine ended without a complete command: a bug in the interpreter, worth a loud failure.
         throw new Error(`Engine ended at node ${state.nodeId} without completing.`);
@@ -148,27 +156,37 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
           return await continueAsNew<typeof collectionWorkflow>({ ...input, carried: { state } });
         }
       }
-      event = await nextEvent(state.awaiting.kind === 'timer' ? state.awaiting.until : null);
+      events.push(...(await nextEvents(state.awaiting.kind === 'timer' ? state.awaiting.until : null)));
     }
-    ({ state, commands } = step(strategy, state, event, new Date()));
+    commands = [];
+    for (const event of events) {
+      const result = step(strategy, state, event, new Date());
+      state = result.state;
+      commands.push(...result.commands);
+    }
   }
 
-  async function nextEvent(waitUntil: string | null): Promise<EngineEvent> {
+  async function nextEvents(waitUntil: string | null): Promise<EngineEvent[]> {
     const ready = () => inbox.length > 0 || accountChanged;
     if (waitUntil === null) {
       await condition(ready);
     } else {
       const remaining = Date.parse(waitUntil) - Date.now();
-      if (remaining > 0 && !(await condition(ready, remaining))) return { type: 'timer-fired' };
-      if (remaining <= 0 && !ready()) return { type: 'timer-fired' };
+      const timedOut = remaining > 0 ? !(await condition(ready, remaining)) : !ready();
+      if (timedOut) {
+        // Before acting on a timer, re-read the account: a payment whose signal was lost, or a new invoice,
+        // must not leave the workflow dunning on stale figures.
+        const account = await reads.loadAccountSnapshot(input.accountId);
+        return [{ type: 'account-changed', account }, { type: 'timer-fired' }];
+      }
     }
     if (accountChanged) {
       accountChanged = false;
-      return { type: 'account-changed', account: await activities.loadAccountSnapshot(input.accountId) };
+      return [{ type: 'account-changed', account: await reads.loadAccountSnapshot(input.accountId) }];
     }
     const next = inbox.shift();
     if (!next) throw new Error('Woken without an event.');
-    return next;
+    return [next];
   }
 }
 
