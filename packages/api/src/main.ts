@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@recoup/contracts';
-import { createOrm, migrateToLatest } from '@recoup/db';
+import { createOrm, migrateToLatest, seedEssentials } from '@recoup/db';
 import { connectTemporalClient, createCollectionClient, temporalSettingsFrom } from '@recoup/workflows';
 import { createApp, type AppDeps } from './app.ts';
 import { createLogger } from './http/logger.ts';
@@ -62,6 +62,9 @@ const main = async (): Promise<void> => {
   if (config.migrate) {
     const applied = await migrateToLatest(orm);
     if (applied.length > 0) logger.info('applied migrations', { applied });
+    // A new installation gets the built-in templates and default strategy, so its first import can start work.
+    const seeded = await seedEssentials(orm, new Date());
+    if (seeded.templates > 0 || seeded.strategy) logger.info('added built-in templates and strategy', seeded);
   }
   const settings = temporalSettingsFrom(config.temporal);
   const temporal = await connectTemporalClient(settings);

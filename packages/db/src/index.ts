@@ -33,6 +33,7 @@ export { appendAudit, assertAuditChain, auditHash, verifyAuditChain } from './au
 export type { AppendedAudit, AuditChainVerification, AuditEntry } from './audit.ts';
 export { canonicalJson, checksumGraph, sha256Hex } from './canonical-json.ts';
 export { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/seed-demo.ts';
+export { seedEssentials } from './seed/seed-essentials.ts';
 export type { SeedDemoOptions, SeedDemoResult } from './seed/seed-demo.ts';
 // The ORM pieces callers need, so they do not have to depend on MikroORM packages themselves.
 export {

@@ -1,17 +1,13 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { DEFAULT_STRATEGY, DEFAULT_TEMPLATES } from '@recoup/domain';
-import { checksumGraph } from '../canonical-json.ts';
 import { Account, type CustomerType } from '../entities/account.entity.ts';
 import { Allocation } from '../entities/allocation.entity.ts';
 import { AppUser, type IAppUser, type UserRole } from '../entities/app-user.entity.ts';
 import { Contact } from '../entities/contact.entity.ts';
 import { Invoice } from '../entities/invoice.entity.ts';
 import { Payment } from '../entities/payment.entity.ts';
-import { Strategy } from '../entities/strategy.entity.ts';
-import { StrategyVersion } from '../entities/strategy-version.entity.ts';
-import { Template } from '../entities/template.entity.ts';
 import { COMPANY_STEMS, COMPANY_TRADES, FIRST_NAMES, LAST_NAMES, REGIONS, type Region } from './demo-names.ts';
 import { Prng } from './prng.ts';
+import { seedDefaultStrategyIfMissing, seedMissingTemplates } from './seed-essentials.ts';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -62,47 +58,12 @@ export async function seedDemo(orm: MikroORM, options: SeedDemoOptions): Promise
     // created_by / published_by are plain uuid columns the unit of work cannot order by, so users go in first.
     await em.flush();
     const adminUser = users[0];
-    seedTemplates(em, prng);
-    seedStrategy(em, prng, adminUser?.id ?? null, options.now);
+    await seedMissingTemplates(em, () => prng.uuid());
+    await seedDefaultStrategyIfMissing(em, () => prng.uuid(), adminUser?.id ?? null, options.now);
     const collectors = users.filter((u) => u.role === 'collector');
     const counts = seedAccounts(em, prng, collectors, options.accounts ?? 200, options.now);
     await em.flush();
     return { skipped: false, users: users.length, ...counts };
-  });
-}
-
-function seedTemplates(em: EntityManager, prng: Prng): void {
-  for (const t of DEFAULT_TEMPLATES) {
-    em.create(Template, {
-      id: prng.uuid(),
-      key: t.key,
-      channel: t.channel,
-      name: t.name,
-      subject: t.subject,
-      bodyText: t.body_text,
-    });
-  }
-}
-
-function seedStrategy(em: EntityManager, prng: Prng, adminId: string | null, now: Date): void {
-  // The domain constant is frozen; the ORM needs a plain, mutable copy.
-  const graph = structuredClone(DEFAULT_STRATEGY.graph);
-  const strategy = em.create(Strategy, {
-    id: prng.uuid(),
-    name: DEFAULT_STRATEGY.name,
-    description: DEFAULT_STRATEGY.description,
-    draft: graph,
-    isDefault: true,
-    createdBy: adminId,
-  });
-  em.create(StrategyVersion, {
-    id: prng.uuid(),
-    strategy,
-    version: 1,
-    graph: structuredClone(graph),
-    checksum: checksumGraph(graph),
-    publishedAt: now,
-    publishedBy: adminId,
   });
 }
 
