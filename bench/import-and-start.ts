@@ -53,7 +53,7 @@ const stack = await startStack({
   seed: { accounts: 0 },
   log: (m) => console.log(`[stack] ${m}`),
   childLog: (line) => {
-    if (/error|failed/i.test(line)) workerErrors.push(line.trim().slice(0, 300));
+    if (/\[ERROR\]|\[WARN\]|Error:|failed/.test(line)) workerErrors.push(line.trim().slice(0, 300));
   },
 });
 

@@ -79,6 +79,14 @@ describe('collection workflow on the default strategy', () => {
     return { recorded, result };
   }
 
+  function startFor(accountId: string) {
+    return env.client.workflow.start(collectionWorkflow, {
+      workflowId: collectionWorkflowId(accountId),
+      taskQueue: `test-${accountId}`,
+      args: [{ accountId, strategyVersionId: 'v1' }],
+    });
+  }
+
   async function waitForTask(accountId: string) {
     const handle = env.client.workflow.getHandle(collectionWorkflowId(accountId));
     for (;;) {
@@ -92,11 +100,7 @@ describe('collection workflow on the default strategy', () => {
   it('sends the reminders, call task and escalation on the expected days for an invoice due in 5 days', async () => {
     const accountId = 'acc-60-days';
     const { recorded, result } = await run(accountId, async () => {
-      const handle = await env.client.workflow.start(collectionWorkflow, {
-        workflowId: collectionWorkflowId(accountId),
-        taskQueue: `test-${accountId}`,
-        args: [{ accountId, strategyVersionId: 'v1' }],
-      });
+      const handle = await startFor(accountId);
       await waitForTask(accountId);
       const taskKey = await currentTaskKey(handle);
       await handle.executeUpdate(completeTaskUpdate, { args: [{ taskKey, outcome: 'no-contact' }] });
@@ -120,11 +124,7 @@ describe('collection workflow on the default strategy', () => {
   it('stops every further action when the balance is paid in full on day 10', async () => {
     const accountId = 'acc-paid-day-10';
     const { recorded, result } = await run(accountId, async ({ account }) => {
-      const handle = await env.client.workflow.start(collectionWorkflow, {
-        workflowId: collectionWorkflowId(accountId),
-        taskQueue: `test-${accountId}`,
-        args: [{ accountId, strategyVersionId: 'v1' }],
-      });
+      const handle = await startFor(accountId);
       await env.sleep('10 days');
       account.snapshot = { ...account.snapshot, balanceMinor: '0', oldestDueAt: null };
       await handle.signal(paymentAppliedSignal, { paymentId: 'p1', amountMinor: '50000', currency: 'EUR' });
@@ -139,11 +139,7 @@ describe('collection workflow on the default strategy', () => {
   it('stops at the next timer when a payment was recorded but its signal never arrived', async () => {
     const accountId = 'acc-paid-no-signal';
     const { recorded, result } = await run(accountId, async ({ account }) => {
-      const handle = await env.client.workflow.start(collectionWorkflow, {
-        workflowId: collectionWorkflowId(accountId),
-        taskQueue: `test-${accountId}`,
-        args: [{ accountId, strategyVersionId: 'v1' }],
-      });
+      const handle = await startFor(accountId);
       await env.sleep('10 days');
       account.snapshot = { ...account.snapshot, balanceMinor: '0', oldestDueAt: null };
       return handle.result();
@@ -155,11 +151,7 @@ describe('collection workflow on the default strategy', () => {
   it('follows the dispute outcome of the call task to a manager escalation at once', async () => {
     const accountId = 'acc-dispute';
     const { recorded, result } = await run(accountId, async () => {
-      const handle = await env.client.workflow.start(collectionWorkflow, {
-        workflowId: collectionWorkflowId(accountId),
-        taskQueue: `test-${accountId}`,
-        args: [{ accountId, strategyVersionId: 'v1' }],
-      });
+      const handle = await startFor(accountId);
       await waitForTask(accountId);
       await env.sleep('2 days');
       await handle.executeUpdate(completeTaskUpdate, { args: [{ taskKey: await currentTaskKey(handle), outcome: 'dispute' }] });
@@ -179,11 +171,7 @@ describe('collection workflow on the default strategy', () => {
   it('refuses a task outcome the task does not offer, and keeps waiting', async () => {
     const accountId = 'acc-bad-outcome';
     const { result } = await run(accountId, async () => {
-      const handle = await env.client.workflow.start(collectionWorkflow, {
-        workflowId: collectionWorkflowId(accountId),
-        taskQueue: `test-${accountId}`,
-        args: [{ accountId, strategyVersionId: 'v1' }],
-      });
+      const handle = await startFor(accountId);
       await waitForTask(accountId);
       const taskKey = await currentTaskKey(handle);
       const collections = createCollectionClient(env.client, { taskQueue: `test-${accountId}` });

@@ -1,3 +1,4 @@
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfig } from '@recoup/contracts';
 import { createOrm } from '@recoup/db';
 import { createActivities } from '../activities/create-activities.ts';
@@ -8,6 +9,8 @@ import { createWorker } from './create-worker.ts';
 // The worker process: runs collection workflows and their activities. Scale out by starting more of these.
 
 const config = loadConfig(process.env);
+// The SDK logs every bundling step at INFO; below debug only warnings and errors are worth an operator's time.
+Runtime.install({ logger: new DefaultLogger(['debug', 'trace'].includes(config.logLevel) ? 'DEBUG' : 'WARN') });
 if (!config.databaseUrl) throw new Error('DATABASE_URL is required to run the worker.');
 if (!config.smtpUrl) throw new Error('SMTP_URL is required to run the worker.');
 

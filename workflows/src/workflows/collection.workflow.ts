@@ -9,7 +9,10 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import { step, type EngineCommand, type EngineEvent, type EngineState, type StrategyGraph } from '@recoup/domain';
+import type { EngineCommand, EngineEvent, EngineState, StrategyGraph } from '@recoup/domain';
+// The interpreter alone, not the package's barrel: workflow code is bundled into every workflow context, and the
+// barrel would bring schemas and tables the interpreter does not use.
+import { step } from '@recoup/domain/interpreter';
 import type { CollectionActivities, EffectInput } from '../activities/activity-types.ts';
 import {
   accountChangedSignal,

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import {
+  CSV_OPTIONAL_COLUMNS,
   CSV_REQUIRED_COLUMNS,
   customerTypeSchema,
   isCalendarDate,
@@ -13,16 +14,7 @@ import type { PortfolioAccount, PortfolioContact, PortfolioParse } from './portf
 // One row per invoice; account and contact columns repeat on every row of the account. Every row is checked and
 // every problem reported with its 1-based line (the header is line 1), so a whole file can be fixed in one pass.
 
-const KNOWN_COLUMNS = new Set<string>([
-  ...CSV_REQUIRED_COLUMNS,
-  'segment',
-  'contact_name',
-  'email',
-  'phone',
-  'consent_email',
-  'amount',
-  'amount_minor',
-]);
+const KNOWN_COLUMNS = new Set<string>([...CSV_REQUIRED_COLUMNS, ...CSV_OPTIONAL_COLUMNS]);
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1']);
