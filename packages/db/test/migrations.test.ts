@@ -38,8 +38,9 @@ describe('migrations', () => {
   it('apply to an empty database and leave nothing pending', async () => {
     const orm = await createOrm({ databaseUrl: urlFor(database) });
     try {
-      expect(await pendingMigrations(orm)).toEqual(['Migration20261123000000_initial_schema']);
-      expect(await migrateToLatest(orm)).toEqual(['Migration20261123000000_initial_schema']);
+      const all = ['Migration20261123000000_initial_schema', 'Migration20261123120000_communication_deferred'];
+      expect(await pendingMigrations(orm)).toEqual(all);
+      expect(await migrateToLatest(orm)).toEqual(all);
       expect(await pendingMigrations(orm)).toEqual([]);
       expect(await migrateToLatest(orm)).toEqual([]);
 

@@ -108,3 +108,15 @@ export function zonedWallTime(date: string, hour: number, minute: number, timeZo
   const second = asUtc - offsetAt(first, timeZone);
   return new Date(offsetAt(second, timeZone) === offsetAt(first, timeZone) ? second : Math.max(first, second));
 }
+
+/** The calendar date ('YYYY-MM-DD') and minutes past midnight that a time zone's wall clock shows at an instant. */
+export function wallClockAt(instant: Date, timeZone: string): { date: string; minutes: number } {
+  const local = instant.getTime() + offsetAt(instant.getTime(), timeZone);
+  const wall = new Date(local);
+  return { date: wall.toISOString().slice(0, 10), minutes: wall.getUTCHours() * 60 + wall.getUTCMinutes() };
+}
+
+/** The calendar date after a 'YYYY-MM-DD' date. */
+export function nextCalendarDate(date: string): string {
+  return new Date((parseCalendarDate(date) + 1) * DAY_MS).toISOString().slice(0, 10);
+}

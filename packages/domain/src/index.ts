@@ -32,7 +32,13 @@ export {
   type MoneyJson,
 } from './money.ts';
 
-export { InvalidDateError, InvalidTimeZoneError, parseCalendarDate, zonedWallTime } from './calendar.ts';
+export { InvalidDateError, InvalidTimeZoneError, nextCalendarDate, parseCalendarDate, wallClockAt, zonedWallTime } from './calendar.ts';
+export {
+  REG_F_CONTACT_WINDOW,
+  checkContactTime,
+  type ContactTimeCheck,
+  type ContactWindow,
+} from './compliance/contact-window.ts';
 export {
   DEFAULT_AGING_BUCKETS,
   InvalidAgingBucketsError,

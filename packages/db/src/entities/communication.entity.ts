@@ -6,7 +6,7 @@ export const COMMUNICATION_CHANNELS = ['email'] as const;
 export type CommunicationChannel = (typeof COMMUNICATION_CHANNELS)[number];
 export const COMMUNICATION_DIRECTIONS = ['outbound'] as const;
 export type CommunicationDirection = (typeof COMMUNICATION_DIRECTIONS)[number];
-export const COMMUNICATION_STATUSES = ['sent', 'failed'] as const;
+export const COMMUNICATION_STATUSES = ['sent', 'failed', 'deferred'] as const;
 export type CommunicationStatus = (typeof COMMUNICATION_STATUSES)[number];
 
 export const Communication = defineEntity({

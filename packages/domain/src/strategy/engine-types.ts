@@ -15,7 +15,7 @@ export interface AccountSnapshot {
 export interface Decision {
   at: string;
   nodeId: string;
-  kind: 'entered' | 'condition' | 'task-outcome' | 'skipped' | 'wait' | 'ended' | 'balance';
+  kind: 'entered' | 'condition' | 'task-outcome' | 'skipped' | 'wait' | 'deferred' | 'ended' | 'balance';
   detail: string;
 }
 
@@ -31,6 +31,8 @@ export interface EngineState {
     | { kind: 'timer'; until: string }
     | { kind: 'condition' }
     | { kind: 'action' }
+    /** A contact the compliance rules refused for now: the same action is retried at `until`. */
+    | { kind: 'deferred'; until: string; reason: string }
     | { kind: 'task-outcome'; taskKey: string }
     | { kind: 'nothing' };
   outcome?: 'settled' | 'written-off' | 'agency' | 'completed';
@@ -43,6 +45,8 @@ export type EngineEvent =
   | { type: 'timer-fired' }
   | { type: 'condition-evaluated'; nodeId: string; result: boolean; matched: string[] }
   | { type: 'action-done'; nodeId: string }
+  /** The activity refused the contact for now (e.g. outside the debtor's contact hours); retry it at `until`. */
+  | { type: 'action-deferred'; nodeId: string; until: string; reason: string }
   | { type: 'task-completed'; taskKey: string; outcome: string }
   | { type: 'account-changed'; account: AccountSnapshot };
 

@@ -162,6 +162,11 @@ function settleWait(ctx: Context, node: NodeOfKind<'wait'>): string | undefined 
   return undefined;
 }
 
+function sendReminder(ctx: Context, node: NodeOfKind<'reminder'>, key: string): void {
+  ctx.state.awaiting = { kind: 'action' };
+  ctx.commands.push({ type: 'send-reminder', nodeId: node.id, key, channel: node.data.channel, template: node.data.template });
+}
+
 /** Enters a node; returns the node to enter next, or undefined when the run now waits for the outside world. */
 function enter(ctx: Context, node: StrategyNode): string | undefined {
   const state = ctx.state;
@@ -184,14 +189,7 @@ function enter(ctx: Context, node: StrategyNode): string | undefined {
       ctx.commands.push({ type: 'evaluate-condition', nodeId: node.id, condition: node.data.condition });
       return undefined;
     case 'reminder':
-      state.awaiting = { kind: 'action' };
-      ctx.commands.push({
-        type: 'send-reminder',
-        nodeId: node.id,
-        key,
-        channel: node.data.channel,
-        template: node.data.template,
-      });
+      sendReminder(ctx, node, key);
       return undefined;
     case 'task':
       state.awaiting = { kind: 'task-outcome', taskKey: key };
@@ -265,6 +263,17 @@ function handle(ctx: Context, event: EngineEvent): void {
     case 'start':
       return;
     case 'timer-fired': {
+      if (awaiting.kind === 'deferred') {
+        if (Date.parse(awaiting.until) > ctx.now) {
+          ctx.commands.push({ type: 'wait-until', nodeId: state.nodeId, until: awaiting.until });
+          return;
+        }
+        // Same node, same visit, same key: the retried contact is still the one action, never a second one.
+        const node = currentNode(ctx, 'reminder');
+        decide(ctx, node.id, 'deferred', `${nameOf(node)} is tried again after its deferral.`);
+        sendReminder(ctx, node, `${node.id}:${state.visits[node.id] ?? 1}`);
+        return;
+      }
       if (awaiting.kind !== 'timer') return;
       const node = currentNode(ctx, 'wait');
       // A timer that fires early (clock skew, a stale timer from before a recompute) must not advance the run.
@@ -288,6 +297,14 @@ function handle(ctx: Context, event: EngineEvent): void {
     case 'action-done': {
       if (awaiting.kind !== 'action' || event.nodeId !== state.nodeId) return;
       run(ctx, follow(ctx, nodeOf(ctx, state.nodeId), 'next'));
+      return;
+    }
+    case 'action-deferred': {
+      if (awaiting.kind !== 'action' || event.nodeId !== state.nodeId) return;
+      const node = currentNode(ctx, 'reminder');
+      state.awaiting = { kind: 'deferred', until: event.until, reason: event.reason };
+      ctx.commands.push({ type: 'wait-until', nodeId: node.id, until: event.until });
+      decide(ctx, node.id, 'deferred', `${nameOf(node)} deferred until ${event.until}: ${event.reason}`);
       return;
     }
     case 'task-completed': {
