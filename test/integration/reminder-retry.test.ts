@@ -16,7 +16,7 @@ import {
   createTestDatabase,
   type TestDatabase,
 } from '@recoup/db';
-import { DEFAULT_TEMPLATES, type StrategyGraph } from '@recoup/domain';
+import { DEFAULT_TEMPLATES, wallClockAt, zonedWallTime, type StrategyGraph } from '@recoup/domain';
 import { createActivities, createSmtpMailer, type CollectionActivities, type Mailer } from '@recoup/workflows/worker';
 import { collectionWorkflowId } from '../../workflows/src/shared/definitions.ts';
 import { createTimeSkippingEnv, workflowBundle } from '../../workflows/test/temporal-test-env.ts';
@@ -105,7 +105,9 @@ describe('reminder activity retried after a crash', () => {
   });
 
   it('sends exactly one e-mail when the worker dies after sending and the activity is retried', async () => {
-    const real = createActivities({ orm: db.orm, mailer, publicUrl: 'http://localhost:3000' });
+    // Noon on the debtor's clock, so the contact-hours guardrail has no say in this test whatever the time of day.
+    const noon = zonedWallTime(wallClockAt(new Date(), 'Europe/Berlin').date, 12, 0, 'Europe/Berlin');
+    const real = createActivities({ orm: db.orm, mailer, publicUrl: 'http://localhost:3000', now: () => noon });
     const attempts: number[] = [];
     const activities: CollectionActivities = {
       ...real,

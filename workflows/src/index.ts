@@ -10,4 +10,5 @@ export {
 } from './client/collection-client.impl.ts';
 export { connectionOptions, temporalSettingsFrom, type TemporalSettings } from './client/temporal-settings.ts';
 export * from './shared/definitions.ts';
+export { toHistoryView } from './client/history-view.ts';
 export type { CollectionWorkflowInput, CollectionWorkflowResult } from './workflows/collection.workflow.ts';

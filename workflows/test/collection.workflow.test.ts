@@ -21,7 +21,13 @@ interface Recorded {
 }
 
 /** Activities typed as the real ones, recording what the workflow asked for and on which simulated day. */
-function fakeActivities(startMs: () => number, account: { snapshot: AccountSnapshot }, conditionResult = true) {
+function fakeActivities(
+  startMs: () => number,
+  account: { snapshot: AccountSnapshot },
+  conditionResult = true,
+  deferOnce: string | null = null,
+) {
+  const deferred = new Set<string>();
   const recorded: Recorded[] = [];
   const dayOf = () => Math.round(((Context.current().info.currentAttemptScheduledTimestampMs ?? 0) - startMs()) / (DAY / 10)) / 10;
   const activities: CollectionActivities = {
@@ -36,6 +42,12 @@ function fakeActivities(startMs: () => number, account: { snapshot: AccountSnaps
       return { result: conditionResult, matched: conditionResult ? ['overdueAmountMinor greaterThanInclusive 10000'] : [], facts: {} };
     },
     async sendReminder(input) {
+      if (input.template === deferOnce && !deferred.has(input.key)) {
+        deferred.add(input.key);
+        recorded.push({ day: dayOf(), what: `deferred ${input.template}` });
+        const until = new Date((Context.current().info.currentAttemptScheduledTimestampMs ?? 0) + 8 * 3_600_000).toISOString();
+        return { status: 'deferred', communicationId: null, to: 'ap@example.com', deferredUntil: until, reason: 'outside contact hours' };
+      }
       recorded.push({ day: dayOf(), what: `reminder ${input.template}` });
       return { communicationId: input.key, status: 'sent', to: 'ap@example.com' };
     },
@@ -65,10 +77,11 @@ describe('collection workflow on the default strategy', () => {
     accountId: string,
     scenario: (ctx: { startMs: number; account: { snapshot: AccountSnapshot } }) => Promise<unknown>,
     conditionResult = true,
+    deferOnce: string | null = null,
   ) {
     let startMs = 0;
     const account = { snapshot: { balanceMinor: '50000', currency: 'EUR', oldestDueAt: null as string | null } };
-    const { activities, recorded } = fakeActivities(() => startMs, account, conditionResult);
+    const { activities, recorded } = fakeActivities(() => startMs, account, conditionResult, deferOnce);
     const taskQueue = `test-${accountId}`;
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities });
     const result = await worker.runUntil(async () => {
@@ -146,6 +159,30 @@ describe('collection workflow on the default strategy', () => {
     });
     expect(result).toMatchObject({ outcome: 'settled' });
     expect(recorded.map((r) => r.what)).toEqual(['reminder pre-due', 'reminder due-today']);
+  });
+
+  it('retries a deferred reminder at the time given, once, and keeps the rest of the schedule', async () => {
+    const accountId = 'acc-deferred';
+    const { recorded, result } = await run(
+      accountId,
+      async () => {
+        const handle = await startFor(accountId);
+        await waitForTask(accountId);
+        await handle.executeUpdate(completeTaskUpdate, { args: [{ taskKey: await currentTaskKey(handle), outcome: 'no-contact' }] });
+        const result = await handle.result();
+        await maybeRecordHistory('default-strategy-deferred-reminder', handle);
+        return result;
+      },
+      true,
+      'due-today',
+    );
+    expect(recorded.slice(0, 4)).toEqual([
+      { day: 2, what: 'reminder pre-due' },
+      { day: 5, what: 'deferred due-today' },
+      { day: 5.3, what: 'reminder due-today' },
+      { day: 12, what: 'reminder overdue-7' },
+    ]);
+    expect(result).toMatchObject({ outcome: 'completed' });
   });
 
   it('follows the dispute outcome of the call task to a manager escalation at once', async () => {

@@ -29,11 +29,10 @@ export interface SendReminderInput extends EffectInput {
   template: string;
 }
 
-export interface SendReminderResult {
-  communicationId: string | null;
-  status: 'sent' | 'already-sent' | 'unconfirmed' | 'no-recipient';
-  to: string | null;
-}
+export type SendReminderResult =
+  | { status: 'sent' | 'already-sent' | 'no-recipient'; communicationId: string | null; to: string | null }
+  /** The compliance rules refused the contact for now; nothing was sent, and the deferral is logged. */
+  | { status: 'deferred'; communicationId: string | null; to: string | null; deferredUntil: string; reason: string };
 
 export interface CreateTaskInput extends EffectInput {
   taskType: 'call' | 'review';

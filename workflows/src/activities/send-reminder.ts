@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { Account, Communication, Contact, Template } from '@recoup/db';
-import { formatMoney, parseCurrency } from '@recoup/domain';
+import { checkContactTime, formatMoney, parseCurrency } from '@recoup/domain';
 import type { SendReminderInput, SendReminderResult } from './activity-types.ts';
 import { loadAccountFacts } from './account-facts.ts';
 import type { ActivityDeps } from './deps.ts';
@@ -27,7 +27,53 @@ export async function sendReminder(deps: ActivityDeps, input: SendReminderInput)
     { account: input.accountId, consentEmail: true, email: { $ne: null } },
     { orderBy: { isPrimary: 'desc', createdAt: 'asc' } },
   );
+  if (contact?.email) {
+    // Contact hours are judged at the debtor's location, whatever the strategy's timing says.
+    const now = deps.now?.() ?? new Date();
+    const check = checkContactTime(now, contact.timeZone);
+    if (!check.allowed) return logDeferral(em, input, contact.email, check.nextAllowedAt, check.reason, now);
+  }
   return deliverOnce(deps, { ...input, to: contact?.email ?? null, recipientName: contact?.name ?? null });
+}
+
+/** Records a deferred contact in the communication log: never dropped silently, and visible with its reason. */
+async function logDeferral(
+  em: EntityManager,
+  input: SendReminderInput,
+  to: string,
+  until: Date,
+  reason: string,
+  now: Date,
+): Promise<SendReminderResult> {
+  const deferredUntil = until.toISOString();
+  const key = `${input.key}/deferred/${deferredUntil}`;
+  let row = await em.findOne(Communication, { key });
+  if (!row) {
+    row = em.create(Communication, {
+      account: input.accountId,
+      key,
+      channel: 'email',
+      direction: 'outbound',
+      templateKey: input.template,
+      toAddress: to,
+      subject: `Deferred until ${deferredUntil}`,
+      bodyText: reason,
+      bodyHtml: null,
+      status: 'deferred',
+      messageId: null,
+      workflowId: input.workflowId,
+      nodeId: input.nodeId,
+      sentAt: null,
+      createdAt: now,
+    });
+    try {
+      await em.flush();
+    } catch (error) {
+      // A retry of this same deferral raced us to the row: it is logged either way.
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    }
+  }
+  return { status: 'deferred', communicationId: row.id, to, deferredUntil, reason };
 }
 
 export interface DeliverInput {
@@ -79,6 +125,7 @@ export async function deliverOnce(deps: ActivityDeps, input: DeliverInput): Prom
         workflowId: input.workflowId,
         nodeId: input.nodeId,
         sentAt: to ? now : null,
+        createdAt: now,
       });
       await tx.flush();
       // Nobody to write to (no contact with e-mail consent): recorded as not sent, never dropped silently.

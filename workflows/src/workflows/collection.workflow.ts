@@ -48,8 +48,11 @@ const reads = proxyLocalActivities<Pick<CollectionActivities, 'loadStrategyVersi
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-/** Well before Temporal's 10,240-event warning: a long-lived account continues as new with its state. */
-const HISTORY_EVENTS_BEFORE_CONTINUE = 2_000;
+/**
+ * A long-lived account continues as new with its state, well before Temporal's 10,240-event warning. The check
+ * runs at wait points, so the margin below 2,000 leaves room for the steps between two waits.
+ */
+const HISTORY_EVENTS_BEFORE_CONTINUE = 1_800;
 
 /**
  * One account's collection lifecycle. All decisions come from the pure interpreter `step`; this function only
@@ -125,10 +128,15 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
           events.push({ type: 'condition-evaluated', nodeId: command.nodeId, result: evaluated.result, matched: evaluated.matched });
           break;
         }
-        case 'send-reminder':
-          await effects.sendReminder({ ...effect(command), channel: command.channel, template: command.template });
-          events.push({ type: 'action-done', nodeId: command.nodeId });
+        case 'send-reminder': {
+          const sent = await effects.sendReminder({ ...effect(command), channel: command.channel, template: command.template });
+          events.push(
+            sent.status === 'deferred'
+              ? { type: 'action-deferred', nodeId: command.nodeId, until: sent.deferredUntil, reason: sent.reason }
+              : { type: 'action-done', nodeId: command.nodeId },
+          );
           break;
+        }
         case 'create-task': {
           // No event: the engine now waits for the task's outcome, which arrives as an Update.
           const { type: _type, key: _key, nodeId: _nodeId, ...task } = command;
@@ -159,7 +167,8 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
           return await continueAsNew<typeof collectionWorkflow>({ ...input, carried: { state } });
         }
       }
-      events.push(...(await nextEvents(state.awaiting.kind === 'timer' ? state.awaiting.until : null)));
+      const awaiting = state.awaiting;
+      events.push(...(await nextEvents(awaiting.kind === 'timer' || awaiting.kind === 'deferred' ? awaiting.until : null)));
     }
     commands = [];
     for (const event of events) {

@@ -14,6 +14,8 @@ export function describeNextAction(graph: StrategyGraph, state: EngineState): { 
   switch (state.awaiting.kind) {
     case 'timer':
       return { kind: 'timer', at: state.awaiting.until, description: after ? `${after} after "${here}"` : `"${here}" ends` };
+    case 'deferred':
+      return { kind: 'deferred', at: state.awaiting.until, description: `"${here}" deferred: ${state.awaiting.reason}` };
     case 'task-outcome':
       return { kind: 'task-outcome', at: null, description: `Waiting for the outcome of "${here}"` };
     case 'condition':
