@@ -137,6 +137,12 @@ describe('reminder activity retried after a crash', () => {
     expect(delivered[0]?.rcptTo).toEqual(['rita@retry.example']);
     expect(delivered[0]?.subject).toBe('Payment of €1,250.00 is due today');
     expect(delivered[0]?.textBody).toContain('Retry & Sons Ltd');
+    // Every reminder carries the contact's own opt-out link, in the text and as a one-click header.
+    const contact = await em.findOneOrFail(Contact, { account: accountId });
+    expect(delivered[0]?.textBody).toContain(`http://localhost:3000/optout/${contact.optOutToken}`);
+    const headers = (delivered[0]?.raw ?? '').replace(/\r?\n[ \t]+/g, ' '); // unfold folded header lines
+    expect(headers).toContain(`List-Unsubscribe: <http://localhost:3000/optout/${contact.optOutToken}>`);
+    expect(headers).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     const logged = await em.find(Communication, { account: accountId });
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ status: 'sent', templateKey: 'due-today', toAddress: 'rita@retry.example' });

@@ -17,6 +17,7 @@ import { errorHandler, notFoundHandler } from './http/error-middleware.ts';
 import { createLogger, type Logger } from './http/logger.ts';
 import { requireJsonBodies } from './http/require-json.ts';
 import { staticDesigner } from './http/static.ts';
+import { optOutRoutes } from './optout/optout.routes.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
 import { ImportsService } from './imports/imports.service.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
@@ -65,6 +66,8 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   // Behind an https reverse proxy the session cookie is Secure, which needs the proxy's X-Forwarded-Proto.
   if (config.secureCookies) app.set('trust proxy', 1);
 
+  // Public: the opt-out link in e-mails works without an account or a session.
+  app.use('/optout', optOutRoutes(orm, senderName(config.mailFrom)));
   app.use('/api/imports', express.json({ limit: IMPORT_LIMIT }), express.text({ type: 'text/csv', limit: IMPORT_LIMIT }));
   app.use('/api', express.json({ limit: JSON_LIMIT }), requireJsonBodies(['/imports/portfolio.csv']));
   app.use('/api', sessions.middleware, csrfProtection);
@@ -91,3 +94,6 @@ export const createApp = (deps: AppDeps): RecoupApp => {
 
   return Object.assign(app, { close: sessions.close });
 };
+
+/** "Acme Collections <ar@acme.example>" -> "Acme Collections": the name recipients know the sender by. */
+const senderName = (mailFrom: string): string => /^\s*"?([^"<]+?)"?\s*</.exec(mailFrom)?.[1] ?? mailFrom;

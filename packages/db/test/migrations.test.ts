@@ -38,7 +38,11 @@ describe('migrations', () => {
   it('apply to an empty database and leave nothing pending', async () => {
     const orm = await createOrm({ databaseUrl: urlFor(database) });
     try {
-      const all = ['Migration20261123000000_initial_schema', 'Migration20261123120000_communication_deferred'];
+      const all = [
+        'Migration20261123000000_initial_schema',
+        'Migration20261123120000_communication_deferred',
+        'Migration20261123130000_contact_opt_out_token',
+      ];
       expect(await pendingMigrations(orm)).toEqual(all);
       expect(await migrateToLatest(orm)).toEqual(all);
       expect(await pendingMigrations(orm)).toEqual([]);

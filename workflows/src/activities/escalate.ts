@@ -75,6 +75,7 @@ export async function escalate(deps: ActivityDeps, input: EscalateInput): Promis
       template: 'escalation-manager',
       to: manager.email,
       recipientName: manager.name,
+      optOutToken: null,
     });
   }
   return { escalationId: escalation.id, reviewTaskId: review?.id ?? null, managersNotified: managers.length };

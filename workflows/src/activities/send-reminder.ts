@@ -33,7 +33,12 @@ export async function sendReminder(deps: ActivityDeps, input: SendReminderInput)
     const check = checkContactTime(now, contact.timeZone);
     if (!check.allowed) return logDeferral(em, input, contact.email, check.nextAllowedAt, check.reason, now);
   }
-  return deliverOnce(deps, { ...input, to: contact?.email ?? null, recipientName: contact?.name ?? null });
+  return deliverOnce(deps, {
+    ...input,
+    to: contact?.email ?? null,
+    recipientName: contact?.name ?? null,
+    optOutToken: contact?.optOutToken ?? null,
+  });
 }
 
 /** Records a deferred contact in the communication log: never dropped silently, and visible with its reason. */
@@ -85,6 +90,8 @@ export interface DeliverInput {
   /** null when nobody may be e-mailed: the communication is recorded as not sent. */
   to: string | null;
   recipientName: string | null;
+  /** The recipient's opt-out token; null for internal mail such as notices to managers. */
+  optOutToken: string | null;
 }
 
 /**
@@ -102,7 +109,9 @@ export async function deliverOnce(deps: ActivityDeps, input: DeliverInput): Prom
   const account = await em.findOneOrFail(Account, { id: input.accountId });
   const template = await em.findOne(Template, { key: input.template });
   if (!template) throw new TemplateMissingError(`E-mail template "${input.template}" does not exist.`);
-  const view = await templateView(em, deps, account, input.recipientName ?? account.name, now);
+  const base = deps.publicUrl.replace(/\/$/, '');
+  const optOutUrl = input.optOutToken ? `${base}/optout/${input.optOutToken}` : null;
+  const view = await templateView(em, deps, account, input.recipientName ?? account.name, optOutUrl, now);
   const subject = renderText(template.subject, view);
   const body = renderText(template.bodyText, view);
   const messageId = `<${input.key.replaceAll('/', '.')}@recoup>`;
@@ -135,7 +144,10 @@ export async function deliverOnce(deps: ActivityDeps, input: DeliverInput): Prom
         subject,
         text: body,
         messageId,
-        headers: { 'List-Unsubscribe': `<${String(view.optOutUrl)}>`, 'X-Recoup-Key': input.key },
+        headers: {
+          'X-Recoup-Key': input.key,
+          ...(optOutUrl ? { 'List-Unsubscribe': `<${optOutUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
+        },
       });
       return { communicationId: communication.id, status: 'sent' as const, to };
     });
@@ -153,6 +165,7 @@ async function templateView(
   deps: ActivityDeps,
   account: { id: string; name: string; currency: string; externalRef: string },
   contactName: string,
+  optOutUrl: string | null,
   now: Date,
 ): Promise<Record<string, unknown>> {
   const facts = await loadAccountFacts(em, account.id, now);
@@ -173,7 +186,7 @@ async function templateView(
     invoiceList: lines
       .map((l) => `  ${l.number}  due ${l.due_date}  ${formatMoney({ amountMinor: BigInt(l.open_minor), currency: parseCurrency(l.currency.trim()) })}`)
       .join('\n'),
-    optOutUrl: `${base}/preferences/email?account=${encodeURIComponent(account.id)}`,
+    optOutUrl: optOutUrl ?? '',
     accountUrl: `${base}/accounts/${encodeURIComponent(account.id)}`,
   };
 }

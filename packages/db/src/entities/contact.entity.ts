@@ -17,6 +17,8 @@ export const Contact = defineEntity({
     consentSms: p.boolean().default(false),
     consentPhone: p.boolean().default(false),
     consentLetter: p.boolean().default(false),
+    /** Random token in the opt-out link of every e-mail to this contact. */
+    optOutToken: p.uuid().unique().onCreate(() => randomUUID()),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

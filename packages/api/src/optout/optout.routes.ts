@@ -1,0 +1,62 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Contact } from '@recoup/db';
+import { audit } from '../audit/audit.ts';
+import { confirmPage, donePage, unknownPage } from './optout.page.ts';
+
+const tokenSchema = z.uuid();
+
+/**
+ * The opt-out link carried by every e-mail (Reg F 1006.6(e)): GET shows what will stop, POST stops it. POST is
+ * also what mail clients send for one-click unsubscribe (RFC 8058). The random token is the only credential.
+ */
+export const optOutRoutes = (orm: MikroORM, creditorName: string): Router => {
+  const router = Router();
+
+  const findContact = async (token: string) => {
+    const parsed = tokenSchema.safeParse(token);
+    if (!parsed.success) return null;
+    return orm.em.fork().findOne(Contact, { optOutToken: parsed.data });
+  };
+
+  router.get('/:token', async (req, res) => {
+    const contact = await findContact(req.params.token);
+    if (!contact?.email) {
+      res.status(404).type('html').send(unknownPage());
+      return;
+    }
+    res.type('html').send(confirmPage(creditorName, contact.email, !contact.consentEmail));
+  });
+
+  router.post('/:token', async (req, res) => {
+    const parsed = tokenSchema.safeParse(req.params.token);
+    if (!parsed.success) {
+      res.status(404).type('html').send(unknownPage());
+      return;
+    }
+    const email = await orm.em.fork().transactional(async (em) => {
+      const contact = await em.findOne(Contact, { optOutToken: parsed.data });
+      if (!contact?.email) return null;
+      if (contact.consentEmail) {
+        contact.consentEmail = false;
+        await em.flush();
+        await audit(em, {
+          actorId: null,
+          action: 'contact.email-opt-out',
+          entity: 'contact',
+          entityId: contact.id,
+          details: { via: 'opt-out link' },
+        });
+      }
+      return contact.email;
+    });
+    if (email === null) {
+      res.status(404).type('html').send(unknownPage());
+      return;
+    }
+    res.type('html').send(donePage(email));
+  });
+
+  return router;
+};
