@@ -15,7 +15,7 @@ export const FACTS = [
     name: 'daysPastDue',
     type: 'number',
     unit: 'days',
-    description: 'Days since the oldest open invoice fell due; negative before the due date.',
+    description: 'Days since the oldest open invoice fell due; 0 while nothing is overdue.',
   },
   {
     name: 'overdueAmountMinor',

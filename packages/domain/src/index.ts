@@ -78,3 +78,8 @@ export { PROBLEM_CODES, type Problem, type ProblemCode } from './strategy/proble
 export { validateStrategy, type ValidateStrategyOptions, type ValidationResult } from './strategy/validator.ts';
 export { DEFAULT_STRATEGY, type DefaultStrategy } from './strategy/default-strategy.ts';
 export { DEFAULT_TEMPLATES, DEFAULT_TEMPLATE_KEYS, type EmailTemplate } from './strategy/default-templates.ts';
+export { simulate } from './simulation/simulate.ts';
+export { generatePortfolio } from './simulation/portfolio.ts';
+export { evaluateRuleCondition, type RuleEvaluation } from './simulation/rule-evaluator.ts';
+export { RuleEvaluationError, SimulationInputError } from './simulation/simulation-errors.ts';
+export type * from './simulation/simulation-types.ts';

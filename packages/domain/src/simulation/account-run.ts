@@ -1,0 +1,252 @@
+import type { FactValues } from '../facts.ts';
+import type { AccountSnapshot, EngineCommand, EngineEvent, EngineState, StepResult } from '../strategy/engine-types.ts';
+import type { StrategyGraph } from '../strategy/graph.ts';
+import { step } from '../strategy/interpreter.ts';
+import { accountRandom } from './prng.ts';
+import { evaluateRuleCondition } from './rule-evaluator.ts';
+import { SimulationInputError } from './simulation-errors.ts';
+import type { AccountSimulation, Scenario, SimulatedAccount, TimelineEntry, TimelineKind } from './simulation-types.ts';
+
+// One account on its own virtual clock. The interpreter decides everything; this file only plays the outside world
+// (timers, the rules engine, the mailer, collectors, debtors) the way the scenario says, so the simulated schedule
+// is the production schedule by construction.
+
+export const DAY_MS = 86_400_000;
+/** Collectors answer a simulated task one day after it is created. */
+const TASK_ANSWER_MS = DAY_MS;
+/** A reminder that works is paid three days after it was sent. */
+const PAYMENT_DELAY_MS = 3 * DAY_MS;
+
+/** Tallies shared by all accounts of one simulation; day arrays are indexed by whole days since the start. */
+export interface Tallies {
+  reminders: Int32Array;
+  tasks: Int32Array;
+  escalations: Int32Array;
+  settlements: Int32Array;
+  nodeReminders: Map<string, number>;
+  nodeTasks: Map<string, number>;
+  nodeEscalations: Map<string, number>;
+  nodeEntered: Map<string, number>;
+}
+
+interface OutcomeDraw {
+  outcomes: string[];
+  /** Running totals of the normalised weights, same order as `outcomes`; empty when nothing is weighted. */
+  cumulative: number[];
+}
+
+/** What does not change from one account to the next; built once per simulation. */
+export interface RunSetup {
+  graph: StrategyGraph;
+  scenario: Scenario;
+  seed: number;
+  startMs: number;
+  endMs: number;
+  tallies: Tallies;
+  /** Task outcome draws by task node id, prepared on first use. */
+  outcomeDraws: Map<string, OutcomeDraw>;
+  /** The facts the simulation cannot derive from the account. */
+  staticFacts: Pick<FactValues, 'customerType' | 'segment' | 'riskScore' | 'openInvoiceCount'>;
+}
+
+function bump(map: Map<string, number>, key: string, by = 1): void {
+  map.set(key, (map.get(key) ?? 0) + by);
+}
+
+function outcomeDraw(setup: RunSetup, nodeId: string, outcomes: string[]): OutcomeDraw {
+  const cached = setup.outcomeDraws.get(nodeId);
+  if (cached) return cached;
+  const weights = setup.scenario.taskOutcomes ?? {};
+  const offered = outcomes.map((o) => (Object.hasOwn(weights, o) ? (weights[o] ?? 0) : 0));
+  const total = offered.reduce((sum, w) => sum + w, 0);
+  const cumulative: number[] = [];
+  let running = 0;
+  if (total > 0) {
+    for (const weight of offered) {
+      running += weight / total;
+      cumulative.push(running);
+    }
+  }
+  const draw = { outcomes, cumulative };
+  setup.outcomeDraws.set(nodeId, draw);
+  return draw;
+}
+
+function chooseOutcome(draw: OutcomeDraw, random: () => number): string {
+  const first = draw.outcomes[0] ?? '';
+  if (draw.cumulative.length === 0) return first;
+  const r = random();
+  for (let i = 0; i < draw.cumulative.length; i++) {
+    if (r < (draw.cumulative[i] ?? 0)) return draw.outcomes[i] ?? first;
+  }
+  // Rounding can leave the running total a hair under 1; the remainder belongs to the last weighted outcome.
+  for (let i = draw.outcomes.length - 1; i >= 0; i--) {
+    if ((draw.cumulative[i] ?? 0) > (draw.cumulative[i - 1] ?? 0)) return draw.outcomes[i] ?? first;
+  }
+  return first;
+}
+
+function utcDay(ms: number): number {
+  return Math.floor(ms / DAY_MS) * DAY_MS;
+}
+
+/** The facts as the account-facts activity computes them: dates compared by UTC calendar day, amounts as numbers. */
+function factsAt(setup: RunSetup, account: AccountSnapshot, remindersSent: number, now: number): FactValues {
+  const balance = BigInt(account.balanceMinor);
+  if (balance > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new SimulationInputError('A balance exceeds the exact integer range of a rule fact.');
+  }
+  const open = balance > 0n ? Number(balance) : 0;
+  const today = utcDay(now);
+  const due = account.oldestDueAt === null ? null : utcDay(Date.parse(account.oldestDueAt));
+  return {
+    ...setup.staticFacts,
+    daysPastDue: due === null ? 0 : Math.max(0, Math.round((today - due) / DAY_MS)),
+    overdueAmountMinor: due !== null && due < today ? open : 0,
+    totalOpenMinor: open,
+    remindersSent,
+    currency: account.currency,
+  };
+}
+
+/** Runs one account from the start of the period to its end (or the end of its run) and adds to the tallies. */
+export function runAccount(setup: RunSetup, account: SimulatedAccount): AccountSimulation {
+  const { graph, scenario, startMs, endMs, tallies } = setup;
+  const random = accountRandom(setup.seed, account.id);
+  const timeline: TimelineEntry[] = [];
+  const immediate: EngineEvent[] = [];
+  let now = startMs;
+  let nowIso = '';
+  let nowIsoFor = Number.NaN;
+  let timerAt = Infinity;
+  let taskAt = Infinity;
+  let taskEvent: EngineEvent | null = null;
+  let paymentAt = Infinity;
+  let remindersSent = 0;
+
+  const dueMs = account.oldestDueAt === null ? Number.NaN : Date.parse(account.oldestDueAt);
+  // Drawn for every account, so that the knob's value never shifts the rest of the account's random stream.
+  const paysOnTime = random() < scenario.payOnTime;
+  if (paysOnTime && dueMs >= startMs) paymentAt = dueMs;
+
+  const record = (
+    nodeId: string,
+    kind: TimelineKind,
+    detail: string,
+    perDay?: Int32Array,
+    perNode?: Map<string, number>,
+  ) => {
+    if (nowIsoFor !== now) {
+      nowIso = new Date(now).toISOString();
+      nowIsoFor = now;
+    }
+    const day = Math.floor((now - startMs) / DAY_MS);
+    timeline.push({ at: nowIso, day, nodeId, kind, detail });
+    if (perDay) perDay[day] = (perDay[day] ?? 0) + 1;
+    if (perNode) bump(perNode, nodeId);
+  };
+
+  const apply = (state: EngineState, commands: EngineCommand[]) => {
+    for (const command of commands) {
+      switch (command.type) {
+        case 'wait-until':
+          timerAt = Date.parse(command.until);
+          if (state.awaiting.kind === 'deferred') {
+            record(command.nodeId, 'deferred', `Deferred until ${command.until}: ${state.awaiting.reason}`);
+          }
+          break;
+        case 'evaluate-condition': {
+          const fixed = scenario.conditionResults?.fixed;
+          const forced = fixed && Object.hasOwn(fixed, command.nodeId) ? fixed[command.nodeId] : undefined;
+          const evaluation =
+            forced === undefined
+              ? evaluateRuleCondition(command.condition, { ...factsAt(setup, state.account, remindersSent, now) })
+              : { result: forced, matched: [] };
+          immediate.push({ type: 'condition-evaluated', nodeId: command.nodeId, ...evaluation });
+          break;
+        }
+        case 'send-reminder':
+          remindersSent += 1;
+          record(
+            command.nodeId,
+            'reminder',
+            `Sent the "${command.template}" ${command.channel}.`,
+            tallies.reminders,
+            tallies.nodeReminders,
+          );
+          if (random() < scenario.payAfterReminder) paymentAt = Math.min(paymentAt, now + PAYMENT_DELAY_MS);
+          immediate.push({ type: 'action-done', nodeId: command.nodeId });
+          break;
+        case 'create-task': {
+          const outcome = chooseOutcome(outcomeDraw(setup, command.nodeId, command.outcomes), random);
+          record(
+            command.nodeId,
+            'task',
+            `Created the ${command.taskType} task "${command.title}"; the scenario answers "${outcome}" a day later.`,
+            tallies.tasks,
+            tallies.nodeTasks,
+          );
+          taskAt = now + TASK_ANSWER_MS;
+          taskEvent = { type: 'task-completed', taskKey: command.key, outcome };
+          break;
+        }
+        case 'escalate':
+          record(
+            command.nodeId,
+            'escalation',
+            `Escalated at level ${command.level}: ${command.action}.`,
+            tallies.escalations,
+            tallies.nodeEscalations,
+          );
+          immediate.push({ type: 'action-done', nodeId: command.nodeId });
+          break;
+        case 'complete':
+          record(state.nodeId, 'end', `Ended with outcome "${command.outcome}".`);
+          break;
+      }
+    }
+  };
+
+  const advance = (state: EngineState | null, event: EngineEvent): EngineState => {
+    const result: StepResult = step(graph, state, event, new Date(now));
+    apply(result.state, result.commands);
+    return result.state;
+  };
+
+  const opening: AccountSnapshot = {
+    balanceMinor: account.balanceMinor.toString(),
+    currency: account.currency,
+    oldestDueAt: account.oldestDueAt,
+  };
+  let state = advance(null, { type: 'start', account: opening });
+
+  while (state.status === 'running') {
+    const next = immediate.shift();
+    if (next) {
+      state = advance(state, next);
+      continue;
+    }
+    // Ties go to the payment: a debtor who pays on the due date has paid before that day's reminder would go out.
+    const at = Math.min(paymentAt, taskAt, timerAt);
+    if (!(at < endMs)) break;
+    now = at;
+    if (paymentAt === at) {
+      paymentAt = Infinity;
+      const { balanceMinor, currency } = state.account;
+      const detail = `Paid the open ${balanceMinor} minor units (${currency}) in full.`;
+      record(state.nodeId, 'payment', detail, tallies.settlements);
+      state = advance(state, { type: 'account-changed', account: { balanceMinor: '0', currency, oldestDueAt: null } });
+    } else if (taskAt === at) {
+      taskAt = Infinity;
+      const event = taskEvent;
+      taskEvent = null;
+      if (event) state = advance(state, event);
+    } else {
+      timerAt = Infinity;
+      state = advance(state, { type: 'timer-fired' });
+    }
+  }
+
+  for (const [nodeId, visits] of Object.entries(state.visits)) bump(tallies.nodeEntered, nodeId, visits);
+  return { id: account.id, timeline, outcome: state.outcome ?? null, endNodeId: state.nodeId };
+}
