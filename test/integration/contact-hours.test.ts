@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Context } from '@temporalio/activity';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { startMailSink, type MailSink } from '@recoup/api';
 import {
   Account,
   Communication,
@@ -11,15 +10,14 @@ import {
   OutboxMessage,
   Strategy,
   StrategyVersion,
-  Template,
   checksumGraph,
-  createTestDatabase,
   type TestDatabase,
 } from '@recoup/db';
-import { DEFAULT_TEMPLATES, wallClockAt, zonedWallTime, type StrategyGraph } from '@recoup/domain';
+import { wallClockAt, zonedWallTime, type StrategyGraph } from '@recoup/domain';
 import { collectionWorkflowId, toHistoryView } from '@recoup/workflows';
-import { createActivities, createSmtpMailer, type Mailer } from '@recoup/workflows/worker';
-import { createTimeSkippingEnv, workflowBundle } from '../../workflows/test/temporal-test-env.ts';
+import { createActivities, type Mailer } from '@recoup/workflows/worker';
+import { workflowBundle } from '../../workflows/test/temporal-test-env.ts';
+import { startRealActivitiesFixture, type RealActivitiesFixture } from '../support/real-activities.ts';
 
 // The contact-hours guardrail on the real reminder activity (PostgreSQL, SMTP) inside the real workflow, on the
 // time-skipping server: a reminder the strategy times for the debtor's night is deferred to 08:00 on the
@@ -58,29 +56,20 @@ function nextNewYorkSpringForward(from: Date): string {
 const previousDate = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 describe('contact hours guardrail in the collection workflow', () => {
+  let fixture: RealActivitiesFixture;
   let db: TestDatabase;
-  let sink: MailSink;
   let env: TestWorkflowEnvironment;
   let mailer: Mailer;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    sink = await startMailSink({ orm: db.orm, host: '127.0.0.1', port: 0 });
-    mailer = createSmtpMailer(sink.url, 'Recoup <collections@recoup.test>');
-    env = await createTimeSkippingEnv();
-    const em = db.orm.em.fork();
-    const t = DEFAULT_TEMPLATES.find((x) => x.key === 'due-today');
-    if (!t) throw new Error('due-today template missing');
-    em.create(Template, { key: t.key, channel: 'email', name: t.name, subject: t.subject, bodyText: t.body_text });
-    await em.flush();
+    fixture = await startRealActivitiesFixture();
+    ({ db, env, mailer } = fixture);
   });
 
   afterAll(async () => {
-    await env?.teardown();
-    mailer?.close();
-    await sink?.close();
-    await db?.drop();
+    await fixture?.close();
   });
+
 
   /** Creates a debtor in `timeZone` on a strategy whose reminder falls at `remindAt`, runs it, returns the log. */
   async function runDebtor(ref: string, timeZone: string, email: string, remindAt: Date) {

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Context } from '@temporalio/activity';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { startMailSink, type MailSink } from '@recoup/api';
 import {
   Account,
   Communication,
@@ -11,15 +10,14 @@ import {
   OutboxMessage,
   Strategy,
   StrategyVersion,
-  Template,
   checksumGraph,
-  createTestDatabase,
   type TestDatabase,
 } from '@recoup/db';
-import { DEFAULT_TEMPLATES, wallClockAt, zonedWallTime, type StrategyGraph } from '@recoup/domain';
-import { createActivities, createSmtpMailer, type CollectionActivities, type Mailer } from '@recoup/workflows/worker';
-import { collectionWorkflowId } from '../../workflows/src/shared/definitions.ts';
-import { createTimeSkippingEnv, workflowBundle } from '../../workflows/test/temporal-test-env.ts';
+import { wallClockAt, zonedWallTime, type StrategyGraph } from '@recoup/domain';
+import { createActivities, type CollectionActivities, type Mailer } from '@recoup/workflows/worker';
+import { collectionWorkflowId } from '@recoup/workflows';
+import { workflowBundle } from '../../workflows/test/temporal-test-env.ts';
+import { startRealActivitiesFixture, type RealActivitiesFixture } from '../support/real-activities.ts';
 
 // The real reminder activity (PostgreSQL + SMTP) under a crash: the first attempt sends the e-mail and records
 // it, then dies before reporting success. Temporal retries it, and the customer must still get one e-mail.
@@ -38,23 +36,17 @@ const graph: StrategyGraph = {
 };
 
 describe('reminder activity retried after a crash', () => {
+  let fixture: RealActivitiesFixture;
   let db: TestDatabase;
-  let sink: MailSink;
   let env: TestWorkflowEnvironment;
   let mailer: Mailer;
   let accountId: string;
   let versionId: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    sink = await startMailSink({ orm: db.orm, host: '127.0.0.1', port: 0 });
-    mailer = createSmtpMailer(sink.url, 'Recoup <collections@recoup.test>');
-    env = await createTimeSkippingEnv();
-
+    fixture = await startRealActivitiesFixture();
+    ({ db, env, mailer } = fixture);
     const em = db.orm.em.fork();
-    const template = DEFAULT_TEMPLATES.find((t) => t.key === 'due-today');
-    if (!template) throw new Error('due-today template missing');
-    em.create(Template, { key: template.key, channel: 'email', name: template.name, subject: template.subject, bodyText: template.body_text });
     const account = em.create(Account, {
       externalRef: 'CUST-RETRY',
       name: 'Retry & Sons Ltd',
@@ -98,11 +90,9 @@ describe('reminder activity retried after a crash', () => {
   });
 
   afterAll(async () => {
-    await env?.teardown();
-    mailer?.close();
-    await sink?.close();
-    await db?.drop();
+    await fixture?.close();
   });
+
 
   it('sends exactly one e-mail when the worker dies after sending and the activity is retried', async () => {
     // Noon on the debtor's clock, so the contact-hours guardrail has no say in this test whatever the time of day.
