@@ -46,10 +46,10 @@ function fakeActivities(
         deferred.add(input.key);
         recorded.push({ day: dayOf(), what: `deferred ${input.template}` });
         const until = new Date((Context.current().info.currentAttemptScheduledTimestampMs ?? 0) + 8 * 3_600_000).toISOString();
-        return { status: 'deferred', communicationId: null, to: 'ap@example.com', deferredUntil: until, reason: 'outside contact hours' };
+        return { status: 'deferred', communicationId: null, deferredUntil: until, reason: 'outside contact hours' };
       }
       recorded.push({ day: dayOf(), what: `reminder ${input.template}` });
-      return { communicationId: input.key, status: 'sent', to: 'ap@example.com' };
+      return { communicationId: input.key, status: 'sent' };
     },
     async createTask(input) {
       recorded.push({ day: dayOf(), what: `task ${input.taskType}` });

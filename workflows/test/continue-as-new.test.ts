@@ -45,7 +45,7 @@ describe('continue-as-new', () => {
       evaluateCondition: async () => ({ result: true, matched: ['totalOpenMinor greaterThan 0'], facts: {} }),
       sendReminder: async (input) => {
         keys.push(input.key);
-        return { status: 'sent', communicationId: input.key, to: 'ap@example.com' };
+        return { status: 'sent', communicationId: input.key };
       },
       createTask: async () => {
         throw new Error('no tasks in this strategy');

@@ -30,9 +30,10 @@ export interface SendReminderInput extends EffectInput {
 }
 
 export type SendReminderResult =
-  | { status: 'sent' | 'already-sent' | 'no-recipient'; communicationId: string | null; to: string | null }
+  // No recipient address here: activity results are stored in workflow history, which must not hold contact data.
+  | { status: 'sent' | 'already-sent' | 'no-recipient'; communicationId: string | null }
   /** The compliance rules refused the contact for now; nothing was sent, and the deferral is logged. */
-  | { status: 'deferred'; communicationId: string | null; to: string | null; deferredUntil: string; reason: string };
+  | { status: 'deferred'; communicationId: string | null; deferredUntil: string; reason: string };
 
 export interface CreateTaskInput extends EffectInput {
   taskType: 'call' | 'review';

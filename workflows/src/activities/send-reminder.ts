@@ -21,7 +21,7 @@ interface InvoiceLine {
 export async function sendReminder(deps: ActivityDeps, input: SendReminderInput): Promise<SendReminderResult> {
   const em = deps.orm.em.fork();
   const existing = await em.findOne(Communication, { key: input.key });
-  if (existing) return { communicationId: existing.id, status: 'already-sent', to: existing.toAddress };
+  if (existing) return { communicationId: existing.id, status: 'already-sent' };
   const contact = await em.findOne(
     Contact,
     { account: input.accountId, consentEmail: true, email: { $ne: null } },
@@ -78,7 +78,7 @@ async function logDeferral(
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
     }
   }
-  return { status: 'deferred', communicationId: row.id, to, deferredUntil, reason };
+  return { status: 'deferred', communicationId: row.id, deferredUntil, reason };
 }
 
 export interface DeliverInput {
@@ -103,7 +103,7 @@ export interface DeliverInput {
 export async function deliverOnce(deps: ActivityDeps, input: DeliverInput): Promise<SendReminderResult> {
   const em = deps.orm.em.fork();
   const existing = await em.findOne(Communication, { key: input.key });
-  if (existing) return { communicationId: existing.id, status: 'already-sent', to: existing.toAddress };
+  if (existing) return { communicationId: existing.id, status: 'already-sent' };
 
   const now = deps.now?.() ?? new Date();
   const account = await em.findOneOrFail(Account, { id: input.accountId });
@@ -138,7 +138,7 @@ export async function deliverOnce(deps: ActivityDeps, input: DeliverInput): Prom
       });
       await tx.flush();
       // Nobody to write to (no contact with e-mail consent): recorded as not sent, never dropped silently.
-      if (!to) return { communicationId: communication.id, status: 'no-recipient' as const, to: null };
+      if (!to) return { communicationId: communication.id, status: 'no-recipient' as const };
       await deps.mailer.send({
         to,
         subject,
@@ -149,12 +149,12 @@ export async function deliverOnce(deps: ActivityDeps, input: DeliverInput): Prom
           ...(optOutUrl ? { 'List-Unsubscribe': `<${optOutUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
         },
       });
-      return { communicationId: communication.id, status: 'sent' as const, to };
+      return { communicationId: communication.id, status: 'sent' as const };
     });
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) {
       const row = await em.fork().findOneOrFail(Communication, { key: input.key });
-      return { communicationId: row.id, status: 'already-sent', to: row.toAddress };
+      return { communicationId: row.id, status: 'already-sent' };
     }
     throw error;
   }
