@@ -83,3 +83,4 @@ export { generatePortfolio } from './simulation/portfolio.ts';
 export { evaluateRuleCondition, type RuleEvaluation } from './simulation/rule-evaluator.ts';
 export { RuleEvaluationError, SimulationInputError } from './simulation/simulation-errors.ts';
 export type * from './simulation/simulation-types.ts';
+export { mulberry32 } from './simulation/prng.ts';

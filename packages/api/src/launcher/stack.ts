@@ -117,11 +117,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
     if (options.seed) {
       const seeded = await seedDemo(orm, { hashPassword, now: new Date(), accounts: options.seed.accounts });
-      log(seeded.skipped ? 'Demo portfolio already present' : `Seeded the demo portfolio: ${seeded.accounts} accounts`);
-    }
-    const started = await startOpenAccountWorkflows(orm, collections, createLogger(config.logLevel));
-    if (started.total) {
-      log(`Collection workflows: ${started.started} started, ${started.alreadyRunning} already running, ${started.errors.length} failed to start`);
+      if (seeded.skipped) {
+        // Workflows outlive a restart (they live in Temporal). Starting them again here would begin a new run for
+        // every account whose strategy has already finished, so only a freshly seeded portfolio is started.
+        log('Demo portfolio already present');
+      } else {
+        log(`Seeded the demo portfolio: ${seeded.accounts} accounts`);
+        const started = await startOpenAccountWorkflows(orm, collections, createLogger(config.logLevel));
+        log(`Collection workflows: ${started.started} started, ${started.alreadyRunning} already running, ${started.errors.length} failed to start`);
+      }
     }
 
     const api = await startApi({ orm, collections, config, port: config.port });

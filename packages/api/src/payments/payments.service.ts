@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { Account, Allocation, IdempotencyRecord, Invoice, Payment, type IAccount, type JsonValue } from '@recoup/db';
+import { Account, Allocation, IdempotencyRecord, Invoice, Payment, canonicalJson, sha256Hex, type IAccount, type JsonValue } from '@recoup/db';
 import type { PaymentRequest, PaymentResponse } from '@recoup/contracts';
 import type { CollectionClient } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
@@ -9,7 +9,6 @@ import type { AuthUser } from '../auth/current-user.ts';
 import { BusinessRuleError, NotFoundError } from '../http/errors.ts';
 import type { Logger } from '../http/logger.ts';
 import { openBalance } from '../shared/balance.ts';
-import { canonicalJson, sha256Hex } from '../shared/canonical-json.ts';
 import { planAllocations } from './allocate.ts';
 
 const SCOPE = 'payments';
