@@ -5,6 +5,8 @@ export type { CollectionClient, HistoryEventView, StartResult } from './client/c
 export {
   connectTemporalClient,
   createCollectionClient,
+  MigrationRefusedError,
+  PromiseRefusedError,
   TaskOutcomeRefusedError,
   WorkflowMissingError,
 } from './client/collection-client.impl.ts';

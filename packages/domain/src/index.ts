@@ -73,7 +73,8 @@ export {
   UnknownNodeError,
   UnknownTaskOutcomeError,
 } from './strategy/engine-errors.ts';
-export { MAX_DECISIONS, MAX_NODES_PER_STEP, startState, step } from './strategy/interpreter.ts';
+export { MAX_DECISIONS, MAX_NODES_PER_STEP, nextWakeAt, startState, step } from './strategy/interpreter.ts';
+export { awaitsOutcome, conditionsOf, exitHandles, needsWriteOffApproval } from './strategy/node-exits.ts';
 export { PROBLEM_CODES, type Problem, type ProblemCode } from './strategy/problems.ts';
 export { validateStrategy, type ValidateStrategyOptions, type ValidationResult } from './strategy/validator.ts';
 export { DEFAULT_STRATEGY, type DefaultStrategy } from './strategy/default-strategy.ts';

@@ -1,4 +1,4 @@
-import type { AccountSnapshot, RuleCondition, StrategyGraph } from '@recoup/domain';
+import type { AccountSnapshot, EndOutcome, PrioritisedRule, ReminderChannel, RuleCondition, StrategyGraph } from '@recoup/domain';
 
 // The activity contract as seen by the workflow. The workflow imports only these types; the implementations
 // (which do I/O) are registered on the worker.
@@ -25,7 +25,7 @@ export interface EffectInput {
 }
 
 export interface SendReminderInput extends EffectInput {
-  channel: 'email';
+  channel: ReminderChannel;
   template: string;
 }
 
@@ -33,20 +33,94 @@ export type SendReminderResult =
   // No recipient address here: activity results are stored in workflow history, which must not hold contact data.
   | { status: 'sent' | 'already-sent' | 'no-recipient'; communicationId: string | null }
   /** The compliance rules refused the contact for now; nothing was sent, and the deferral is logged. */
-  | { status: 'deferred'; communicationId: string | null; deferredUntil: string; reason: string };
+  | { status: 'deferred'; communicationId: string | null; deferredUntil: string; reason: string }
+  /**
+   * The contact may not happen on this channel at all (opt-out, no consent, cease-communication): nothing was
+   * sent, the suppression is logged with its reason, and the strategy goes on.
+   */
+  | { status: 'suppressed'; communicationId: string | null; reason: string };
 
 export interface CreateTaskInput extends EffectInput {
   taskType: 'call' | 'review';
   title: string;
   assignment: 'round-robin' | 'least-loaded';
+  /** Absent means collectors. */
+  role?: 'collector' | 'manager';
   outcomes: string[];
   dueAt: string;
 }
 
-export interface CreateTaskResult {
-  taskId: string;
+export type CreateTaskResult =
+  | { status?: 'created'; taskId: string; assigneeId: string | null; created: boolean }
+  /** A call the call-frequency rules forbid for now: no task was created, and the deferral is logged. */
+  | { status: 'deferred'; deferredUntil: string; reason: string };
+
+export interface EvaluateSwitchInput {
+  accountId: string;
+  nodeId: string;
+  rules: PrioritisedRule[];
+}
+
+export interface EvaluateSwitchResult {
+  /** The name of the winning rule, or null when none held. */
+  outcome: string | null;
+  matched: string[];
+  facts: Record<string, unknown>;
+}
+
+export interface AssignCollectorInput extends EffectInput {
+  rules: PrioritisedRule[];
+  defaultPool: string;
+  requiredSkills: string[];
+}
+
+export interface AssignCollectorResult {
+  pool: string;
+  /** Null when nobody in the pool has the skills and capacity: the account waits in the pool's queue. */
   assigneeId: string | null;
-  created: boolean;
+  reason: string;
+}
+
+export interface SetTagsInput extends EffectInput {
+  segment: string | null;
+  addTags: string[];
+  removeTags: string[];
+}
+
+export interface SetTagsResult {
+  segment: string;
+  tags: string[];
+}
+
+export interface CreatePaymentPlanInput extends EffectInput {
+  installments: number;
+  intervalDays: number;
+  firstDueInDays: number;
+  graceDays: number;
+}
+
+export interface CreatePaymentPlanResult {
+  planId: string;
+  /** Each installment is a promise: its id and its deadline (due date plus grace, ISO UTC). */
+  installments: { promiseId: string; until: string; amountMinor: string }[];
+}
+
+export interface CheckPromiseInput {
+  accountId: string;
+  promiseId: string;
+}
+
+export interface CheckPromiseResult {
+  status: 'open' | 'kept' | 'broken';
+}
+
+export interface CloseAccountInput extends EffectInput {
+  outcome: EndOutcome;
+}
+
+export interface CloseAccountResult {
+  /** The credit written for a write-off, in minor units; '0' for other outcomes. */
+  writtenOffMinor: string;
 }
 
 export interface EscalateInput extends EffectInput {
@@ -67,4 +141,10 @@ export interface CollectionActivities {
   sendReminder(input: SendReminderInput): Promise<SendReminderResult>;
   createTask(input: CreateTaskInput): Promise<CreateTaskResult>;
   escalate(input: EscalateInput): Promise<EscalateResult>;
+  evaluateSwitch(input: EvaluateSwitchInput): Promise<EvaluateSwitchResult>;
+  assignCollector(input: AssignCollectorInput): Promise<AssignCollectorResult>;
+  setTags(input: SetTagsInput): Promise<SetTagsResult>;
+  createPaymentPlan(input: CreatePaymentPlanInput): Promise<CreatePaymentPlanResult>;
+  checkPromise(input: CheckPromiseInput): Promise<CheckPromiseResult>;
+  closeAccount(input: CloseAccountInput): Promise<CloseAccountResult>;
 }

@@ -8,9 +8,13 @@ import {
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { collectionWorkflow } from '../workflows/collection.workflow.ts';
 import {
+  accountChangedSignal,
   collectionWorkflowId,
   completeTaskUpdate,
+  disputeOpenedSignal,
+  migrateStrategyUpdate,
   paymentAppliedSignal,
+  recordPromiseUpdate,
   stateQuery,
 } from '../shared/definitions.ts';
 import type { CollectionClient } from './collection-client.ts';
@@ -20,6 +24,16 @@ import { connectionOptions, type TemporalSettings } from './temporal-settings.ts
 /** The workflow refused a task outcome (it waits for another task, or the outcome is not offered). */
 export class TaskOutcomeRefusedError extends Error {
   override readonly name = 'TaskOutcomeRefusedError';
+}
+
+/** The workflow refused a promise to pay (it has ended, or the promise does not fit the account). */
+export class PromiseRefusedError extends Error {
+  override readonly name = 'PromiseRefusedError';
+}
+
+/** The workflow refused to move to another strategy version; the message is the workflow's reason. */
+export class MigrationRefusedError extends Error {
+  override readonly name = 'MigrationRefusedError';
 }
 
 /** The account has no collection workflow in Temporal. */
@@ -32,8 +46,31 @@ export async function connectTemporalClient(settings: TemporalSettings): Promise
   return new Client({ connection, namespace: settings.namespace });
 }
 
+/** The reason an Update was refused, as the workflow's validator or handler put it. */
+function refusal(error: WorkflowUpdateFailedError): string {
+  return error.cause instanceof Error ? error.cause.message : error.message;
+}
+
 export function createCollectionClient(temporal: Client, settings: Pick<TemporalSettings, 'taskQueue'>): CollectionClient {
   const handle = (accountId: string) => temporal.workflow.getHandle(collectionWorkflowId(accountId));
+  const signalIfRunning = async (accountId: string, send: () => Promise<void>): Promise<void> => {
+    try {
+      await send();
+    } catch (error) {
+      // An account without a running workflow (settled earlier, or never started) has nothing to tell.
+      if (error instanceof WorkflowNotFoundError) return;
+      throw error;
+    }
+  };
+  const update = async <T>(accountId: string, Refused: new (message: string) => Error, send: () => Promise<T>): Promise<T> => {
+    try {
+      return await send();
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError) throw new Refused(refusal(error));
+      if (error instanceof WorkflowNotFoundError) throw new WorkflowMissingError(`No collection workflow for account ${accountId}.`);
+      throw error;
+    }
+  };
   return {
     temporal,
     async start(accountId, strategyVersionId) {
@@ -52,25 +89,25 @@ export function createCollectionClient(temporal: Client, settings: Pick<Temporal
       }
     },
     async paymentApplied(accountId, message) {
-      try {
-        await handle(accountId).signal(paymentAppliedSignal, message);
-      } catch (error) {
-        // An account without a running workflow (settled earlier, or never started) has nothing to tell.
-        if (error instanceof WorkflowNotFoundError) return;
-        throw error;
-      }
+      await signalIfRunning(accountId, () => handle(accountId).signal(paymentAppliedSignal, message));
+    },
+    async disputeOpened(accountId) {
+      await signalIfRunning(accountId, () => handle(accountId).signal(disputeOpenedSignal));
+    },
+    async accountChanged(accountId) {
+      await signalIfRunning(accountId, () => handle(accountId).signal(accountChangedSignal));
     },
     async completeTask(accountId, message) {
-      try {
-        await handle(accountId).executeUpdate(completeTaskUpdate, { args: [message] });
-      } catch (error) {
-        if (error instanceof WorkflowUpdateFailedError) {
-          const cause = error.cause instanceof Error ? error.cause.message : error.message;
-          throw new TaskOutcomeRefusedError(cause);
-        }
-        if (error instanceof WorkflowNotFoundError) throw new WorkflowMissingError(`No collection workflow for account ${accountId}.`);
-        throw error;
-      }
+      await update(accountId, TaskOutcomeRefusedError, () => handle(accountId).executeUpdate(completeTaskUpdate, { args: [message] }));
+    },
+    async recordPromise(accountId, message) {
+      await update(accountId, PromiseRefusedError, () => handle(accountId).executeUpdate(recordPromiseUpdate, { args: [message] }));
+    },
+    async migrateStrategy(accountId, message) {
+      const result = await update(accountId, MigrationRefusedError, () =>
+        handle(accountId).executeUpdate(migrateStrategyUpdate, { args: [message] }),
+      );
+      return { nodeId: result.nodeId };
     },
     async state(accountId) {
       try {

@@ -1,5 +1,11 @@
 import type { Client } from '@temporalio/client';
-import type { CollectionStateView, PaymentAppliedMessage, TaskCompletedMessage } from '../shared/definitions.ts';
+import type {
+  CollectionStateView,
+  MigrateStrategyMessage,
+  PaymentAppliedMessage,
+  PromiseMessage,
+  TaskCompletedMessage,
+} from '../shared/definitions.ts';
 
 /** One event of a workflow's history in readable form. */
 export interface HistoryEventView {
@@ -25,6 +31,14 @@ export interface CollectionClient {
   paymentApplied(accountId: string, message: PaymentAppliedMessage): Promise<void>;
   /** Rejects with a typed error when the workflow refuses the outcome (unknown task or outcome). */
   completeTask(accountId: string, message: TaskCompletedMessage): Promise<void>;
+  /** Rejects with PromiseRefusedError when the workflow refuses it, WorkflowMissingError when there is none. */
+  recordPromise(accountId: string, message: PromiseMessage): Promise<void>;
+  /** Tells the workflow a dispute was opened; a missing workflow is ignored. */
+  disputeOpened(accountId: string): Promise<void>;
+  /** Tells the workflow the account's figures changed (dispute resolved, credit, reversal); a missing workflow is ignored. */
+  accountChanged(accountId: string): Promise<void>;
+  /** Rejects with MigrationRefusedError (carrying the workflow's reason) when the workflow refuses. */
+  migrateStrategy(accountId: string, message: MigrateStrategyMessage): Promise<{ nodeId: string }>;
   /** null when no workflow exists for the account. */
   state(accountId: string): Promise<CollectionStateView | null>;
   history(accountId: string): Promise<HistoryEventView[]>;

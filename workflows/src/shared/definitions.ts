@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Decision } from '@recoup/domain';
+import type { Decision, StrategyGraph } from '@recoup/domain';
 
 // Message and query definitions shared by the workflow, the worker and every client. Kept in one file so the
 // names cannot drift apart.
@@ -15,9 +15,32 @@ export interface PaymentAppliedMessage {
   currency: string;
 }
 
+/** A promise to pay as the workflow sees it; the API has already stored it. */
+export interface PromiseMessage {
+  promiseId: string;
+  amountMinor: string;
+  currency: string;
+  /** The promised date, YYYY-MM-DD. */
+  dueDate: string;
+  /** The due date plus the grace period, at the end of that day in the debtor's time zone (ISO UTC). */
+  until: string;
+}
+
 export interface TaskCompletedMessage {
   taskKey: string;
   outcome: string;
+  /** Present when the outcome recorded a promise to pay. */
+  promise?: PromiseMessage;
+}
+
+/** Move a running account to another published version of its strategy. */
+export interface MigrateStrategyMessage {
+  strategyVersionId: string;
+  /** The new version's graph, as published (the validator needs it and cannot read the database). */
+  graph: StrategyGraph;
+  checksum: string;
+  /** Old node id -> new node id, for nodes whose id changed. */
+  nodeMapping?: Record<string, string>;
 }
 
 export interface CollectionStateView {
@@ -40,3 +63,9 @@ export const accountChangedSignal = defineSignal<[]>('accountChanged');
 /** An Update, so the caller learns at once whether the workflow accepted the outcome. */
 export const completeTaskUpdate = defineUpdate<{ accepted: true }, [TaskCompletedMessage]>('completeTask');
 export const stateQuery = defineQuery<CollectionStateView>('state');
+/** A promise recorded through the API; refused unless the account is running and the promise fits it. */
+export const recordPromiseUpdate = defineUpdate<{ accepted: true }, [PromiseMessage]>('recordPromise');
+/** A dispute was opened on some of the account's items (the new figures are read from the database). */
+export const disputeOpenedSignal = defineSignal<[]>('disputeOpened');
+/** Refused, with the reason, when the current node has no counterpart in the new version. */
+export const migrateStrategyUpdate = defineUpdate<{ accepted: true; nodeId: string }, [MigrateStrategyMessage]>('migrateStrategy');

@@ -5,13 +5,19 @@ import type {
   HistoryEventView,
   PaymentAppliedMessage,
   StartResult,
+  MigrateStrategyMessage,
+  PromiseMessage,
   TaskCompletedMessage,
 } from '@recoup/workflows';
 
 export type RecordedCall =
   | { kind: 'start'; accountId: string; strategyVersionId: string }
   | { kind: 'paymentApplied'; accountId: string; message: PaymentAppliedMessage }
-  | { kind: 'completeTask'; accountId: string; message: TaskCompletedMessage };
+  | { kind: 'completeTask'; accountId: string; message: TaskCompletedMessage }
+  | { kind: 'recordPromise'; accountId: string; message: PromiseMessage }
+  | { kind: 'disputeOpened'; accountId: string }
+  | { kind: 'accountChanged'; accountId: string }
+  | { kind: 'migrateStrategy'; accountId: string; message: MigrateStrategyMessage };
 
 /**
  * A CollectionClient that records what the API asked of Temporal. The Temporal path itself is proven by the
@@ -48,6 +54,28 @@ export class RecordingCollections implements CollectionClient {
   async completeTask(accountId: string, message: TaskCompletedMessage): Promise<void> {
     if (this.completeTaskError) throw this.completeTaskError;
     this.calls.push({ kind: 'completeTask', accountId, message });
+  }
+
+  /** What recordPromise and migrateStrategy do next: accept, or throw the given error. */
+  updateError: Error | null = null;
+
+  async recordPromise(accountId: string, message: PromiseMessage): Promise<void> {
+    if (this.updateError) throw this.updateError;
+    this.calls.push({ kind: 'recordPromise', accountId, message });
+  }
+
+  async disputeOpened(accountId: string): Promise<void> {
+    this.calls.push({ kind: 'disputeOpened', accountId });
+  }
+
+  async accountChanged(accountId: string): Promise<void> {
+    this.calls.push({ kind: 'accountChanged', accountId });
+  }
+
+  async migrateStrategy(accountId: string, message: MigrateStrategyMessage): Promise<{ nodeId: string }> {
+    if (this.updateError) throw this.updateError;
+    this.calls.push({ kind: 'migrateStrategy', accountId, message });
+    return { nodeId: 'unchanged' };
   }
 
   async state(accountId: string): Promise<CollectionStateView | null> {

@@ -77,6 +77,7 @@ const nodes: StrategyNode[] = [
       assignment: 'least-loaded',
       outcomes: ['promise-to-pay', 'no-contact', 'wrong-number', 'dispute'],
       dueInHours: 24,
+      awaitOutcome: true,
     },
   },
   {

@@ -1,4 +1,4 @@
-import type { RuleCondition } from './graph.ts';
+import type { EndOutcome, ReminderChannel, RuleCondition, WaitEvent } from './graph.ts';
 
 // Types of the pure interpreter: step(graph, state, event, now) -> { state, commands }.
 // Times are ISO-8601 UTC strings so that state and commands serialise unchanged into Temporal history.
@@ -10,12 +10,38 @@ export interface AccountSnapshot {
   currency: string;
   /** Oldest open invoice due date, ISO date-time UTC, or null when nothing is open. */
   oldestDueAt: string | null;
+  /**
+   * Open amount under dispute, in minor units as a decimal string. It is not part of balanceMinor: disputed items
+   * are not collected. Absent in histories from before disputes existed, which means '0'.
+   */
+  disputedMinor?: string;
+}
+
+/** A promise to pay (alone or an installment of a plan) that holds dunning back until `until`. */
+export interface PromiseHold {
+  promiseId: string;
+  /** The due date plus the grace period: when the promise is judged kept or broken. ISO UTC. */
+  until: string;
+  /** Set for an installment of a payment plan. */
+  planId?: string;
 }
 
 export interface Decision {
   at: string;
   nodeId: string;
-  kind: 'entered' | 'condition' | 'task-outcome' | 'skipped' | 'wait' | 'deferred' | 'ended' | 'balance';
+  kind:
+    | 'entered'
+    | 'condition'
+    | 'task-outcome'
+    | 'skipped'
+    | 'wait'
+    | 'deferred'
+    | 'ended'
+    | 'balance'
+    | 'event'
+    | 'promise'
+    | 'dispute'
+    | 'migrated';
   detail: string;
 }
 
@@ -31,11 +57,24 @@ export interface EngineState {
     | { kind: 'timer'; until: string }
     | { kind: 'condition' }
     | { kind: 'action' }
-    /** A contact the compliance rules refused for now: the same action is retried at `until`. */
-    | { kind: 'deferred'; until: string; reason: string }
+    /**
+     * An action held back (contact hours, call limits, a promise to pay, every item disputed): the same action is
+     * retried at `until`, or when the account changes if `until` is null.
+     */
+    | { kind: 'deferred'; until: string | null; reason: string }
     | { kind: 'task-outcome'; taskKey: string }
+    /** A wait-for-event node: the first of `events` to arrive, or the timeout at `until`. */
+    | { kind: 'event'; events: WaitEvent[]; until: string }
+    /** A payment-plan node: the plan is being created, then its installments are tracked. */
+    | { kind: 'plan'; planId: string | null }
     | { kind: 'nothing' };
-  outcome?: 'settled' | 'written-off' | 'agency' | 'completed';
+  outcome?: EndOutcome;
+  /** Open promises to pay, oldest first. Absent in older histories. */
+  holds?: PromiseHold[];
+  /** How this run's promises ended. Absent in older histories. */
+  promises?: { kept: number; broken: number };
+  /** Keys of tasks created without waiting for their outcome, still open. */
+  openTasks?: string[];
   /** The most recent decisions, newest last, bounded in length. */
   decisions: Decision[];
 }
@@ -48,13 +87,29 @@ export type EngineEvent =
   /** The activity refused the contact for now (e.g. outside the debtor's contact hours); retry it at `until`. */
   | { type: 'action-deferred'; nodeId: string; until: string; reason: string }
   | { type: 'task-completed'; taskKey: string; outcome: string }
-  | { type: 'account-changed'; account: AccountSnapshot };
+  | { type: 'account-changed'; account: AccountSnapshot }
+  /** A switch node's rules were evaluated: the winning rule's outcome, or null for the default exit. */
+  | { type: 'switch-evaluated'; nodeId: string; outcome: string | null; matched: string[] }
+  | { type: 'promise-recorded'; promiseId: string; until: string }
+  /** A promise was judged (at its deadline, or earlier once paid); 'open' means it still runs. */
+  | { type: 'promise-resolved'; promiseId: string; status: 'open' | 'kept' | 'broken' }
+  | { type: 'dispute-opened' }
+  | { type: 'plan-created'; nodeId: string; planId: string; installments: { promiseId: string; until: string }[] };
+
+export interface PrioritisedRule {
+  /** The switch outcome or the collector pool the rule leads to. */
+  name: string;
+  priority: number;
+  condition: RuleCondition;
+}
 
 /** Effects carry an idempotency key: `${workflowKey}:${nodeId}:${occurrence}` is built by the workflow from `key`. */
 export type EngineCommand =
   | { type: 'wait-until'; nodeId: string; until: string }
   | { type: 'evaluate-condition'; nodeId: string; condition: RuleCondition }
-  | { type: 'send-reminder'; nodeId: string; key: string; channel: 'email'; template: string }
+  /** Evaluate rules highest priority first (ties in list order); the first that holds wins. */
+  | { type: 'evaluate-switch'; nodeId: string; rules: PrioritisedRule[] }
+  | { type: 'send-reminder'; nodeId: string; key: string; channel: ReminderChannel; template: string }
   | {
       type: 'create-task';
       nodeId: string;
@@ -62,11 +117,33 @@ export type EngineCommand =
       taskType: 'call' | 'review';
       title: string;
       assignment: 'round-robin' | 'least-loaded';
+      /** Who works it: collectors, or managers (write-off approvals). Absent means collectors. */
+      role?: 'collector' | 'manager';
       outcomes: string[];
       dueAt: string;
     }
   | { type: 'escalate'; nodeId: string; key: string; level: number; action: string }
-  | { type: 'complete'; outcome: 'settled' | 'written-off' | 'agency' | 'completed' };
+  | {
+      type: 'assign-collector';
+      nodeId: string;
+      key: string;
+      rules: PrioritisedRule[];
+      defaultPool: string;
+      requiredSkills: string[];
+    }
+  | { type: 'set-tags'; nodeId: string; key: string; segment: string | null; addTags: string[]; removeTags: string[] }
+  | {
+      type: 'create-payment-plan';
+      nodeId: string;
+      key: string;
+      installments: number;
+      intervalDays: number;
+      firstDueInDays: number;
+      graceDays: number;
+    }
+  /** Judge a promise now: kept when paid in full, broken when unpaid after its deadline, else still open. */
+  | { type: 'check-promise'; promiseId: string }
+  | { type: 'complete'; outcome: EndOutcome; nodeId: string; key: string };
 
 export interface StepResult {
   state: EngineState;

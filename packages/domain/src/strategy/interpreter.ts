@@ -4,6 +4,8 @@ import type {
   EngineCommand,
   EngineEvent,
   EngineState,
+  PrioritisedRule,
+  PromiseHold,
   StepResult,
 } from './engine-types.ts';
 import {
@@ -14,7 +16,8 @@ import {
   UnknownNodeError,
   UnknownTaskOutcomeError,
 } from './engine-errors.ts';
-import type { NodeOfKind, StrategyGraph, StrategyNode } from './graph.ts';
+import type { EndOutcome, NodeOfKind, StrategyGraph, StrategyNode, WaitEvent } from './graph.ts';
+import { awaitsOutcome, needsWriteOffApproval } from './node-exits.ts';
 
 // The interpreter is a pure state machine: step() advances node by node until the account needs the outside world
 // (a timer, a condition evaluation, an email, a task, an escalation), then returns the commands for the workflow
@@ -68,12 +71,21 @@ function decide(ctx: Context, nodeId: string, kind: Decision['kind'], detail: st
   ctx.state.decisions = decisions.slice(-MAX_DECISIONS);
 }
 
-function balanceOf(account: AccountSnapshot): bigint {
-  if (!/^-?\d+$/.test(account.balanceMinor)) {
-    throw new EngineError('engine-invalid-account', `Account balance "${account.balanceMinor}" is not an integer.`);
-  }
-  return BigInt(account.balanceMinor);
+function minorOf(value: string, what: string): bigint {
+  if (!/^-?\d+$/.test(value)) throw new EngineError('engine-invalid-account', `${what} "${value}" is not an integer.`);
+  return BigInt(value);
 }
+
+function balanceOf(account: AccountSnapshot): bigint {
+  return minorOf(account.balanceMinor, 'Account balance');
+}
+
+function disputedOf(account: AccountSnapshot): bigint {
+  return minorOf(account.disputedMinor ?? '0', 'Disputed amount');
+}
+
+/** Write-off approvals are the only tasks a manager works; their outcomes are fixed. */
+const APPROVAL_OUTCOMES = ['approve', 'reject'];
 
 /** When a wait ends, in epoch ms; null when it cannot be known yet (a due-offset wait with nothing open). */
 function waitUntil(node: NodeOfKind<'wait'>, account: AccountSnapshot, now: number): number | null {
@@ -93,11 +105,11 @@ function waitUntil(node: NodeOfKind<'wait'>, account: AccountSnapshot, now: numb
   }
 }
 
-function endRun(ctx: Context, nodeId: string, outcome: NonNullable<EngineState['outcome']>, detail: string): void {
+function endRun(ctx: Context, nodeId: string, outcome: EndOutcome, detail: string): void {
   ctx.state.status = 'ended';
   ctx.state.outcome = outcome;
   ctx.state.awaiting = { kind: 'nothing' };
-  ctx.commands.push({ type: 'complete', outcome });
+  ctx.commands.push({ type: 'complete', outcome, nodeId, key: `${nodeId}:${ctx.state.visits[nodeId] ?? 1}` });
   decide(ctx, nodeId, 'ended', detail);
 }
 
@@ -162,9 +174,135 @@ function settleWait(ctx: Context, node: NodeOfKind<'wait'>): string | undefined 
   return undefined;
 }
 
-function sendReminder(ctx: Context, node: NodeOfKind<'reminder'>, key: string): void {
-  ctx.state.awaiting = { kind: 'action' };
-  ctx.commands.push({ type: 'send-reminder', nodeId: node.id, key, channel: node.data.channel, template: node.data.template });
+const rulesOf = <K extends 'outcome' | 'pool'>(rules: ({ [P in K]: string } & { priority: number; condition: PrioritisedRule['condition'] })[], key: K): PrioritisedRule[] =>
+  rules.map((rule) => ({ name: rule[key], priority: rule.priority, condition: rule.condition }));
+
+/** The promise holds still in force: their deadline has not been judged yet. */
+function holdsOf(state: EngineState): PromiseHold[] {
+  return state.holds ?? [];
+}
+
+/** Why a contact may not happen now, and until when (null: until the account changes); undefined when it may. */
+function contactHold(ctx: Context): { until: string | null; reason: string } | undefined {
+  const holds = holdsOf(ctx.state);
+  const first = holds[0];
+  if (first) {
+    const until = holds.reduce((min, h) => (h.until < min ? h.until : min), first.until);
+    return { until, reason: `a promise to pay is running until ${until}` };
+  }
+  if (balanceOf(ctx.state.account) <= 0n && disputedOf(ctx.state.account) > 0n) {
+    return { until: null, reason: 'every open item is disputed; collection waits for the dispute to be resolved' };
+  }
+  return undefined;
+}
+
+/** Reminders and calls reach the debtor, so promises and disputes hold them back; other actions go ahead. */
+function isContact(node: StrategyNode): boolean {
+  return node.type === 'reminder' || (node.type === 'task' && node.data.taskType === 'call');
+}
+
+function defer(ctx: Context, node: StrategyNode, until: string | null, reason: string): void {
+  ctx.state.awaiting = { kind: 'deferred', until, reason };
+  if (until !== null) ctx.commands.push({ type: 'wait-until', nodeId: node.id, until });
+  decide(ctx, node.id, 'deferred', `${nameOf(node)} deferred ${until === null ? 'until the account changes' : `until ${until}`}: ${reason}`);
+}
+
+/**
+ * Performs the action of an action node with its idempotency key. A retried action (after a deferral) comes
+ * here again with the same key, so it stays one action. Returns the next node for nodes that do not wait.
+ */
+function act(ctx: Context, node: StrategyNode, key: string): string | undefined {
+  const state = ctx.state;
+  if (isContact(node)) {
+    const hold = contactHold(ctx);
+    if (hold) {
+      defer(ctx, node, hold.until, hold.reason);
+      return undefined;
+    }
+  }
+  switch (node.type) {
+    case 'reminder':
+      state.awaiting = { kind: 'action' };
+      ctx.commands.push({ type: 'send-reminder', nodeId: node.id, key, channel: node.data.channel, template: node.data.template });
+      return undefined;
+    case 'task': {
+      const waits = awaitsOutcome(node);
+      state.awaiting = waits ? { kind: 'task-outcome', taskKey: key } : { kind: 'action' };
+      ctx.commands.push({
+        type: 'create-task',
+        nodeId: node.id,
+        key,
+        taskType: node.data.taskType,
+        title: node.data.title,
+        assignment: node.data.assignment,
+        outcomes: [...node.data.outcomes],
+        dueAt: new Date(ctx.now + node.data.dueInHours * HOUR_MS).toISOString(),
+      });
+      return undefined;
+    }
+    case 'escalate':
+      state.awaiting = { kind: 'action' };
+      ctx.commands.push({ type: 'escalate', nodeId: node.id, key, level: node.data.level, action: node.data.action });
+      return undefined;
+    case 'assign':
+      state.awaiting = { kind: 'action' };
+      ctx.commands.push({
+        type: 'assign-collector',
+        nodeId: node.id,
+        key,
+        rules: rulesOf(node.data.rules, 'pool'),
+        defaultPool: node.data.defaultPool,
+        requiredSkills: [...node.data.requiredSkills],
+      });
+      return undefined;
+    case 'tag':
+      state.awaiting = { kind: 'action' };
+      ctx.commands.push({
+        type: 'set-tags',
+        nodeId: node.id,
+        key,
+        segment: node.data.segment ?? null,
+        addTags: [...node.data.addTags],
+        removeTags: [...node.data.removeTags],
+      });
+      return undefined;
+    case 'payment-plan':
+      state.awaiting = { kind: 'plan', planId: null };
+      ctx.commands.push({
+        type: 'create-payment-plan',
+        nodeId: node.id,
+        key,
+        installments: node.data.installments,
+        intervalDays: node.data.intervalDays,
+        firstDueInDays: node.data.firstDueInDays,
+        graceDays: node.data.graceDays,
+      });
+      return undefined;
+    default:
+      throw new EngineError('engine-state-mismatch', `${nameOf(node)} is a ${node.type}, which has no action to perform.`);
+  }
+}
+
+function endAt(ctx: Context, node: NodeOfKind<'end'>, key: string): void {
+  const threshold = node.data.approvalAboveMinor;
+  const balance = balanceOf(ctx.state.account);
+  if (needsWriteOffApproval(node) && threshold !== undefined && balance > BigInt(threshold)) {
+    ctx.state.awaiting = { kind: 'task-outcome', taskKey: key };
+    ctx.commands.push({
+      type: 'create-task',
+      nodeId: node.id,
+      key,
+      taskType: 'review',
+      title: `Approve writing off ${balance} minor units of ${ctx.state.account.currency}`,
+      assignment: 'least-loaded',
+      role: 'manager',
+      outcomes: [...APPROVAL_OUTCOMES],
+      dueAt: new Date(ctx.now + 72 * HOUR_MS).toISOString(),
+    });
+    decide(ctx, node.id, 'wait', `${nameOf(node)} needs a manager's approval: ${balance} is above the ${threshold} limit.`);
+    return;
+  }
+  endRun(ctx, node.id, node.data.outcome, `Finished at ${nameOf(node)} with outcome "${node.data.outcome}".`);
 }
 
 /** Enters a node; returns the node to enter next, or undefined when the run now waits for the outside world. */
@@ -180,40 +318,32 @@ function enter(ctx: Context, node: StrategyNode): string | undefined {
     case 'start':
       return follow(ctx, node, 'next');
     case 'end':
-      endRun(ctx, node.id, node.data.outcome, `Finished at ${nameOf(node)} with outcome "${node.data.outcome}".`);
+      endAt(ctx, node, key);
       return undefined;
     case 'wait':
       return settleWait(ctx, node);
+    case 'wait-for-event': {
+      const until = new Date(ctx.now + node.data.timeoutDays * DAY_MS + node.data.timeoutHours * HOUR_MS).toISOString();
+      state.awaiting = { kind: 'event', events: [...node.data.events], until };
+      ctx.commands.push({ type: 'wait-until', nodeId: node.id, until });
+      decide(ctx, node.id, 'wait', `${nameOf(node)} waits for ${node.data.events.join(', ')} until ${until}.`);
+      return undefined;
+    }
     case 'condition':
       state.awaiting = { kind: 'condition' };
       ctx.commands.push({ type: 'evaluate-condition', nodeId: node.id, condition: node.data.condition });
       return undefined;
+    case 'switch':
+      state.awaiting = { kind: 'condition' };
+      ctx.commands.push({ type: 'evaluate-switch', nodeId: node.id, rules: rulesOf(node.data.rules, 'outcome') });
+      return undefined;
     case 'reminder':
-      sendReminder(ctx, node, key);
-      return undefined;
     case 'task':
-      state.awaiting = { kind: 'task-outcome', taskKey: key };
-      ctx.commands.push({
-        type: 'create-task',
-        nodeId: node.id,
-        key,
-        taskType: node.data.taskType,
-        title: node.data.title,
-        assignment: node.data.assignment,
-        outcomes: [...node.data.outcomes],
-        dueAt: new Date(ctx.now + node.data.dueInHours * HOUR_MS).toISOString(),
-      });
-      return undefined;
     case 'escalate':
-      state.awaiting = { kind: 'action' };
-      ctx.commands.push({
-        type: 'escalate',
-        nodeId: node.id,
-        key,
-        level: node.data.level,
-        action: node.data.action,
-      });
-      return undefined;
+    case 'assign':
+    case 'tag':
+    case 'payment-plan':
+      return act(ctx, node, key);
   }
 }
 
@@ -237,44 +367,48 @@ function currentNode<K extends StrategyNode['type']>(ctx: Context, kind: K): Nod
   return node as NodeOfKind<K>;
 }
 
-function onAccountChanged(ctx: Context, account: AccountSnapshot): void {
-  const before = ctx.state.account;
-  ctx.state.account = { ...account };
-  const balance = balanceOf(account);
-  if (balance <= 0n) {
-    decide(ctx, ctx.state.nodeId, 'balance', `Open balance is ${balance} minor units: the account is settled.`);
-    endRun(ctx, ctx.state.nodeId, 'settled', 'Finished because the account is settled.');
-    return;
-  }
-  if (before.balanceMinor !== account.balanceMinor) {
-    decide(ctx, ctx.state.nodeId, 'balance', `Open balance changed to ${balance} minor units.`);
-  }
-  const node = nodeOf(ctx, ctx.state.nodeId);
-  const awaiting = ctx.state.awaiting.kind;
-  if (node.type === 'wait' && node.data.mode === 'due-offset' && (awaiting === 'timer' || awaiting === 'nothing')) {
-    run(ctx, settleWait(ctx, node));
-  }
+/** Follows the exit of a wait-for-event node named after the event that arrived. */
+function wake(ctx: Context, event: WaitEvent): boolean {
+  const awaiting = ctx.state.awaiting;
+  if (awaiting.kind !== 'event' || !awaiting.events.includes(event)) return false;
+  const node = currentNode(ctx, 'wait-for-event');
+  decide(ctx, node.id, 'event', `${nameOf(node)} woke on "${event}".`);
+  run(ctx, follow(ctx, node, event));
+  return true;
 }
 
-function handle(ctx: Context, event: EngineEvent): void {
-  const state = ctx.state;
-  const awaiting = state.awaiting;
-  switch (event.type) {
-    case 'start':
+/** Retries a deferred action once nothing holds it back any more. */
+function retryDeferred(ctx: Context): void {
+  const awaiting = ctx.state.awaiting;
+  if (awaiting.kind !== 'deferred') return;
+  if (awaiting.until !== null && Date.parse(awaiting.until) > ctx.now) {
+    ctx.commands.push({ type: 'wait-until', nodeId: ctx.state.nodeId, until: awaiting.until });
+    return;
+  }
+  const node = nodeOf(ctx, ctx.state.nodeId);
+  const hold = isContact(node) ? contactHold(ctx) : undefined;
+  // Still held by the same thing that deferred it (a dispute with no end date): keep waiting, say nothing new.
+  if (hold && hold.until === null && awaiting.until === null) return;
+  // Same node, same visit, same key: the retried contact is still the one action, never a second one.
+  decide(ctx, node.id, 'deferred', `${nameOf(node)} is tried again after its deferral.`);
+  run(ctx, act(ctx, node, `${node.id}:${ctx.state.visits[node.id] ?? 1}`));
+}
+
+/** Asks for every promise whose deadline has passed to be judged; true when there were any. */
+function judgeDuePromises(ctx: Context): boolean {
+  const due = holdsOf(ctx.state).filter((h) => Date.parse(h.until) <= ctx.now);
+  for (const hold of due) ctx.commands.push({ type: 'check-promise', promiseId: hold.promiseId });
+  return due.length > 0;
+}
+
+function onTimer(ctx: Context): void {
+  if (judgeDuePromises(ctx)) return;
+  const awaiting = ctx.state.awaiting;
+  switch (awaiting.kind) {
+    case 'deferred':
+      retryDeferred(ctx);
       return;
-    case 'timer-fired': {
-      if (awaiting.kind === 'deferred') {
-        if (Date.parse(awaiting.until) > ctx.now) {
-          ctx.commands.push({ type: 'wait-until', nodeId: state.nodeId, until: awaiting.until });
-          return;
-        }
-        // Same node, same visit, same key: the retried contact is still the one action, never a second one.
-        const node = currentNode(ctx, 'reminder');
-        decide(ctx, node.id, 'deferred', `${nameOf(node)} is tried again after its deferral.`);
-        sendReminder(ctx, node, `${node.id}:${state.visits[node.id] ?? 1}`);
-        return;
-      }
-      if (awaiting.kind !== 'timer') return;
+    case 'timer': {
       const node = currentNode(ctx, 'wait');
       // A timer that fires early (clock skew, a stale timer from before a recompute) must not advance the run.
       if (Date.parse(awaiting.until) > ctx.now) {
@@ -285,6 +419,123 @@ function handle(ctx: Context, event: EngineEvent): void {
       run(ctx, passWait(ctx, node));
       return;
     }
+    case 'event': {
+      const node = currentNode(ctx, 'wait-for-event');
+      if (Date.parse(awaiting.until) > ctx.now) {
+        ctx.commands.push({ type: 'wait-until', nodeId: node.id, until: awaiting.until });
+        return;
+      }
+      decide(ctx, node.id, 'event', `${nameOf(node)} timed out: none of ${awaiting.events.join(', ')} arrived.`);
+      run(ctx, follow(ctx, node, 'timeout'));
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+function onAccountChanged(ctx: Context, account: AccountSnapshot): void {
+  const before = ctx.state.account;
+  ctx.state.account = { ...account };
+  const balance = balanceOf(account);
+  const disputed = disputedOf(account);
+  if (balance <= 0n && disputed <= 0n) {
+    decide(ctx, ctx.state.nodeId, 'balance', `Open balance is ${balance} minor units: the account is settled.`);
+    endRun(ctx, ctx.state.nodeId, 'settled', 'Finished because the account is settled.');
+    return;
+  }
+  const paid = balance < balanceOf(before) && disputed === disputedOf(before);
+  if (before.balanceMinor !== account.balanceMinor) {
+    decide(ctx, ctx.state.nodeId, 'balance', `Open balance changed to ${balance} minor units.`);
+  }
+  if (disputed !== disputedOf(before)) {
+    decide(ctx, ctx.state.nodeId, 'dispute', `Disputed amount is now ${disputed} minor units.`);
+  }
+  if (paid) {
+    // A payment may keep a promise before its deadline: have every running promise judged again.
+    for (const hold of holdsOf(ctx.state)) ctx.commands.push({ type: 'check-promise', promiseId: hold.promiseId });
+    if (wake(ctx, 'payment')) return;
+  }
+  const node = nodeOf(ctx, ctx.state.nodeId);
+  const awaiting = ctx.state.awaiting;
+  if (awaiting.kind === 'deferred' && awaiting.until === null) {
+    retryDeferred(ctx);
+    return;
+  }
+  if (node.type === 'wait' && node.data.mode === 'due-offset' && (awaiting.kind === 'timer' || awaiting.kind === 'nothing')) {
+    run(ctx, settleWait(ctx, node));
+  }
+}
+
+function onPromiseResolved(ctx: Context, promiseId: string, status: 'open' | 'kept' | 'broken'): void {
+  const state = ctx.state;
+  const hold = holdsOf(state).find((h) => h.promiseId === promiseId);
+  if (!hold) return;
+  if (status === 'open') {
+    // Judged before its deadline (after a partial payment): it runs on. Past the deadline it cannot stay open;
+    // look again in an hour rather than ask in a tight loop.
+    if (Date.parse(hold.until) <= ctx.now) {
+      const later = new Date(ctx.now + HOUR_MS).toISOString();
+      state.holds = holdsOf(state).map((h) => (h.promiseId === promiseId ? { ...h, until: later } : h));
+    }
+    return;
+  }
+  state.holds = holdsOf(state).filter((h) => h.promiseId !== promiseId && (status === 'kept' || !hold.planId || h.planId !== hold.planId));
+  const stats = state.promises ?? { kept: 0, broken: 0 };
+  state.promises = { ...stats, [status]: stats[status] + 1 };
+  const kind = hold.planId ? 'Installment' : 'Promise to pay';
+  decide(ctx, state.nodeId, 'promise', `${kind} ${promiseId} was ${status}.`);
+  const awaiting = state.awaiting;
+  if (hold.planId && awaiting.kind === 'plan' && awaiting.planId === hold.planId) {
+    const node = currentNode(ctx, 'payment-plan');
+    const remaining = holdsOf(state).some((h) => h.planId === hold.planId);
+    if (status === 'broken') {
+      decide(ctx, node.id, 'promise', `${nameOf(node)} is broken: an installment was not paid in time.`);
+      run(ctx, follow(ctx, node, 'broken'));
+    } else if (!remaining) {
+      decide(ctx, node.id, 'promise', `${nameOf(node)} is completed: every installment was paid.`);
+      run(ctx, follow(ctx, node, 'completed'));
+    }
+    return;
+  }
+  if (wake(ctx, status === 'kept' ? 'promise-kept' : 'promise-broken')) return;
+  onTimer(ctx);
+}
+
+function onTaskCompleted(ctx: Context, taskKey: string, outcome: string): void {
+  const state = ctx.state;
+  const awaiting = state.awaiting;
+  if (awaiting.kind === 'task-outcome' && taskKey === awaiting.taskKey) {
+    const node = nodeOf(ctx, state.nodeId);
+    if (node.type === 'end') {
+      if (!APPROVAL_OUTCOMES.includes(outcome)) throw new UnknownTaskOutcomeError(node.id, outcome, APPROVAL_OUTCOMES);
+      decide(ctx, node.id, 'task-outcome', `The write-off at ${nameOf(node)} was ${outcome === 'approve' ? 'approved' : 'rejected'}.`);
+      if (outcome === 'approve') endRun(ctx, node.id, node.data.outcome, `Finished at ${nameOf(node)}: written off with approval.`);
+      else run(ctx, follow(ctx, node, 'rejected'));
+      return;
+    }
+    const task = currentNode(ctx, 'task');
+    if (!task.data.outcomes.includes(outcome)) throw new UnknownTaskOutcomeError(task.id, outcome, task.data.outcomes);
+    decide(ctx, task.id, 'task-outcome', `${nameOf(task)} was completed with outcome "${outcome}".`);
+    run(ctx, follow(ctx, task, outcome));
+    return;
+  }
+  const open = state.openTasks ?? [];
+  if (!open.includes(taskKey)) return;
+  state.openTasks = open.filter((k) => k !== taskKey);
+  decide(ctx, state.nodeId, 'task-outcome', `Task ${taskKey} was completed with outcome "${outcome}".`);
+  wake(ctx, 'task-outcome');
+}
+
+function handle(ctx: Context, event: EngineEvent): void {
+  const state = ctx.state;
+  const awaiting = state.awaiting;
+  switch (event.type) {
+    case 'start':
+      return;
+    case 'timer-fired':
+      onTimer(ctx);
+      return;
     case 'condition-evaluated': {
       if (awaiting.kind !== 'condition' || event.nodeId !== state.nodeId) return;
       const node = currentNode(ctx, 'condition');
@@ -294,32 +545,57 @@ function handle(ctx: Context, event: EngineEvent): void {
       run(ctx, follow(ctx, node, exit));
       return;
     }
+    case 'switch-evaluated': {
+      if (awaiting.kind !== 'condition' || event.nodeId !== state.nodeId) return;
+      const node = currentNode(ctx, 'switch');
+      const exit = event.outcome ?? 'default';
+      const matched = event.matched.length > 0 ? ` (matched: ${event.matched.join(', ')})` : '';
+      const why = event.outcome === null ? 'no rule held' : `rule "${event.outcome}" held${matched}`;
+      decide(ctx, node.id, 'condition', `${nameOf(node)}: ${why}, taking "${exit}".`);
+      run(ctx, follow(ctx, node, exit));
+      return;
+    }
     case 'action-done': {
       if (awaiting.kind !== 'action' || event.nodeId !== state.nodeId) return;
-      run(ctx, follow(ctx, nodeOf(ctx, state.nodeId), 'next'));
+      const node = nodeOf(ctx, state.nodeId);
+      if (node.type === 'task') state.openTasks = [...(state.openTasks ?? []), `${node.id}:${state.visits[node.id] ?? 1}`];
+      run(ctx, follow(ctx, node, 'next'));
       return;
     }
     case 'action-deferred': {
-      if (awaiting.kind !== 'action' || event.nodeId !== state.nodeId) return;
-      const node = currentNode(ctx, 'reminder');
-      state.awaiting = { kind: 'deferred', until: event.until, reason: event.reason };
-      ctx.commands.push({ type: 'wait-until', nodeId: node.id, until: event.until });
-      decide(ctx, node.id, 'deferred', `${nameOf(node)} deferred until ${event.until}: ${event.reason}`);
+      if ((awaiting.kind !== 'action' && awaiting.kind !== 'task-outcome') || event.nodeId !== state.nodeId) return;
+      defer(ctx, nodeOf(ctx, state.nodeId), event.until, event.reason);
       return;
     }
-    case 'task-completed': {
-      if (awaiting.kind !== 'task-outcome' || event.taskKey !== awaiting.taskKey) return;
-      const node = currentNode(ctx, 'task');
-      if (!node.data.outcomes.includes(event.outcome)) {
-        throw new UnknownTaskOutcomeError(node.id, event.outcome, node.data.outcomes);
-      }
-      decide(ctx, node.id, 'task-outcome', `${nameOf(node)} was completed with outcome "${event.outcome}".`);
-      run(ctx, follow(ctx, node, event.outcome));
+    case 'task-completed':
+      onTaskCompleted(ctx, event.taskKey, event.outcome);
       return;
-    }
     case 'account-changed':
       onAccountChanged(ctx, event.account);
       return;
+    case 'promise-recorded': {
+      if (holdsOf(state).some((h) => h.promiseId === event.promiseId)) return;
+      state.holds = [...holdsOf(state), { promiseId: event.promiseId, until: event.until }];
+      decide(ctx, state.nodeId, 'promise', `Promise to pay ${event.promiseId} recorded; dunning holds until ${event.until}.`);
+      wake(ctx, 'promise');
+      return;
+    }
+    case 'promise-resolved':
+      onPromiseResolved(ctx, event.promiseId, event.status);
+      return;
+    case 'dispute-opened':
+      decide(ctx, state.nodeId, 'dispute', 'A dispute was opened.');
+      wake(ctx, 'dispute');
+      return;
+    case 'plan-created': {
+      if (awaiting.kind !== 'plan' || awaiting.planId !== null || event.nodeId !== state.nodeId) return;
+      const node = currentNode(ctx, 'payment-plan');
+      state.awaiting = { kind: 'plan', planId: event.planId };
+      const installments = event.installments.map((i) => ({ promiseId: i.promiseId, until: i.until, planId: event.planId }));
+      state.holds = [...holdsOf(state), ...installments];
+      decide(ctx, node.id, 'promise', `${nameOf(node)} created plan ${event.planId} with ${installments.length} installments.`);
+      return;
+    }
   }
 }
 
@@ -332,13 +608,30 @@ function contextFor(graph: StrategyGraph, state: EngineState, now: Date): Contex
 }
 
 function copyState(state: EngineState): EngineState {
-  return {
+  const copy: EngineState = {
     ...state,
     visits: { ...state.visits },
     account: { ...state.account },
     awaiting: { ...state.awaiting },
     decisions: [...state.decisions],
   };
+  if (state.holds) copy.holds = state.holds.map((h) => ({ ...h }));
+  if (state.promises) copy.promises = { ...state.promises };
+  if (state.openTasks) copy.openTasks = [...state.openTasks];
+  return copy;
+}
+
+/**
+ * The next moment the run must be woken without any message: its own timer, or the earliest promise deadline.
+ * Null when it waits only for messages, or has ended.
+ */
+export function nextWakeAt(state: EngineState): string | null {
+  if (state.status === 'ended') return null;
+  const awaiting = state.awaiting;
+  const times = holdsOf(state).map((h) => h.until);
+  if (awaiting.kind === 'timer' || awaiting.kind === 'event') times.push(awaiting.until);
+  if (awaiting.kind === 'deferred' && awaiting.until !== null) times.push(awaiting.until);
+  return times.reduce<string | null>((min, t) => (min === null || Date.parse(t) < Date.parse(min) ? t : min), null);
 }
 
 /**
@@ -359,7 +652,7 @@ export function step(graph: StrategyGraph, state: EngineState | null, event: Eng
       decisions: [],
     };
     const ctx = contextFor(graph, fresh, now);
-    if (balanceOf(event.account) <= 0n) {
+    if (balanceOf(event.account) <= 0n && disputedOf(event.account) <= 0n) {
       endRun(ctx, start.id, 'settled', 'Finished at once: nothing is owed.');
     } else {
       run(ctx, start.id);

@@ -10,6 +10,7 @@ import {
   type StrategyGraph,
   type StrategyNode,
 } from './graph.ts';
+import { conditionsOf, exitHandles, needsWriteOffApproval } from './node-exits.ts';
 import type { Problem } from './problems.ts';
 
 export interface ValidateStrategyOptions {
@@ -41,9 +42,14 @@ interface ModelEdge {
 const KIND_TITLES: Record<NodeKind, string> = {
   start: 'Start',
   wait: 'Wait',
+  'wait-for-event': 'Wait for event',
   condition: 'Condition',
+  switch: 'Switch',
   reminder: 'Reminder',
   task: 'Task',
+  assign: 'Assignment',
+  tag: 'Tag',
+  'payment-plan': 'Payment plan',
   escalate: 'Escalation',
   end: 'End',
 };
@@ -150,22 +156,33 @@ function handlesOf(node: ModelNode): string[] | undefined {
     case 'wait':
     case 'reminder':
     case 'escalate':
+    case 'assign':
+    case 'tag':
       return ['next'];
     case 'condition':
       return ['yes', 'no'];
+    case 'payment-plan':
+      return ['completed', 'broken'];
+    case 'wait-for-event':
+    case 'switch':
     case 'task':
-      return node.parsed?.type === 'task' ? [...new Set(node.parsed.data.outcomes)] : undefined;
     case 'end':
-      return [];
+      return node.parsed ? exitHandles(node.parsed) : undefined;
   }
 }
 
-/** Only a wait with a positive duration pauses a loop: a due-offset wait lets every later pass through at once. */
+/**
+ * Only a node that surely takes time pauses a loop: a wait with a positive duration, a wait-for-event with a
+ * positive timeout, or a payment plan. A due-offset wait lets every later pass through at once.
+ */
 function pauses(node: ModelNode): boolean {
-  if (node.kind !== 'wait') return false;
-  if (node.parsed?.type !== 'wait') return true;
-  const data = node.parsed.data;
-  return data.mode === 'duration' && data.days + data.hours + data.minutes > 0;
+  if (node.kind === 'payment-plan') return true;
+  if (node.kind !== 'wait' && node.kind !== 'wait-for-event') return false;
+  const parsed = node.parsed;
+  if (!parsed) return true;
+  if (parsed.type === 'wait-for-event') return parsed.data.timeoutDays + parsed.data.timeoutHours > 0;
+  if (parsed.type !== 'wait') return false;
+  return parsed.data.mode === 'duration' && parsed.data.days + parsed.data.hours + parsed.data.minutes > 0;
 }
 
 function reachable(from: string[], next: Map<string, string[]>): Set<string> {
@@ -307,7 +324,7 @@ function graphProblems(allNodes: ModelNode[], allEdges: ModelEdge[], options: Va
         message: `${nameOf(target)} has an incoming connection from ${nameOf(source)}; nothing may lead back to the start.`,
       });
     }
-    if (source.kind === 'end') {
+    if (source.kind === 'end' && !(source.parsed && needsWriteOffApproval(source.parsed))) {
       problems.push({
         nodeId: source.id,
         edgeId: edge.id,
@@ -344,7 +361,8 @@ function graphProblems(allNodes: ModelNode[], allEdges: ModelEdge[], options: Va
   for (const node of nodes) {
     for (const handle of handlesOf(node) ?? []) {
       if (usedHandles.get(node.id)?.has(handle)) continue;
-      const exit = node.kind === 'task' ? `outcome "${handle}"` : handle === 'next' ? 'its exit' : `exit "${handle}"`;
+      const exit =
+        node.kind === 'task' || node.kind === 'switch' ? `outcome "${handle}"` : handle === 'next' ? 'its exit' : `exit "${handle}"`;
       problems.push({
         nodeId: node.id,
         code: 'missing-handle',
@@ -420,8 +438,8 @@ function graphProblems(allNodes: ModelNode[], allEdges: ModelEdge[], options: Va
         message: `${nameOf(node)} uses the email template "${parsed.data.template}", which does not exist.`,
       });
     }
-    if (parsed.type === 'condition') {
-      walkCondition(parsed.data.condition, (fact, operator) => {
+    for (const condition of conditionsOf(parsed)) {
+      walkCondition(condition, (fact, operator) => {
         if (facts && !facts.has(fact)) {
           problems.push({
             nodeId: node.id,
@@ -438,10 +456,12 @@ function graphProblems(allNodes: ModelNode[], allEdges: ModelEdge[], options: Va
         }
       });
     }
-    if (parsed.type === 'task') {
+    const outcomes =
+      parsed.type === 'task' ? parsed.data.outcomes : parsed.type === 'switch' ? parsed.data.rules.map((r) => r.outcome) : [];
+    {
       const seen = new Set<string>();
       const reported = new Set<string>();
-      for (const outcome of parsed.data.outcomes) {
+      for (const outcome of outcomes) {
         if (seen.has(outcome) && !reported.has(outcome)) {
           reported.add(outcome);
           problems.push({

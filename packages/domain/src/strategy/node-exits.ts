@@ -1,0 +1,52 @@
+import type { RuleCondition, StrategyNode } from './graph.ts';
+
+// What each node kind's exits are called and which rules it holds: one answer for the validator, the interpreter
+// and the designer, so a new node kind is described here once.
+
+/** True when an end node first asks a manager to approve the write-off (and so has a 'rejected' exit). */
+export function needsWriteOffApproval(node: StrategyNode): boolean {
+  return node.type === 'end' && node.data.outcome === 'written-off' && node.data.approvalAboveMinor !== undefined;
+}
+
+/** Whether the run waits at a task for its outcome; histories from before the setting existed always waited. */
+export function awaitsOutcome(node: StrategyNode): boolean {
+  return node.type === 'task' && node.data.awaitOutcome !== false;
+}
+
+/** The handles of a node's outgoing edges, each of which must be connected exactly once. */
+export function exitHandles(node: StrategyNode): string[] {
+  switch (node.type) {
+    case 'start':
+    case 'wait':
+    case 'reminder':
+    case 'escalate':
+    case 'assign':
+    case 'tag':
+      return ['next'];
+    case 'condition':
+      return ['yes', 'no'];
+    case 'wait-for-event':
+      return [...new Set([...node.data.events, 'timeout'])];
+    case 'switch':
+      return [...new Set([...node.data.rules.map((r) => r.outcome), 'default'])];
+    case 'task':
+      return awaitsOutcome(node) ? [...new Set(node.data.outcomes)] : ['next'];
+    case 'payment-plan':
+      return ['completed', 'broken'];
+    case 'end':
+      return needsWriteOffApproval(node) ? ['rejected'] : [];
+  }
+}
+
+/** Every json-rules-engine condition a node holds. */
+export function conditionsOf(node: StrategyNode): RuleCondition[] {
+  switch (node.type) {
+    case 'condition':
+      return [node.data.condition];
+    case 'switch':
+    case 'assign':
+      return node.data.rules.map((r) => r.condition);
+    default:
+      return [];
+  }
+}
