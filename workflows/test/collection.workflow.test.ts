@@ -1,8 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Context } from '@temporalio/activity';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { DEFAULT_STRATEGY, strategyGraphSchema, type AccountSnapshot } from '@recoup/domain';
@@ -10,7 +7,7 @@ import type { CollectionActivities } from '../src/activities/activity-types.ts';
 import { collectionWorkflow } from '../src/workflows/collection.workflow.ts';
 import { collectionWorkflowId, completeTaskUpdate, paymentAppliedSignal, stateQuery } from '../src/shared/definitions.ts';
 import { createCollectionClient, TaskOutcomeRefusedError } from '../src/client/collection-client.impl.ts';
-import { createTimeSkippingEnv, workflowBundle } from './temporal-test-env.ts';
+import { createTimeSkippingEnv, maybeRecordHistory, unusedActivities, workflowBundle } from './temporal-test-env.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const graph = strategyGraphSchema.parse(DEFAULT_STRATEGY.graph);
@@ -31,6 +28,7 @@ function fakeActivities(
   const recorded: Recorded[] = [];
   const dayOf = () => Math.round(((Context.current().info.currentAttemptScheduledTimestampMs ?? 0) - startMs()) / (DAY / 10)) / 10;
   const activities: CollectionActivities = {
+    ...unusedActivities(),
     async loadStrategyVersion() {
       return { graph, checksum: 'test' };
     },
@@ -225,14 +223,6 @@ describe('collection workflow on the default strategy', () => {
     expect(result).toMatchObject({ status: 'running', nextAction: { kind: 'task-outcome' } });
   });
 });
-
-/** RECORD_HISTORIES=1 refreshes the replay fixtures in test/fixtures/histories from these runs. */
-async function maybeRecordHistory(name: string, handle: { fetchHistory: () => Promise<Parameters<typeof historyToJSON>[0]> }) {
-  if (process.env.RECORD_HISTORIES !== '1') return;
-  const dir = join(process.cwd(), 'test', 'fixtures', 'histories');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `${name}.json`), `${JSON.stringify(JSON.parse(historyToJSON(await handle.fetchHistory())), null, 1)}\n`);
-}
 
 async function currentTaskKey(handle: { query: (q: typeof stateQuery) => Promise<{ awaitingTaskKey: string | null }> }): Promise<string> {
   const state = await handle.query(stateQuery);

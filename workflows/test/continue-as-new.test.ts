@@ -5,7 +5,7 @@ import { Worker } from '@temporalio/worker';
 import { strategyGraphSchema, validateStrategy } from '@recoup/domain';
 import type { CollectionActivities } from '../src/activities/activity-types.ts';
 import { collectionWorkflowId, stateQuery } from '../src/shared/definitions.ts';
-import { createTimeSkippingEnv, workflowBundle } from './temporal-test-env.ts';
+import { createTimeSkippingEnv, unusedActivities, workflowBundle } from './temporal-test-env.ts';
 
 // A strategy that reminds every day for as long as the account is open. Over two simulated years no single run
 // may exceed 2,000 history events, and the engine state (visit counts, hence idempotency keys) must carry over.
@@ -40,18 +40,13 @@ describe('continue-as-new', () => {
     expect(validateStrategy(dailyLoop).ok).toBe(true);
     const keys: string[] = [];
     const activities: CollectionActivities = {
+      ...unusedActivities(),
       loadStrategyVersion: async () => ({ graph: dailyLoop, checksum: 'loop' }),
       loadAccountSnapshot: async () => ({ balanceMinor: '10000', currency: 'EUR', oldestDueAt: '2026-01-01T09:00:00.000Z' }),
       evaluateCondition: async () => ({ result: true, matched: ['totalOpenMinor greaterThan 0'], facts: {} }),
       sendReminder: async (input) => {
         keys.push(input.key);
         return { status: 'sent', communicationId: input.key };
-      },
-      createTask: async () => {
-        throw new Error('no tasks in this strategy');
-      },
-      escalate: async () => {
-        throw new Error('no escalations in this strategy');
       },
     };
     const accountId = 'acc-daily-loop';

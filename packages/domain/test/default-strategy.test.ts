@@ -82,6 +82,8 @@ describe('walking the default strategy', () => {
           return `escalate ${c.action}`;
         case 'complete':
           return `complete ${c.outcome}`;
+        default:
+          return c.type;
       }
     };
 

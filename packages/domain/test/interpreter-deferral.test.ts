@@ -32,12 +32,12 @@ describe('a deferred contact', () => {
     expect(retried.commands).toEqual([{ type: 'send-reminder', nodeId: 'r1', key: 'r1:1', channel: 'email', template: 'due-today' }]);
     expect(retried.state.visits.r1).toBe(1);
     const done = step(g, retried.state, { type: 'action-done', nodeId: 'r1' }, new Date(until));
-    expect(done.commands).toEqual([{ type: 'complete', outcome: 'completed' }]);
+    expect(done.commands).toEqual([expect.objectContaining({ type: 'complete', outcome: 'completed' })]);
   });
 
   it('ends as settled without contacting anyone when the balance is paid during the deferral', () => {
     const paid = step(g, deferredState(), { type: 'account-changed', account: { ...account, balanceMinor: '0' } }, new Date('2026-06-10T11:20:00Z'));
-    expect(paid.commands).toEqual([{ type: 'complete', outcome: 'settled' }]);
+    expect(paid.commands).toEqual([expect.objectContaining({ type: 'complete', outcome: 'settled' })]);
     expect(paid.state.outcome).toBe('settled');
   });
 });

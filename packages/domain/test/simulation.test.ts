@@ -72,11 +72,24 @@ describe('simulating the default strategy', () => {
   });
 
   it("answers a task with its first outcome when the scenario weights none of the task's outcomes", () => {
-    const scenario: Scenario = { payOnTime: 0, payAfterReminder: 0, taskOutcomes: { voicemail: 1 } };
+    const scenario: Scenario = { payOnTime: 0, payAfterReminder: 0, taskOutcomes: { voicemail: 1 }, keepPromise: 0 };
     const result = simulate(graph, input([account('a', 5)], scenario));
     expect(result.accounts[0]?.timeline[3]?.detail).toContain('"promise-to-pay"');
     expect(result.perNode['wait-promise']?.entered).toBe(1);
-    expect(schedule(result)[4]).toEqual([35, 'reminder', 'remind-final-notice']);
+    // The promise given on day 20 falls due on day 27 and is judged broken after three days' grace.
+    expect(schedule(result)[4]).toEqual([30, 'promise', 'wait-overdue-30']);
+    expect(schedule(result)[5]).toEqual([35, 'reminder', 'remind-final-notice']);
+  });
+
+  it('settles an account whose promise to pay is kept, with no reminder while the promise runs', () => {
+    const scenario: Scenario = { payOnTime: 0, payAfterReminder: 0, taskOutcomes: { 'promise-to-pay': 1 }, keepPromise: 1 };
+    const result = simulate(graph, input([account('a', 5)], scenario));
+    expect(schedule(result).slice(4)).toEqual([
+      [30, 'promise', 'wait-overdue-30'],
+      [30, 'payment', 'wait-overdue-30'],
+      [30, 'end', 'wait-overdue-30'],
+    ]);
+    expect(result.accounts[0]?.outcome).toBe('settled');
   });
 
   it('settles every account at its due date with only the pre-due reminder sent when everybody pays on time', () => {

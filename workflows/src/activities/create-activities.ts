@@ -2,11 +2,15 @@ import { Account, StrategyVersion } from '@recoup/db';
 import { strategyGraphSchema, zonedWallTime, type AccountSnapshot } from '@recoup/domain';
 import type { CollectionActivities } from './activity-types.ts';
 import { loadAccountFacts } from './account-facts.ts';
+import { assignToPool } from './assign-pool.ts';
+import { closeAccount } from './close-account.ts';
 import { createTask } from './create-task.ts';
 import type { ActivityDeps } from './deps.ts';
 import { escalate } from './escalate.ts';
 import { evaluateRule } from './evaluate-condition.ts';
+import { firstMatchingRule } from './evaluate-switch.ts';
 import { sendReminder } from './send-reminder.ts';
+import { setTags } from './set-tags.ts';
 
 /** The activity implementations registered on the worker, bound to this process's database and mailer. */
 export function createActivities(deps: ActivityDeps): CollectionActivities {
@@ -31,8 +35,18 @@ export function createActivities(deps: ActivityDeps): CollectionActivities {
       const facts = await loadAccountFacts(deps.orm.em.fork(), input.accountId, now());
       return evaluateRule(input.condition, { ...facts });
     },
+    async evaluateSwitch(input) {
+      const facts = { ...(await loadAccountFacts(deps.orm.em.fork(), input.accountId, now())) };
+      const winner = await firstMatchingRule(input.rules, facts);
+      return { outcome: winner.name, matched: winner.matched, facts };
+    },
     sendReminder: (input) => sendReminder(deps, input),
     createTask: (input) => createTask(deps, input),
     escalate: (input) => escalate(deps, input),
+    assignCollector: (input) => assignToPool(deps, input, now()),
+    setTags: (input) => setTags(deps, input),
+    closeAccount: (input) => closeAccount(deps, input, now()),
+    createPaymentPlan: () => Promise.reject(new Error('payment plans are not wired yet')),
+    checkPromise: () => Promise.reject(new Error('promises are not wired yet')),
   };
 }

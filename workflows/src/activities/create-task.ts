@@ -3,16 +3,25 @@ import { Account, AppUser, CollectorTask } from '@recoup/db';
 import type { CreateTaskInput, CreateTaskResult } from './activity-types.ts';
 import { pickAssignee } from './assign-collector.ts';
 import type { ActivityDeps } from './deps.ts';
+import { checkCallFrequency, checkContactTime } from '@recoup/domain';
+import { loadCallHistory, loadComplianceSettings } from './compliance-settings.ts';
 
 /** Creates a collector task once per key and assigns it; the account's collector is kept when they can take it. */
 export async function createTask(deps: ActivityDeps, input: CreateTaskInput): Promise<CreateTaskResult> {
   const em = deps.orm.em.fork();
   const existing = await em.findOne(CollectorTask, { key: input.key });
   if (existing) return { taskId: existing.id, assigneeId: existing.assignee?.id ?? null, created: false };
+  const role = input.role ?? 'collector';
+  if (input.taskType === 'call') {
+    const refused = await callRefusal(deps, input.accountId);
+    if (refused) return refused;
+  }
   try {
     return await em.transactional(async (tx) => {
       const account = await tx.findOneOrFail(Account, { id: input.accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      const assigneeId = account.assignedCollector?.id ?? (await pickAssignee(tx, 'collector', input.assignment));
+      // Managers' tasks (write-off approvals) go to the least-loaded manager, never to the account's collector.
+      const own = role === 'collector' ? (account.assignedCollector?.id ?? null) : null;
+      const assigneeId = own ?? (await pickAssignee(tx, role, input.assignment));
       const task = tx.create(CollectorTask, {
         account: input.accountId,
         key: input.key,
@@ -29,7 +38,7 @@ export async function createTask(deps: ActivityDeps, input: CreateTaskInput): Pr
         completedAt: null,
         completedBy: null,
       });
-      if (!account.assignedCollector && assigneeId) account.assignedCollector = tx.getReference(AppUser, assigneeId);
+      if (role === 'collector' && !account.assignedCollector && assigneeId) account.assignedCollector = tx.getReference(AppUser, assigneeId);
       await tx.flush();
       return { taskId: task.id, assigneeId, created: true };
     });
@@ -40,4 +49,22 @@ export async function createTask(deps: ActivityDeps, input: CreateTaskInput): Pr
     }
     throw error;
   }
+}
+
+/**
+ * A call task is created only when a call may be placed now: inside the debtor's contact hours and within the
+ * call-frequency limits of the account's customer type. Otherwise the task waits for the next allowed moment.
+ */
+async function callRefusal(deps: ActivityDeps, accountId: string): Promise<Extract<CreateTaskResult, { status: 'deferred' }> | null> {
+  const em = deps.orm.em.fork();
+  const now = deps.now?.() ?? new Date();
+  const account = await em.findOneOrFail(Account, { id: accountId });
+  const settings = await loadComplianceSettings(em, account.customerType);
+  const frequency = checkCallFrequency(await loadCallHistory(em, accountId, now, settings), now, settings.callLimits);
+  const at = frequency.allowed ? now : frequency.nextAllowedAt;
+  const hours = checkContactTime(at, account.timeZone, settings.contactWindow);
+  if (frequency.allowed && hours.allowed) return null;
+  const until = hours.allowed ? at : hours.nextAllowedAt;
+  const reasons = [frequency.allowed ? null : frequency.reason, hours.allowed ? null : hours.reason].filter((r) => r !== null);
+  return { status: 'deferred', deferredUntil: until.toISOString(), reason: reasons.join(' ') };
 }

@@ -4,6 +4,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -12,12 +13,15 @@ import {
 import type { EngineCommand, EngineEvent, EngineState, StrategyGraph } from '@recoup/domain';
 // The interpreter alone, not the package's barrel: workflow code is bundled into every workflow context, and the
 // barrel would bring schemas and tables the interpreter does not use.
-import { step } from '@recoup/domain/interpreter';
+import { checkMigration, migrateState, nextWakeAt, step, taskOutcomesAt } from '@recoup/domain/interpreter';
 import type { CollectionActivities, EffectInput } from '../activities/activity-types.ts';
 import {
   accountChangedSignal,
   completeTaskUpdate,
+  disputeOpenedSignal,
+  migrateStrategyUpdate,
   paymentAppliedSignal,
+  recordPromiseUpdate,
   stateQuery,
   type CollectionStateView,
 } from '../shared/definitions.ts';
@@ -36,14 +40,21 @@ export interface CollectionWorkflowResult {
 }
 
 // Side effects run as ordinary activities: each is retried until it succeeds and is keyed for idempotency.
-const effects = proxyActivities<Pick<CollectionActivities, 'sendReminder' | 'createTask' | 'escalate'>>({
+const effects = proxyActivities<
+  Pick<
+    CollectionActivities,
+    'sendReminder' | 'createTask' | 'escalate' | 'assignCollector' | 'setTags' | 'createPaymentPlan' | 'checkPromise' | 'closeAccount'
+  >
+>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
 // Reads and rule evaluation run as local activities: no extra round trip through the server, yet their results
 // (the strategy, the account's figures, each decision with the comparisons that held) are recorded in history.
-const reads = proxyLocalActivities<Pick<CollectionActivities, 'loadStrategyVersion' | 'loadAccountSnapshot' | 'evaluateCondition'>>({
+const reads = proxyLocalActivities<
+  Pick<CollectionActivities, 'loadStrategyVersion' | 'loadAccountSnapshot' | 'evaluateCondition' | 'evaluateSwitch'>
+>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
@@ -54,6 +65,9 @@ const reads = proxyLocalActivities<Pick<CollectionActivities, 'loadStrategyVersi
  */
 const HISTORY_EVENTS_BEFORE_CONTINUE = 1_800;
 
+/** Runs that began before end nodes recorded write-offs and agency handovers complete without that activity. */
+const CLOSE_ACCOUNT_PATCH = 'close-account-on-end';
+
 /**
  * One account's collection lifecycle. All decisions come from the pure interpreter `step`; this function only
  * turns its commands into activities and timers and feeds the results back as events.
@@ -61,7 +75,7 @@ const HISTORY_EVENTS_BEFORE_CONTINUE = 1_800;
 export async function collectionWorkflow(input: CollectionWorkflowInput): Promise<CollectionWorkflowResult> {
   const info = workflowInfo();
   // Handlers are registered before the first await, so queries and messages are never refused at start.
-  const loaded: { graph?: StrategyGraph } = {};
+  const loaded: { graph?: StrategyGraph; versionId: string } = { versionId: input.strategyVersionId };
 
   /** Side effects are keyed by workflow, first run (stable across continue-as-new), node and occurrence. */
   const effectKey = (key: string) => `${info.workflowId}/${info.firstExecutionRunId}/${key}`;
@@ -73,7 +87,17 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
   });
   const inbox: EngineEvent[] = [];
   let accountChanged = false;
+  /** True while the loop waits for the outside world: the only time the strategy may be swapped under it. */
+  let idle = false;
   let state: EngineState | undefined = input.carried?.state;
+
+  /** The engine's key for a task named by its effect key; the validator has checked that there is one. */
+  const engineTaskKey = (taskKey: string): string => {
+    const awaiting = state?.awaiting;
+    const candidates = [...(awaiting?.kind === 'task-outcome' ? [awaiting.taskKey] : []), ...(state?.openTasks ?? [])];
+    // The fallback keeps replays under another workflow id (a recorded history) on the task the run awaited.
+    return candidates.find((k) => effectKey(k) === taskKey) ?? candidates[0] ?? taskKey;
+  };
 
   setHandler(paymentAppliedSignal, () => {
     accountChanged = true;
@@ -81,43 +105,107 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
   setHandler(accountChangedSignal, () => {
     accountChanged = true;
   });
+  setHandler(disputeOpenedSignal, () => {
+    // The new figures are read with the event, so the dispute's items leave the balance at once.
+    accountChanged = true;
+    inbox.push({ type: 'dispute-opened' });
+  });
   setHandler(
     completeTaskUpdate,
     (message) => {
-      // The validator has checked that the engine waits for exactly this task.
-      const awaiting = state?.awaiting.kind === 'task-outcome' ? state.awaiting.taskKey : '';
-      inbox.push({ type: 'task-completed', taskKey: awaiting, outcome: message.outcome });
+      // A promise given as the outcome holds dunning from the moment the task closes, before its edge is taken.
+      if (message.promise) inbox.push({ type: 'promise-recorded', promiseId: message.promise.promiseId, until: message.promise.until });
+      inbox.push({ type: 'task-completed', taskKey: engineTaskKey(message.taskKey), outcome: message.outcome });
       return { accepted: true as const };
     },
     {
       validator: (message) => {
         const awaiting = state?.awaiting;
-        if (awaiting?.kind !== 'task-outcome' || effectKey(awaiting.taskKey) !== message.taskKey) {
+        const waitingFor = awaiting?.kind === 'task-outcome' ? effectKey(awaiting.taskKey) : null;
+        const open = (state?.openTasks ?? []).map(effectKey);
+        if (waitingFor !== message.taskKey && !open.includes(message.taskKey)) {
           throw ApplicationFailure.nonRetryable(`The workflow is not waiting for task ${message.taskKey}.`, 'TaskNotAwaited');
         }
-        if (!loaded.graph || !hasOutcomeEdge(loaded.graph, state?.nodeId ?? '', message.outcome)) {
+        const here = loaded.graph?.nodes.find((n) => n.id === state?.nodeId);
+        if (waitingFor === message.taskKey && !taskOutcomesAt(here).includes(message.outcome)) {
           throw ApplicationFailure.nonRetryable(`Outcome "${message.outcome}" is not one of this task's outcomes.`, 'UnknownOutcome');
         }
       },
     },
   );
-  setHandler(stateQuery, (): CollectionStateView => view(input, loaded.graph, state, effectKey));
+  setHandler(
+    recordPromiseUpdate,
+    (message) => {
+      inbox.push({ type: 'promise-recorded', promiseId: message.promiseId, until: message.until });
+      return { accepted: true as const };
+    },
+    {
+      validator: (message) => {
+        if (!state || state.status === 'ended') {
+          throw ApplicationFailure.nonRetryable('The account has finished its strategy; there is no dunning to hold.', 'NotRunning');
+        }
+        if (message.currency !== state.account.currency) {
+          throw ApplicationFailure.nonRetryable(
+            `The promise is in ${message.currency}, but the account is in ${state.account.currency}.`,
+            'CurrencyMismatch',
+          );
+        }
+        if (!/^\d+$/.test(message.amountMinor) || BigInt(message.amountMinor) <= 0n) {
+          throw ApplicationFailure.nonRetryable('The promised amount must be a positive number of minor units.', 'InvalidAmount');
+        }
+        if (Number.isNaN(Date.parse(message.until))) {
+          throw ApplicationFailure.nonRetryable(`The promise deadline "${message.until}" is not a date.`, 'InvalidDate');
+        }
+      },
+    },
+  );
+  setHandler(
+    migrateStrategyUpdate,
+    (message) => {
+      const checked = state && loaded.graph ? checkMigration(loaded.graph, message.graph, state, message.nodeMapping) : null;
+      if (!state || !checked?.ok) throw ApplicationFailure.nonRetryable('The migration no longer fits.', 'MigrationRefused');
+      state = migrateState(state, checked.nodeId, message.strategyVersionId, new Date());
+      loaded.graph = message.graph;
+      loaded.versionId = message.strategyVersionId;
+      log.info('Strategy migrated', { strategyVersionId: message.strategyVersionId, nodeId: checked.nodeId });
+      return { accepted: true as const, nodeId: checked.nodeId };
+    },
+    {
+      validator: (message) => {
+        if (!state || !loaded.graph) throw ApplicationFailure.nonRetryable('The workflow has not started its strategy yet.', 'NotStarted');
+        if (!idle || inbox.length > 0 || accountChanged) {
+          throw ApplicationFailure.nonRetryable('The workflow is in the middle of a step; try again in a moment.', 'Busy');
+        }
+        const checked = checkMigration(loaded.graph, message.graph, state, message.nodeMapping);
+        if (!checked.ok) throw ApplicationFailure.nonRetryable(checked.reason, 'MigrationRefused');
+      },
+    },
+  );
+  setHandler(stateQuery, (): CollectionStateView => view(input.accountId, loaded, state, effectKey));
 
-  const strategy = (await reads.loadStrategyVersion(input.strategyVersionId)).graph;
-  loaded.graph = strategy;
+  loaded.graph = (await reads.loadStrategyVersion(input.strategyVersionId)).graph;
+  const graph = (): StrategyGraph => {
+    if (!loaded.graph) throw new Error('The strategy is not loaded.');
+    return loaded.graph;
+  };
 
   let commands: EngineCommand[] = [];
   if (!state) {
     const account = await reads.loadAccountSnapshot(input.accountId);
-    ({ state, commands } = step(strategy, null, { type: 'start', account }, new Date()));
+    ({ state, commands } = step(graph(), null, { type: 'start', account }, new Date()));
   }
+  // The migration handler replaces the state too, so the loop reads it through this rather than a narrowed local.
+  const current = (): EngineState => {
+    if (!state) throw new Error('The engine state is missing.');
+    return state;
+  };
 
   for (;;) {
     const events: EngineEvent[] = [];
     for (const command of commands) {
       switch (command.type) {
         case 'wait-until':
-          // The wait itself is read from state.awaiting below, so a resumed or re-planned wait is never lost.
+          // The wait itself is read from the state below, so a resumed or re-planned wait is never lost.
           break;
         case 'evaluate-condition': {
           const evaluated = await reads.evaluateCondition({
@@ -126,6 +214,11 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
             condition: command.condition,
           });
           events.push({ type: 'condition-evaluated', nodeId: command.nodeId, result: evaluated.result, matched: evaluated.matched });
+          break;
+        }
+        case 'evaluate-switch': {
+          const evaluated = await reads.evaluateSwitch({ accountId: input.accountId, nodeId: command.nodeId, rules: command.rules });
+          events.push({ type: 'switch-evaluated', nodeId: command.nodeId, outcome: evaluated.outcome, matched: evaluated.matched });
           break;
         }
         case 'send-reminder': {
@@ -138,41 +231,80 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
           break;
         }
         case 'create-task': {
-          // No event: the engine now waits for the task's outcome, which arrives as an Update.
           const { type: _type, key: _key, nodeId: _nodeId, ...task } = command;
-          await effects.createTask({ ...effect(command), ...task });
+          const created = await effects.createTask({ ...effect(command), ...task });
+          if (created.status === 'deferred') {
+            events.push({ type: 'action-deferred', nodeId: command.nodeId, until: created.deferredUntil, reason: created.reason });
+          } else if (current().awaiting.kind === 'action') {
+            // A task the run does not wait for: go on at once. Otherwise its outcome arrives as an Update.
+            events.push({ type: 'action-done', nodeId: command.nodeId });
+          }
           break;
         }
         case 'escalate':
           await effects.escalate({ ...effect(command), level: command.level, action: command.action });
           events.push({ type: 'action-done', nodeId: command.nodeId });
           break;
+        case 'assign-collector': {
+          const { type: _type, key: _key, nodeId: _nodeId, ...rules } = command;
+          await effects.assignCollector({ ...effect(command), ...rules });
+          events.push({ type: 'action-done', nodeId: command.nodeId });
+          break;
+        }
+        case 'set-tags': {
+          const { type: _type, key: _key, nodeId: _nodeId, ...tags } = command;
+          await effects.setTags({ ...effect(command), ...tags });
+          events.push({ type: 'action-done', nodeId: command.nodeId });
+          break;
+        }
+        case 'create-payment-plan': {
+          const { type: _type, key: _key, nodeId: _nodeId, ...plan } = command;
+          const created = await effects.createPaymentPlan({ ...effect(command), ...plan });
+          events.push({ type: 'plan-created', nodeId: command.nodeId, planId: created.planId, installments: created.installments });
+          break;
+        }
+        case 'check-promise': {
+          const checked = await effects.checkPromise({ accountId: input.accountId, promiseId: command.promiseId });
+          events.push({ type: 'promise-resolved', promiseId: command.promiseId, status: checked.status });
+          break;
+        }
         case 'complete':
+          if ((command.outcome === 'written-off' || command.outcome === 'agency') && patched(CLOSE_ACCOUNT_PATCH)) {
+            await effects.closeAccount({ ...effect(command), outcome: command.outcome });
+          }
           // Let an in-flight Update or signal handler finish before the run closes.
           await condition(allHandlersFinished);
           log.info('Collection ended', { outcome: command.outcome });
-          return { outcome: command.outcome, nodeId: state.nodeId };
+          return { outcome: command.outcome, nodeId: current().nodeId };
       }
     }
 
     if (events.length === 0) {
-      if (state.status === 'ended') {
+      if (current().status === 'ended') {
         // The engine ended without a complete command: a bug in the interpreter, worth a loud failure.
-        throw new Error(`Engine ended at node ${state.nodeId} without completing.`);
+        throw new Error(`Engine ended at node ${current().nodeId} without completing.`);
       }
       const { historyLength, continueAsNewSuggested } = workflowInfo();
       if (historyLength > HISTORY_EVENTS_BEFORE_CONTINUE || continueAsNewSuggested) {
         await condition(allHandlersFinished);
         if (inbox.length === 0 && !accountChanged) {
-          return await continueAsNew<typeof collectionWorkflow>({ ...input, carried: { state } });
+          return await continueAsNew<typeof collectionWorkflow>({
+            accountId: input.accountId,
+            strategyVersionId: loaded.versionId,
+            carried: { state: current() },
+          });
         }
       }
-      const awaiting = state.awaiting;
-      events.push(...(await nextEvents(awaiting.kind === 'timer' || awaiting.kind === 'deferred' ? awaiting.until : null)));
+      idle = true;
+      try {
+        events.push(...(await nextEvents(nextWakeAt(current()))));
+      } finally {
+        idle = false;
+      }
     }
     commands = [];
     for (const event of events) {
-      const result = step(strategy, state, event, new Date());
+      const result = step(graph(), current(), event, new Date());
       state = result.state;
       commands.push(...result.commands);
     }
@@ -202,20 +334,17 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
   }
 }
 
-function hasOutcomeEdge(graph: StrategyGraph, nodeId: string, outcome: string): boolean {
-  return graph.edges.some((edge) => edge.source === nodeId && edge.sourceHandle === outcome);
-}
-
 function view(
-  input: CollectionWorkflowInput,
-  graph: StrategyGraph | undefined,
+  accountId: string,
+  loaded: { graph?: StrategyGraph; versionId: string },
   state: EngineState | undefined,
   effectKey: (key: string) => string,
 ): CollectionStateView {
+  const graph = loaded.graph;
   return {
-    accountId: input.accountId,
+    accountId,
     status: state?.status ?? 'running',
-    strategyVersionId: input.strategyVersionId,
+    strategyVersionId: loaded.versionId,
     nodeId: state?.nodeId ?? '',
     nodeLabel: graph && state ? nodeLabel(graph, state.nodeId) : null,
     nextAction: graph && state ? describeNextAction(graph, state) : null,

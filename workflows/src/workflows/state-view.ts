@@ -22,6 +22,14 @@ export function describeNextAction(graph: StrategyGraph, state: EngineState): { 
       return { kind: 'condition', at: null, description: `Evaluating "${here}"` };
     case 'action':
       return { kind: 'action', at: null, description: `Running "${here}"` };
+    case 'event':
+      return {
+        kind: 'event',
+        at: state.awaiting.until,
+        description: `"${here}" waits for ${state.awaiting.events.join(', ')}, or times out`,
+      };
+    case 'plan':
+      return { kind: 'plan', at: null, description: `"${here}" tracks the payment plan's installments` };
     case 'nothing':
       return null;
   }

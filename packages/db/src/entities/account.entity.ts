@@ -18,6 +18,12 @@ export const Account = defineEntity({
     currency: p.character().length(3),
     timeZone: p.text(),
     assignedCollector: () => p.manyToOne(AppUser).nullable(),
+    /** The collector pool a strategy's assignment rules chose. */
+    pool: p.text().nullable(),
+    tags: p.array().default([]),
+    /** How collection closed when it did not end in payment. */
+    closedOutcome: p.enum(['written-off', 'agency'] as const).nullable(),
+    closedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },

@@ -16,6 +16,9 @@ export const AppUser = defineEntity({
     passwordHash: p.text().hidden(),
     active: p.boolean().default(true),
     capacity: p.integer().default(50),
+    /** Collector pools the user works in; assignment rules pick a pool, then a collector in it. */
+    pools: p.array().default([]),
+    skills: p.array().default([]),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

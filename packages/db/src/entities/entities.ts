@@ -2,8 +2,10 @@ import { Account } from './account.entity.ts';
 import { Allocation } from './allocation.entity.ts';
 import { AppUser } from './app-user.entity.ts';
 import { AuditLog } from './audit-log.entity.ts';
+import { CallAttempt } from './call-attempt.entity.ts';
 import { CollectorTask } from './collector-task.entity.ts';
 import { Communication } from './communication.entity.ts';
+import { ComplianceSetting } from './compliance-setting.entity.ts';
 import { Contact } from './contact.entity.ts';
 import { Escalation } from './escalation.entity.ts';
 import { IdempotencyRecord } from './idempotency-record.entity.ts';
@@ -32,4 +34,6 @@ export const ENTITIES = [
   ImportBatch,
   IdempotencyRecord,
   OutboxMessage,
+  ComplianceSetting,
+  CallAttempt,
 ] as const;

@@ -1,7 +1,7 @@
 import type { FactValues } from '../facts.ts';
 import type { AccountSnapshot, EngineCommand, EngineEvent, EngineState, StepResult } from '../strategy/engine-types.ts';
 import type { StrategyGraph } from '../strategy/graph.ts';
-import { step } from '../strategy/interpreter.ts';
+import { nextWakeAt, step } from '../strategy/interpreter.ts';
 import { accountRandom } from './prng.ts';
 import { evaluateRuleCondition } from './rule-evaluator.ts';
 import { SimulationInputError } from './simulation-errors.ts';
@@ -16,6 +16,26 @@ export const DAY_MS = 86_400_000;
 const TASK_ANSWER_MS = DAY_MS;
 /** A reminder that works is paid three days after it was sent. */
 const PAYMENT_DELAY_MS = 3 * DAY_MS;
+/** A promise given to a collector falls due a week later, with three days' grace. */
+const PROMISE_DUE_MS = 7 * DAY_MS;
+const PROMISE_GRACE_MS = 3 * DAY_MS;
+
+/** A simulated promise: when it falls due, what it covers, and whether the debtor keeps it. */
+interface SimulatedPromise {
+  dueMs: number;
+  untilMs: number;
+  amountMinor: bigint;
+  kept: boolean;
+  judged: boolean;
+}
+
+/** Rules highest priority first, ties in list order: the order the evaluateSwitch activity uses. */
+function byPriority<R extends { priority: number }>(rules: readonly R[]): R[] {
+  return rules
+    .map((rule, index) => ({ rule, index }))
+    .sort((a, b) => b.rule.priority - a.rule.priority || a.index - b.index)
+    .map(({ rule }) => rule);
+}
 
 /** Tallies shared by all accounts of one simulation; day arrays are indexed by whole days since the start. */
 export interface Tallies {
@@ -120,7 +140,9 @@ export function runAccount(setup: RunSetup, account: SimulatedAccount): AccountS
   let nowIsoFor = Number.NaN;
   let timerAt = Infinity;
   let taskAt = Infinity;
-  let taskEvent: EngineEvent | null = null;
+  let taskEvents: EngineEvent[] = [];
+  const promises = new Map<string, SimulatedPromise>();
+  const keepPromise = scenario.keepPromise ?? 0.5;
   let paymentAt = Infinity;
   let remindersSent = 0;
 
@@ -150,7 +172,6 @@ export function runAccount(setup: RunSetup, account: SimulatedAccount): AccountS
     for (const command of commands) {
       switch (command.type) {
         case 'wait-until':
-          timerAt = Date.parse(command.until);
           if (state.awaiting.kind === 'deferred') {
             record(command.nodeId, 'deferred', `Deferred until ${command.until}: ${state.awaiting.reason}`);
           }
@@ -187,7 +208,64 @@ export function runAccount(setup: RunSetup, account: SimulatedAccount): AccountS
             tallies.nodeTasks,
           );
           taskAt = now + TASK_ANSWER_MS;
-          taskEvent = { type: 'task-completed', taskKey: command.key, outcome };
+          taskEvents = [];
+          if (outcome === 'promise-to-pay') {
+            const promiseId = `${command.key}/promise`;
+            const dueMs = taskAt + PROMISE_DUE_MS;
+            const amountMinor = BigInt(state.account.balanceMinor);
+            promises.set(promiseId, { dueMs, untilMs: dueMs + PROMISE_GRACE_MS, amountMinor, kept: random() < keepPromise, judged: false });
+            taskEvents.push({ type: 'promise-recorded', promiseId, until: new Date(dueMs + PROMISE_GRACE_MS).toISOString() });
+          }
+          taskEvents.push({ type: 'task-completed', taskKey: command.key, outcome });
+          break;
+        }
+        case 'evaluate-switch': {
+          const facts = { ...factsAt(setup, state.account, remindersSent, now) };
+          const winner = byPriority(command.rules).find((rule) => evaluateRuleCondition(rule.condition, facts).result);
+          immediate.push({ type: 'switch-evaluated', nodeId: command.nodeId, outcome: winner?.name ?? null, matched: [] });
+          break;
+        }
+        case 'assign-collector':
+          record(command.nodeId, 'action', `Assigned to a collector of the "${command.defaultPool}" pool or the pool a rule chose.`);
+          immediate.push({ type: 'action-done', nodeId: command.nodeId });
+          break;
+        case 'set-tags':
+          record(command.nodeId, 'action', `Tagged ${[command.segment ?? '', ...command.addTags].filter(Boolean).join(', ')}.`);
+          immediate.push({ type: 'action-done', nodeId: command.nodeId });
+          break;
+        case 'create-payment-plan': {
+          const balance = BigInt(state.account.balanceMinor);
+          const count = BigInt(command.installments);
+          const installments: { promiseId: string; until: string }[] = [];
+          for (let i = 0; i < command.installments; i++) {
+            const promiseId = `${command.key}/${i + 1}`;
+            const dueMs = now + (command.firstDueInDays + i * command.intervalDays) * DAY_MS;
+            const untilMs = dueMs + command.graceDays * DAY_MS;
+            // Equal installments; the last one carries the remainder so they add up to the balance exactly.
+            const amountMinor = i === command.installments - 1 ? balance - (balance / count) * (count - 1n) : balance / count;
+            promises.set(promiseId, { dueMs, untilMs, amountMinor, kept: random() < keepPromise, judged: false });
+            installments.push({ promiseId, until: new Date(untilMs).toISOString() });
+          }
+          record(command.nodeId, 'promise', `Agreed a payment plan of ${command.installments} installments.`);
+          immediate.push({ type: 'plan-created', nodeId: command.nodeId, planId: command.key, installments });
+          break;
+        }
+        case 'check-promise': {
+          const promise = promises.get(command.promiseId);
+          if (!promise || promise.judged || now < promise.untilMs) {
+            immediate.push({ type: 'promise-resolved', promiseId: command.promiseId, status: 'open' });
+            break;
+          }
+          promise.judged = true;
+          const status = promise.kept ? 'kept' : 'broken';
+          record(state.nodeId, 'promise', `Promise ${command.promiseId} was ${status}.`);
+          immediate.push({ type: 'promise-resolved', promiseId: command.promiseId, status });
+          if (promise.kept) {
+            const left = BigInt(state.account.balanceMinor) - promise.amountMinor;
+            const balanceMinor = (left > 0n ? left : 0n).toString();
+            record(state.nodeId, 'payment', `Paid ${promise.amountMinor} minor units as promised.`, left > 0n ? undefined : tallies.settlements);
+            immediate.push({ type: 'account-changed', account: { ...state.account, balanceMinor, oldestDueAt: left > 0n ? state.account.oldestDueAt : null } });
+          }
           break;
         }
         case 'escalate':
@@ -210,6 +288,8 @@ export function runAccount(setup: RunSetup, account: SimulatedAccount): AccountS
   const advance = (state: EngineState | null, event: EngineEvent): EngineState => {
     const result: StepResult = step(graph, state, event, new Date(now));
     apply(result.state, result.commands);
+    const wake = nextWakeAt(result.state);
+    timerAt = wake === null ? Infinity : Date.parse(wake);
     return result.state;
   };
 
@@ -238,9 +318,9 @@ export function runAccount(setup: RunSetup, account: SimulatedAccount): AccountS
       state = advance(state, { type: 'account-changed', account: { balanceMinor: '0', currency, oldestDueAt: null } });
     } else if (taskAt === at) {
       taskAt = Infinity;
-      const event = taskEvent;
-      taskEvent = null;
-      if (event) state = advance(state, event);
+      const events = taskEvents;
+      taskEvents = [];
+      immediate.push(...events);
     } else {
       timerAt = Infinity;
       state = advance(state, { type: 'timer-fired' });

@@ -32,6 +32,11 @@ export interface Scenario {
    */
   taskOutcomes?: Readonly<Record<string, number>>;
   conditionResults?: ConditionScenario;
+  /**
+   * Probability that a promise to pay (a task's "promise-to-pay" outcome, or an installment of a payment plan) is
+   * kept: paid at its due date. Defaults to 0.5.
+   */
+  keepPromise?: number;
 }
 
 export interface SimulationInput {
@@ -43,7 +48,7 @@ export interface SimulationInput {
   seed: number;
 }
 
-export type TimelineKind = 'reminder' | 'task' | 'escalation' | 'deferred' | 'payment' | 'end';
+export type TimelineKind = 'reminder' | 'task' | 'escalation' | 'action' | 'promise' | 'deferred' | 'payment' | 'end';
 
 export interface TimelineEntry {
   at: string;

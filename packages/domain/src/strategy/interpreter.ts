@@ -17,7 +17,7 @@ import {
   UnknownTaskOutcomeError,
 } from './engine-errors.ts';
 import type { EndOutcome, NodeOfKind, StrategyGraph, StrategyNode, WaitEvent } from './graph.ts';
-import { awaitsOutcome, needsWriteOffApproval } from './node-exits.ts';
+import { awaitsOutcome, needsWriteOffApproval, WRITE_OFF_APPROVAL_OUTCOMES } from './node-exits.ts';
 
 // The interpreter is a pure state machine: step() advances node by node until the account needs the outside world
 // (a timer, a condition evaluation, an email, a task, an escalation), then returns the commands for the workflow
@@ -84,8 +84,7 @@ function disputedOf(account: AccountSnapshot): bigint {
   return minorOf(account.disputedMinor ?? '0', 'Disputed amount');
 }
 
-/** Write-off approvals are the only tasks a manager works; their outcomes are fixed. */
-const APPROVAL_OUTCOMES = ['approve', 'reject'];
+const APPROVAL_OUTCOMES: string[] = [...WRITE_OFF_APPROVAL_OUTCOMES];
 
 /** When a wait ends, in epoch ms; null when it cannot be known yet (a due-offset wait with nothing open). */
 function waitUntil(node: NodeOfKind<'wait'>, account: AccountSnapshot, now: number): number | null {

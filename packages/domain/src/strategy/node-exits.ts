@@ -3,6 +3,9 @@ import type { RuleCondition, StrategyNode } from './graph.ts';
 // What each node kind's exits are called and which rules it holds: one answer for the validator, the interpreter
 // and the designer, so a new node kind is described here once.
 
+/** A manager answers a write-off approval task with one of these. */
+export const WRITE_OFF_APPROVAL_OUTCOMES = ['approve', 'reject'] as const;
+
 /** True when an end node first asks a manager to approve the write-off (and so has a 'rejected' exit). */
 export function needsWriteOffApproval(node: StrategyNode): boolean {
   return node.type === 'end' && node.data.outcome === 'written-off' && node.data.approvalAboveMinor !== undefined;
@@ -49,4 +52,11 @@ export function conditionsOf(node: StrategyNode): RuleCondition[] {
     default:
       return [];
   }
+}
+
+/** The outcomes a person may give the task the run waits on at this node: a task's own, or a write-off approval's. */
+export function taskOutcomesAt(node: StrategyNode | undefined): string[] {
+  if (node?.type === 'task') return [...node.data.outcomes];
+  if (node && needsWriteOffApproval(node)) return [...WRITE_OFF_APPROVAL_OUTCOMES];
+  return [];
 }

@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Account, AppUser, AuditLog, CallAttempt, ComplianceSetting, CollectorTask, Invoice, createTestDatabase, type TestDatabase } from '@recoup/db';
+import { createActivities, type Mailer } from '@recoup/workflows/worker';
+
+// The activities behind the assign, tag, switch, call-task and end nodes, on a real PostgreSQL database.
+
+const NOON = new Date('2026-03-10T12:00:00.000Z');
+const DAY = 86_400_000;
+const unusedMailer: Mailer = {
+  send: () => Promise.reject(new Error('no e-mail is sent in these tests')),
+  close: () => undefined,
+};
+
+describe('activities of the strategy engine', () => {
+  let db: TestDatabase;
+  let counter = 0;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  const activities = (now = NOON) => createActivities({ orm: db.orm, mailer: unusedMailer, publicUrl: 'http://localhost', now: () => now });
+  const effect = (accountId: string, nodeId: string) => ({ key: `wf/run/${nodeId}:${++counter}`, accountId, workflowId: 'wf', nodeId });
+
+  async function account(overdueMinor: bigint, fields: Partial<{ customerType: 'consumer' | 'business'; segment: string }> = {}): Promise<string> {
+    const em = db.orm.em.fork();
+    const n = ++counter;
+    const acc = em.create(Account, {
+      externalRef: `ACC-${n}`,
+      name: `Debtor ${n}`,
+      customerType: fields.customerType ?? 'business',
+      segment: fields.segment ?? 'standard',
+      currency: 'EUR',
+      timeZone: 'UTC',
+    });
+    em.create(Invoice, {
+      account: acc,
+      number: `INV-${n}`,
+      issueDate: '2026-01-01',
+      dueDate: '2026-02-01',
+      currency: 'EUR',
+      amountMinor: overdueMinor,
+      openMinor: overdueMinor,
+    });
+    await em.flush();
+    return acc.id;
+  }
+
+  async function collector(email: string, pools: string[], skills: string[], capacity = 10): Promise<string> {
+    const em = db.orm.em.fork();
+    const user = em.create(AppUser, { email, name: email, role: 'collector', passwordHash: 'x', capacity, pools, skills });
+    await em.flush();
+    return user.id;
+  }
+
+  it('gives the account to the least-loaded collector of the pool a rule chose who has the skills and room', async () => {
+    const busy = await collector('busy@recoup.test', ['high-value'], ['german']);
+    const idle = await collector('idle@recoup.test', ['high-value'], ['german']);
+    await collector('unskilled@recoup.test', ['high-value'], []);
+    await collector('other-pool@recoup.test', ['general'], ['german']);
+    const em = db.orm.em.fork();
+    const earlier = await account(5000n);
+    await em.nativeUpdate(Account, { id: earlier }, { assignedCollector: busy });
+    const id = await account(250_000n);
+    const rules = [{ name: 'high-value', priority: 10, condition: { fact: 'overdueAmountMinor', operator: 'greaterThan', value: 100_000 } }];
+    const result = await activities().assignCollector({ ...effect(id, 'assign'), rules, defaultPool: 'general', requiredSkills: ['german'] });
+    expect(result).toEqual({ pool: 'high-value', assigneeId: idle, reason: expect.stringContaining('rule "high-value" held') });
+    const stored = await db.orm.em.fork().findOneOrFail(Account, { id });
+    expect(stored.pool).toBe('high-value');
+    expect(stored.assignedCollector?.id).toBe(idle);
+    expect(await db.orm.em.fork().count(AuditLog, { action: 'account.assigned', entityId: id })).toBe(1);
+  });
+
+  it('leaves the account in the default pool queue when nobody there has the skills', async () => {
+    const id = await account(100n);
+    const result = await activities().assignCollector({ ...effect(id, 'assign'), rules: [], defaultPool: 'general', requiredSkills: ['french'] });
+    expect(result).toEqual({ pool: 'general', assigneeId: null, reason: expect.stringContaining("waits in the pool's queue") });
+  });
+
+  it('sets the segment and tags once, however often the activity runs', async () => {
+    const id = await account(100n);
+    const input = { ...effect(id, 'tag'), segment: 'hardship', addTags: ['hardship', 'callback'], removeTags: [] };
+    expect(await activities().setTags(input)).toEqual({ segment: 'hardship', tags: ['callback', 'hardship'] });
+    expect(await activities().setTags(input)).toEqual({ segment: 'hardship', tags: ['callback', 'hardship'] });
+    expect(await db.orm.em.fork().count(AuditLog, { action: 'account.tagged', entityId: id })).toBe(1);
+  });
+
+  it('picks the highest-priority switch rule that holds over the real facts', async () => {
+    const id = await account(20_000n, { segment: 'vip' });
+    const rules = [
+      { name: 'large', priority: 1, condition: { fact: 'overdueAmountMinor', operator: 'greaterThan', value: 10_000 } },
+      { name: 'vip', priority: 9, condition: { fact: 'segment', operator: 'equal', value: 'vip' } },
+    ];
+    const result = await activities().evaluateSwitch({ accountId: id, nodeId: 'sw', rules });
+    expect(result).toMatchObject({ outcome: 'vip', matched: ['segment equal "vip" (was "vip")'] });
+    const none = await activities().evaluateSwitch({ accountId: id, nodeId: 'sw', rules: rules.map((r) => ({ ...r, condition: { fact: 'daysPastDue', operator: 'lessThan', value: 0 } })) });
+    expect(none.outcome).toBeNull();
+  });
+
+  describe('call tasks under the call-frequency limits', () => {
+    const callTask = (id: string) => ({
+      ...effect(id, 'call'),
+      taskType: 'call' as const,
+      title: 'Call',
+      assignment: 'least-loaded' as const,
+      outcomes: ['done'],
+      dueAt: new Date(NOON.getTime() + DAY).toISOString(),
+    });
+
+    async function calls(accountId: string, placed: { daysAgo: number; outcome: 'no-answer' | 'conversation' }[]): Promise<void> {
+      const em = db.orm.em.fork();
+      for (const call of placed) {
+        em.create(CallAttempt, { account: accountId, placedAt: new Date(NOON.getTime() - call.daysAgo * DAY), outcome: call.outcome });
+      }
+      await em.flush();
+    }
+
+    it('creates a call task when fewer than seven calls were placed this week', async () => {
+      const id = await account(5000n, { customerType: 'consumer' });
+      await calls(id, [1, 2, 3, 4, 5, 6].map((daysAgo) => ({ daysAgo, outcome: 'no-answer' as const })));
+      const created = await activities().createTask(callTask(id));
+      expect(created).toMatchObject({ created: true });
+    });
+
+    it('defers the call task, creating nothing, after seven calls in seven days', async () => {
+      const id = await account(5000n, { customerType: 'consumer' });
+      await calls(id, [0.5, 1, 2, 3, 4, 5, 6].map((daysAgo) => ({ daysAgo, outcome: 'no-answer' as const })));
+      const input = callTask(id);
+      const deferred = await activities().createTask(input);
+      expect(deferred).toEqual({
+        status: 'deferred',
+        deferredUntil: new Date(NOON.getTime() + DAY).toISOString(),
+        reason: expect.stringContaining('7 calls were placed in the last 7 days'),
+      });
+      expect(await db.orm.em.fork().count(CollectorTask, { key: input.key })).toBe(0);
+    });
+
+    it('defers the call task for seven days after a conversation, and honours the customer type setting', async () => {
+      const id = await account(5000n, { customerType: 'business' });
+      await calls(id, [{ daysAgo: 2, outcome: 'conversation' }]);
+      expect(await activities().createTask(callTask(id))).toMatchObject({
+        status: 'deferred',
+        deferredUntil: new Date(NOON.getTime() + 5 * DAY).toISOString(),
+      });
+      await db.orm.em.fork().nativeUpdate(ComplianceSetting, { customerType: 'business' }, { quietDaysAfterConversation: 1 });
+      expect(await activities().createTask(callTask(id))).toMatchObject({ created: true });
+    });
+
+    it('defers a call task that falls outside the contact hours to 08:00 on the debtor clock', async () => {
+      const id = await account(5000n, { customerType: 'consumer' });
+      const night = new Date('2026-03-10T22:30:00.000Z');
+      expect(await activities(night).createTask(callTask(id))).toMatchObject({
+        status: 'deferred',
+        deferredUntil: '2026-03-11T08:00:00.000Z',
+        reason: expect.stringContaining('outside the contact hours'),
+      });
+    });
+  });
+
+  it('records a write-off once, with the open amount, however often the end node retries it', async () => {
+    const id = await account(7_500n);
+    const input = { ...effect(id, 'end'), outcome: 'written-off' as const };
+    expect(await activities().closeAccount(input)).toEqual({ writtenOffMinor: '7500' });
+    expect(await activities().closeAccount(input)).toEqual({ writtenOffMinor: '7500' });
+    const stored = await db.orm.em.fork().findOneOrFail(Account, { id });
+    expect(stored.closedOutcome).toBe('written-off');
+    expect(await db.orm.em.fork().count(AuditLog, { action: 'account.written-off', entityId: id })).toBe(1);
+  });
+});
