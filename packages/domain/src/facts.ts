@@ -1,13 +1,19 @@
-// The facts a strategy condition can test (v1). An activity loads them for the account; amounts are safe-integer
-// numbers of minor units because json-rules-engine compares plain numbers.
+// Every fact a strategy rule can test: one typed, documented list. The designer's rule builder is fed from it (via
+// the API), the validator refuses rules on anything else, and one activity computes all of them from the database.
+// Amounts are safe-integer numbers of minor units because json-rules-engine compares plain numbers. Disputed items
+// are left out of every dunning figure (daysPastDue, the amounts, the invoice count) until the dispute is resolved.
 
-export type FactType = 'number' | 'string' | 'boolean' | 'date';
+export type FactType = 'number' | 'string' | 'boolean' | 'date' | 'list';
 
 export interface FactDefinition {
   name: string;
   type: FactType;
   description: string;
   unit?: string;
+  /** The values a string fact can take, when they are a fixed set. */
+  values?: readonly string[];
+  /** True when the fact can be null (a rule comparing null with a number never holds). */
+  nullable?: boolean;
 }
 
 export const FACTS = [
@@ -15,53 +21,105 @@ export const FACTS = [
     name: 'daysPastDue',
     type: 'number',
     unit: 'days',
-    description: 'Days since the oldest open invoice fell due; 0 while nothing is overdue.',
+    description: 'Days since the oldest undisputed open invoice fell due; 0 while nothing is overdue.',
   },
   {
     name: 'overdueAmountMinor',
     type: 'number',
     unit: 'minor units',
-    description: 'Open amount of the invoices that are past due, in the account currency.',
+    description: 'Open amount of the undisputed invoices that are past due, in the account currency.',
   },
   {
     name: 'totalOpenMinor',
     type: 'number',
     unit: 'minor units',
-    description: 'Open amount of all invoices, due or not, in the account currency.',
+    description: 'Open amount of all undisputed invoices, due or not, in the account currency.',
   },
-  { name: 'openInvoiceCount', type: 'number', unit: 'invoices', description: 'Number of invoices still open.' },
-  { name: 'customerType', type: 'string', description: "Either 'consumer' or 'business'." },
+  { name: 'openInvoiceCount', type: 'number', unit: 'invoices', description: 'Number of open invoices not wholly disputed.' },
+  {
+    name: 'currentBucket',
+    type: 'string',
+    values: ['current', '1-30', '31-60', '61-90', '90+'],
+    description: 'The aging bucket of the oldest undisputed open invoice.',
+  },
+  { name: 'customerType', type: 'string', values: ['consumer', 'business'], description: 'Consumer or business debtor.' },
   { name: 'segment', type: 'string', description: "The account's segment, 'standard' unless set otherwise." },
+  { name: 'tags', type: 'list', description: 'Tags set on the account (test with contains / doesNotContain).' },
   {
     name: 'riskScore',
     type: 'number',
     unit: 'points (0–1000)',
+    nullable: true,
     description: 'Risk score from 0 (low) to 1000 (high); null when the account has none.',
   },
+  { name: 'currency', type: 'string', description: 'ISO 4217 code of the account currency.' },
   {
     name: 'remindersSent',
     type: 'number',
     unit: 'reminders',
-    description: 'Reminders already sent to the account in this collection run.',
+    description: 'Reminders sent to the account so far, on every channel.',
   },
-  { name: 'currency', type: 'string', description: 'ISO 4217 code of the account currency.' },
+  {
+    name: 'lastContactAt',
+    type: 'date',
+    nullable: true,
+    description: 'When the debtor was last contacted (a reminder sent or a call placed), ISO date-time; null if never.',
+  },
+  {
+    name: 'daysSinceLastContact',
+    type: 'number',
+    unit: 'days',
+    nullable: true,
+    description: 'Whole days since the last contact; null if the debtor was never contacted.',
+  },
+  {
+    name: 'contactsLast7Days',
+    type: 'number',
+    unit: 'contacts',
+    description: 'Reminders sent and calls placed in the last 7 days.',
+  },
+  {
+    name: 'promiseStatus',
+    type: 'string',
+    values: ['none', 'open', 'kept', 'broken'],
+    description: 'How the latest promise to pay stands; none when no promise was ever given.',
+  },
+  { name: 'brokenPromises', type: 'number', unit: 'promises', description: 'Promises to pay the debtor has broken.' },
+  { name: 'keptPromises', type: 'number', unit: 'promises', description: 'Promises to pay the debtor has kept.' },
+  { name: 'disputeOpen', type: 'boolean', description: 'True while a dispute on any of the account’s items is open.' },
+  {
+    name: 'disputedAmountMinor',
+    type: 'number',
+    unit: 'minor units',
+    description: 'Open amount under dispute, left out of the dunning figures above.',
+  },
 ] as const satisfies readonly FactDefinition[];
 
 export type FactName = (typeof FACTS)[number]['name'];
 
 export const FACT_NAMES: readonly FactName[] = Object.freeze(FACTS.map((f) => f.name));
 
-/** The values an activity hands to the rules engine. */
+/** The values the facts activity hands to the rules engine. */
 export interface FactValues {
   daysPastDue: number;
   overdueAmountMinor: number;
   totalOpenMinor: number;
   openInvoiceCount: number;
+  currentBucket: 'current' | '1-30' | '31-60' | '61-90' | '90+';
   customerType: 'consumer' | 'business';
   segment: string;
+  tags: string[];
   riskScore: number | null;
-  remindersSent: number;
   currency: string;
+  remindersSent: number;
+  lastContactAt: string | null;
+  daysSinceLastContact: number | null;
+  contactsLast7Days: number;
+  promiseStatus: 'none' | 'open' | 'kept' | 'broken';
+  brokenPromises: number;
+  keptPromises: number;
+  disputeOpen: boolean;
+  disputedAmountMinor: number;
 }
 
 /** json-rules-engine's built-in operators: the only ones a strategy may use. */
@@ -79,3 +137,22 @@ export const RULE_OPERATORS = [
 ] as const;
 
 export type RuleOperator = (typeof RULE_OPERATORS)[number];
+
+/** The operators that make sense for each fact type, for the rule builder and the validator. */
+export const OPERATORS_BY_TYPE: Readonly<Record<FactType, readonly RuleOperator[]>> = {
+  number: ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn'],
+  string: ['equal', 'notEqual', 'in', 'notIn'],
+  boolean: ['equal', 'notEqual'],
+  // Dates are ISO strings: equality only; rules about time use the day-count facts.
+  date: ['equal', 'notEqual'],
+  list: ['contains', 'doesNotContain'],
+};
+
+/** The aging bucket of a number of days past due (the default buckets). */
+export function bucketOf(daysPastDue: number): FactValues['currentBucket'] {
+  if (daysPastDue <= 0) return 'current';
+  if (daysPastDue <= 30) return '1-30';
+  if (daysPastDue <= 60) return '31-60';
+  if (daysPastDue <= 90) return '61-90';
+  return '90+';
+}

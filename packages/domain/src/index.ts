@@ -64,7 +64,9 @@ export {
 export {
   FACTS,
   FACT_NAMES,
+  OPERATORS_BY_TYPE,
   RULE_OPERATORS,
+  bucketOf,
   type FactDefinition,
   type FactName,
   type FactType,

@@ -1,4 +1,4 @@
-import type { FactValues } from '../facts.ts';
+import { bucketOf, type FactValues } from '../facts.ts';
 import type { AccountSnapshot, EngineCommand, EngineEvent, EngineState, StepResult } from '../strategy/engine-types.ts';
 import type { StrategyGraph } from '../strategy/graph.ts';
 import { nextWakeAt, step } from '../strategy/interpreter.ts';
@@ -111,7 +111,15 @@ function utcDay(ms: number): number {
 }
 
 /** The facts as the account-facts activity computes them: dates compared by UTC calendar day, amounts as numbers. */
-function factsAt(setup: RunSetup, account: AccountSnapshot, remindersSent: number, now: number): FactValues {
+/** What the simulated account has been through so far, for the facts that depend on it. */
+interface History {
+  /** When each reminder went out, oldest first. */
+  contacts: number[];
+  promises: EngineState['promises'];
+  latestPromise: 'none' | 'open' | 'kept' | 'broken';
+}
+
+function factsAt(setup: RunSetup, account: AccountSnapshot, history: History, now: number): FactValues {
   const balance = BigInt(account.balanceMinor);
   if (balance > BigInt(Number.MAX_SAFE_INTEGER)) {
     throw new SimulationInputError('A balance exceeds the exact integer range of a rule fact.');
@@ -119,13 +127,25 @@ function factsAt(setup: RunSetup, account: AccountSnapshot, remindersSent: numbe
   const open = balance > 0n ? Number(balance) : 0;
   const today = utcDay(now);
   const due = account.oldestDueAt === null ? null : utcDay(Date.parse(account.oldestDueAt));
+  const daysPastDue = due === null ? 0 : Math.max(0, Math.round((today - due) / DAY_MS));
+  const last = history.contacts.at(-1);
   return {
     ...setup.staticFacts,
-    daysPastDue: due === null ? 0 : Math.max(0, Math.round((today - due) / DAY_MS)),
+    tags: [],
+    daysPastDue,
+    currentBucket: bucketOf(daysPastDue),
     overdueAmountMinor: due !== null && due < today ? open : 0,
     totalOpenMinor: open,
-    remindersSent,
+    remindersSent: history.contacts.length,
     currency: account.currency,
+    lastContactAt: last === undefined ? null : new Date(last).toISOString(),
+    daysSinceLastContact: last === undefined ? null : Math.floor((now - last) / DAY_MS),
+    contactsLast7Days: history.contacts.filter((at) => at > now - 7 * DAY_MS).length,
+    promiseStatus: history.latestPromise,
+    brokenPromises: history.promises?.broken ?? 0,
+    keptPromises: history.promises?.kept ?? 0,
+    disputeOpen: false,
+    disputedAmountMinor: 0,
   };
 }
 
@@ -144,7 +164,7 @@ export function runAccount(setup: RunSetup, account: SimulatedAccount): AccountS
   const promises = new Map<string, SimulatedPromise>();
   const keepPromise = scenario.keepPromise ?? 0.5;
   let paymentAt = Infinity;
-  let remindersSent = 0;
+  const history: History = { contacts: [], promises: undefined, latestPromise: 'none' };
 
   const dueMs = account.oldestDueAt === null ? Number.NaN : Date.parse(account.oldestDueAt);
   // Drawn for every account, so that the knob's value never shifts the rest of the account's random stream.
@@ -181,13 +201,13 @@ export function runAccount(setup: RunSetup, account: SimulatedAccount): AccountS
           const forced = fixed && Object.hasOwn(fixed, command.nodeId) ? fixed[command.nodeId] : undefined;
           const evaluation =
             forced === undefined
-              ? evaluateRuleCondition(command.condition, { ...factsAt(setup, state.account, remindersSent, now) })
+              ? evaluateRuleCondition(command.condition, { ...factsAt(setup, state.account, { ...history, promises: state.promises }, now) })
               : { result: forced, matched: [] };
           immediate.push({ type: 'condition-evaluated', nodeId: command.nodeId, ...evaluation });
           break;
         }
         case 'send-reminder':
-          remindersSent += 1;
+          history.contacts.push(now);
           record(
             command.nodeId,
             'reminder',
@@ -215,12 +235,13 @@ export function runAccount(setup: RunSetup, account: SimulatedAccount): AccountS
             const amountMinor = BigInt(state.account.balanceMinor);
             promises.set(promiseId, { dueMs, untilMs: dueMs + PROMISE_GRACE_MS, amountMinor, kept: random() < keepPromise, judged: false });
             taskEvents.push({ type: 'promise-recorded', promiseId, until: new Date(dueMs + PROMISE_GRACE_MS).toISOString() });
+            history.latestPromise = 'open';
           }
           taskEvents.push({ type: 'task-completed', taskKey: command.key, outcome });
           break;
         }
         case 'evaluate-switch': {
-          const facts = { ...factsAt(setup, state.account, remindersSent, now) };
+          const facts = { ...factsAt(setup, state.account, { ...history, promises: state.promises }, now) };
           const winner = byPriority(command.rules).find((rule) => evaluateRuleCondition(rule.condition, facts).result);
           immediate.push({ type: 'switch-evaluated', nodeId: command.nodeId, outcome: winner?.name ?? null, matched: [] });
           break;
@@ -244,6 +265,7 @@ export function runAccount(setup: RunSetup, account: SimulatedAccount): AccountS
             // Equal installments; the last one carries the remainder so they add up to the balance exactly.
             const amountMinor = i === command.installments - 1 ? balance - (balance / count) * (count - 1n) : balance / count;
             promises.set(promiseId, { dueMs, untilMs, amountMinor, kept: random() < keepPromise, judged: false });
+            history.latestPromise = 'open';
             installments.push({ promiseId, until: new Date(untilMs).toISOString() });
           }
           record(command.nodeId, 'promise', `Agreed a payment plan of ${command.installments} installments.`);
@@ -258,6 +280,7 @@ export function runAccount(setup: RunSetup, account: SimulatedAccount): AccountS
           }
           promise.judged = true;
           const status = promise.kept ? 'kept' : 'broken';
+          history.latestPromise = status;
           record(state.nodeId, 'promise', `Promise ${command.promiseId} was ${status}.`);
           immediate.push({ type: 'promise-resolved', promiseId: command.promiseId, status });
           if (promise.kept) {
