@@ -132,7 +132,7 @@ describe('contact hours guardrail in the collection workflow', () => {
 
     expect(result).toMatchObject({ outcome: 'completed' });
     expect(log.map((c) => c.status)).toEqual(['deferred', 'sent']);
-    expect(log[0]?.bodyText).toMatch(/^It is 23:1\d in Pacific\/Honolulu, outside the contact hours 08:00–21:00\.$/);
+    expect(log[0]?.reason).toMatch(/^It is 23:1\d in Pacific\/Honolulu, outside the contact hours 08:00–21:00\.$/);
     const sentAt = log[1]?.sentAt;
     expect(sentAt && wallClockAt(sentAt, 'Pacific/Honolulu').minutes).toBe(8 * 60);
     expect(mail).toHaveLength(1);

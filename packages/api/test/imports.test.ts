@@ -215,7 +215,13 @@ describe('JSON portfolio import', () => {
     currency: 'EUR',
     timeZone: 'Europe/Berlin',
     contacts: [
-      { name: 'Primary', email: 'p@x.test', isPrimary: true, consent: { email: true, sms: false, phone: true, letter: true } },
+      {
+        name: 'Primary',
+        email: 'p@x.test',
+        postalAddress: '1 Letter Lane\nBerlin',
+        isPrimary: true,
+        consent: { email: true, sms: false, phone: true, letter: true },
+      },
       { name: 'Other', phone: '+49 1', consent: { email: false, sms: false, phone: false, letter: false } },
     ],
     invoices: [{ number: invoiceNumber, issueDate: '2025-01-01', dueDate: '2025-02-01', amount: { amountMinor, currency: 'EUR' } }],
@@ -231,9 +237,9 @@ describe('JSON portfolio import', () => {
     const em = h.db.orm.em.fork();
     const j1 = await em.findOneOrFail(Account, { externalRef: 'J-1' });
     const contacts = await em.find(Contact, { account: j1.id }, { orderBy: { name: 'asc' } });
-    expect(contacts.map((c) => [c.name, c.isPrimary, c.consentPhone])).toEqual([
-      ['Other', false, false],
-      ['Primary', true, true],
+    expect(contacts.map((c) => [c.name, c.isPrimary, c.consentPhone, c.postalAddress ?? null])).toEqual([
+      ['Other', false, false, null],
+      ['Primary', true, true, '1 Letter Lane\nBerlin'],
     ]);
     expect((await em.findOneOrFail(Invoice, { number: 'J-2a' })).amountMinor).toBe(700n);
     const batch = await em.findOneOrFail(ImportBatch, { id: response.body.batchId });

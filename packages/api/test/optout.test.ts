@@ -55,7 +55,10 @@ describe('opt-out link in e-mails', () => {
     const second = await request(h.app).post(`/optout/${token}`);
     expect(second.status).toBe(200);
     const em = h.db.orm.em.fork();
-    expect((await em.findOneOrFail(Contact, { id: contactId })).consentEmail).toBe(false);
+    const contact = await em.findOneOrFail(Contact, { id: contactId });
+    expect(contact.consentEmail).toBe(false);
+    // Kept apart from consent, so a later consent update cannot undo the debtor's request.
+    expect(contact.emailOptedOutAt).toBeInstanceOf(Date);
     expect(await em.count(AuditLog, { action: 'contact.email-opt-out', entityId: contactId })).toBe(1);
     const again = await request(h.app).get(`/optout/${token}`);
     expect(again.text).toContain('already stopped');

@@ -18,6 +18,9 @@ export const accountSummarySchema = z.object({
   timeZone: z.string(),
   riskScore: z.number().int().nullable(),
   assignedCollectorId: z.string().nullable(),
+  /** The debtor asked us to stop communicating: every reminder on every channel is suppressed. */
+  ceaseCommunication: z.boolean(),
+  ceaseCommunicationAt: z.string().nullable(),
   balance: z.array(moneySchema),
 });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
@@ -29,7 +32,10 @@ export const contactViewSchema = z.object({
   phone: z.string().nullable(),
   timeZone: z.string(),
   isPrimary: z.boolean(),
+  postalAddress: z.string().nullable(),
   consent: z.object({ email: z.boolean(), sms: z.boolean(), phone: z.boolean(), letter: z.boolean() }),
+  /** When the contact opted out of each channel, or null. */
+  optedOut: z.object({ email: z.string().nullable(), sms: z.string().nullable(), letter: z.string().nullable() }),
 });
 
 export const invoiceViewSchema = z.object({
@@ -61,6 +67,8 @@ export const communicationViewSchema = z.object({
   toAddress: z.string(),
   subject: z.string(),
   status: z.string(),
+  /** Why it was deferred, suppressed or failed. */
+  reason: z.string().nullable(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
 });
@@ -77,3 +85,20 @@ export const accountDetailSchema = z.object({
   workflowError: z.string().optional(),
 });
 export type AccountDetail = z.infer<typeof accountDetailSchema>;
+
+export const ceaseCommunicationRequestSchema = z.object({
+  reason: z.string().trim().min(1, { message: 'say why communication is to cease' }).max(2000),
+});
+export type CeaseCommunicationRequest = z.infer<typeof ceaseCommunicationRequestSchema>;
+
+export const resumeCommunicationRequestSchema = z.object({
+  reason: z.string().trim().min(1).max(2000).optional(),
+});
+export type ResumeCommunicationRequest = z.infer<typeof resumeCommunicationRequestSchema>;
+
+export const ceaseCommunicationViewSchema = z.object({
+  accountId: z.string(),
+  ceaseCommunication: z.boolean(),
+  ceaseCommunicationAt: z.string().nullable(),
+});
+export type CeaseCommunicationView = z.infer<typeof ceaseCommunicationViewSchema>;

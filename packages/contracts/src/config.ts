@@ -19,12 +19,23 @@ export interface TemporalConfig {
   uiUrl: string | null;
 }
 
+/** Where reminders on the channels other than e-mail go: each is an HTTP webhook of a provider, or unset. */
+export interface ChannelConfig {
+  smsWebhookUrl: string | null;
+  letterWebhookUrl: string | null;
+  /** The reminder channel 'webhook' posts the rendered reminder here. */
+  webhookUrl: string | null;
+  /** Signs every webhook body (HMAC-SHA256), so a provider can tell the request came from Recoup. */
+  webhookSecret: string | null;
+}
+
 export interface RecoupConfig {
   databaseUrl: string | null;
   dataDir: string;
   temporal: TemporalConfig;
   smtpUrl: string | null;
   mailFrom: string;
+  channels: ChannelConfig;
   port: number;
   publicUrl: string;
   /** True when PUBLIC_URL is https, so cookies are marked Secure. */
@@ -81,6 +92,13 @@ const envSchema = z.object({
   TEMPORAL_UI_URL: z.preprocess(blankToUndefined, httpUrl.optional()),
   SMTP_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// URL' }).optional()),
   MAIL_FROM: text('Recoup Collections <collections@recoup.localhost>'),
+  SMS_WEBHOOK_URL: z.preprocess(blankToUndefined, httpUrl.optional()),
+  LETTER_WEBHOOK_URL: z.preprocess(blankToUndefined, httpUrl.optional()),
+  WEBHOOK_URL: z.preprocess(blankToUndefined, httpUrl.optional()),
+  WEBHOOK_SECRET: z.preprocess(
+    blankToUndefined,
+    z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
+  ),
   PORT: z.preprocess(
     blankToUndefined,
     z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535).default(3000),
@@ -109,6 +127,11 @@ export const loadConfig = (env: Record<string, string | undefined>): RecoupConfi
   if ((e.TEMPORAL_TLS_CERT === undefined) !== (e.TEMPORAL_TLS_KEY === undefined)) {
     problems.push('TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY must be given together');
   }
+  const webhookUrls = { SMS_WEBHOOK_URL: e.SMS_WEBHOOK_URL, LETTER_WEBHOOK_URL: e.LETTER_WEBHOOK_URL, WEBHOOK_URL: e.WEBHOOK_URL };
+  const setUrls = Object.entries(webhookUrls).flatMap(([name, url]) => (url === undefined ? [] : [name]));
+  if (setUrls.length > 0 && e.WEBHOOK_SECRET === undefined) {
+    problems.push(`WEBHOOK_SECRET is required when ${setUrls.join(', ')} is set`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   const publicUrl = e.PUBLIC_URL.replace(/\/+$/, '');
   return {
@@ -129,6 +152,12 @@ export const loadConfig = (env: Record<string, string | undefined>): RecoupConfi
     },
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
+    channels: {
+      smsWebhookUrl: e.SMS_WEBHOOK_URL ?? null,
+      letterWebhookUrl: e.LETTER_WEBHOOK_URL ?? null,
+      webhookUrl: e.WEBHOOK_URL ?? null,
+      webhookSecret: e.WEBHOOK_SECRET ?? null,
+    },
     port: e.PORT,
     publicUrl,
     secureCookies: publicUrl.startsWith('https:'),

@@ -17,6 +17,8 @@ export const contactInputSchema = z.object({
   name: z.string().trim().min(1).max(200),
   email: z.string().trim().toLowerCase().pipe(z.email({ message: 'must be an e-mail address' })).optional(),
   phone: z.string().trim().min(3).max(40).optional(),
+  /** As printed on a letter, lines separated by newlines. */
+  postalAddress: z.string().trim().min(1).max(500).optional(),
   timeZone: timeZoneSchema.optional(),
   isPrimary: z.boolean().optional(),
   consent: consentSchema,

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       },
       smtpUrl: null,
       mailFrom: 'Recoup Collections <collections@recoup.localhost>',
+      channels: { smsWebhookUrl: null, letterWebhookUrl: null, webhookUrl: null, webhookSecret: null },
       port: 3000,
       publicUrl: 'http://localhost:3000',
       secureCookies: false,
@@ -46,6 +47,11 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'DEBUG' }, (c: ReturnType<typeof loadConfig>) => c.logLevel, 'debug'],
     [{ RECOUP_DEMO: 'yes' }, (c: ReturnType<typeof loadConfig>) => c.demo, true],
     [{ RECOUP_DATA_DIR: '/var/lib/recoup' }, (c: ReturnType<typeof loadConfig>) => c.dataDir, '/var/lib/recoup'],
+    [
+      { SMS_WEBHOOK_URL: 'https://sms.example.com/send', WEBHOOK_SECRET: 'webhook-secret-0123' },
+      (c: ReturnType<typeof loadConfig>) => c.channels,
+      { smsWebhookUrl: 'https://sms.example.com/send', letterWebhookUrl: null, webhookUrl: null, webhookSecret: 'webhook-secret-0123' },
+    ],
   ])('reads %j', (env, pick, expected) => {
     expect(pick(loadConfig(env))).toEqual(expected);
   });
@@ -60,6 +66,9 @@ describe('loadConfig', () => {
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
     [{ SMTP_URL: 'http://x' }, 'SMTP_URL'],
     [{ TEMPORAL_TLS_CERT: '/c.pem' }, 'TEMPORAL_TLS_KEY'],
+    [{ LETTER_WEBHOOK_URL: 'smtp://x' }, 'LETTER_WEBHOOK_URL'],
+    [{ WEBHOOK_URL: 'https://hooks.example.com/recoup' }, 'WEBHOOK_SECRET'],
+    [{ SMS_WEBHOOK_URL: 'https://sms.example.com', WEBHOOK_SECRET: 'short' }, 'WEBHOOK_SECRET'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(variable);

@@ -42,6 +42,9 @@ describe('migrations', () => {
         'Migration20261123000000_initial_schema',
         'Migration20261123120000_communication_deferred',
         'Migration20261123130000_contact_opt_out_token',
+        'Migration20261124010000_reminder_channels',
+        'Migration20261124040000_engine_nodes',
+        'Migration20261124050000_compliance',
       ];
       expect(await pendingMigrations(orm)).toEqual(all);
       expect(await migrateToLatest(orm)).toEqual(all);

@@ -49,6 +49,12 @@ export {
   type ComplianceSettings,
 } from './compliance/call-frequency.ts';
 export {
+  channelRefusal,
+  pickReachableContact,
+  type ContactChannel,
+  type ContactReachability,
+} from './compliance/channel-consent.ts';
+export {
   DEFAULT_AGING_BUCKETS,
   InvalidAgingBucketsError,
   ageReceivables,

@@ -60,6 +60,21 @@ describe('default templates', () => {
       }
     }
   });
+
+  it('gives every customer template a short SMS text with only the short placeholders', () => {
+    const allowed = new Set(['account.name', 'amount', 'oldestDueDate']);
+    for (const template of DEFAULT_TEMPLATES) {
+      if (template.key === 'escalation-manager') {
+        expect(template.sms_text).toBeNull();
+        continue;
+      }
+      const text = template.sms_text ?? '';
+      expect(text).toContain('{{amount}}');
+      // One SMS segment of 160 characters leaves room for the name and the amount.
+      expect(text.length).toBeLessThanOrEqual(140);
+      for (const [, name] of text.matchAll(/\{\{\s*([^}]+?)\s*\}\}/g)) expect(allowed).toContain(name);
+    }
+  });
 });
 
 describe('walking the default strategy', () => {

@@ -1,5 +1,5 @@
-import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { Account, AppUser, CollectorTask } from '@recoup/db';
+import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { Account, AppUser, CollectorTask, Communication } from '@recoup/db';
 import type { CreateTaskInput, CreateTaskResult } from './activity-types.ts';
 import { pickAssignee } from './assign-collector.ts';
 import type { ActivityDeps } from './deps.ts';
@@ -14,7 +14,10 @@ export async function createTask(deps: ActivityDeps, input: CreateTaskInput): Pr
   const role = input.role ?? 'collector';
   if (input.taskType === 'call') {
     const refused = await callRefusal(deps, input.accountId);
-    if (refused) return refused;
+    if (refused) {
+      await logCallDeferral(deps.orm.em.fork(), input, refused, deps.now?.() ?? new Date());
+      return refused;
+    }
   }
   try {
     return await em.transactional(async (tx) => {
@@ -51,6 +54,43 @@ export async function createTask(deps: ActivityDeps, input: CreateTaskInput): Pr
   }
 }
 
+const CEASE_RECHECK_MS = 7 * 86_400_000;
+
+/** A deferred call is logged like a deferred reminder, so the account's communication log shows it. */
+async function logCallDeferral(
+  em: EntityManager,
+  input: CreateTaskInput,
+  deferral: { deferredUntil: string; reason: string },
+  now: Date,
+): Promise<void> {
+  const key = `${input.key}/deferred/${deferral.deferredUntil}`;
+  if (await em.findOne(Communication, { key })) return;
+  em.create(Communication, {
+    account: input.accountId,
+    key,
+    channel: 'call',
+    direction: 'outbound',
+    templateKey: input.title,
+    toAddress: '',
+    subject: `Deferred until ${deferral.deferredUntil}`,
+    bodyText: '',
+    bodyHtml: null,
+    status: 'deferred',
+    reason: deferral.reason,
+    messageId: null,
+    workflowId: input.workflowId,
+    nodeId: input.nodeId,
+    sentAt: null,
+    createdAt: now,
+  });
+  try {
+    await em.flush();
+  } catch (error) {
+    // A retry that raced us logged the same deferral.
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+  }
+}
+
 /**
  * A call task is created only when a call may be placed now: inside the debtor's contact hours and within the
  * call-frequency limits of the account's customer type. Otherwise the task waits for the next allowed moment.
@@ -59,6 +99,10 @@ async function callRefusal(deps: ActivityDeps, accountId: string): Promise<Extra
   const em = deps.orm.em.fork();
   const now = deps.now?.() ?? new Date();
   const account = await em.findOneOrFail(Account, { id: accountId });
+  if (account.ceaseCommunication) {
+    // The debtor asked for no contact: look again in a week, in case the request is withdrawn.
+    return { status: 'deferred', deferredUntil: new Date(now.getTime() + CEASE_RECHECK_MS).toISOString(), reason: 'cease-communication requested' };
+  }
   const settings = await loadComplianceSettings(em, account.customerType);
   const frequency = checkCallFrequency(await loadCallHistory(em, accountId, now, settings), now, settings.callLimits);
   const at = frequency.allowed ? now : frequency.nextAllowedAt;

@@ -3,7 +3,7 @@ import { Account, AppUser, CollectorTask, Escalation } from '@recoup/db';
 import type { EscalateInput, EscalateResult } from './activity-types.ts';
 import { pickAssignee } from './assign-collector.ts';
 import type { ActivityDeps } from './deps.ts';
-import { deliverOnce } from './send-reminder.ts';
+import { deliverOnce } from './deliver-once.ts';
 
 const ACTION_TITLES: Record<string, string> = {
   'notify-manager': 'Escalation: manager informed',
@@ -73,7 +73,9 @@ export async function escalate(deps: ActivityDeps, input: EscalateInput): Promis
       workflowId: input.workflowId,
       nodeId: input.nodeId,
       template: 'escalation-manager',
-      to: manager.email,
+      channel: 'email',
+      recipient: { kind: 'email', address: manager.email, name: manager.name },
+      toAddress: manager.email,
       recipientName: manager.name,
       optOutToken: null,
     });

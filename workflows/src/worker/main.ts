@@ -1,6 +1,7 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfig } from '@recoup/contracts';
 import { createOrm } from '@recoup/db';
+import { createChannelAdapters } from '../activities/channels/channel-adapters.ts';
 import { createActivities } from '../activities/create-activities.ts';
 import { createSmtpMailer } from '../activities/mailer.ts';
 import { temporalSettingsFrom } from '../client/temporal-settings.ts';
@@ -16,7 +17,8 @@ if (!config.smtpUrl) throw new Error('SMTP_URL is required to run the worker.');
 
 const orm = await createOrm({ databaseUrl: config.databaseUrl, poolMax: 20 });
 const mailer = createSmtpMailer(config.smtpUrl, config.mailFrom);
-const activities = createActivities({ orm, mailer, publicUrl: config.publicUrl });
+const channels = createChannelAdapters(config.channels, mailer);
+const activities = createActivities({ orm, mailer, channels, publicUrl: config.publicUrl });
 const { worker, connection } = await createWorker({ temporal: temporalSettingsFrom(config.temporal), activities });
 
 const shutdown = () => worker.shutdown();
@@ -24,6 +26,9 @@ process.once('SIGTERM', shutdown);
 process.once('SIGINT', shutdown);
 
 console.log(`Recoup worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);
+// Reminders on a channel without a provider are suppressed, so say which ones will be.
+const unserved = (['sms', 'letter', 'webhook'] as const).filter((channel) => !channels[channel]);
+if (unserved.length > 0) console.log(`No provider configured for ${unserved.join(', ')}: reminders on these channels are suppressed.`);
 try {
   await worker.run();
 } finally {

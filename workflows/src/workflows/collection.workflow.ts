@@ -1,4 +1,5 @@
 import {
+  ActivityFailure,
   ApplicationFailure,
   allHandlersFinished,
   condition,
@@ -14,7 +15,7 @@ import type { EngineCommand, EngineEvent, EngineState, StrategyGraph } from '@re
 // The interpreter alone, not the package's barrel: workflow code is bundled into every workflow context, and the
 // barrel would bring schemas and tables the interpreter does not use.
 import { checkMigration, migrateState, nextWakeAt, step, taskOutcomesAt } from '@recoup/domain/interpreter';
-import type { CollectionActivities, EffectInput } from '../activities/activity-types.ts';
+import type { CollectionActivities, EffectInput, SendReminderResult } from '../activities/activity-types.ts';
 import {
   accountChangedSignal,
   completeTaskUpdate,
@@ -67,6 +68,9 @@ const HISTORY_EVENTS_BEFORE_CONTINUE = 1_800;
 
 /** Runs that began before end nodes recorded write-offs and agency handovers complete without that activity. */
 const CLOSE_ACCOUNT_PATCH = 'close-account-on-end';
+
+/** The failure type a channel adapter gives a permanent refusal (see the webhook adapter). */
+const PROVIDER_REFUSED = 'ChannelProviderRefused';
 
 /**
  * One account's collection lifecycle. All decisions come from the pure interpreter `step`; this function only
@@ -222,9 +226,9 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
           break;
         }
         case 'send-reminder': {
-          const sent = await effects.sendReminder({ ...effect(command), channel: command.channel, template: command.template });
+          const sent = await sendOnce({ ...effect(command), channel: command.channel, template: command.template });
           events.push(
-            sent.status === 'deferred'
+            sent?.status === 'deferred'
               ? { type: 'action-deferred', nodeId: command.nodeId, until: sent.deferredUntil, reason: sent.reason }
               : { type: 'action-done', nodeId: command.nodeId },
           );
@@ -307,6 +311,22 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
       const result = step(graph(), current(), event, new Date());
       state = result.state;
       commands.push(...result.commands);
+    }
+  }
+
+  /**
+   * A provider that refuses a message for good (a bad number, a rejected address) fails the activity without
+   * retries; the refusal is in the communication log, and the strategy goes on rather than failing the account.
+   */
+  async function sendOnce(reminder: Parameters<typeof effects.sendReminder>[0]): Promise<SendReminderResult | null> {
+    try {
+      return await effects.sendReminder(reminder);
+    } catch (error) {
+      if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === PROVIDER_REFUSED) {
+        log.warn('Reminder refused by the provider', { nodeId: reminder.nodeId, reason: error.cause.message });
+        return null;
+      }
+      throw error;
     }
   }
 

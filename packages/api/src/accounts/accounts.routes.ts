@@ -1,7 +1,13 @@
 import { Router } from 'express';
-import { accountListQuerySchema, idParamsSchema } from '@recoup/contracts';
+import {
+  accountListQuerySchema,
+  ceaseCommunicationRequestSchema,
+  idParamsSchema,
+  resumeCommunicationRequestSchema,
+} from '@recoup/contracts';
 import { currentUser } from '../auth/current-user.ts';
-import { parseParams, parseQuery } from '../http/validate.ts';
+import { requireRole } from '../auth/require-auth.ts';
+import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
 import type { AccountsService } from './accounts.service.ts';
 
 export const accountsRoutes = (accounts: AccountsService): Router => {
@@ -13,6 +19,18 @@ export const accountsRoutes = (accounts: AccountsService): Router => {
 
   router.get('/:id', async (req, res) => {
     res.json(await accounts.get(parseParams(idParamsSchema, req).id, currentUser(req)));
+  });
+
+  const managers = requireRole('admin', 'manager');
+
+  router.post('/:id/cease-communication', managers, async (req, res) => {
+    const { id } = parseParams(idParamsSchema, req);
+    res.json(await accounts.ceaseCommunication(id, parseBody(ceaseCommunicationRequestSchema, req), currentUser(req)));
+  });
+
+  router.delete('/:id/cease-communication', managers, async (req, res) => {
+    const { id } = parseParams(idParamsSchema, req);
+    res.json(await accounts.resumeCommunication(id, parseBody(resumeCommunicationRequestSchema, req), currentUser(req)));
   });
 
   return router;

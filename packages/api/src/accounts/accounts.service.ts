@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import {
   Account,
@@ -11,8 +11,18 @@ import {
   type IAccount,
 } from '@recoup/db';
 import { agingBucket, daysPastDue } from '@recoup/domain';
-import type { AccountDetail, AccountListQuery, AccountSummary, Money, Page } from '@recoup/contracts';
+import type {
+  AccountDetail,
+  AccountListQuery,
+  AccountSummary,
+  CeaseCommunicationRequest,
+  CeaseCommunicationView,
+  Money,
+  Page,
+  ResumeCommunicationRequest,
+} from '@recoup/contracts';
 import type { CollectionClient } from '@recoup/workflows';
+import { audit } from '../audit/audit.ts';
 import { isManagerOrAdmin, type AuthUser } from '../auth/current-user.ts';
 import { NotFoundError } from '../http/errors.ts';
 import { toTaskView } from '../tasks/task-view.ts';
@@ -97,7 +107,13 @@ export class AccountsService {
         phone: c.phone ?? null,
         timeZone: c.timeZone,
         isPrimary: c.isPrimary,
+        postalAddress: c.postalAddress ?? null,
         consent: { email: c.consentEmail, sms: c.consentSms, phone: c.consentPhone, letter: c.consentLetter },
+        optedOut: {
+          email: c.emailOptedOutAt?.toISOString() ?? null,
+          sms: c.smsOptedOutAt?.toISOString() ?? null,
+          letter: c.letterOptedOutAt?.toISOString() ?? null,
+        },
       })),
       invoices: invoices.map((invoice) => {
         const days = daysPastDue(String(invoice.dueDate), now, account.timeZone);
@@ -131,6 +147,7 @@ export class AccountsService {
         toAddress: c.toAddress,
         subject: c.subject,
         status: c.status,
+        reason: c.reason ?? null,
         createdAt: c.createdAt.toISOString(),
         sentAt: c.sentAt?.toISOString() ?? null,
       })),
@@ -140,7 +157,60 @@ export class AccountsService {
       ...(workflowError !== undefined ? { workflowError } : {}),
     };
   }
+
+  /**
+   * Records the debtor's request to cease communication (FDCPA 805(c)). The reminder activity reads the flag at
+   * each send, so no reminder on any channel goes out from the moment this commits; the workflow itself goes on.
+   * Repeating the request changes nothing and is not audited again.
+   */
+  async ceaseCommunication(id: string, input: CeaseCommunicationRequest, user: AuthUser, now = new Date()): Promise<CeaseCommunicationView> {
+    return this.#orm.em.fork().transactional(async (em) => {
+      const account = await em.findOne(Account, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!account) throw new NotFoundError('account');
+      if (!account.ceaseCommunication) {
+        account.ceaseCommunication = true;
+        account.ceaseCommunicationAt = now;
+        await em.flush();
+        await audit(em, {
+          actorId: user.id,
+          action: 'account.cease-communication',
+          entity: 'account',
+          entityId: account.id,
+          details: { reason: input.reason },
+        });
+      }
+      return ceaseView(account);
+    });
+  }
+
+  /** Lifts a cease-communication request, e.g. when the debtor asks to be contacted again. */
+  async resumeCommunication(id: string, input: ResumeCommunicationRequest, user: AuthUser): Promise<CeaseCommunicationView> {
+    return this.#orm.em.fork().transactional(async (em) => {
+      const account = await em.findOne(Account, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!account) throw new NotFoundError('account');
+      if (account.ceaseCommunication) {
+        const since = account.ceaseCommunicationAt?.toISOString() ?? null;
+        account.ceaseCommunication = false;
+        account.ceaseCommunicationAt = null;
+        await em.flush();
+        await audit(em, {
+          actorId: user.id,
+          action: 'account.cease-communication-cleared',
+          entity: 'account',
+          entityId: account.id,
+          details: { since, ...(input.reason !== undefined ? { reason: input.reason } : {}) },
+        });
+      }
+      return ceaseView(account);
+    });
+  }
 }
+
+const ceaseView = (account: IAccount): CeaseCommunicationView => ({
+  accountId: account.id,
+  ceaseCommunication: account.ceaseCommunication,
+  ceaseCommunicationAt: account.ceaseCommunicationAt?.toISOString() ?? null,
+});
 
 const summary = (account: IAccount): Omit<AccountSummary, 'balance'> => ({
   id: account.id,
@@ -152,6 +222,8 @@ const summary = (account: IAccount): Omit<AccountSummary, 'balance'> => ({
   timeZone: account.timeZone,
   riskScore: account.riskScore ?? null,
   assignedCollectorId: account.assignedCollector?.id ?? null,
+  ceaseCommunication: account.ceaseCommunication,
+  ceaseCommunicationAt: account.ceaseCommunicationAt?.toISOString() ?? null,
 });
 
 /** A collector's accounts: assigned to them, or holding a task of theirs. */

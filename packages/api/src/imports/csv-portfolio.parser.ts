@@ -228,6 +228,7 @@ const addContact = (
     name: contact.name,
     email: contact.email,
     phone: contact.phone,
+    postalAddress: null,
     timeZone: null,
     isPrimary: account.contacts.length === 0,
     consent: { email: contact.consentEmail, sms: false, phone: false, letter: false },

@@ -262,6 +262,7 @@ const writeAccounts = async (em: EntityManager, accounts: PortfolioAccount[]): P
           name: contact.name,
           email: contact.email,
           phone: contact.phone,
+          postalAddress: contact.postalAddress,
           timeZone: contact.timeZone ?? input.timeZone,
           isPrimary,
           consentEmail: contact.consent.email,

@@ -40,6 +40,7 @@ export const parseJsonPortfolio = (body: unknown): PortfolioParse => {
         name: contact.name,
         email: contact.email ?? null,
         phone: contact.phone ?? null,
+        postalAddress: contact.postalAddress ?? null,
         timeZone: contact.timeZone ?? null,
         isPrimary: contact.isPrimary ?? false,
         consent: contact.consent,

@@ -19,6 +19,7 @@ export interface PortfolioContact {
   name: string;
   email: string | null;
   phone: string | null;
+  postalAddress: string | null;
   timeZone: string | null;
   isPrimary: boolean;
   consent: { email: boolean; sms: boolean; phone: boolean; letter: boolean };

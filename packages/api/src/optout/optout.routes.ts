@@ -26,7 +26,7 @@ export const optOutRoutes = (orm: MikroORM, creditorName: string): Router => {
       res.status(404).type('html').send(unknownPage());
       return;
     }
-    res.type('html').send(confirmPage(creditorName, contact.email, !contact.consentEmail));
+    res.type('html').send(confirmPage(creditorName, contact.email, Boolean(contact.emailOptedOutAt)));
   });
 
   router.post('/:token', async (req, res) => {
@@ -38,7 +38,9 @@ export const optOutRoutes = (orm: MikroORM, creditorName: string): Router => {
     const email = await orm.em.fork().transactional(async (em) => {
       const contact = await em.findOne(Contact, { optOutToken: parsed.data });
       if (!contact?.email) return null;
-      if (contact.consentEmail) {
+      // Recorded even without consent on file: the request itself must outlast any later consent update.
+      if (!contact.emailOptedOutAt) {
+        contact.emailOptedOutAt = new Date();
         contact.consentEmail = false;
         await em.flush();
         await audit(em, {

@@ -24,6 +24,9 @@ export const Account = defineEntity({
     /** How collection closed when it did not end in payment. */
     closedOutcome: p.enum(['written-off', 'agency'] as const).nullable(),
     closedAt: p.datetime().nullable(),
+    /** The debtor asked us to stop communicating (FDCPA 805(c)): no reminder goes out on any channel while set. */
+    ceaseCommunication: p.boolean().default(false),
+    ceaseCommunicationAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { Account } from './account.entity.ts';
 
-export const COMMUNICATION_CHANNELS = ['email'] as const;
+/** Reminder channels, plus 'call' for the call tasks the guardrails defer. */
+export const COMMUNICATION_CHANNELS = ['email', 'sms', 'letter', 'webhook', 'call'] as const;
 export type CommunicationChannel = (typeof COMMUNICATION_CHANNELS)[number];
 export const COMMUNICATION_DIRECTIONS = ['outbound'] as const;
 export type CommunicationDirection = (typeof COMMUNICATION_DIRECTIONS)[number];
-export const COMMUNICATION_STATUSES = ['sent', 'failed', 'deferred'] as const;
+export const COMMUNICATION_STATUSES = ['sent', 'failed', 'deferred', 'suppressed'] as const;
 export type CommunicationStatus = (typeof COMMUNICATION_STATUSES)[number];
 
 export const Communication = defineEntity({
@@ -25,6 +26,8 @@ export const Communication = defineEntity({
     bodyText: p.text(),
     bodyHtml: p.text().nullable(),
     status: p.enum(COMMUNICATION_STATUSES),
+    /** Why a communication was deferred, suppressed or failed; null when it went out. */
+    reason: p.text().nullable(),
     messageId: p.text().nullable(),
     workflowId: p.text().nullable(),
     nodeId: p.text().nullable(),

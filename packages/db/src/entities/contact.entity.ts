@@ -11,12 +11,19 @@ export const Contact = defineEntity({
     name: p.text(),
     email: p.text().nullable(),
     phone: p.text().nullable(),
+    /** The full postal address as printed on a letter, lines separated by newlines. */
+    postalAddress: p.text().nullable(),
     timeZone: p.text(),
     isPrimary: p.boolean().default(false),
     consentEmail: p.boolean().default(false),
     consentSms: p.boolean().default(false),
     consentPhone: p.boolean().default(false),
     consentLetter: p.boolean().default(false),
+    // An opt-out is the debtor's own request and is kept apart from consent, which the creditor supplies: a later
+    // consent update must not undo it.
+    emailOptedOutAt: p.datetime().nullable(),
+    smsOptedOutAt: p.datetime().nullable(),
+    letterOptedOutAt: p.datetime().nullable(),
     /** Random token in the opt-out link of every e-mail to this contact. */
     optOutToken: p.uuid().unique().onCreate(() => randomUUID()),
     createdAt: p.datetime().onCreate(() => new Date()),

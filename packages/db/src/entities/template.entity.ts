@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
-export const TEMPLATE_CHANNELS = ['email'] as const;
+// Any reminder channel may use any template: e-mail and webhook send the subject and body text, a letter prints
+// them, an SMS sends smsText when set and the body text otherwise. `channel` records what the template was
+// written for.
+export const TEMPLATE_CHANNELS = ['email', 'sms', 'letter', 'webhook'] as const;
 export type TemplateChannel = (typeof TEMPLATE_CHANNELS)[number];
 
 export const Template = defineEntity({
@@ -15,6 +18,8 @@ export const Template = defineEntity({
     subject: p.text(),
     /** Mustache-style `{{var}}` placeholders. */
     bodyText: p.text(),
+    /** The short text an SMS sends (also `{{var}}` placeholders); null sends the body text. */
+    smsText: p.text().nullable(),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
 });

@@ -34,9 +34,18 @@ export class Migration20261124050000_compliance extends Migration {
         check ("outcome" in ('conversation', 'no-answer', 'voicemail', 'busy', 'wrong-number'))
     )`);
     this.addSql(`create index "call_attempt_account_placed_index" on "call_attempt" ("account_id", "placed_at")`);
+    this.addSql(`alter table "communication" drop constraint "communication_channel_check"`);
+    this.addSql(
+      `alter table "communication" add constraint "communication_channel_check" check ("channel" in ('email', 'sms', 'letter', 'webhook', 'call'))`,
+    );
   }
 
   override down(): void {
+    this.addSql(`delete from "communication" where "channel" = 'call'`);
+    this.addSql(`alter table "communication" drop constraint "communication_channel_check"`);
+    this.addSql(
+      `alter table "communication" add constraint "communication_channel_check" check ("channel" in ('email', 'sms', 'letter', 'webhook'))`,
+    );
     this.addSql(`drop table "call_attempt"`);
     this.addSql(`drop table "compliance_setting"`);
   }

@@ -13,7 +13,15 @@ export async function seedMissingTemplates(em: EntityManager, newId: () => strin
   const existing = new Set((await em.find(Template, {}, { fields: ['key'] })).map((t) => t.key));
   const missing = DEFAULT_TEMPLATES.filter((t) => !existing.has(t.key));
   for (const t of missing) {
-    em.create(Template, { id: newId(), key: t.key, channel: t.channel, name: t.name, subject: t.subject, bodyText: t.body_text });
+    em.create(Template, {
+      id: newId(),
+      key: t.key,
+      channel: t.channel,
+      name: t.name,
+      subject: t.subject,
+      bodyText: t.body_text,
+      smsText: t.sms_text,
+    });
   }
   return missing.length;
 }

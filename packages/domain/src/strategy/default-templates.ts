@@ -1,5 +1,6 @@
 // The email templates the default strategy uses. Bodies are mustache-style: {{account.name}}, {{amount}} (the
 // formatted overdue amount), {{oldestDueDate}}, {{invoiceList}} (one line per open invoice) and {{optOutUrl}}.
+// A reminder on another channel uses the same template: a letter prints subject and body, an SMS sends sms_text.
 
 export interface EmailTemplate {
   key: string;
@@ -8,6 +9,8 @@ export interface EmailTemplate {
   subject: string;
   /** Named like the template table's column, so seeding is a straight copy. */
   body_text: string;
+  /** The short SMS version; null for templates that never go to a debtor. */
+  sms_text: string | null;
 }
 
 const SIGN_OFF = `Kind regards,
@@ -32,6 +35,7 @@ If you have already arranged payment, thank you, and please disregard this messa
 ${SIGN_OFF}
 
 ${FOOTER}`,
+    sms_text: '{{account.name}}: a payment of {{amount}} falls due on {{oldestDueDate}}. If you have already arranged it, thank you.',
   },
   {
     key: 'due-today',
@@ -49,6 +53,7 @@ If payment is already on its way, thank you. Should you have any questions about
 ${SIGN_OFF}
 
 ${FOOTER}`,
+    sms_text: '{{account.name}}: a payment of {{amount}} is due today, {{oldestDueDate}}. If it is on its way, thank you.',
   },
   {
     key: 'overdue-7',
@@ -66,6 +71,7 @@ We would be grateful if you could arrange payment at your earliest convenience. 
 ${SIGN_OFF}
 
 ${FOOTER}`,
+    sms_text: '{{account.name}}: {{amount}}, due on {{oldestDueDate}}, has not been received yet. Please arrange payment soon.',
   },
   {
     key: 'overdue-14',
@@ -83,6 +89,7 @@ Please arrange payment within the next seven days. If something prevents you fro
 ${SIGN_OFF}
 
 ${FOOTER}`,
+    sms_text: '{{account.name}}: {{amount}} is still unpaid since {{oldestDueDate}}. Please pay within 7 days or contact us.',
   },
   {
     key: 'final-notice',
@@ -102,6 +109,7 @@ If you are having difficulty paying, please contact us now: we are happy to disc
 ${SIGN_OFF}
 
 ${FOOTER}`,
+    sms_text: '{{account.name}}: final notice. {{amount}} is overdue since {{oldestDueDate}}. Please pay within 14 days or contact us about a payment plan.',
   },
   {
     key: 'escalation-manager',
@@ -117,6 +125,7 @@ The account {{account.name}} has been escalated for your review. Its overdue bal
 All scheduled reminders have been sent. Please review the account and decide on the next step, for example a payment plan, a further call, or a referral.
 
 Recoup`,
+    sms_text: null,
   },
 ]);
 

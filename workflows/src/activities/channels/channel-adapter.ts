@@ -1,0 +1,38 @@
+import type { ReminderChannel } from '@recoup/domain';
+
+/** Who a message goes to, in the form its channel needs. A webhook reminder goes to the creditor, not a person. */
+export type ChannelRecipient =
+  | { kind: 'email'; address: string; name: string | null }
+  | { kind: 'phone'; phone: string }
+  | { kind: 'postal'; name: string; postalAddress: string }
+  | { kind: 'none' };
+
+export interface ChannelMessage {
+  channel: ReminderChannel;
+  recipient: ChannelRecipient;
+  subject: string;
+  text: string;
+  html?: string;
+  /** The communication's key: providers use it to drop a resend after a crash between their acceptance and ours. */
+  idempotencyKey: string;
+  accountId: string;
+  templateKey: string;
+  /** E-mail headers (List-Unsubscribe and the like); transports without headers ignore them. */
+  headers: Record<string, string>;
+}
+
+export interface ChannelReceipt {
+  /** The provider's id of the message, when it gave one. */
+  providerMessageId: string | null;
+}
+
+/**
+ * One way of handing a message to a provider. An adapter throws a non-retryable ApplicationFailure when the
+ * provider refused the message for good, and a retryable error when trying again may help.
+ */
+export interface ChannelAdapter {
+  send(message: ChannelMessage): Promise<ChannelReceipt>;
+}
+
+/** The adapters of a worker by channel; a channel without one has no provider, and its reminders are suppressed. */
+export type ChannelAdapters = Partial<Record<ReminderChannel, ChannelAdapter>>;
