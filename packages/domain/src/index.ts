@@ -103,6 +103,21 @@ export { checkMigration, migrateState, type MigrationCheck } from './strategy/mi
 export { PROBLEM_CODES, type Problem, type ProblemCode } from './strategy/problems.ts';
 export { validateStrategy, type ValidateStrategyOptions, type ValidationResult } from './strategy/validator.ts';
 export { DEFAULT_STRATEGY, type DefaultStrategy } from './strategy/default-strategy.ts';
+export { ARM_BUCKETS, armBucket, fmix32, fnv1a32 } from './strategy/arm-hash.ts';
+export {
+  InvalidArmSplitsError,
+  MAX_ARMS,
+  MAX_ARM_LABEL_LENGTH,
+  MIN_ARMS,
+  armName,
+  assertArmSplits,
+  pickArm,
+  validateArmSplits,
+  type ArmSplit,
+  type ArmSplitField,
+  type ArmSplitProblem,
+  type PickedArm,
+} from './strategy/arms.ts';
 export { DEFAULT_TEMPLATES, DEFAULT_TEMPLATE_KEYS, type EmailTemplate } from './strategy/default-templates.ts';
 export { simulate } from './simulation/simulate.ts';
 export { generatePortfolio } from './simulation/portfolio.ts';

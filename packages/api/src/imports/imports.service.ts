@@ -7,7 +7,7 @@ import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
 import { NotFoundError } from '../http/errors.ts';
 import type { Logger } from '../http/logger.ts';
-import { findDefaultStrategyVersionId } from '../shared/default-strategy-version.ts';
+import type { AccountToStart } from '../strategies/arm-resolver.ts';
 import {
   allProblems,
   flagDuplicateInvoiceNumbers,
@@ -127,21 +127,21 @@ export class ImportsService {
   /** Starts (idempotently) the collection workflow of every imported account that has something open. */
   async #startWorkflows(accountIds: string[]): Promise<{ started: number; errors: ImportResult['workflowErrors']; note: string | null }> {
     const em = this.#orm.em.fork();
-    const versionId = await findDefaultStrategyVersionId(em);
-    if (versionId === null) {
-      return { started: 0, errors: [], note: 'No collection workflow was started: publish a default strategy first.' };
-    }
-    const open = new Set<string>();
+    const open = new Map<string, AccountToStart>();
     for (const chunk of chunks(accountIds)) {
       const invoices = await em.find(
         Invoice,
         { account: { $in: chunk }, status: 'open', openMinor: { $gt: 0n } },
-        { fields: ['account'] },
+        { fields: ['account.segment'] },
       );
-      for (const invoice of invoices) open.add(invoice.account.id);
+      for (const invoice of invoices) open.set(invoice.account.id, { id: invoice.account.id, segment: invoice.account.segment });
     }
-    const report = await startCollections(this.#collections, [...open], versionId, this.#logger);
-    return { started: report.started, errors: report.errors, note: null };
+    const report = await startCollections(this.#orm, this.#collections, [...open.values()], this.#logger);
+    const note =
+      report.withoutStrategy > 0
+        ? `${report.withoutStrategy} collection workflow(s) were not started: their segment has no strategy assignment and no default strategy is published.`
+        : null;
+    return { started: report.started, errors: report.errors, note };
   }
 
   async getBatch(id: string): Promise<ImportBatchView> {

@@ -1,6 +1,9 @@
-import type { CollectionClient } from '@recoup/workflows';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { CollectionClient, StartResult } from '@recoup/workflows';
 import type { Logger } from '../http/logger.ts';
 import { mapBounded } from '../shared/bounded.ts';
+import { loadArmResolver, type AccountToStart, type ArmChoice } from '../strategies/arm-resolver.ts';
+import { recordCollectionRun } from '../strategies/collection-runs.ts';
 
 /** Enough to keep Temporal busy without opening one call per account for a 10,000-account import. */
 export const START_CONCURRENCY = 32;
@@ -8,25 +11,61 @@ export const START_CONCURRENCY = 32;
 export interface StartReport {
   started: number;
   alreadyRunning: number;
+  /** Accounts whose segment has no assignment while no default strategy is published: nothing to run. */
+  withoutStrategy: number;
   errors: { accountId: string; message: string }[];
 }
 
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Starts (idempotently) the collection workflow of each account with the version its segment's assignment picks
+ * for it (or the default strategy's), and records each new run with its arm. Every caller that starts collection
+ * workflows goes through here, so no run escapes the assignment or the record.
+ */
 export const startCollections = async (
+  orm: MikroORM,
   collections: CollectionClient,
-  accountIds: readonly string[],
-  strategyVersionId: string,
+  accounts: readonly AccountToStart[],
   logger: Logger,
 ): Promise<StartReport> => {
-  const report: StartReport = { started: 0, alreadyRunning: 0, errors: [] };
-  await mapBounded(accountIds, START_CONCURRENCY, async (accountId) => {
+  const report: StartReport = { started: 0, alreadyRunning: 0, withoutStrategy: 0, errors: [] };
+  const resolver = await loadArmResolver(orm.em.fork());
+  await mapBounded(accounts, START_CONCURRENCY, async (account) => {
+    let choice: ArmChoice | null;
     try {
-      const result = await collections.start(accountId, strategyVersionId);
-      if (result.started) report.started += 1;
-      else report.alreadyRunning += 1;
+      choice = resolver.versionFor(account);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      logger.warn('could not start a collection workflow', { accountId, error: message });
-      report.errors.push({ accountId, message });
+      logger.warn('could not choose a strategy version', { accountId: account.id, error: messageOf(error) });
+      report.errors.push({ accountId: account.id, message: messageOf(error) });
+      return;
+    }
+    if (choice === null) {
+      report.withoutStrategy += 1;
+      return;
+    }
+    let result: StartResult;
+    try {
+      result = await collections.start(account.id, choice.strategyVersionId);
+    } catch (error) {
+      logger.warn('could not start a collection workflow', { accountId: account.id, error: messageOf(error) });
+      report.errors.push({ accountId: account.id, message: messageOf(error) });
+      return;
+    }
+    if (!result.started) {
+      report.alreadyRunning += 1;
+      return;
+    }
+    report.started += 1;
+    try {
+      await recordCollectionRun(orm.em.fork(), { accountId: account.id, workflowId: result.workflowId, choice });
+    } catch (error) {
+      // The workflow runs either way; only the arm report misses it, which the operator should hear about.
+      logger.error('started a collection workflow but could not record its run', {
+        accountId: account.id,
+        error: messageOf(error),
+      });
+      report.errors.push({ accountId: account.id, message: `Started, but its run was not recorded: ${messageOf(error)}` });
     }
   });
   return report;

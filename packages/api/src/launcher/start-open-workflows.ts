@@ -2,7 +2,6 @@ import type { RecoupOrm } from '@recoup/db';
 import type { CollectionClient } from '@recoup/workflows';
 import type { Logger } from '../http/logger.ts';
 import { startCollections, type StartReport } from '../imports/workflow-starter.ts';
-import { findDefaultStrategyVersionId } from '../shared/default-strategy-version.ts';
 
 /** Starts (idempotently) the collection workflow of every account with open receivables, e.g. after seeding. */
 export async function startOpenAccountWorkflows(
@@ -10,12 +9,11 @@ export async function startOpenAccountWorkflows(
   collections: CollectionClient,
   logger: Logger,
 ): Promise<StartReport & { total: number }> {
-  const em = orm.em.fork();
-  const versionId = await findDefaultStrategyVersionId(em);
-  if (!versionId) return { total: 0, started: 0, alreadyRunning: 0, errors: [] };
-  const rows = await em.execute<{ account_id: string }[]>(
-    `select distinct account_id from invoice where status = 'open' and open_minor > 0 order by account_id`,
+  const rows = await orm.em.fork().execute<{ id: string; segment: string }[]>(
+    `select a.id, a.segment from account a
+      where exists (select 1 from invoice i where i.account_id = a.id and i.status = 'open' and i.open_minor > 0)
+      order by a.id`,
   );
-  const report = await startCollections(collections, rows.map((r) => r.account_id), versionId, logger);
+  const report = await startCollections(orm, collections, rows, logger);
   return { ...report, total: rows.length };
 }

@@ -3,6 +3,7 @@ import { Allocation } from './allocation.entity.ts';
 import { AppUser } from './app-user.entity.ts';
 import { AuditLog } from './audit-log.entity.ts';
 import { CallAttempt } from './call-attempt.entity.ts';
+import { CollectionRun } from './collection-run.entity.ts';
 import { CollectorTask } from './collector-task.entity.ts';
 import { Communication } from './communication.entity.ts';
 import { ComplianceSetting } from './compliance-setting.entity.ts';
@@ -14,6 +15,7 @@ import { Invoice } from './invoice.entity.ts';
 import { OutboxMessage } from './outbox-message.entity.ts';
 import { Payment } from './payment.entity.ts';
 import { Strategy } from './strategy.entity.ts';
+import { StrategyAssignment } from './strategy-assignment.entity.ts';
 import { StrategyVersion } from './strategy-version.entity.ts';
 import { Template } from './template.entity.ts';
 
@@ -30,6 +32,8 @@ export const ENTITIES = [
   Template,
   Strategy,
   StrategyVersion,
+  StrategyAssignment,
+  CollectionRun,
   AuditLog,
   ImportBatch,
   IdempotencyRecord,
