@@ -17,6 +17,8 @@ export const simulationScenarioSchema = z
     payAfterReminder: fraction.default(0),
     /** Relative weights of task outcomes by name; a task with no weighted outcome takes its first one. */
     taskOutcomes: z.record(name, fraction).optional(),
+    /** Probability that a promise to pay or a plan installment is kept (paid at its due date); 0 when absent. */
+    keepPromise: fraction.optional(),
     conditionResults: z
       .object({
         /** Forced results by condition node id. */

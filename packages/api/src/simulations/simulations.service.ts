@@ -18,7 +18,6 @@ import type { SimulationRequest, SimulationResponse, SimulationSample } from '@r
 import { BusinessRuleError } from '../http/errors.ts';
 import { loadRealAccounts, type StaticFacts } from './simulation-accounts.ts';
 import { tracePath } from './simulation-path.ts';
-import { unsimulatedNodes } from './simulated-kinds.ts';
 
 const DAY_MS = 86_400_000;
 /** Accounts per simulator call; each account's run depends only on the seed and its id, so slicing changes nothing. */
@@ -49,14 +48,6 @@ export class SimulationsService {
   async run(request: SimulationRequest): Promise<SimulationResponse> {
     const em = this.#orm.em.fork();
     const graph = await strategyOf(em, request);
-    const unsimulated = unsimulatedNodes(graph);
-    if (unsimulated.length > 0) {
-      throw new BusinessRuleError(
-        'simulation-unsupported-node',
-        unsimulated.map((n) => `Node "${n.nodeId}" (${n.kind}): ${n.reason}.`).join(' '),
-        { nodes: unsimulated },
-      );
-    }
     const start = request.start === undefined ? new Date() : new Date(request.start);
     const batches = sliced(await batchesOf(em, request, start));
     const results: { batch: Batch; result: SimulationResult }[] = [];

@@ -162,7 +162,7 @@ export function runAccount(setup: RunSetup, account: SimulatedAccount): AccountS
   let taskAt = Infinity;
   let taskEvents: EngineEvent[] = [];
   const promises = new Map<string, SimulatedPromise>();
-  const keepPromise = scenario.keepPromise ?? 0.5;
+  const keepPromise = scenario.keepPromise ?? 0;
   let paymentAt = Infinity;
   const history: History = { contacts: [], promises: undefined, latestPromise: 'none' };
 
@@ -238,6 +238,8 @@ export function runAccount(setup: RunSetup, account: SimulatedAccount): AccountS
             history.latestPromise = 'open';
           }
           taskEvents.push({ type: 'task-completed', taskKey: command.key, outcome });
+          // A task the run does not wait for: the strategy goes on at once, and the outcome comes a day later.
+          if (state.awaiting.kind === 'action') immediate.push({ type: 'action-done', nodeId: command.nodeId });
           break;
         }
         case 'evaluate-switch': {

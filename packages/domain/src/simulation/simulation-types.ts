@@ -34,7 +34,7 @@ export interface Scenario {
   conditionResults?: ConditionScenario;
   /**
    * Probability that a promise to pay (a task's "promise-to-pay" outcome, or an installment of a payment plan) is
-   * kept: paid at its due date. Defaults to 0.5.
+   * kept: paid at its due date. Defaults to 0: simulated debtors pay only when a knob says they do.
    */
   keepPromise?: number;
 }
