@@ -7,6 +7,8 @@ export * from './strategies.dto.ts';
 export * from './strategy-assignments.dto.ts';
 export * from './simulations.dto.ts';
 export * from './tasks.dto.ts';
+export * from './promises.dto.ts';
+export * from './disputes.dto.ts';
 export * from './accounts.dto.ts';
 export * from './outbox.dto.ts';
 export * from './health.dto.ts';

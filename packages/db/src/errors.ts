@@ -7,3 +7,13 @@ export class EmbeddedPostgresError extends Error {
 export class AuditChainError extends Error {
   override name = 'AuditChainError';
 }
+
+/** An account the caller named does not exist. */
+export class AccountMissingError extends Error {
+  override name = 'AccountMissingError';
+}
+
+/** A payment the caller named does not exist. */
+export class PaymentMissingError extends Error {
+  override name = 'PaymentMissingError';
+}

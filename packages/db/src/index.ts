@@ -8,12 +8,18 @@ export * from './entities/collector-task.entity.ts';
 export * from './entities/communication.entity.ts';
 export * from './entities/compliance-setting.entity.ts';
 export * from './entities/contact.entity.ts';
+export * from './entities/credit-note.entity.ts';
+export * from './entities/dispute.entity.ts';
+export * from './entities/dispute-item.entity.ts';
 export * from './entities/escalation.entity.ts';
 export * from './entities/idempotency-record.entity.ts';
 export * from './entities/import-batch.entity.ts';
 export * from './entities/invoice.entity.ts';
 export * from './entities/outbox-message.entity.ts';
 export * from './entities/payment.entity.ts';
+export * from './entities/payment-plan.entity.ts';
+export * from './entities/payment-promise.entity.ts';
+export * from './entities/promise-allocation.entity.ts';
 export * from './entities/strategy.entity.ts';
 export * from './entities/strategy-version.entity.ts';
 export * from './entities/strategy-assignment.entity.ts';
@@ -24,7 +30,14 @@ export { createOrm, migrateToLatest, ormConfig, pendingMigrations } from './orm.
 export type { CreateOrmOptions, RecoupOrm } from './orm.ts';
 export { startEmbeddedPostgres } from './embedded.ts';
 export type { EmbeddedPostgresHandle, StartEmbeddedPostgresOptions } from './embedded.ts';
-export { AuditChainError, EmbeddedPostgresError } from './errors.ts';
+export { AccountMissingError, AuditChainError, EmbeddedPostgresError, PaymentMissingError } from './errors.ts';
+export { collectibleAmounts, debtorTimeZone, type CollectibleAmounts } from './promises/collectible.ts';
+export {
+  applyPaymentToPromises,
+  reversePaymentFromPromises,
+  type PromiseMatchRow,
+  type PromiseUnmatchRow,
+} from './promises/promise-matching.ts';
 export {
   createTestDatabase,
   prepareTestTemplate,

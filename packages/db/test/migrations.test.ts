@@ -44,6 +44,7 @@ describe('migrations', () => {
         'Migration20261123130000_contact_opt_out_token',
         'Migration20261124010000_reminder_channels',
         'Migration20261124020000_strategy_assignment',
+        'Migration20261124030000_promises_disputes',
         'Migration20261124040000_engine_nodes',
         'Migration20261124050000_compliance',
       ];
@@ -57,11 +58,10 @@ describe('migrations', () => {
       );
       expect(tables.map((t) => t.table_name)).toEqual(
         expect.arrayContaining([
-          'account', 'allocation', 'app_user', 'audit_log', 'call_attempt', 'collection_run', 'collector_task', 'communication',
-          'compliance_setting',
-          'contact', 'escalation',
-          'idempotency_record', 'import_batch', 'invoice', 'outbox_message', 'payment', 'session', 'strategy',
-          'strategy_assignment', 'strategy_version', 'template',
+          'account', 'allocation', 'app_user', 'audit_log', 'call_attempt', 'collection_run', 'collector_task',
+          'communication', 'compliance_setting', 'contact', 'credit_note', 'dispute', 'dispute_item', 'escalation',
+          'idempotency_record', 'import_batch', 'invoice', 'outbox_message', 'payment', 'payment_plan', 'promise',
+          'promise_allocation', 'session', 'strategy', 'strategy_assignment', 'strategy_version', 'template',
         ]),
       );
     } finally {

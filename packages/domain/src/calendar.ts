@@ -118,5 +118,16 @@ export function wallClockAt(instant: Date, timeZone: string): { date: string; mi
 
 /** The calendar date after a 'YYYY-MM-DD' date. */
 export function nextCalendarDate(date: string): string {
-  return new Date((parseCalendarDate(date) + 1) * DAY_MS).toISOString().slice(0, 10);
+  return addCalendarDays(date, 1);
+}
+
+/** The calendar date `days` days after (or before, when negative) a 'YYYY-MM-DD' date. */
+export function addCalendarDays(date: string, days: number): string {
+  if (!Number.isInteger(days)) throw new InvalidDateError(days, 'a number of days must be a whole number');
+  return new Date((parseCalendarDate(date) + days) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from one 'YYYY-MM-DD' date to another (negative when `to` is earlier). */
+export function calendarDaysBetween(from: string, to: string): number {
+  return parseCalendarDate(to) - parseCalendarDate(from);
 }

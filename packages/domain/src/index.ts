@@ -32,7 +32,16 @@ export {
   type MoneyJson,
 } from './money.ts';
 
-export { InvalidDateError, InvalidTimeZoneError, nextCalendarDate, parseCalendarDate, wallClockAt, zonedWallTime } from './calendar.ts';
+export {
+  InvalidDateError,
+  InvalidTimeZoneError,
+  addCalendarDays,
+  calendarDaysBetween,
+  nextCalendarDate,
+  parseCalendarDate,
+  wallClockAt,
+  zonedWallTime,
+} from './calendar.ts';
 export {
   REG_F_CONTACT_WINDOW,
   checkContactTime,
@@ -125,3 +134,17 @@ export { evaluateRuleCondition, type RuleEvaluation } from './simulation/rule-ev
 export { RuleEvaluationError, SimulationInputError } from './simulation/simulation-errors.ts';
 export type * from './simulation/simulation-types.ts';
 export { mulberry32 } from './simulation/prng.ts';
+
+export {
+  PROMISE_DEFAULT_GRACE_DAYS,
+  PROMISE_MAX_DAYS_AHEAD,
+  PROMISE_MAX_GRACE_DAYS,
+  PROMISE_STATUSES,
+  type PromiseJudgement,
+  type PromiseStatus,
+} from './promises/promise-rules.ts';
+export { InvalidPaymentPlanError, InvalidPromiseError, type PromiseProblem } from './promises/promise-errors.ts';
+export { byPromiseAge, matchPaymentToPromises, type MatchablePromise, type PromiseMatch } from './promises/match-payment.ts';
+export { judgePromise, promiseDeadline, type JudgeablePromise } from './promises/judge-promise.ts';
+export { planInstallments, type PlannedInstallment } from './promises/plan-installments.ts';
+export { assertValidPromise, promiseProblems, type PromiseContext, type PromiseInput } from './promises/validate-promise.ts';

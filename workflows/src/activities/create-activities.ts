@@ -7,6 +7,8 @@ import { closeAccount } from './close-account.ts';
 import { createTask } from './create-task.ts';
 import type { ActivityDeps } from './deps.ts';
 import { escalate } from './escalate.ts';
+import { createPaymentPlan } from './payment-plans.ts';
+import { checkPromise } from './promises.ts';
 import { evaluateRule } from './evaluate-condition.ts';
 import { firstMatchingRule } from './evaluate-switch.ts';
 import { sendReminder } from './send-reminder.ts';
@@ -26,6 +28,7 @@ export function createActivities(deps: ActivityDeps): CollectionActivities {
       const facts = await loadAccountFacts(em, accountId, now());
       return {
         balanceMinor: String(facts.totalOpenMinor),
+        disputedMinor: String(facts.disputedAmountMinor),
         currency: account.currency.trim(),
         // Offsets from the due date land at 09:00 on the debtor's wall clock, a civil hour for a reminder.
         oldestDueAt: facts.oldestDueDate ? zonedWallTime(facts.oldestDueDate, 9, 0, account.timeZone).toISOString() : null,
@@ -46,7 +49,7 @@ export function createActivities(deps: ActivityDeps): CollectionActivities {
     assignCollector: (input) => assignToPool(deps, input, now()),
     setTags: (input) => setTags(deps, input),
     closeAccount: (input) => closeAccount(deps, input, now()),
-    createPaymentPlan: () => Promise.reject(new Error('payment plans are not wired yet')),
-    checkPromise: () => Promise.reject(new Error('promises are not wired yet')),
+    createPaymentPlan: (input) => createPaymentPlan(deps, input),
+    checkPromise: (input) => checkPromise(deps, input),
   };
 }

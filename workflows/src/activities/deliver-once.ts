@@ -127,9 +127,19 @@ async function templateView(
   const facts = await loadAccountFacts(em, account.id, now);
   const currency = parseCurrency(account.currency.trim());
   const lines = await em.execute<InvoiceLine[]>(
-    `select number, to_char(due_date, 'YYYY-MM-DD') as due_date, open_minor::text as open_minor, currency
-       from invoice where account_id = ? and status = 'open' order by due_date, number`,
-    [account.id],
+    // Disputed items are not collected: the list shows what is still asked for, without the disputed part.
+    `select i.number, to_char(i.due_date, 'YYYY-MM-DD') as due_date,
+            (i.open_minor - least(i.open_minor, coalesce(d.disputed, 0)))::text as open_minor, i.currency
+       from invoice i
+       left join (
+         select di.invoice_id, sum(di.amount_minor) as disputed
+           from dispute_item di join dispute ds on ds.id = di.dispute_id
+          where ds.status = 'open' and ds.account_id = ?
+          group by di.invoice_id
+       ) d on d.invoice_id = i.id
+      where i.account_id = ? and i.status = 'open' and i.open_minor > least(i.open_minor, coalesce(d.disputed, 0))
+      order by i.due_date, i.number`,
+    [account.id, account.id],
   );
   const base = deps.publicUrl.replace(/\/$/, '');
   return {

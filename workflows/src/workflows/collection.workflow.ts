@@ -71,6 +71,12 @@ const CLOSE_ACCOUNT_PATCH = 'close-account-on-end';
 
 /** The failure type a channel adapter gives a permanent refusal (see the webhook adapter). */
 const PROVIDER_REFUSED = 'ChannelProviderRefused';
+/** The failure type of a payment plan asked for when nothing is collectible. */
+const NOTHING_TO_PLAN = 'NothingToPlan';
+
+function isFailureOfType(error: unknown, type: string): error is ActivityFailure {
+  return error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === type;
+}
 
 /**
  * One account's collection lifecycle. All decisions come from the pure interpreter `step`; this function only
@@ -263,8 +269,15 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
         }
         case 'create-payment-plan': {
           const { type: _type, key: _key, nodeId: _nodeId, ...plan } = command;
-          const created = await effects.createPaymentPlan({ ...effect(command), ...plan });
-          events.push({ type: 'plan-created', nodeId: command.nodeId, planId: created.planId, installments: created.installments });
+          try {
+            const created = await effects.createPaymentPlan({ ...effect(command), ...plan });
+            events.push({ type: 'plan-created', nodeId: command.nodeId, planId: created.planId, installments: created.installments });
+          } catch (error) {
+            // The balance changed under the plan (a dispute opened meanwhile): look again a day later.
+            if (!isFailureOfType(error, NOTHING_TO_PLAN)) throw error;
+            const until = new Date(Date.now() + 86_400_000).toISOString();
+            events.push({ type: 'action-deferred', nodeId: command.nodeId, until, reason: 'nothing is collectible to spread over a plan' });
+          }
           break;
         }
         case 'check-promise': {
@@ -322,8 +335,8 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
     try {
       return await effects.sendReminder(reminder);
     } catch (error) {
-      if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === PROVIDER_REFUSED) {
-        log.warn('Reminder refused by the provider', { nodeId: reminder.nodeId, reason: error.cause.message });
+      if (isFailureOfType(error, PROVIDER_REFUSED)) {
+        log.warn('Reminder refused by the provider', { nodeId: reminder.nodeId, reason: String(error) });
         return null;
       }
       throw error;

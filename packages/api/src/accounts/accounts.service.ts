@@ -25,6 +25,7 @@ import type { CollectionClient } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import { isManagerOrAdmin, type AuthUser } from '../auth/current-user.ts';
 import { NotFoundError } from '../http/errors.ts';
+import { mayAccessAccount } from '../shared/account-access.ts';
 import { toTaskView } from '../tasks/task-view.ts';
 
 const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -80,7 +81,7 @@ export class AccountsService {
   async get(id: string, user: AuthUser, now = new Date()): Promise<AccountDetail> {
     const em = this.#orm.em.fork();
     const account = await em.findOne(Account, { id });
-    if (!account || !(await mayAccess(em, user, account))) throw new NotFoundError('account');
+    if (!account || !(await mayAccessAccount(em, user, account))) throw new NotFoundError('account');
     // Sequential on purpose: one EntityManager runs one query at a time.
     const contacts = await em.find(Contact, { account: id }, { orderBy: { isPrimary: 'desc', createdAt: 'asc' } });
     const invoices = await em.find(Invoice, { account: id }, { orderBy: { dueDate: 'asc', number: 'asc' } });
@@ -231,9 +232,4 @@ const visibleAccountIds = async (em: EntityManager, user: AuthUser): Promise<str
   const assigned = await em.find(Account, { assignedCollector: user.id }, { fields: ['id'] });
   const tasks = await em.find(CollectorTask, { assignee: user.id }, { fields: ['account'] });
   return [...new Set([...assigned.map((a) => a.id), ...tasks.map((t) => t.account.id)])];
-};
-
-const mayAccess = async (em: EntityManager, user: AuthUser, account: IAccount): Promise<boolean> => {
-  if (isManagerOrAdmin(user) || account.assignedCollector?.id === user.id) return true;
-  return (await em.count(CollectorTask, { account: account.id, assignee: user.id })) > 0;
 };

@@ -1,11 +1,11 @@
 import { Router } from 'express';
-import { FACTS, RULE_OPERATORS } from '@recoup/domain';
+import { FACTS, OPERATORS_BY_TYPE, RULE_OPERATORS } from '@recoup/domain';
 
-/** The facts strategy conditions may test, and the operators, for the designer's condition editor. */
+/** The facts registry: every fact a rule may test with its type, and the operators that fit each type. */
 export const factsRoutes = (): Router => {
   const router = Router();
   router.get('/', (_req, res) => {
-    res.json({ facts: FACTS, operators: RULE_OPERATORS });
+    res.json({ facts: FACTS, operators: RULE_OPERATORS, operatorsByType: OPERATORS_BY_TYPE });
   });
   return router;
 };

@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { Account, Allocation, IdempotencyRecord, Invoice, Payment, canonicalJson, sha256Hex, type IAccount, type JsonValue } from '@recoup/db';
+import {
+  Account,
+  Allocation,
+  IdempotencyRecord,
+  Invoice,
+  Payment,
+  applyPaymentToPromises,
+  canonicalJson,
+  sha256Hex,
+  type IAccount,
+  type JsonValue,
+} from '@recoup/db';
 import type { PaymentRequest, PaymentResponse } from '@recoup/contracts';
 import type { CollectionClient } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
@@ -125,6 +136,8 @@ export class PaymentsService {
     const allocated = plan.reduce((sum, p) => sum + p.amountMinor, 0n);
     // The one flush: the allocation trigger then updates open amounts, which the balance below reads back.
     await em.flush();
+    // In the same transaction, so a payment and the promises it keeps commit together.
+    const promises = await applyPaymentToPromises(em, payment.id);
     await audit(em, {
       actorId: user.id,
       action: 'payment.received',
@@ -136,6 +149,7 @@ export class PaymentsService {
         currency,
         allocatedMinor: allocated.toString(),
         invoices: plan.map((p) => p.invoice.number),
+        promises: promises.map((m) => ({ promiseId: m.promiseId, amountMinor: m.amountMinor.toString(), kept: m.kept })),
       },
     });
     const unallocated = amountMinor - allocated;

@@ -3,10 +3,12 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { CollectorTask, type ICollectorTask } from '@recoup/db';
 import type { CompleteTaskRequest, Page, TaskListQuery, TaskView } from '@recoup/contracts';
-import { TaskOutcomeRefusedError, WorkflowMissingError, type CollectionClient } from '@recoup/workflows';
+import { TaskOutcomeRefusedError, WorkflowMissingError, type CollectionClient, type PromiseMessage } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import { isManagerOrAdmin, type AuthUser } from '../auth/current-user.ts';
-import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError, ServiceUnavailableError } from '../http/errors.ts';
+import { BusinessRuleError, ConflictError, ForbiddenError, HttpError, NotFoundError, ServiceUnavailableError } from '../http/errors.ts';
+import { cancelPromise, storePromise } from '../promises/promise-recorder.ts';
+import { toPromiseMessage } from '../promises/promise-view.ts';
 import { toTaskView } from './task-view.ts';
 
 const isNamed = (error: unknown, name: string): boolean => error instanceof Error && error.name === name;
@@ -52,19 +54,32 @@ export class TasksService {
   /**
    * Marks the task done and hands the outcome to the workflow in the same transaction: the row is committed only
    * when the workflow accepted the outcome, so the database and the workflow never disagree about the task.
+   * A promise made on the call is stored first (the workflow may judge it at once, so it must be committed) and
+   * cancelled again when the outcome is not accepted.
    */
   async complete(id: string, input: CompleteTaskRequest, user: AuthUser): Promise<TaskView> {
+    if (input.promise === undefined) return this.#complete(id, input, user, undefined);
+    const task = await this.#orm.em.fork().findOne(CollectorTask, { id });
+    checkCompletable(task, input, user);
+    const promise = await storePromise(this.#orm, task.account.id, input.promise, {
+      source: 'task',
+      taskId: task.id,
+      user,
+      fieldPrefix: 'promise.',
+    });
+    try {
+      return await this.#complete(id, input, user, toPromiseMessage(promise));
+    } catch (error) {
+      const reason = error instanceof HttpError ? error.message : 'the task could not be completed';
+      await cancelPromise(this.#orm, promise.id, user, reason);
+      throw error;
+    }
+  }
+
+  async #complete(id: string, input: CompleteTaskRequest, user: AuthUser, promise: PromiseMessage | undefined): Promise<TaskView> {
     return this.#orm.em.fork().transactional(async (em) => {
       const task = await em.findOne(CollectorTask, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!task || !mayAccess(user, task)) throw new NotFoundError('task');
-      if (task.status !== 'open') {
-        throw new ConflictError('task-not-open', `The task is already ${task.status}.`, { status: task.status });
-      }
-      if (!task.outcomes.includes(input.outcome)) {
-        throw new BusinessRuleError('unknown-outcome', `"${input.outcome}" is not an outcome of this task.`, {
-          allowed: [...task.outcomes],
-        });
-      }
+      checkCompletable(task, input, user);
       task.status = 'done';
       task.outcome = input.outcome;
       task.note = input.note ?? null;
@@ -76,19 +91,24 @@ export class TasksService {
         action: 'task.completed',
         entity: 'collector_task',
         entityId: task.id,
-        details: { accountId: task.account.id, key: task.key, outcome: input.outcome },
+        details: {
+          accountId: task.account.id,
+          key: task.key,
+          outcome: input.outcome,
+          ...(promise ? { promiseId: promise.promiseId } : {}),
+        },
       });
       // The audit row is written before the workflow hears the outcome, so a failure of either commits nothing.
       // Escalation reviews are records for managers: the workflow went on when it raised them.
-      if (task.taskType !== 'escalation') await this.#sendOutcome(task, input.outcome);
+      if (task.taskType !== 'escalation') await this.#sendOutcome(task, input.outcome, promise);
       await em.populate(task, ['account']);
       return toTaskView(task, task.account.name);
     });
   }
 
-  async #sendOutcome(task: ICollectorTask, outcome: string): Promise<void> {
+  async #sendOutcome(task: ICollectorTask, outcome: string, promise: PromiseMessage | undefined): Promise<void> {
     try {
-      await this.#collections.completeTask(task.account.id, { taskKey: task.key, outcome });
+      await this.#collections.completeTask(task.account.id, { taskKey: task.key, outcome, ...(promise ? { promise } : {}) });
     } catch (error) {
       if (error instanceof TaskOutcomeRefusedError || isNamed(error, 'TaskOutcomeRefusedError')) {
         throw new ConflictError('workflow-refused-outcome', `The collection workflow refused the outcome: ${(error as Error).message}`);
@@ -103,3 +123,16 @@ export class TasksService {
 
 const mayAccess = (user: AuthUser, task: ICollectorTask): boolean =>
   isManagerOrAdmin(user) || task.assignee?.id === user.id;
+
+/** Throws unless the user may complete the task with this outcome now. */
+function checkCompletable(task: ICollectorTask | null, input: CompleteTaskRequest, user: AuthUser): asserts task is ICollectorTask {
+  if (!task || !mayAccess(user, task)) throw new NotFoundError('task');
+  if (task.status !== 'open') {
+    throw new ConflictError('task-not-open', `The task is already ${task.status}.`, { status: task.status });
+  }
+  if (!task.outcomes.includes(input.outcome)) {
+    throw new BusinessRuleError('unknown-outcome', `"${input.outcome}" is not an outcome of this task.`, {
+      allowed: [...task.outcomes],
+    });
+  }
+}

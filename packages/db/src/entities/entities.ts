@@ -1,3 +1,4 @@
+import type { EntitySchema } from '@mikro-orm/core';
 import { Account } from './account.entity.ts';
 import { Allocation } from './allocation.entity.ts';
 import { AppUser } from './app-user.entity.ts';
@@ -8,18 +9,25 @@ import { CollectorTask } from './collector-task.entity.ts';
 import { Communication } from './communication.entity.ts';
 import { ComplianceSetting } from './compliance-setting.entity.ts';
 import { Contact } from './contact.entity.ts';
+import { CreditNote } from './credit-note.entity.ts';
+import { Dispute } from './dispute.entity.ts';
+import { DisputeItem } from './dispute-item.entity.ts';
 import { Escalation } from './escalation.entity.ts';
 import { IdempotencyRecord } from './idempotency-record.entity.ts';
 import { ImportBatch } from './import-batch.entity.ts';
 import { Invoice } from './invoice.entity.ts';
 import { OutboxMessage } from './outbox-message.entity.ts';
 import { Payment } from './payment.entity.ts';
+import { PaymentPlan } from './payment-plan.entity.ts';
+import { PaymentPromise } from './payment-promise.entity.ts';
+import { PromiseAllocation } from './promise-allocation.entity.ts';
 import { Strategy } from './strategy.entity.ts';
 import { StrategyAssignment } from './strategy-assignment.entity.ts';
 import { StrategyVersion } from './strategy-version.entity.ts';
 import { Template } from './template.entity.ts';
 
-export const ENTITIES = [
+// Annotated: the inferred tuple of every entity's full type is too long for the compiler to write into a .d.ts.
+export const ENTITIES: readonly EntitySchema[] = [
   AppUser,
   Account,
   Contact,
@@ -40,4 +48,10 @@ export const ENTITIES = [
   OutboxMessage,
   ComplianceSetting,
   CallAttempt,
-] as const;
+  PaymentPlan,
+  PaymentPromise,
+  PromiseAllocation,
+  Dispute,
+  DisputeItem,
+  CreditNote,
+];

@@ -3,6 +3,7 @@ import { Migration20261123120000_communication_deferred } from './Migration20261
 import { Migration20261123130000_contact_opt_out_token } from './Migration20261123130000_contact_opt_out_token.ts';
 import { Migration20261124010000_reminder_channels } from './Migration20261124010000_reminder_channels.ts';
 import { Migration20261124020000_strategy_assignment } from './Migration20261124020000_strategy_assignment.ts';
+import { Migration20261124030000_promises_disputes } from './Migration20261124030000_promises_disputes.ts';
 import { Migration20261124040000_engine_nodes } from './Migration20261124040000_engine_nodes.ts';
 import { Migration20261124050000_compliance } from './Migration20261124050000_compliance.ts';
 
@@ -13,6 +14,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261123130000_contact_opt_out_token', class: Migration20261123130000_contact_opt_out_token },
   { name: 'Migration20261124010000_reminder_channels', class: Migration20261124010000_reminder_channels },
   { name: 'Migration20261124020000_strategy_assignment', class: Migration20261124020000_strategy_assignment },
+  { name: 'Migration20261124030000_promises_disputes', class: Migration20261124030000_promises_disputes },
   { name: 'Migration20261124040000_engine_nodes', class: Migration20261124040000_engine_nodes },
   { name: 'Migration20261124050000_compliance', class: Migration20261124050000_compliance },
 ] as const;

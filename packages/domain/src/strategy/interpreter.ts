@@ -219,6 +219,11 @@ function act(ctx: Context, node: StrategyNode, key: string): string | undefined 
       return undefined;
     }
   }
+  if (node.type === 'payment-plan' && balanceOf(state.account) <= 0n) {
+    // Nothing collectible (every item disputed): a plan would be for nothing; wait for the account to change.
+    defer(ctx, node, null, 'nothing is collectible to spread over a plan; waiting for the account to change');
+    return undefined;
+  }
   switch (node.type) {
     case 'reminder':
       state.awaiting = { kind: 'action' };
@@ -562,7 +567,8 @@ function handle(ctx: Context, event: EngineEvent): void {
       return;
     }
     case 'action-deferred': {
-      if ((awaiting.kind !== 'action' && awaiting.kind !== 'task-outcome') || event.nodeId !== state.nodeId) return;
+      const acting = awaiting.kind === 'action' || awaiting.kind === 'task-outcome' || (awaiting.kind === 'plan' && awaiting.planId === null);
+      if (!acting || event.nodeId !== state.nodeId) return;
       defer(ctx, nodeOf(ctx, state.nodeId), event.until, event.reason);
       return;
     }

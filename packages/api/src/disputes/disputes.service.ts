@@ -1,0 +1,235 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import {
+  CheckConstraintViolationException,
+  CreditNote,
+  Dispute,
+  DisputeItem,
+  Invoice,
+  type IDispute,
+  type IInvoice,
+} from '@recoup/db';
+import type { DisputeList, DisputeView, OpenDisputeRequest, ResolveDisputeRequest } from '@recoup/contracts';
+import type { CollectionClient } from '@recoup/workflows';
+import { audit } from '../audit/audit.ts';
+import type { AuthUser } from '../auth/current-user.ts';
+import { BusinessRuleError, ConflictError, NotFoundError } from '../http/errors.ts';
+import type { Logger } from '../http/logger.ts';
+import { accessibleAccount } from '../shared/account-access.ts';
+import { collectibleView } from '../shared/collectible-view.ts';
+import { toDisputeView } from './dispute-view.ts';
+
+interface PlannedItem {
+  invoice: IInvoice;
+  amountMinor: bigint;
+}
+
+export class DisputesService {
+  readonly #orm: MikroORM;
+  readonly #collections: CollectionClient;
+  readonly #logger: Logger;
+
+  constructor(orm: MikroORM, collections: CollectionClient, logger: Logger) {
+    this.#orm = orm;
+    this.#collections = collections;
+    this.#logger = logger;
+  }
+
+  /**
+   * Opens a dispute over some of the account's invoices (each in whole, or a part of it). The disputed amounts stop
+   * being collected until the dispute is resolved; the workflow is told after the commit and re-reads the figures.
+   */
+  async open(accountId: string, input: OpenDisputeRequest, user: AuthUser): Promise<DisputeView> {
+    const view = await this.#orm.em.fork().transactional(async (em) => {
+      const account = await accessibleAccount(em, user, accountId, { lock: true });
+      const planned = await planItems(em, account.id, input);
+      const dispute = em.create(Dispute, {
+        account,
+        reason: input.reason,
+        status: 'open',
+        openedBy: user.id,
+        resolvedBy: null,
+        resolvedAt: null,
+        resolutionNote: null,
+      });
+      const items = planned.map((p) => em.create(DisputeItem, { dispute, invoice: p.invoice, amountMinor: p.amountMinor }));
+      try {
+        await em.flush();
+      } catch (error) {
+        // The trigger's checks back up planItems' against a concurrent change; its message says what was refused.
+        if (error instanceof CheckConstraintViolationException) {
+          throw new ConflictError('dispute-refused', `The dispute was refused: ${error.sqlMessage ?? error.message}`);
+        }
+        throw error;
+      }
+      await audit(em, {
+        actorId: user.id,
+        action: 'dispute.opened',
+        entity: 'dispute',
+        entityId: dispute.id,
+        details: {
+          accountId: account.id,
+          reason: input.reason,
+          items: planned.map((p) => ({ invoice: p.invoice.number, amountMinor: p.amountMinor.toString() })),
+        },
+      });
+      return toDisputeView(dispute, items, []);
+    });
+    await this.#tell(accountId, 'dispute opened', () => this.#collections.disputeOpened(accountId));
+    return view;
+  }
+
+  async list(accountId: string, user: AuthUser): Promise<DisputeList> {
+    const em = this.#orm.em.fork();
+    await accessibleAccount(em, user, accountId);
+    const disputes = await em.find(Dispute, { account: accountId }, { orderBy: { openedAt: 'desc', id: 'asc' } });
+    const items = disputes.length
+      ? await em.find(DisputeItem, { dispute: { $in: disputes.map((d) => d.id) } }, { populate: ['invoice'], orderBy: { id: 'asc' } })
+      : [];
+    const notes = disputes.length
+      ? await em.find(CreditNote, { dispute: { $in: disputes.map((d) => d.id) } }, { orderBy: { createdAt: 'asc', id: 'asc' } })
+      : [];
+    return {
+      items: disputes.map((d) =>
+        toDisputeView(
+          d,
+          items.filter((i) => i.dispute.id === d.id).sort((a, b) => a.invoice.number.localeCompare(b.invoice.number)),
+          notes.filter((n) => n.dispute?.id === d.id),
+        ),
+      ),
+      balance: await collectibleView(em, accountId),
+    };
+  }
+
+  /**
+   * Closes a dispute. Upheld ('valid'): each disputed amount is credited off its invoice, as far as the invoice is
+   * still open. Rejected ('invalid'): the amounts are collectible again. Either way the workflow re-reads the account.
+   */
+  async resolve(disputeId: string, input: ResolveDisputeRequest, user: AuthUser): Promise<DisputeView> {
+    const { view, accountId } = await this.#orm.em.fork().transactional(async (em) => {
+      const found = await em.findOne(Dispute, { id: disputeId });
+      if (!found) throw new NotFoundError('dispute');
+      // Account first, then dispute, then invoices: the order opening a dispute takes them in.
+      await accessibleAccount(em, user, found.account.id, { lock: true });
+      const dispute = await em.findOneOrFail(Dispute, { id: disputeId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      if (dispute.status !== 'open') {
+        throw new ConflictError('dispute-not-open', `The dispute is already ${dispute.status}.`, { status: dispute.status });
+      }
+      const items = await em.find(DisputeItem, { dispute: dispute.id }, { populate: ['invoice'], orderBy: { id: 'asc' } });
+      const notes = input.resolution === 'valid' ? await creditItems(em, dispute, items, user) : [];
+      dispute.status = input.resolution === 'valid' ? 'resolved-valid' : 'resolved-invalid';
+      dispute.resolvedBy = user.id;
+      dispute.resolvedAt = new Date();
+      dispute.resolutionNote = input.note;
+      await em.flush();
+      await audit(em, {
+        actorId: user.id,
+        action: 'dispute.resolved',
+        entity: 'dispute',
+        entityId: dispute.id,
+        details: {
+          accountId: dispute.account.id,
+          resolution: input.resolution,
+          note: input.note,
+          creditNotes: notes.map((n) => ({ id: n.id, invoiceId: n.invoice.id, amountMinor: n.amountMinor.toString() })),
+        },
+      });
+      return { view: toDisputeView(dispute, items, notes), accountId: dispute.account.id };
+    });
+    await this.#tell(accountId, 'dispute resolved', () => this.#collections.accountChanged(accountId));
+    return view;
+  }
+
+  async #tell(accountId: string, what: string, send: () => Promise<void>): Promise<void> {
+    try {
+      await send();
+    } catch (error) {
+      // The change is committed; the workflow re-reads the account at its next step in any case.
+      this.#logger.warn(`could not tell the workflow: ${what}`, {
+        accountId,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+}
+
+/** Each requested item checked against its invoice: the account's, open, in its currency, within the open amount. */
+async function planItems(em: EntityManager, accountId: string, input: OpenDisputeRequest): Promise<PlannedItem[]> {
+  const invoices = await em.find(
+    Invoice,
+    { id: { $in: input.items.map((i) => i.invoiceId) } },
+    { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } },
+  );
+  const underDispute = new Set(
+    (
+      await em.find(
+        DisputeItem,
+        { invoice: { $in: invoices.map((i) => i.id) }, dispute: { status: 'open' } },
+        { fields: ['invoice'] },
+      )
+    ).map((item) => item.invoice.id),
+  );
+  return input.items.map((item, index) => {
+    const field = `items.${index}`;
+    const invoice = invoices.find((i) => i.id === item.invoiceId);
+    if (!invoice || invoice.account.id !== accountId) {
+      throw new BusinessRuleError('dispute-invalid', `${field}.invoiceId is not an invoice of this account.`, {
+        fields: [{ in: 'body', path: `${field}.invoiceId`, reason: 'is not an invoice of this account' }],
+      });
+    }
+    if (invoice.status !== 'open' || invoice.openMinor <= 0n) {
+      throw new BusinessRuleError('dispute-invalid', `${field}.invoiceId: invoice ${invoice.number} has nothing open to dispute.`, {
+        fields: [{ in: 'body', path: `${field}.invoiceId`, reason: `invoice ${invoice.number} is ${invoice.status} with nothing open` }],
+      });
+    }
+    if (underDispute.has(invoice.id)) {
+      throw new ConflictError('invoice-already-disputed', `Invoice ${invoice.number} is already under an open dispute.`, {
+        fields: [{ in: 'body', path: `${field}.invoiceId`, reason: `invoice ${invoice.number} is already under an open dispute` }],
+      });
+    }
+    const currency = invoice.currency.trim();
+    if (item.amount && item.amount.currency !== currency) {
+      throw new BusinessRuleError('dispute-invalid', `${field}.amount.currency must be the invoice's currency ${currency}.`, {
+        fields: [{ in: 'body', path: `${field}.amount.currency`, reason: `must be ${currency}, the invoice's currency` }],
+      });
+    }
+    const amountMinor = item.amount ? BigInt(item.amount.amountMinor) : invoice.openMinor;
+    if (amountMinor > invoice.openMinor) {
+      throw new BusinessRuleError(
+        'dispute-invalid',
+        `${field}.amount.amountMinor ${amountMinor} exceeds the ${invoice.openMinor} open on invoice ${invoice.number}.`,
+        { fields: [{ in: 'body', path: `${field}.amount.amountMinor`, reason: `exceeds the ${invoice.openMinor} open on invoice ${invoice.number}` }] },
+      );
+    }
+    return { invoice, amountMinor };
+  });
+}
+
+/** Credit notes for an upheld dispute: each item's amount, as far as a payment has not already settled it. */
+async function creditItems(em: EntityManager, dispute: IDispute, items: { invoice: IInvoice; amountMinor: bigint }[], user: AuthUser) {
+  const invoiceIds = items.map((i) => i.invoice.id);
+  const invoices = await em.find(
+    Invoice,
+    { id: { $in: invoiceIds } },
+    { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' }, refresh: true },
+  );
+  const notes = [];
+  for (const item of items) {
+    const invoice = invoices.find((i) => i.id === item.invoice.id);
+    if (!invoice || invoice.status === 'cancelled') continue;
+    const amountMinor = item.amountMinor < invoice.openMinor ? item.amountMinor : invoice.openMinor;
+    if (amountMinor <= 0n) continue;
+    notes.push(
+      em.create(CreditNote, {
+        account: dispute.account,
+        invoice,
+        amountMinor,
+        currency: invoice.currency.trim(),
+        reason: `Dispute upheld: ${dispute.reason}`,
+        dispute,
+        createdBy: user.id,
+      }),
+    );
+  }
+  return notes;
+}

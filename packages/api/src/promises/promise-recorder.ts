@@ -1,0 +1,114 @@
+import { LockMode } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Account, PaymentPromise, collectibleAmounts, debtorTimeZone, type IPaymentPromise } from '@recoup/db';
+import { PROMISE_DEFAULT_GRACE_DAYS, promiseDeadline, promiseProblems, wallClockAt } from '@recoup/domain';
+import type { PromiseRequest } from '@recoup/contracts';
+import { PromiseRefusedError, WorkflowMissingError } from '@recoup/workflows';
+import { audit } from '../audit/audit.ts';
+import type { AuthUser } from '../auth/current-user.ts';
+import { BusinessRuleError, ConflictError, HttpError, NotFoundError, ServiceUnavailableError } from '../http/errors.ts';
+
+export interface PromiseOrigin {
+  source: 'api' | 'task';
+  taskId?: string;
+  user: AuthUser;
+  /** Where the promise sits in the request body, so problems name the field as the caller sent it. */
+  fieldPrefix: string;
+  now?: Date;
+}
+
+/**
+ * Validates and stores a promise to pay, committed on its own. The workflow is told afterwards: it may judge the
+ * promise in an activity at once, which must find the row. Callers cancel it when the workflow does not take it.
+ * The caller has checked that the user may work on the account.
+ */
+export async function storePromise(orm: MikroORM, accountId: string, input: PromiseRequest, origin: PromiseOrigin): Promise<IPaymentPromise> {
+  const now = origin.now ?? new Date();
+  return orm.em.fork().transactional(async (em) => {
+    // Serialises promises and disputes of one account, so the collectible balance checked here stays true.
+    const account = await em.findOne(Account, { id: accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!account) throw new NotFoundError('account');
+    const { collectibleMinor, currency } = await collectibleAmounts(em, account.id);
+    const timeZone = await debtorTimeZone(em, account.id);
+    const graceDays = input.graceDays ?? PROMISE_DEFAULT_GRACE_DAYS;
+    const amountMinor = BigInt(input.amount.amountMinor);
+    const problems = promiseProblems(
+      { amountMinor, currency: input.amount.currency, dueDate: input.dueDate, graceDays },
+      { collectibleMinor, accountCurrency: currency, today: wallClockAt(now, timeZone).date },
+    );
+    if (problems.length > 0) {
+      throw new BusinessRuleError('promise-invalid', problems.map((p) => `${origin.fieldPrefix}${p.message}`).join(' '), {
+        fields: problems.map((p) => ({ in: 'body', path: `${origin.fieldPrefix}${p.field}`, reason: p.message, code: p.code })),
+      });
+    }
+    const promise = em.create(PaymentPromise, {
+      account,
+      amountMinor,
+      currency,
+      dueDate: input.dueDate,
+      graceDays,
+      until: promiseDeadline(input.dueDate, graceDays, timeZone),
+      status: 'open',
+      source: origin.source,
+      plan: null,
+      installmentNo: null,
+      task: origin.taskId ?? null,
+      createdBy: origin.user.id,
+      resolvedAt: null,
+    });
+    await em.flush();
+    await audit(em, {
+      actorId: origin.user.id,
+      action: 'promise.recorded',
+      entity: 'promise',
+      entityId: promise.id,
+      details: {
+        accountId: account.id,
+        amountMinor: amountMinor.toString(),
+        currency,
+        dueDate: input.dueDate,
+        graceDays,
+        until: promise.until.toISOString(),
+        source: origin.source,
+        ...(origin.taskId ? { taskId: origin.taskId } : {}),
+      },
+    });
+    return promise;
+  });
+}
+
+/** Marks a promise the workflow did not take as cancelled, so it holds nothing back and no payment is matched to it. */
+export async function cancelPromise(orm: MikroORM, promiseId: string, user: AuthUser, reason: string): Promise<void> {
+  await orm.em.fork().transactional(async (em) => {
+    const promise = await em.findOne(PaymentPromise, { id: promiseId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    // A payment may have kept it meanwhile; a kept promise is a fact, not something to cancel.
+    if (!promise || promise.status !== 'open') return;
+    promise.status = 'cancelled';
+    promise.resolvedAt = new Date();
+    await em.flush();
+    await audit(em, {
+      actorId: user.id,
+      action: 'promise.cancelled',
+      entity: 'promise',
+      entityId: promise.id,
+      details: { accountId: promise.account.id, reason },
+    });
+  });
+}
+
+const isNamed = (error: unknown, name: string): boolean => error instanceof Error && error.name === name;
+
+/** The HTTP answer for a workflow that did not take a promise. */
+export function workflowRefusal(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  if (error instanceof PromiseRefusedError || isNamed(error, 'PromiseRefusedError')) {
+    return new ConflictError('workflow-refused-promise', `The collection workflow refused the promise: ${(error as Error).message}`);
+  }
+  if (error instanceof WorkflowMissingError || isNamed(error, 'WorkflowMissingError')) {
+    return new ConflictError('workflow-missing', 'The account has no running collection workflow to hold the promise.');
+  }
+  return new ServiceUnavailableError(
+    'workflow-unavailable',
+    'The workflow service did not answer, so the promise was not recorded. Try again shortly.',
+  );
+}
