@@ -14,3 +14,4 @@ export * from './outbox.dto.ts';
 export * from './health.dto.ts';
 export * from './config.ts';
 export { isKnownCurrency } from './currency.ts';
+export * from './compliance.dto.ts';

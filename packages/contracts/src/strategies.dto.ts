@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuidSchema } from './common.dto.ts';
 
 export const strategyCreateSchema = z.object({
   name: z.string().trim().min(1).max(120),
@@ -59,3 +60,27 @@ export const strategyViewSchema = z.object({
   latestVersion: strategyVersionSummarySchema.nullable(),
 });
 export type StrategyView = z.infer<typeof strategyViewSchema>;
+
+/** Move the running accounts of one published version to another (POST /api/strategy-versions/:id/migrate). */
+export const cohortMigrationRequestSchema = z
+  .object({
+    fromVersionId: uuidSchema,
+    /** Old node id -> new node id, for nodes whose id changed. */
+    nodeMapping: z.record(z.string().min(1).max(64), z.string().min(1).max(64)).optional(),
+    /** Only these accounts of the cohort; all of them when absent. */
+    accountIds: z.array(uuidSchema).min(1).max(10_000).optional(),
+  })
+  .strict();
+
+export type CohortMigrationRequest = z.infer<typeof cohortMigrationRequestSchema>;
+
+export interface CohortMigrationResult {
+  targetVersionId: string;
+  /** Accounts whose latest run was on the old version. */
+  cohort: number;
+  migrated: { accountId: string; nodeId: string }[];
+  /** Refused by the workflow, with its reason (typically: the current node has no counterpart). */
+  refused: { accountId: string; reason: string }[];
+  /** Accounts whose workflow has already ended. */
+  notRunning: string[];
+}

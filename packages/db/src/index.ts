@@ -65,3 +65,4 @@ export {
   UniqueConstraintViolationException,
 } from '@mikro-orm/postgresql';
 export type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+export { loadCallHistory, loadComplianceSettings } from './compliance/compliance-settings.ts';

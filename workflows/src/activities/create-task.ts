@@ -1,10 +1,9 @@
 import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import { Account, AppUser, CollectorTask, Communication } from '@recoup/db';
+import { Account, AppUser, CollectorTask, Communication, loadCallHistory, loadComplianceSettings } from '@recoup/db';
 import type { CreateTaskInput, CreateTaskResult } from './activity-types.ts';
 import { pickAssignee } from './assign-collector.ts';
 import type { ActivityDeps } from './deps.ts';
 import { checkCallFrequency, checkContactTime } from '@recoup/domain';
-import { loadCallHistory, loadComplianceSettings } from './compliance-settings.ts';
 
 /** Creates a collector task once per key and assigns it; the account's collector is kept when they can take it. */
 export async function createTask(deps: ActivityDeps, input: CreateTaskInput): Promise<CreateTaskResult> {

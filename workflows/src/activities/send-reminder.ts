@@ -1,4 +1,4 @@
-import { Account, Communication, Contact, type IContact } from '@recoup/db';
+import { Account, Communication, Contact, loadComplianceSettings, type IContact } from '@recoup/db';
 import { checkContactTime, pickReachableContact, type ContactChannel } from '@recoup/domain';
 import type { SendReminderInput, SendReminderResult } from './activity-types.ts';
 import { adapterFor } from './channels/adapter-for.ts';
@@ -41,7 +41,8 @@ export async function sendReminder(deps: ActivityDeps, input: SendReminderInput)
   // E-mail and SMS reach the debtor the moment they are sent, so contact hours apply, judged at the debtor's
   // location whatever the strategy's timing says. A letter arrives days later at no particular hour.
   if (input.channel !== 'letter') {
-    const check = checkContactTime(now, contact.timeZone);
+    const { contactWindow } = await loadComplianceSettings(em, account.customerType);
+    const check = checkContactTime(now, contact.timeZone, contactWindow);
     if (!check.allowed) return logDeferral(em, input, toAddress, check.nextAllowedAt, check.reason, now);
   }
   return deliverOnce(deps, { ...base, recipient, toAddress, recipientName: contact.name, optOutToken: contact.optOutToken });

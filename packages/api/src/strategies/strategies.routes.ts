@@ -1,8 +1,9 @@
 import { Router } from 'express';
-import { idParamsSchema, strategyCreateSchema, strategyUpdateSchema } from '@recoup/contracts';
+import { cohortMigrationRequestSchema, idParamsSchema, strategyCreateSchema, strategyUpdateSchema } from '@recoup/contracts';
 import { currentUser } from '../auth/current-user.ts';
 import { requireRole } from '../auth/require-auth.ts';
 import { parseBody, parseParams } from '../http/validate.ts';
+import type { CohortMigrationService } from './cohort-migration.service.ts';
 import type { StrategiesService } from './strategies.service.ts';
 
 /** The validate endpoint takes the document itself, or `{ graph: document }`. */
@@ -45,10 +46,14 @@ export const strategiesRoutes = (strategies: StrategiesService): Router => {
   return router;
 };
 
-export const strategyVersionsRoutes = (strategies: StrategiesService): Router => {
+export const strategyVersionsRoutes = (strategies: StrategiesService, migrations: CohortMigrationService): Router => {
   const router = Router();
   router.get('/:id', async (req, res) => {
     res.json(await strategies.version(parseParams(idParamsSchema, req).id));
+  });
+  router.post('/:id/migrate', requireRole('admin', 'manager'), async (req, res) => {
+    const { id } = parseParams(idParamsSchema, req);
+    res.json(await migrations.migrate(id, parseBody(cohortMigrationRequestSchema, req), currentUser(req)));
   });
   return router;
 };

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CallAttempt, ComplianceSetting, type CustomerType } from '@recoup/db';
+import { CallAttempt } from '../entities/call-attempt.entity.ts';
+import type { CustomerType } from '../entities/account.entity.ts';
+import { ComplianceSetting } from '../entities/compliance-setting.entity.ts';
 import { DEFAULT_COMPLIANCE_SETTINGS, type CallHistory, type ComplianceSettings } from '@recoup/domain';
 
 /** The guardrail settings for a customer type; the built-in (Reg F) defaults when no row exists. */

@@ -1,0 +1,90 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { AppUser, CallAttempt, CollectorTask, ComplianceSetting, loadCallHistory, loadComplianceSettings, type IComplianceSetting } from '@recoup/db';
+import { checkCallFrequency } from '@recoup/domain';
+import type { CallAttemptRequest, CallAttemptView, ComplianceSettingInput, ComplianceSettingView } from '@recoup/contracts';
+import { audit } from '../audit/audit.ts';
+import type { AuthUser } from '../auth/current-user.ts';
+import { ConflictError, NotFoundError } from '../http/errors.ts';
+import { accessibleAccount } from '../shared/account-access.ts';
+
+const settingView = (row: IComplianceSetting): ComplianceSettingView => ({
+  customerType: row.customerType,
+  contactStartMinutes: row.contactStartMinutes,
+  contactEndMinutes: row.contactEndMinutes,
+  maxCallAttempts: row.maxCallAttempts,
+  callWindowDays: row.callWindowDays,
+  quietDaysAfterConversation: row.quietDaysAfterConversation,
+  updatedAt: row.updatedAt.toISOString(),
+});
+
+/** The guardrail settings per customer type, and the call log the call-frequency limits are counted on. */
+export class ComplianceService {
+  readonly #orm: MikroORM;
+  readonly #now: () => Date;
+
+  constructor(orm: MikroORM, now: () => Date = () => new Date()) {
+    this.#orm = orm;
+    this.#now = now;
+  }
+
+  async settings(): Promise<ComplianceSettingView[]> {
+    const rows = await this.#orm.em.fork().find(ComplianceSetting, {}, { orderBy: { customerType: 'asc' } });
+    return rows.map(settingView);
+  }
+
+  async updateSetting(customerType: 'consumer' | 'business', input: ComplianceSettingInput, user: AuthUser): Promise<ComplianceSettingView> {
+    return this.#orm.em.fork().transactional(async (em) => {
+      const row = await em.findOne(ComplianceSetting, { customerType });
+      if (!row) throw new NotFoundError('compliance setting');
+      const before = settingView(row);
+      em.assign(row, { ...input, updatedBy: em.getReference(AppUser, user.id) });
+      await em.flush();
+      const after = settingView(row);
+      await audit(em, { actorId: user.id, action: 'compliance-setting.updated', entity: 'compliance_setting', entityId: customerType, details: { before, after } });
+      return after;
+    });
+  }
+
+  async calls(accountId: string, user: AuthUser): Promise<CallAttemptView[]> {
+    const em = this.#orm.em.fork();
+    await accessibleAccount(em, user, accountId);
+    const rows = await em.find(CallAttempt, { account: accountId }, { orderBy: { placedAt: 'desc' }, limit: 200 });
+    return rows.map((row) => ({
+      id: row.id,
+      placedAt: row.placedAt.toISOString(),
+      outcome: row.outcome,
+      taskId: row.task?.id ?? null,
+      userId: row.user?.id ?? null,
+    }));
+  }
+
+  /**
+   * Logs a call, or refuses it (409 with the reason and the first allowed moment) when it would break the
+   * call-frequency limits of the account's customer type. The account row is locked so that two collectors
+   * logging at once cannot both slip under the limit.
+   */
+  async logCall(accountId: string, input: CallAttemptRequest, user: AuthUser): Promise<CallAttemptView> {
+    return this.#orm.em.fork().transactional(async (em) => {
+      const account = await accessibleAccount(em, user, accountId, { lock: true });
+      const placedAt = input.placedAt ? new Date(input.placedAt) : this.#now();
+      if (input.taskId && (await em.count(CollectorTask, { id: input.taskId, account: accountId })) === 0) {
+        throw new NotFoundError('task');
+      }
+      const settings = await loadComplianceSettings(em, account.customerType);
+      const check = checkCallFrequency(await loadCallHistory(em, accountId, placedAt, settings), placedAt, settings.callLimits);
+      if (!check.allowed) {
+        throw new ConflictError('call-limit', check.reason, { nextAllowedAt: check.nextAllowedAt.toISOString() });
+      }
+      const call = em.create(CallAttempt, {
+        account: accountId,
+        task: input.taskId ?? null,
+        user: em.getReference(AppUser, user.id),
+        placedAt,
+        outcome: input.outcome,
+      });
+      await em.flush();
+      await audit(em, { actorId: user.id, action: 'call.logged', entity: 'account', entityId: accountId, details: { callId: call.id, outcome: input.outcome } });
+      return { id: call.id, placedAt: placedAt.toISOString(), outcome: call.outcome, taskId: input.taskId ?? null, userId: user.id };
+    });
+  }
+}

@@ -1,0 +1,96 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { CollectionRun, StrategyVersion } from '@recoup/db';
+import { strategyGraphSchema } from '@recoup/domain';
+import type { CohortMigrationRequest, CohortMigrationResult } from '@recoup/contracts';
+import { MigrationRefusedError, WorkflowMissingError, type CollectionClient } from '@recoup/workflows';
+import { audit } from '../audit/audit.ts';
+import type { AuthUser } from '../auth/current-user.ts';
+import { NotFoundError } from '../http/errors.ts';
+import { mapBounded } from '../shared/bounded.ts';
+
+interface CohortRow {
+  account_id: string;
+  strategy_version_id: string;
+  workflow_id: string;
+  arm_label: string | null;
+  assigned: boolean;
+  segment: string;
+}
+
+/** How many accounts are asked at once; each is one Update round trip to its workflow. */
+const CONCURRENCY = 8;
+
+/**
+ * Moves the running accounts of one published version to another. Each workflow checks for itself whether its
+ * current node has a counterpart (by id or through the mapping) and refuses with the reason when not; accounts that
+ * moved get a new collection-run row, so per-version reports follow them.
+ */
+export class CohortMigrationService {
+  readonly #orm: MikroORM;
+  readonly #collections: CollectionClient;
+
+  constructor(orm: MikroORM, collections: CollectionClient) {
+    this.#orm = orm;
+    this.#collections = collections;
+  }
+
+  async migrate(targetId: string, request: CohortMigrationRequest, user: AuthUser): Promise<CohortMigrationResult> {
+    const em = this.#orm.em.fork();
+    const target = await em.findOne(StrategyVersion, { id: targetId });
+    if (!target) throw new NotFoundError('strategy version');
+    if ((await em.count(StrategyVersion, { id: request.fromVersionId })) === 0) throw new NotFoundError('strategy version');
+    const graph = strategyGraphSchema.parse(target.graph);
+    // The cohort: accounts whose latest run is on the old version.
+    const cohort = await em.execute<CohortRow[]>(
+      `select * from (
+         select distinct on (r.account_id) r.account_id, r.workflow_id, r.arm_label, r.assigned, r.segment, r.strategy_version_id
+           from collection_run r
+          order by r.account_id, r.started_at desc, r.id desc
+       ) latest where latest.strategy_version_id = ?`,
+      [request.fromVersionId],
+    );
+    const accounts = cohort.filter(
+      (row) => row.strategy_version_id === request.fromVersionId && (!request.accountIds || request.accountIds.includes(row.account_id)),
+    );
+    const result: CohortMigrationResult = { targetVersionId: targetId, cohort: accounts.length, migrated: [], refused: [], notRunning: [] };
+    await mapBounded(accounts, CONCURRENCY, async (row) => {
+      try {
+        const moved = await this.#collections.migrateStrategy(row.account_id, {
+          strategyVersionId: targetId,
+          graph,
+          checksum: target.checksum,
+          ...(request.nodeMapping ? { nodeMapping: request.nodeMapping } : {}),
+        });
+        await this.#orm.em.fork().insert(CollectionRun, {
+          account: row.account_id,
+          workflowId: row.workflow_id,
+          strategyVersion: targetId,
+          armLabel: row.arm_label,
+          assigned: row.assigned,
+          segment: row.segment,
+          startedAt: new Date(),
+        });
+        result.migrated.push({ accountId: row.account_id, nodeId: moved.nodeId });
+      } catch (error) {
+        if (error instanceof MigrationRefusedError) result.refused.push({ accountId: row.account_id, reason: error.message });
+        else if (error instanceof WorkflowMissingError) result.notRunning.push(row.account_id);
+        else throw error;
+      }
+    });
+    await audit(this.#orm.em.fork(), {
+      actorId: user.id,
+      action: 'strategy.cohort-migrated',
+      entity: 'strategy_version',
+      entityId: targetId,
+      details: {
+        fromVersionId: request.fromVersionId,
+        cohort: result.cohort,
+        migrated: result.migrated.length,
+        refused: result.refused.length,
+        notRunning: result.notRunning.length,
+        nodeMapping: request.nodeMapping ?? {},
+      },
+    });
+    return result;
+  }
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+export const CUSTOMER_TYPE_VALUES = ['consumer', 'business'] as const;
+export const CALL_OUTCOME_VALUES = ['conversation', 'no-answer', 'voicemail', 'busy', 'wrong-number'] as const;
+
+export const customerTypeParamsSchema = z.object({ customerType: z.enum(CUSTOMER_TYPE_VALUES) });
+
+const minuteOfDay = z.number().int().min(0).max(1440);
+
+/** Contact hours (minutes after local midnight) and call limits for one customer type. */
+export const complianceSettingSchema = z
+  .object({
+    contactStartMinutes: minuteOfDay,
+    contactEndMinutes: minuteOfDay,
+    maxCallAttempts: z.number().int().min(1).max(100),
+    callWindowDays: z.number().int().min(1).max(90),
+    quietDaysAfterConversation: z.number().int().min(0).max(90),
+  })
+  .strict()
+  .refine((s) => s.contactStartMinutes < s.contactEndMinutes, {
+    path: ['contactEndMinutes'],
+    message: 'must be later than contactStartMinutes',
+  });
+
+export type ComplianceSettingInput = z.infer<typeof complianceSettingSchema>;
+
+export interface ComplianceSettingView extends ComplianceSettingInput {
+  customerType: (typeof CUSTOMER_TYPE_VALUES)[number];
+  updatedAt: string;
+}
+
+/** A telephone call placed to the debtor; refused when the call-frequency limits forbid it. */
+export const callAttemptRequestSchema = z
+  .object({
+    outcome: z.enum(CALL_OUTCOME_VALUES),
+    /** When the call was placed; now when absent. */
+    placedAt: z.iso.datetime({ offset: true }).optional(),
+    taskId: z.uuid().optional(),
+  })
+  .strict();
+
+export type CallAttemptRequest = z.infer<typeof callAttemptRequestSchema>;
+
+export interface CallAttemptView {
+  id: string;
+  placedAt: string;
+  outcome: (typeof CALL_OUTCOME_VALUES)[number];
+  taskId: string | null;
+  userId: string | null;
+}
