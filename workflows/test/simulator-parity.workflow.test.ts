@@ -139,7 +139,7 @@ describe('the simulator and the workflow agree', () => {
     const starts = new Map<string, number>();
     const info = () => Context.current().info;
     const record = (kind: string, nodeId: string | null) => {
-      const workflowId = info().workflowExecution.workflowId;
+      const workflowId = info().workflowExecution?.workflowId ?? '';
       const minute = Math.round(((info().currentAttemptScheduledTimestampMs ?? 0) - (starts.get(workflowId) ?? 0)) / MINUTE);
       logs.get(workflowId)?.push({ kind, nodeId, minute });
     };

@@ -97,8 +97,12 @@ describe('walking the default strategy', () => {
           return `escalate ${c.action}`;
         case 'complete':
           return `complete ${c.outcome}`;
-        default:
-          return c.type;
+        case 'evaluate-switch':
+        case 'assign-collector':
+        case 'set-tags':
+        case 'create-payment-plan':
+        case 'check-promise':
+          throw new Error(`The default strategy has no step that asks for ${c.type}.`);
       }
     };
 
@@ -127,6 +131,12 @@ describe('walking the default strategy', () => {
           case 'complete':
             finished = true;
             break;
+          case 'evaluate-switch':
+          case 'assign-collector':
+          case 'set-tags':
+          case 'create-payment-plan':
+          case 'check-promise':
+            throw new Error(`The default strategy has no step that asks for ${c.type}.`);
         }
       }
     };

@@ -282,7 +282,12 @@ function act(ctx: Context, node: StrategyNode, key: string): string | undefined 
         graceDays: node.data.graceDays,
       });
       return undefined;
-    default:
+    case 'start':
+    case 'wait':
+    case 'wait-for-event':
+    case 'condition':
+    case 'switch':
+    case 'end':
       throw new EngineError('engine-state-mismatch', `${nameOf(node)} is a ${node.type}, which has no action to perform.`);
   }
 }
@@ -433,7 +438,12 @@ function onTimer(ctx: Context): void {
       run(ctx, follow(ctx, node, 'timeout'));
       return;
     }
-    default:
+    case 'action':
+    case 'condition':
+    case 'task-outcome':
+    case 'plan':
+    case 'nothing':
+      // Nothing here runs on time: these wait for an activity, a person or a message.
       return;
   }
 }

@@ -49,7 +49,15 @@ export function conditionsOf(node: StrategyNode): RuleCondition[] {
     case 'switch':
     case 'assign':
       return node.data.rules.map((r) => r.condition);
-    default:
+    case 'start':
+    case 'wait':
+    case 'wait-for-event':
+    case 'reminder':
+    case 'task':
+    case 'tag':
+    case 'payment-plan':
+    case 'escalate':
+    case 'end':
       return [];
   }
 }
