@@ -1,5 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Account, AppUser, AuditLog, CallAttempt, ComplianceSetting, CollectorTask, Invoice, createTestDatabase, type TestDatabase } from '@recoup/db';
+import {
+  Account,
+  AppUser,
+  AuditLog,
+  CallAttempt,
+  ComplianceSetting,
+  CollectorTask,
+  createTestDatabase,
+  insertTestAccount,
+  insertTestInvoice,
+  type TestDatabase,
+} from '@recoup/db';
 import { createActivities, type Mailer } from '@recoup/workflows/worker';
 
 // The activities behind the assign, tag, switch, call-task and end nodes, on a real PostgreSQL database.
@@ -27,25 +38,8 @@ describe('activities of the strategy engine', () => {
 
   async function account(overdueMinor: bigint, fields: Partial<{ customerType: 'consumer' | 'business'; segment: string }> = {}): Promise<string> {
     const em = db.orm.em.fork();
-    const n = ++counter;
-    const acc = em.create(Account, {
-      externalRef: `ACC-${n}`,
-      name: `Debtor ${n}`,
-      customerType: fields.customerType ?? 'business',
-      segment: fields.segment ?? 'standard',
-      currency: 'EUR',
-      timeZone: 'UTC',
-    });
-    em.create(Invoice, {
-      account: acc,
-      number: `INV-${n}`,
-      issueDate: '2026-01-01',
-      dueDate: '2026-02-01',
-      currency: 'EUR',
-      amountMinor: overdueMinor,
-      openMinor: overdueMinor,
-    });
-    await em.flush();
+    const acc = await insertTestAccount(em, { prefix: 'ENG', timeZone: 'UTC', ...fields });
+    await insertTestInvoice(em, acc, overdueMinor, { dueDate: '2026-02-01' });
     return acc.id;
   }
 

@@ -46,6 +46,7 @@ export {
   TestDatabaseError,
 } from './testing/test-database.ts';
 export type { TestDatabase } from './testing/test-database.ts';
+export { insertTestAccount, insertTestInvoice, type TestAccountFields, type TestInvoiceFields } from './testing/records.ts';
 export { appendAudit, assertAuditChain, auditHash, verifyAuditChain } from './audit.ts';
 export type { AppendedAudit, AuditChainVerification, AuditEntry } from './audit.ts';
 export { canonicalJson, checksumGraph, sha256Hex } from './canonical-json.ts';

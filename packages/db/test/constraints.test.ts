@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  Account,
   Allocation,
   AuditLog,
   CheckConstraintViolationException,
@@ -14,6 +13,8 @@ import {
   type IInvoice,
   type IPayment,
   type TestDatabase,
+  insertTestAccount,
+  insertTestInvoice,
 } from '@recoup/db';
 import { DEFAULT_STRATEGY } from '@recoup/domain';
 
@@ -30,33 +31,10 @@ afterAll(async () => {
 
 const em = (): EntityManager => db.orm.em.fork();
 
-async function newAccount(currency = 'EUR'): Promise<IAccount> {
-  const fork = em();
-  const account = fork.create(Account, {
-    externalRef: `C-${++seq}`,
-    name: `Customer ${seq}`,
-    customerType: 'business',
-    currency,
-    timeZone: 'Europe/Berlin',
-  });
-  await fork.flush();
-  return account;
-}
+const newAccount = (currency = 'EUR'): Promise<IAccount> => insertTestAccount(em(), { prefix: 'C', currency });
 
-async function newInvoice(account: IAccount, amountMinor: bigint, currency = 'EUR'): Promise<IInvoice> {
-  const fork = em();
-  const invoice = fork.create(Invoice, {
-    account: account.id,
-    number: `INV-${++seq}`,
-    issueDate: '2026-01-01',
-    dueDate: '2026-01-31',
-    currency,
-    amountMinor,
-    openMinor: amountMinor,
-  });
-  await fork.flush();
-  return invoice;
-}
+const newInvoice = (account: IAccount, amountMinor: bigint, currency = 'EUR'): Promise<IInvoice> =>
+  insertTestInvoice(em(), account, amountMinor, { currency });
 
 async function newPayment(account: IAccount, amountMinor: bigint, currency = 'EUR'): Promise<IPayment> {
   const fork = em();

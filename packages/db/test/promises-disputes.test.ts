@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  Account,
   CheckConstraintViolationException,
   Contact,
   CreditNote,
@@ -21,6 +20,8 @@ import {
   type IInvoice,
   type IPaymentPromise,
   type TestDatabase,
+  insertTestAccount,
+  insertTestInvoice,
 } from '@recoup/db';
 
 let db: TestDatabase;
@@ -36,33 +37,10 @@ afterAll(async () => {
 
 const em = (): EntityManager => db.orm.em.fork();
 
-async function newAccount(currency = 'EUR'): Promise<IAccount> {
-  const fork = em();
-  const account = fork.create(Account, {
-    externalRef: `PD-${++seq}`,
-    name: `Customer ${seq}`,
-    customerType: 'business',
-    currency,
-    timeZone: 'Europe/Berlin',
-  });
-  await fork.flush();
-  return account;
-}
+const newAccount = (currency = 'EUR'): Promise<IAccount> => insertTestAccount(em(), { prefix: 'PD', currency });
 
-async function newInvoice(account: IAccount, amountMinor: bigint, currency = 'EUR'): Promise<IInvoice> {
-  const fork = em();
-  const invoice = fork.create(Invoice, {
-    account: account.id,
-    number: `PDI-${++seq}`,
-    issueDate: '2026-01-01',
-    dueDate: '2026-01-31',
-    currency,
-    amountMinor,
-    openMinor: amountMinor,
-  });
-  await fork.flush();
-  return invoice;
-}
+const newInvoice = (account: IAccount, amountMinor: bigint, currency = 'EUR'): Promise<IInvoice> =>
+  insertTestInvoice(em(), account, amountMinor, { currency });
 
 async function newPayment(account: IAccount, amountMinor: bigint, receivedAt = new Date('2026-11-25T12:00:00Z'), currency = 'EUR'): Promise<string> {
   const fork = em();

@@ -147,11 +147,13 @@ function readEdges(input: unknown): ModelEdge[] {
   return edges;
 }
 
-/** The handles a node kind may use; undefined when they cannot be known (settings invalid or kind unknown). */
+/**
+ * The handles a node may use. A node whose settings failed the schema still has the fixed handles of its kind;
+ * undefined when they depend on the settings (or the kind is unknown).
+ */
 function handlesOf(node: ModelNode): string[] | undefined {
+  if (node.parsed) return exitHandles(node.parsed);
   switch (node.kind) {
-    case undefined:
-      return undefined;
     case 'start':
     case 'wait':
     case 'reminder':
@@ -167,7 +169,8 @@ function handlesOf(node: ModelNode): string[] | undefined {
     case 'switch':
     case 'task':
     case 'end':
-      return node.parsed ? exitHandles(node.parsed) : undefined;
+    case undefined:
+      return undefined;
   }
 }
 
