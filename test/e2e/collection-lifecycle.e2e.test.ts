@@ -1,9 +1,9 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client, Connection } from '@temporalio/client';
-import { wallClockAt } from '@recoup/domain';
 import { ApiSession, eventually } from '../support/api-session.ts';
 import { launchSystem, type LaunchedSystem } from '../support/launched-system.ts';
+import { daytimeZone } from '../support/daytime-zone.ts';
 
 // The whole system as a newcomer runs it: the launcher on embedded PostgreSQL, the Temporal dev server, the
 // built-in SMTP sink, the worker process and the API. A portfolio is imported as CSV through the API, the
@@ -13,15 +13,7 @@ const DAY = 86_400_000;
 
 // Reminders go out only between 08:00 and 21:00 on the debtor's clock. So that the test does not depend on when
 // it runs, the debtors live in the zone where it is nearest to 14:00 right now.
-const DAYTIME_ZONE = [
-  'Pacific/Honolulu', 'America/Anchorage', 'America/Los_Angeles', 'America/Denver', 'America/Chicago',
-  'America/New_York', 'America/Sao_Paulo', 'Atlantic/Azores', 'Europe/London', 'Europe/Berlin', 'Europe/Athens',
-  'Asia/Dubai', 'Asia/Karachi', 'Asia/Dhaka', 'Asia/Bangkok', 'Asia/Shanghai', 'Asia/Tokyo', 'Australia/Sydney',
-  'Pacific/Auckland',
-].reduce((best, zone) => {
-  const distance = (z: string) => Math.abs(wallClockAt(new Date(), z).minutes - 14 * 60);
-  return distance(zone) < distance(best) ? zone : best;
-});
+const DAYTIME_ZONE = daytimeZone();
 const isoDate = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
 
 interface AccountSummary {

@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Context } from '@temporalio/activity';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import {
+  Communication,
+  Contact,
+  Dispute,
+  DisputeItem,
+  OutboxMessage,
+  PaymentPromise,
+  Strategy,
+  StrategyVersion,
+  checksumGraph,
+  insertTestAccount,
+  insertTestInvoice,
+  type IAccount,
+  type TestDatabase,
+} from '@recoup/db';
+import { strategyGraphSchema, type StrategyGraph } from '@recoup/domain';
+import { collectionWorkflowId, createCollectionClient, type CollectionClient } from '@recoup/workflows';
+import { createActivities, type Mailer } from '@recoup/workflows/worker';
+import { workflowBundle } from '../../workflows/test/temporal-test-env.ts';
+import { daytimeZone } from '../support/daytime-zone.ts';
+import { startRealActivitiesFixture, type RealActivitiesFixture } from '../support/real-activities.ts';
+
+// Promises to pay and disputes through the real activities (PostgreSQL, SMTP) inside the real workflow on the
+// time-skipping server: a promise holds the reminders back until it is judged, and disputed items are not
+// collected.
+
+const DAY = 86_400_000;
+
+/** start -> wait 1 day -> reminder -> wait 2 days -> reminder -> end */
+const twoReminders: StrategyGraph = strategyGraphSchema.parse({
+  nodes: [
+    { id: 'start', type: 'start', data: {} },
+    { id: 'day-1', type: 'wait', data: { mode: 'duration', days: 1 } },
+    { id: 'first', type: 'reminder', data: { channel: 'email', template: 'overdue-7' } },
+    { id: 'day-3', type: 'wait', data: { mode: 'duration', days: 2 } },
+    { id: 'second', type: 'reminder', data: { channel: 'email', template: 'overdue-14' } },
+    { id: 'end', type: 'end', data: { outcome: 'completed' } },
+  ],
+  edges: [
+    { id: 'e1', source: 'start', target: 'day-1' },
+    { id: 'e2', source: 'day-1', target: 'first' },
+    { id: 'e3', source: 'first', target: 'day-3' },
+    { id: 'e4', source: 'day-3', target: 'second' },
+    { id: 'e5', source: 'second', target: 'end' },
+  ],
+});
+
+describe('promises and disputes in the collection workflow', () => {
+  let fixture: RealActivitiesFixture;
+  let db: TestDatabase;
+  let env: TestWorkflowEnvironment;
+  let mailer: Mailer;
+  let versionId: string;
+  let collections: CollectionClient;
+  const taskQueue = 'promises-disputes';
+
+  beforeAll(async () => {
+    fixture = await startRealActivitiesFixture();
+    ({ db, env, mailer } = fixture);
+    const em = db.orm.em.fork();
+    const strategy = em.create(Strategy, { name: 'Two reminders', description: '', draft: twoReminders, isDefault: false, createdBy: null });
+    const version = em.create(StrategyVersion, { strategy, version: 1, graph: twoReminders, checksum: checksumGraph(twoReminders), publishedBy: null });
+    await em.flush();
+    versionId = version.id;
+    collections = createCollectionClient(env.client, { taskQueue });
+  });
+  afterAll(async () => {
+    await fixture?.close();
+  });
+
+  async function debtor(ref: string, amounts: bigint[]) {
+    const em = db.orm.em.fork();
+    const timeZone = daytimeZone(new Date(await env.currentTimeMs()));
+    const account = await insertTestAccount(em, { prefix: ref, customerType: 'consumer', timeZone });
+    em.create(Contact, { account, name: 'Dana Debtor', email: `${ref.toLowerCase()}@debtor.example`, timeZone, isPrimary: true, consentEmail: true });
+    await em.flush();
+    const invoices = [];
+    for (const amount of amounts) invoices.push(await insertTestInvoice(em, account, amount, { dueDate: '2026-01-15' }));
+    return { account, invoices };
+  }
+
+  /** Runs the workflow for the account while `during` acts on it; returns the account's communication log. */
+  async function run(account: IAccount, during: () => Promise<void>) {
+    const activities = createActivities({
+      orm: db.orm,
+      mailer,
+      publicUrl: 'http://localhost:3000',
+      now: () => new Date(Context.current().info.currentAttemptScheduledTimestampMs ?? Date.now()),
+    });
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities });
+    return worker.runUntil(async () => {
+      const startMs = await env.currentTimeMs();
+      const handle = await env.client.workflow.start('collectionWorkflow', {
+        workflowId: collectionWorkflowId(account.id),
+        taskQueue,
+        args: [{ accountId: account.id, strategyVersionId: versionId }],
+      });
+      await during();
+      const result = await handle.result();
+      const log = await db.orm.em.fork().find(Communication, { account: account.id }, { orderBy: { createdAt: 'asc' } });
+      const day = (at: Date | null | undefined) => (at ? Math.round(((at.getTime() - startMs) / DAY) * 10) / 10 : null);
+      return { result, sent: log.filter((c) => c.status === 'sent').map((c) => ({ template: c.templateKey, day: day(c.sentAt) })) };
+    });
+  }
+
+  it('holds the reminders while a promise runs and sends them once it is broken', async () => {
+    const { account } = await debtor('PTP', [40_000n]);
+    let promiseId = '';
+    const { result, sent } = await run(account, async () => {
+      await env.sleep('12 hours');
+      // Deadline five whole days after the start, so the held reminder falls at the same hour of the day.
+      const until = new Date((await env.currentTimeMs()) + 4.5 * DAY);
+      const em = db.orm.em.fork();
+      const promise = em.create(PaymentPromise, {
+        account: account.id,
+        amountMinor: 40_000n,
+        currency: 'EUR',
+        dueDate: until.toISOString().slice(0, 10),
+        graceDays: 0,
+        until,
+        source: 'api',
+      });
+      await em.flush();
+      promiseId = promise.id;
+      await collections.recordPromise(account.id, { promiseId, amountMinor: '40000', currency: 'EUR', dueDate: promise.dueDate, until: until.toISOString() });
+    });
+    expect(result).toMatchObject({ outcome: 'completed' });
+    // The first reminder was due on day 1; the promise given at 12 hours held it until its deadline on day 5.
+    expect(sent).toEqual([
+      { template: 'overdue-7', day: 5 },
+      { template: 'overdue-14', day: 7 },
+    ]);
+    expect((await db.orm.em.fork().findOneOrFail(PaymentPromise, { id: promiseId })).status).toBe('broken');
+  });
+
+  it('leaves a disputed invoice out of the reminder and asks only for the rest', async () => {
+    const { account, invoices } = await debtor('PART', [25_000n, 7_500n]);
+    const [disputed, undisputed] = invoices;
+    if (!disputed || !undisputed) throw new Error('two invoices expected');
+    await run(account, async () => {
+      const em = db.orm.em.fork();
+      const dispute = em.create(Dispute, { account: account.id, reason: 'Goods never arrived' });
+      em.create(DisputeItem, { dispute, invoice: disputed.id, amountMinor: 25_000n });
+      await em.flush();
+      await collections.disputeOpened(account.id);
+    });
+    const mail = await db.orm.em.fork().find(OutboxMessage, { rcptTo: { $contains: ['part@debtor.example'] } }, { orderBy: { receivedAt: 'asc' } });
+    expect(mail).toHaveLength(2);
+    expect(mail[0]?.textBody).toContain(undisputed.number);
+    expect(mail[0]?.textBody).not.toContain(disputed.number);
+  });
+
+  it('holds every reminder while all items are disputed and resumes when the dispute is found invalid', async () => {
+    const { account, invoices } = await debtor('ALL', [12_000n]);
+    const [invoice] = invoices;
+    if (!invoice) throw new Error('an invoice expected');
+    const { sent } = await run(account, async () => {
+      const em = db.orm.em.fork();
+      const dispute = em.create(Dispute, { account: account.id, reason: 'Wrong price' });
+      em.create(DisputeItem, { dispute, invoice: invoice.id, amountMinor: 12_000n });
+      await em.flush();
+      await collections.disputeOpened(account.id);
+      await env.sleep('4 days');
+      dispute.status = 'resolved-invalid';
+      dispute.resolvedAt = new Date(await env.currentTimeMs());
+      await em.flush();
+      await collections.accountChanged(account.id);
+    });
+    // Nothing went out on day 1 while everything was disputed; the held reminder went out when the dispute closed.
+    expect(sent).toEqual([
+      { template: 'overdue-7', day: 4 },
+      { template: 'overdue-14', day: 6 },
+    ]);
+  });
+});
