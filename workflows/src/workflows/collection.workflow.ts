@@ -14,7 +14,7 @@ import {
 import type { EngineCommand, EngineEvent, EngineState, StrategyGraph } from '@recoup/domain';
 // The interpreter alone, not the package's barrel: workflow code is bundled into every workflow context, and the
 // barrel would bring schemas and tables the interpreter does not use.
-import { checkMigration, migrateState, nextWakeAt, step, taskOutcomesAt } from '@recoup/domain/interpreter';
+import { migrateState, nextWakeAt, step } from '@recoup/domain/interpreter';
 import type { CollectionActivities, EffectInput, SendReminderResult } from '../activities/activity-types.ts';
 import {
   accountChangedSignal,
@@ -26,6 +26,7 @@ import {
   stateQuery,
   type CollectionStateView,
 } from '../shared/definitions.ts';
+import { checkPromise, checkStrategyMigration, checkTaskCompletion, type RunView } from './message-checks.ts';
 import { describeNextAction, nodeLabel } from './state-view.ts';
 
 export interface CollectionWorkflowInput {
@@ -120,6 +121,7 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
     accountChanged = true;
     inbox.push({ type: 'dispute-opened' });
   });
+  const run = (): RunView => ({ state, graph: loaded.graph, effectKey });
   setHandler(
     completeTaskUpdate,
     (message) => {
@@ -128,20 +130,7 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
       inbox.push({ type: 'task-completed', taskKey: engineTaskKey(message.taskKey), outcome: message.outcome });
       return { accepted: true as const };
     },
-    {
-      validator: (message) => {
-        const awaiting = state?.awaiting;
-        const waitingFor = awaiting?.kind === 'task-outcome' ? effectKey(awaiting.taskKey) : null;
-        const open = (state?.openTasks ?? []).map(effectKey);
-        if (waitingFor !== message.taskKey && !open.includes(message.taskKey)) {
-          throw ApplicationFailure.nonRetryable(`The workflow is not waiting for task ${message.taskKey}.`, 'TaskNotAwaited');
-        }
-        const here = loaded.graph?.nodes.find((n) => n.id === state?.nodeId);
-        if (waitingFor === message.taskKey && !taskOutcomesAt(here).includes(message.outcome)) {
-          throw ApplicationFailure.nonRetryable(`Outcome "${message.outcome}" is not one of this task's outcomes.`, 'UnknownOutcome');
-        }
-      },
-    },
+    { validator: (message) => checkTaskCompletion(run(), message) },
   );
   setHandler(
     recordPromiseUpdate,
@@ -149,47 +138,20 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
       inbox.push({ type: 'promise-recorded', promiseId: message.promiseId, until: message.until });
       return { accepted: true as const };
     },
-    {
-      validator: (message) => {
-        if (!state || state.status === 'ended') {
-          throw ApplicationFailure.nonRetryable('The account has finished its strategy; there is no dunning to hold.', 'NotRunning');
-        }
-        if (message.currency !== state.account.currency) {
-          throw ApplicationFailure.nonRetryable(
-            `The promise is in ${message.currency}, but the account is in ${state.account.currency}.`,
-            'CurrencyMismatch',
-          );
-        }
-        if (!/^\d+$/.test(message.amountMinor) || BigInt(message.amountMinor) <= 0n) {
-          throw ApplicationFailure.nonRetryable('The promised amount must be a positive number of minor units.', 'InvalidAmount');
-        }
-        if (Number.isNaN(Date.parse(message.until))) {
-          throw ApplicationFailure.nonRetryable(`The promise deadline "${message.until}" is not a date.`, 'InvalidDate');
-        }
-      },
-    },
+    { validator: (message) => checkPromise(run(), message) },
   );
   setHandler(
     migrateStrategyUpdate,
     (message) => {
-      const checked = state && loaded.graph ? checkMigration(loaded.graph, message.graph, state, message.nodeMapping) : null;
-      if (!state || !checked?.ok) throw ApplicationFailure.nonRetryable('The migration no longer fits.', 'MigrationRefused');
-      state = migrateState(state, checked.nodeId, message.strategyVersionId, new Date());
+      // The validator ran in this same activation, so the check still holds; the current wait runs on as started.
+      const nodeId = checkStrategyMigration(run(), message, false);
+      if (state) state = migrateState(state, nodeId, message.strategyVersionId, new Date());
       loaded.graph = message.graph;
       loaded.versionId = message.strategyVersionId;
-      log.info('Strategy migrated', { strategyVersionId: message.strategyVersionId, nodeId: checked.nodeId });
-      return { accepted: true as const, nodeId: checked.nodeId };
+      log.info('Strategy migrated', { strategyVersionId: message.strategyVersionId, nodeId });
+      return { accepted: true as const, nodeId };
     },
-    {
-      validator: (message) => {
-        if (!state || !loaded.graph) throw ApplicationFailure.nonRetryable('The workflow has not started its strategy yet.', 'NotStarted');
-        if (!idle || inbox.length > 0 || accountChanged) {
-          throw ApplicationFailure.nonRetryable('The workflow is in the middle of a step; try again in a moment.', 'Busy');
-        }
-        const checked = checkMigration(loaded.graph, message.graph, state, message.nodeMapping);
-        if (!checked.ok) throw ApplicationFailure.nonRetryable(checked.reason, 'MigrationRefused');
-      },
-    },
+    { validator: (message) => void checkStrategyMigration(run(), message, !idle || inbox.length > 0 || accountChanged) },
   );
   setHandler(stateQuery, (): CollectionStateView => view(input.accountId, loaded, state, effectKey));
 
