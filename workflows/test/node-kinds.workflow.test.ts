@@ -195,6 +195,51 @@ describe('collection workflow with every node kind', () => {
     expect((days[8] ?? 0) - promiseDay).toBe(40);
   });
 
+  it('wakes a wait-for-event node on a dispute signal and on a payment, each along its own edge', async () => {
+    const waiting: StrategyGraph = strategyGraphSchema.parse({
+      nodes: [
+        node('start', 'start', {}),
+        node('listen', 'wait-for-event', { events: ['payment', 'dispute', 'task-outcome'], timeoutDays: 10 }),
+        node('disputed', 'end', { outcome: 'completed' }),
+        node('paid', 'end', { outcome: 'completed' }),
+        node('answered', 'end', { outcome: 'completed' }),
+        node('silent', 'end', { outcome: 'agency' }),
+      ],
+      edges: [
+        edge('start', 'listen'),
+        edge('listen', 'disputed', 'dispute'),
+        edge('listen', 'paid', 'payment'),
+        edge('listen', 'answered', 'task-outcome'),
+        edge('listen', 'silent', 'timeout'),
+      ],
+    });
+    let balance = '50000';
+    const { activities } = activitiesFor({ waiting }, {}, () => 0);
+    const taskQueue = 'wait-for-event';
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowBundle: await workflowBundle(),
+      activities: { ...activities, loadAccountSnapshot: async () => ({ balanceMinor: balance, currency: 'EUR', oldestDueAt: null, disputedMinor: '0' }) },
+    });
+    const collections = createCollectionClient(env.client, { taskQueue });
+    const results = await worker.runUntil(async () => {
+      const start = (accountId: string) =>
+        env.client.workflow.start(collectionWorkflow, { workflowId: collectionWorkflowId(accountId), taskQueue, args: [{ accountId, strategyVersionId: 'waiting' }] });
+      const disputed = await start('acc-wfe-dispute');
+      await env.sleep('2 days');
+      await collections.disputeOpened('acc-wfe-dispute');
+      const disputedResult = await disputed.result();
+      await maybeRecordHistory('wait-for-event-dispute', disputed);
+      const paid = await start('acc-wfe-payment');
+      await env.sleep('1 day');
+      balance = '20000';
+      await collections.paymentApplied('acc-wfe-payment', { paymentId: 'p1', amountMinor: '30000', currency: 'EUR' });
+      return { disputed: disputedResult, paid: await paid.result() };
+    });
+    expect(results).toEqual({ disputed: { outcome: 'completed', nodeId: 'disputed' }, paid: { outcome: 'completed', nodeId: 'paid' } });
+  });
+
   it('refuses to move an account whose node has no counterpart, then moves it with a mapping', async () => {
     let startMs = 0;
     const { activities, log } = activitiesFor({ v1, v2 }, {}, () => startMs);
