@@ -3,14 +3,19 @@ import { Context } from '@temporalio/activity';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import {
+  Allocation,
+  CallAttempt,
+  CollectorTask,
   Communication,
   Contact,
   Dispute,
   DisputeItem,
   OutboxMessage,
+  Payment,
   PaymentPromise,
   Strategy,
   StrategyVersion,
+  applyPaymentToPromises,
   checksumGraph,
   insertTestAccount,
   insertTestInvoice,
@@ -154,26 +159,121 @@ describe('promises and disputes in the collection workflow', () => {
     expect(mail[0]?.textBody).not.toContain(disputed.number);
   });
 
-  it('holds every reminder while all items are disputed and resumes when the dispute is found invalid', async () => {
+  it('holds the rest of the dunning when every item is disputed after the first reminder, and resumes when the dispute is found invalid', async () => {
     const { account, invoices } = await debtor('ALL', [12_000n]);
     const [invoice] = invoices;
     if (!invoice) throw new Error('an invoice expected');
     const { sent } = await run(account, async () => {
+      await env.sleep('36 hours');
       const em = db.orm.em.fork();
       const dispute = em.create(Dispute, { account: account.id, reason: 'Wrong price' });
       em.create(DisputeItem, { dispute, invoice: invoice.id, amountMinor: 12_000n });
       await em.flush();
       await collections.disputeOpened(account.id);
-      await env.sleep('4 days');
+      await env.sleep('84 hours');
       dispute.status = 'resolved-invalid';
       dispute.resolvedAt = new Date(await env.currentTimeMs());
       await em.flush();
       await collections.accountChanged(account.id);
     });
-    // Nothing went out on day 1 while everything was disputed; the held reminder went out when the dispute closed.
+    // The second reminder fell due on day 3, while everything was disputed; it went out when the dispute closed.
     expect(sent).toEqual([
-      { template: 'overdue-7', day: 4 },
-      { template: 'overdue-14', day: 6 },
+      { template: 'overdue-7', day: 1 },
+      { template: 'overdue-14', day: 5 },
     ]);
+  });
+
+  it('marks a promise kept when a payment covers it, first in first out, and still holds dunning to its deadline', async () => {
+    const { account, invoices } = await debtor('KEPT', [40_000n]);
+    const [invoice] = invoices;
+    if (!invoice) throw new Error('an invoice expected');
+    let promiseId = '';
+    const { result, sent } = await run(account, async () => {
+      await env.sleep('12 hours');
+      const until = new Date((await env.currentTimeMs()) + 4.5 * DAY);
+      const em = db.orm.em.fork();
+      const promise = em.create(PaymentPromise, {
+        account: account.id,
+        amountMinor: 20_000n,
+        currency: 'EUR',
+        dueDate: until.toISOString().slice(0, 10),
+        graceDays: 0,
+        until,
+        source: 'api',
+      });
+      await em.flush();
+      promiseId = promise.id;
+      await collections.recordPromise(account.id, { promiseId, amountMinor: '20000', currency: 'EUR', dueDate: promise.dueDate, until: until.toISOString() });
+      await env.sleep('2 days');
+      const payment = em.create(Payment, {
+        account: account.id,
+        amountMinor: 20_000n,
+        currency: 'EUR',
+        receivedAt: new Date(await env.currentTimeMs()),
+        reference: 'Promised instalment',
+        unallocatedMinor: 20_000n,
+      });
+      await em.flush();
+      em.create(Allocation, { payment, invoice: invoice.id, amountMinor: 20_000n });
+      await em.flush();
+      await applyPaymentToPromises(em, payment.id);
+      await collections.paymentApplied(account.id, { paymentId: payment.id, amountMinor: '20000', currency: 'EUR' });
+    });
+    expect(result).toMatchObject({ outcome: 'completed' });
+    expect((await db.orm.em.fork().findOneOrFail(PaymentPromise, { id: promiseId })).status).toBe('kept');
+    expect(sent).toEqual([
+      { template: 'overdue-7', day: 5 },
+      { template: 'overdue-14', day: 7 },
+    ]);
+  });
+
+  it('defers a call task after seven call attempts within seven days and logs the deferral', async () => {
+    const { account } = await debtor('CALLS', [30_000n]);
+    const startMs = await env.currentTimeMs();
+    const em = db.orm.em.fork();
+    for (let i = 1; i <= 7; i++) em.create(CallAttempt, { account: account.id, placedAt: new Date(startMs - i * 0.1 * DAY), outcome: 'no-answer' });
+    const callGraph = strategyGraphSchema.parse({
+      nodes: [
+        { id: 'start', type: 'start', data: {} },
+        { id: 'day-1', type: 'wait', data: { mode: 'duration', days: 1 } },
+        { id: 'call', type: 'task', data: { taskType: 'call', title: 'Call the debtor', assignment: 'least-loaded', outcomes: ['done'] } },
+        { id: 'end', type: 'end', data: { outcome: 'completed' } },
+      ],
+      edges: [
+        { id: 'e1', source: 'start', target: 'day-1' },
+        { id: 'e2', source: 'day-1', target: 'call' },
+        { id: 'e3', source: 'call', target: 'end', sourceHandle: 'done' },
+      ],
+    });
+    const strategy = em.create(Strategy, { name: 'One call', description: '', draft: callGraph, isDefault: false, createdBy: null });
+    const version = em.create(StrategyVersion, { strategy, version: 1, graph: callGraph, checksum: checksumGraph(callGraph), publishedBy: null });
+    await em.flush();
+    const activities = createActivities({
+      orm: db.orm,
+      mailer,
+      publicUrl: 'http://localhost:3000',
+      now: () => new Date(Context.current().info.currentAttemptScheduledTimestampMs ?? Date.now()),
+    });
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'calls', workflowBundle: await workflowBundle(), activities });
+    const calls = createCollectionClient(env.client, { taskQueue: 'calls' });
+    await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start('collectionWorkflow', {
+        workflowId: collectionWorkflowId(account.id),
+        taskQueue: 'calls',
+        args: [{ accountId: account.id, strategyVersionId: version.id }],
+      });
+      let task = null;
+      while (!task) {
+        await env.sleep('6 hours');
+        task = await db.orm.em.fork().findOne(CollectorTask, { account: account.id });
+      }
+      // The oldest of the seven calls leaves the seven-day window 6.3 days after the start.
+      expect((await env.currentTimeMs()) - startMs).toBeGreaterThan(6.3 * DAY);
+      await calls.completeTask(account.id, { taskKey: task.key, outcome: 'done' });
+      await handle.result();
+    });
+    const deferrals = await db.orm.em.fork().find(Communication, { account: account.id, channel: 'call', status: 'deferred' });
+    expect(deferrals).toHaveLength(1);
+    expect(deferrals[0]?.reason).toContain('7 calls were placed in the last 7 days');
   });
 });
