@@ -237,6 +237,35 @@ describe('simulation requests', () => {
     expect(response.body.perNode.done?.entered ?? 0).toBe(0);
   });
 
+  it('passes the dispute knobs to the simulator: every sampled account disputes after its first reminder and is settled by a valid dispute', async () => {
+    const response = await simulate({
+      graph: DEFAULT_STRATEGY.graph,
+      portfolio: { size: 40, seed: 5 },
+      days: 60,
+      scenario: { payOnTime: 0, payAfterReminder: 0, disputeShare: 1, disputeValid: 1, disputeResolvedAfterDays: 5 },
+    });
+    expect(response.status).toBe(200);
+    const body = response.body as SimulationResponse;
+    let resolved = 0;
+    for (const sample of body.samples) {
+      const reminders = sample.events.filter((e) => e.kind === 'reminder');
+      if (reminders.length === 0) continue;
+      // The dispute comes two days after the first reminder; nothing goes out after it, and the valid dispute
+      // closes the account five days later.
+      const first = Date.parse(reminders[0]?.at ?? '');
+      const disputes = sample.events.filter((e) => e.kind === 'dispute').map((e) => Date.parse(e.at) - first);
+      expect(disputes[0]).toBe(2 * 86_400_000);
+      expect(reminders.every((r) => Date.parse(r.at) < first + 2 * 86_400_000)).toBe(true);
+      // A dispute still open when the period ends leaves the account where it is.
+      if (disputes.length === 2) {
+        expect(disputes[1]).toBe(7 * 86_400_000);
+        expect(sample.outcome).toBe('settled');
+        resolved += 1;
+      }
+    }
+    expect(resolved).toBeGreaterThan(10);
+  });
+
   it('refuses bad input with 422 naming each field', async () => {
     const response = await simulate({
       strategyVersionId: defaultVersion,

@@ -19,6 +19,14 @@ export const simulationScenarioSchema = z
     taskOutcomes: z.record(name, fraction).optional(),
     /** Probability that a promise to pay or a plan installment is kept (paid at its due date); 0 when absent. */
     keepPromise: fraction.optional(),
+    /** Probability, per reminder sent, that the debtor promises a day later to pay within a week. */
+    promiseAfterReminder: fraction.optional(),
+    /** Share of accounts that dispute everything two days after their first reminder. */
+    disputeShare: fraction.optional(),
+    /** Share of those disputes found valid (credited) rather than invalid; 0.5 when absent. */
+    disputeValid: fraction.optional(),
+    /** Days from a dispute to its resolution; 14 when absent. */
+    disputeResolvedAfterDays: z.number().int().min(1).max(365).optional(),
     conditionResults: z
       .object({
         /** Forced results by condition node id. */

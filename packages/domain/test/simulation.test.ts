@@ -84,10 +84,10 @@ describe('simulating the default strategy', () => {
   it('settles an account whose promise to pay is kept, with no reminder while the promise runs', () => {
     const scenario: Scenario = { payOnTime: 0, payAfterReminder: 0, taskOutcomes: { 'promise-to-pay': 1 }, keepPromise: 1 };
     const result = simulate(graph, input([account('a', 5)], scenario));
+    // Promised on day 20 for day 27: paid that day, before any reminder after the call.
     expect(schedule(result).slice(4)).toEqual([
-      [30, 'promise', 'wait-overdue-30'],
-      [30, 'payment', 'wait-overdue-30'],
-      [30, 'end', 'wait-overdue-30'],
+      [27, 'payment', 'wait-promise'],
+      [27, 'end', 'wait-promise'],
     ]);
     expect(result.accounts[0]?.outcome).toBe('settled');
   });
@@ -278,5 +278,49 @@ describe('the simulator condition evaluator (must agree with json-rules-engine)'
   it('refuses unknown operators and list operators without a list', () => {
     expect(() => holds('daysPastDue', 'between', [1, 2])).toThrow(RuleEvaluationError);
     expect(() => holds('daysPastDue', 'in', 10)).toThrow(RuleEvaluationError);
+  });
+});
+
+describe('scenario knobs for promises and disputes', () => {
+  it('has a debtor promise the day after a reminder, holds the next reminders, and settles when the promise is kept', () => {
+    const scenario: Scenario = { ...nobodyPays, promiseAfterReminder: 1, keepPromise: 1 };
+    const result = simulate(graph, input([account('a', 5)], scenario));
+    // Pre-due reminder on day 2, the promise on day 3 (due day 10, grace to day 13); the day-5 reminder is held
+    // and never sent, because the promise is paid on day 10.
+    expect(schedule(result)).toEqual([
+      [2, 'reminder', 'remind-pre-due'],
+      [3, 'promise', 'wait-due'],
+      [5, 'deferred', 'remind-due-today'],
+      [10, 'payment', 'remind-due-today'],
+      [10, 'end', 'remind-due-today'],
+    ]);
+    expect(result.accounts[0]?.outcome).toBe('settled');
+  });
+
+  it('stops dunning while everything is disputed and resumes after an invalid dispute', () => {
+    const scenario: Scenario = { ...nobodyPays, disputeShare: 1, disputeValid: 0, disputeResolvedAfterDays: 10 };
+    const result = simulate(graph, input([account('a', 5)], scenario));
+    expect(schedule(result).slice(0, 5)).toEqual([
+      [2, 'reminder', 'remind-pre-due'],
+      [4, 'dispute', 'wait-due'],
+      [5, 'deferred', 'remind-due-today'],
+      [14, 'dispute', 'remind-due-today'],
+      [14, 'reminder', 'remind-due-today'],
+    ]);
+  });
+
+  it('ends an account whose whole balance was disputed and found valid as settled, without another contact', () => {
+    const scenario: Scenario = { ...nobodyPays, disputeShare: 1, disputeValid: 1 };
+    const result = simulate(graph, input([account('a', 5)], scenario));
+    expect(schedule(result).map(([, kind]) => kind)).toEqual(['reminder', 'dispute', 'deferred', 'dispute', 'end']);
+    expect(result.accounts[0]?.outcome).toBe('settled');
+  });
+
+  it('leaves who pays when untouched by the promise and dispute knobs', () => {
+    const base: Scenario = { payOnTime: 0.3, payAfterReminder: 0.2, taskOutcomes: { 'no-contact': 1 } };
+    const accounts = generatePortfolio(200, START, 7);
+    const plain = simulate(graph, input(accounts, base, 30));
+    const knobs = simulate(graph, input(accounts, { ...base, disputeShare: 0, promiseAfterReminder: 0 }, 30));
+    expect(knobs.totals).toEqual(plain.totals);
   });
 });

@@ -110,8 +110,8 @@ const strategyOf = async (em: EntityManager, request: SimulationRequest): Promis
 };
 
 const scenarioOf = (request: SimulationRequest): Scenario => {
-  const { payOnTime, payAfterReminder, taskOutcomes, conditionResults } = request.scenario;
-  const scenario: Scenario = { payOnTime, payAfterReminder };
+  const { payOnTime, payAfterReminder, taskOutcomes, conditionResults, ...knobs } = request.scenario;
+  const scenario: Scenario = { payOnTime, payAfterReminder, ...dropUndefined(knobs) };
   if (taskOutcomes !== undefined) scenario.taskOutcomes = taskOutcomes;
   if (conditionResults !== undefined) {
     scenario.conditionResults = {

@@ -19,13 +19,18 @@ const PAYMENT_DELAY_MS = 3 * DAY_MS;
 /** A promise given to a collector falls due a week later, with three days' grace. */
 const PROMISE_DUE_MS = 7 * DAY_MS;
 const PROMISE_GRACE_MS = 3 * DAY_MS;
+/** A debtor who disputes does so two days after the first reminder. */
+const DISPUTE_DELAY_MS = 2 * DAY_MS;
+/** Mixed into the seed of the debtor's own random stream (promises, disputes). */
+const DEBTOR_STREAM = 0x5eed;
 
 /** A simulated promise: when it falls due, what it covers, and whether the debtor keeps it. */
 interface SimulatedPromise {
   dueMs: number;
   untilMs: number;
   amountMinor: bigint;
-  kept: boolean;
+  /** Paid on its due date (a kept promise) or not at all. */
+  paid: boolean;
   judged: boolean;
 }
 
@@ -144,8 +149,8 @@ function factsAt(setup: RunSetup, account: AccountSnapshot, history: History, no
     promiseStatus: history.latestPromise,
     brokenPromises: history.promises?.broken ?? 0,
     keptPromises: history.promises?.kept ?? 0,
-    disputeOpen: false,
-    disputedAmountMinor: 0,
+    disputeOpen: BigInt(account.disputedMinor ?? '0') > 0n,
+    disputedAmountMinor: Number(account.disputedMinor ?? '0'),
   };
 }
 
@@ -165,6 +170,18 @@ export function runAccount(setup: RunSetup, account: SimulatedAccount): AccountS
   const keepPromise = scenario.keepPromise ?? 0;
   let paymentAt = Infinity;
   const history: History = { contacts: [], promises: undefined, latestPromise: 'none' };
+
+  // Promises and disputes draw from a stream of their own, so turning those knobs never changes who pays when.
+  const debtorRandom = accountRandom(setup.seed ^ DEBTOR_STREAM, account.id);
+  const disputes = debtorRandom() < (scenario.disputeShare ?? 0);
+  const disputeValid = debtorRandom() < (scenario.disputeValid ?? 0.5);
+  let disputed = false;
+  /** Things the simulated debtor does at a given moment, soonest first. */
+  const agenda: { at: number; act: (state: EngineState) => void }[] = [];
+  const schedule = (at: number, act: (state: EngineState) => void) => {
+    agenda.push({ at, act });
+    agenda.sort((a, b) => a.at - b.at);
+  };
 
   const dueMs = account.oldestDueAt === null ? Number.NaN : Date.parse(account.oldestDueAt);
   // Drawn for every account, so that the knob's value never shifts the rest of the account's random stream.
@@ -216,6 +233,11 @@ export function runAccount(setup: RunSetup, account: SimulatedAccount): AccountS
             tallies.nodeReminders,
           );
           if (random() < scenario.payAfterReminder) paymentAt = Math.min(paymentAt, now + PAYMENT_DELAY_MS);
+          if (debtorRandom() < (scenario.promiseAfterReminder ?? 0)) schedule(now + DAY_MS, (s) => promiseToPay(s, command.key));
+          if (disputes && !disputed) {
+            disputed = true;
+            schedule(now + DISPUTE_DELAY_MS, openDispute);
+          }
           immediate.push({ type: 'action-done', nodeId: command.nodeId });
           break;
         case 'create-task': {
@@ -233,7 +255,7 @@ export function runAccount(setup: RunSetup, account: SimulatedAccount): AccountS
             const promiseId = `${command.key}/promise`;
             const dueMs = taskAt + PROMISE_DUE_MS;
             const amountMinor = BigInt(state.account.balanceMinor);
-            promises.set(promiseId, { dueMs, untilMs: dueMs + PROMISE_GRACE_MS, amountMinor, kept: random() < keepPromise, judged: false });
+            addPromise(promiseId, dueMs, dueMs + PROMISE_GRACE_MS, amountMinor, random() < keepPromise);
             taskEvents.push({ type: 'promise-recorded', promiseId, until: new Date(dueMs + PROMISE_GRACE_MS).toISOString() });
             history.latestPromise = 'open';
           }
@@ -266,7 +288,7 @@ export function runAccount(setup: RunSetup, account: SimulatedAccount): AccountS
             const untilMs = dueMs + command.graceDays * DAY_MS;
             // Equal installments; the last one carries the remainder so they add up to the balance exactly.
             const amountMinor = i === command.installments - 1 ? balance - (balance / count) * (count - 1n) : balance / count;
-            promises.set(promiseId, { dueMs, untilMs, amountMinor, kept: random() < keepPromise, judged: false });
+            addPromise(promiseId, dueMs, untilMs, amountMinor, random() < keepPromise);
             history.latestPromise = 'open';
             installments.push({ promiseId, until: new Date(untilMs).toISOString() });
           }
@@ -275,22 +297,15 @@ export function runAccount(setup: RunSetup, account: SimulatedAccount): AccountS
           break;
         }
         case 'check-promise': {
+          // As the checkPromise activity judges: kept once paid in full, broken when unpaid at its deadline.
           const promise = promises.get(command.promiseId);
-          if (!promise || promise.judged || now < promise.untilMs) {
-            immediate.push({ type: 'promise-resolved', promiseId: command.promiseId, status: 'open' });
-            break;
+          const status = !promise || promise.judged ? 'open' : promise.paid ? 'kept' : now >= promise.untilMs ? 'broken' : 'open';
+          if (promise && status !== 'open') {
+            promise.judged = true;
+            history.latestPromise = status;
+            record(state.nodeId, 'promise', `Promise ${command.promiseId} was ${status}.`);
           }
-          promise.judged = true;
-          const status = promise.kept ? 'kept' : 'broken';
-          history.latestPromise = status;
-          record(state.nodeId, 'promise', `Promise ${command.promiseId} was ${status}.`);
           immediate.push({ type: 'promise-resolved', promiseId: command.promiseId, status });
-          if (promise.kept) {
-            const left = BigInt(state.account.balanceMinor) - promise.amountMinor;
-            const balanceMinor = (left > 0n ? left : 0n).toString();
-            record(state.nodeId, 'payment', `Paid ${promise.amountMinor} minor units as promised.`, left > 0n ? undefined : tallies.settlements);
-            immediate.push({ type: 'account-changed', account: { ...state.account, balanceMinor, oldestDueAt: left > 0n ? state.account.oldestDueAt : null } });
-          }
           break;
         }
         case 'escalate':
@@ -310,9 +325,51 @@ export function runAccount(setup: RunSetup, account: SimulatedAccount): AccountS
     }
   };
 
+  /** Records a promise; a debtor who keeps it pays the amount on its due date. */
+  const addPromise = (promiseId: string, dueMs: number, untilMs: number, amountMinor: bigint, kept: boolean) => {
+    const promise: SimulatedPromise = { dueMs, untilMs, amountMinor, paid: false, judged: false };
+    promises.set(promiseId, promise);
+    if (!kept) return;
+    schedule(dueMs, (state) => {
+      promise.paid = true;
+      const left = BigInt(state.account.balanceMinor) - amountMinor;
+      const settled = left <= 0n;
+      record(state.nodeId, 'payment', `Paid ${amountMinor} minor units as promised.`, settled ? tallies.settlements : undefined);
+      const balanceMinor = (settled ? 0n : left).toString();
+      immediate.push({ type: 'account-changed', account: { ...state.account, balanceMinor, oldestDueAt: settled ? null : state.account.oldestDueAt } });
+    });
+  };
+
+  /** The debtor promises the whole balance within a week; ignored while another promise runs. */
+  const promiseToPay = (state: EngineState, key: string) => {
+    if ((state.holds ?? []).length > 0 || BigInt(state.account.balanceMinor) <= 0n) return;
+    const promiseId = `${key}/promised`;
+    const dueMs = now + PROMISE_DUE_MS;
+    addPromise(promiseId, dueMs, dueMs + PROMISE_GRACE_MS, BigInt(state.account.balanceMinor), debtorRandom() < keepPromise);
+    history.latestPromise = 'open';
+    record(state.nodeId, 'promise', `Promised to pay ${state.account.balanceMinor} minor units by ${new Date(dueMs).toISOString()}.`);
+    immediate.push({ type: 'promise-recorded', promiseId, until: new Date(dueMs + PROMISE_GRACE_MS).toISOString() });
+  };
+
+  /** The debtor disputes everything still open; it is resolved some days later, valid or not as drawn. */
+  const openDispute = (state: EngineState) => {
+    const amount = state.account.balanceMinor;
+    if (BigInt(amount) <= 0n) return;
+    record(state.nodeId, 'dispute', `Disputed the open ${amount} minor units.`);
+    immediate.push({ type: 'account-changed', account: { ...state.account, balanceMinor: '0', disputedMinor: amount } }, { type: 'dispute-opened' });
+    schedule(now + (scenario.disputeResolvedAfterDays ?? 14) * DAY_MS, (later) => {
+      record(later.nodeId, 'dispute', disputeValid ? 'The dispute was found valid and credited.' : 'The dispute was found invalid; collection resumes.');
+      immediate.push({ type: 'account-changed', account: { ...later.account, balanceMinor: disputeValid ? '0' : amount, disputedMinor: '0' } });
+    });
+  };
+
   const advance = (state: EngineState | null, event: EngineEvent): EngineState => {
     const result: StepResult = step(graph, state, event, new Date(now));
     apply(result.state, result.commands);
+    const awaiting = result.state.awaiting;
+    if (awaiting.kind === 'deferred' && awaiting.until === null && !(state?.awaiting.kind === 'deferred' && state.awaiting.until === null)) {
+      record(result.state.nodeId, 'deferred', `Deferred until the account changes: ${awaiting.reason}`);
+    }
     const wake = nextWakeAt(result.state);
     timerAt = wake === null ? Infinity : Date.parse(wake);
     return result.state;
@@ -332,15 +389,19 @@ export function runAccount(setup: RunSetup, account: SimulatedAccount): AccountS
       continue;
     }
     // Ties go to the payment: a debtor who pays on the due date has paid before that day's reminder would go out.
-    const at = Math.min(paymentAt, taskAt, timerAt);
+    const at = Math.min(paymentAt, agenda[0]?.at ?? Infinity, taskAt, timerAt);
     if (!(at < endMs)) break;
     now = at;
+    const planned = agenda[0];
     if (paymentAt === at) {
       paymentAt = Infinity;
       const { balanceMinor, currency } = state.account;
       const detail = `Paid the open ${balanceMinor} minor units (${currency}) in full.`;
       record(state.nodeId, 'payment', detail, tallies.settlements);
       state = advance(state, { type: 'account-changed', account: { balanceMinor: '0', currency, oldestDueAt: null } });
+    } else if (planned && planned.at === at) {
+      agenda.shift();
+      planned.act(state);
     } else if (taskAt === at) {
       taskAt = Infinity;
       const events = taskEvents;

@@ -37,6 +37,17 @@ export interface Scenario {
    * kept: paid at its due date. Defaults to 0: simulated debtors pay only when a knob says they do.
    */
   keepPromise?: number;
+  /**
+   * Probability, drawn for each reminder sent, that the debtor promises a day later to pay the whole balance within
+   * a week (three days' grace). Whether it is kept is drawn with `keepPromise`. Defaults to 0.
+   */
+  promiseAfterReminder?: number;
+  /** Share of accounts that dispute everything two days after their first reminder. Defaults to 0. */
+  disputeShare?: number;
+  /** Share of those disputes found valid (credited away) rather than invalid (collection resumes). Defaults to 0.5. */
+  disputeValid?: number;
+  /** Days from a dispute to its resolution. Defaults to 14. */
+  disputeResolvedAfterDays?: number;
 }
 
 export interface SimulationInput {
@@ -48,7 +59,7 @@ export interface SimulationInput {
   seed: number;
 }
 
-export type TimelineKind = 'reminder' | 'task' | 'escalation' | 'action' | 'promise' | 'deferred' | 'payment' | 'end';
+export type TimelineKind = 'reminder' | 'task' | 'escalation' | 'action' | 'promise' | 'dispute' | 'deferred' | 'payment' | 'end';
 
 export interface TimelineEntry {
   at: string;
