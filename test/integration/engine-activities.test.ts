@@ -6,6 +6,8 @@ import {
   CallAttempt,
   ComplianceSetting,
   CollectorTask,
+  CreditNote,
+  Invoice,
   createTestDatabase,
   insertTestAccount,
   insertTestInvoice,
@@ -154,13 +156,16 @@ describe('activities of the strategy engine', () => {
     });
   });
 
-  it('records a write-off once, with the open amount, however often the end node retries it', async () => {
+  it('writes the open amount off once, as credit notes, however often the end node retries it', async () => {
     const id = await account(7_500n);
     const input = { ...effect(id, 'end'), outcome: 'written-off' as const };
     expect(await activities().closeAccount(input)).toEqual({ writtenOffMinor: '7500' });
     expect(await activities().closeAccount(input)).toEqual({ writtenOffMinor: '7500' });
     const stored = await db.orm.em.fork().findOneOrFail(Account, { id });
     expect(stored.closedOutcome).toBe('written-off');
+    // Written off as a credit note: the invoice is no longer open, and only one credit was written.
+    expect(await db.orm.em.fork().count(CreditNote, { account: id, reason: 'write-off' })).toBe(1);
+    expect((await db.orm.em.fork().findOneOrFail(Invoice, { account: id })).status).toBe('paid');
     expect(await db.orm.em.fork().count(AuditLog, { action: 'account.written-off', entityId: id })).toBe(1);
   });
 });

@@ -1,8 +1,10 @@
 import { LockMode } from '@mikro-orm/postgresql';
-import { Account, appendAudit } from '@recoup/db';
+import { Account, CreditNote, Invoice, appendAudit } from '@recoup/db';
 import type { CloseAccountInput, CloseAccountResult } from './activity-types.ts';
 import { loadAccountFacts } from './account-facts.ts';
 import type { ActivityDeps } from './deps.ts';
+
+const WRITE_OFF_REASON = 'write-off';
 
 /**
  * Records how an account's collection closed when it was not paid: written off or handed to an agency. Once per
@@ -14,19 +16,39 @@ export async function closeAccount(deps: ActivityDeps, input: CloseAccountInput,
   return deps.orm.em.fork().transactional(async (tx) => {
     const account = await tx.findOneOrFail(Account, { id: input.accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const facts = await loadAccountFacts(tx, input.accountId, now);
-    const writtenOffMinor = outcome === 'written-off' ? String(facts.totalOpenMinor) : '0';
-    if (account.closedOutcome === null) {
-      account.closedOutcome = outcome;
-      account.closedAt = now;
-      await tx.flush();
-      await appendAudit(tx, {
-        actorId: null,
-        action: outcome === 'written-off' ? 'account.written-off' : 'account.handed-to-agency',
-        entity: 'account',
-        entityId: input.accountId,
-        details: { key: input.key, nodeId: input.nodeId, openMinor: String(facts.totalOpenMinor), currency: facts.currency },
-      });
+    if (account.closedOutcome !== null) {
+      // Already closed by an earlier attempt: report what it wrote off.
+      const credits = await tx.find(CreditNote, { account: input.accountId, reason: WRITE_OFF_REASON });
+      return { writtenOffMinor: String(credits.reduce((sum, c) => sum + c.amountMinor, 0n)) };
     }
+    let writtenOff = 0n;
+    if (outcome === 'written-off') {
+      // The whole open amount leaves the books as credit notes, so the balance is invoices - payments - credits.
+      const open = await tx.find(Invoice, { account: input.accountId, status: 'open', openMinor: { $gt: 0n } });
+      for (const invoice of open) {
+        tx.create(CreditNote, {
+          account: input.accountId,
+          invoice,
+          amountMinor: invoice.openMinor,
+          currency: invoice.currency,
+          reason: WRITE_OFF_REASON,
+          dispute: null,
+          createdBy: null,
+        });
+        writtenOff += invoice.openMinor;
+      }
+    }
+    const writtenOffMinor = String(writtenOff);
+    account.closedOutcome = outcome;
+    account.closedAt = now;
+    await tx.flush();
+    await appendAudit(tx, {
+      actorId: null,
+      action: outcome === 'written-off' ? 'account.written-off' : 'account.handed-to-agency',
+      entity: 'account',
+      entityId: input.accountId,
+      details: { key: input.key, nodeId: input.nodeId, openMinor: String(facts.totalOpenMinor), writtenOffMinor, currency: facts.currency },
+    });
     return { writtenOffMinor };
   });
 }
