@@ -31,7 +31,7 @@ export type { CreateOrmOptions, RecoupOrm } from './orm.ts';
 export { startEmbeddedPostgres } from './embedded.ts';
 export type { EmbeddedPostgresHandle, StartEmbeddedPostgresOptions } from './embedded.ts';
 export { AccountMissingError, AuditChainError, EmbeddedPostgresError, PaymentMissingError } from './errors.ts';
-export { collectibleAmounts, debtorTimeZone, type CollectibleAmounts } from './promises/collectible.ts';
+export { DISPUTED_BY_INVOICE, collectibleAmounts, debtorTimeZone, type CollectibleAmounts } from './promises/collectible.ts';
 export {
   applyPaymentToPromises,
   reversePaymentFromPromises,

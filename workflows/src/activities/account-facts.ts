@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { DISPUTED_BY_INVOICE } from '@recoup/db';
 import { bucketOf, type FactValues } from '@recoup/domain';
 
 /** Every fact of the registry (packages/domain facts.ts), plus the oldest due date the engine's snapshot needs. */
@@ -50,12 +51,7 @@ export async function loadAccountFacts(em: EntityManager, accountId: string, now
               least(i.open_minor, coalesce(d.disputed, 0)) as disputed
          from invoice i
          join account a on a.id = i.account_id and a.currency = i.currency
-         left join (
-           select di.invoice_id, sum(di.amount_minor) as disputed
-             from dispute_item di join dispute ds on ds.id = di.dispute_id
-            where ds.status = 'open' and ds.account_id = ?
-            group by di.invoice_id
-         ) d on d.invoice_id = i.id
+         left join ${DISPUTED_BY_INVOICE} d on d.invoice_id = i.id
         where i.account_id = ? and i.status = 'open'
      )
      select a.customer_type, a.segment, a.tags, a.risk_score, a.currency,

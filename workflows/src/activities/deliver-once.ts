@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { ApplicationFailure } from '@temporalio/common';
-import { Account, Communication, Template } from '@recoup/db';
+import { Account, Communication, DISPUTED_BY_INVOICE, Template } from '@recoup/db';
 import { formatMoney, parseCurrency, type ReminderChannel } from '@recoup/domain';
 import type { SendReminderResult } from './activity-types.ts';
 import { loadAccountFacts } from './account-facts.ts';
@@ -131,12 +131,7 @@ async function templateView(
     `select i.number, to_char(i.due_date, 'YYYY-MM-DD') as due_date,
             (i.open_minor - least(i.open_minor, coalesce(d.disputed, 0)))::text as open_minor, i.currency
        from invoice i
-       left join (
-         select di.invoice_id, sum(di.amount_minor) as disputed
-           from dispute_item di join dispute ds on ds.id = di.dispute_id
-          where ds.status = 'open' and ds.account_id = ?
-          group by di.invoice_id
-       ) d on d.invoice_id = i.id
+       left join ${DISPUTED_BY_INVOICE} d on d.invoice_id = i.id
       where i.account_id = ? and i.status = 'open' and i.open_minor > least(i.open_minor, coalesce(d.disputed, 0))
       order by i.due_date, i.number`,
     [account.id, account.id],

@@ -1,6 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AccountMissingError } from '../errors.ts';
 
+/**
+ * The amount under open disputes per invoice of one account (`?` is the account id), to join as `d` on
+ * `d.invoice_id`. Each query caps it by the invoice's open amount, since a payment can lower an invoice below what
+ * was disputed on it.
+ */
+export const DISPUTED_BY_INVOICE = `(
+         select di.invoice_id, sum(di.amount_minor) as disputed
+           from dispute_item di join dispute ds on ds.id = di.dispute_id
+          where ds.status = 'open' and ds.account_id = ?
+          group by di.invoice_id
+       )`;
+
 /** What an account owes in its own currency, and how much of it can be collected now. Minor units. */
 export interface CollectibleAmounts {
   currency: string;
@@ -29,12 +41,7 @@ export async function collectibleAmounts(em: EntityManager, accountId: string): 
             coalesce(sum(least(i.open_minor, coalesce(d.disputed, 0))), 0)::text as disputed
        from account a
        left join invoice i on i.account_id = a.id and i.currency = a.currency and i.status = 'open'
-       left join (
-         select di.invoice_id, sum(di.amount_minor) as disputed
-           from dispute_item di join dispute ds on ds.id = di.dispute_id
-          where ds.status = 'open' and ds.account_id = ?
-          group by di.invoice_id
-       ) d on d.invoice_id = i.id
+       left join ${DISPUTED_BY_INVOICE} d on d.invoice_id = i.id
       where a.id = ?
       group by a.id`,
     [accountId, accountId],

@@ -1,4 +1,4 @@
-import type { RuleCondition, StrategyNode } from './graph.ts';
+import type { NodeKind, RuleCondition, StrategyNode } from './graph.ts';
 
 // What each node kind's exits are called and which rules it holds: one answer for the validator, the interpreter
 // and the designer, so a new node kind is described here once.
@@ -16,9 +16,9 @@ export function awaitsOutcome(node: StrategyNode): boolean {
   return node.type === 'task' && node.data.awaitOutcome !== false;
 }
 
-/** The handles of a node's outgoing edges, each of which must be connected exactly once. */
-export function exitHandles(node: StrategyNode): string[] {
-  switch (node.type) {
+/** The exits of the kinds whose exits do not depend on their settings; undefined for the others. */
+export function fixedHandles(kind: NodeKind): string[] | undefined {
+  switch (kind) {
     case 'start':
     case 'wait':
     case 'reminder':
@@ -28,16 +28,36 @@ export function exitHandles(node: StrategyNode): string[] {
       return ['next'];
     case 'condition':
       return ['yes', 'no'];
+    case 'payment-plan':
+      return ['completed', 'broken'];
+    case 'wait-for-event':
+    case 'switch':
+    case 'task':
+    case 'end':
+      return undefined;
+  }
+}
+
+/** The handles of a node's outgoing edges, each of which must be connected exactly once. */
+export function exitHandles(node: StrategyNode): string[] {
+  switch (node.type) {
     case 'wait-for-event':
       return [...new Set([...node.data.events, 'timeout'])];
     case 'switch':
       return [...new Set([...node.data.rules.map((r) => r.outcome), 'default'])];
     case 'task':
       return awaitsOutcome(node) ? [...new Set(node.data.outcomes)] : ['next'];
-    case 'payment-plan':
-      return ['completed', 'broken'];
     case 'end':
       return needsWriteOffApproval(node) ? ['rejected'] : [];
+    case 'start':
+    case 'wait':
+    case 'reminder':
+    case 'escalate':
+    case 'assign':
+    case 'tag':
+    case 'condition':
+    case 'payment-plan':
+      return fixedHandles(node.type) ?? [];
   }
 }
 

@@ -10,7 +10,7 @@ import {
   type StrategyGraph,
   type StrategyNode,
 } from './graph.ts';
-import { conditionsOf, exitHandles, needsWriteOffApproval } from './node-exits.ts';
+import { conditionsOf, exitHandles, fixedHandles, needsWriteOffApproval } from './node-exits.ts';
 import type { Problem } from './problems.ts';
 
 export interface ValidateStrategyOptions {
@@ -153,25 +153,7 @@ function readEdges(input: unknown): ModelEdge[] {
  */
 function handlesOf(node: ModelNode): string[] | undefined {
   if (node.parsed) return exitHandles(node.parsed);
-  switch (node.kind) {
-    case 'start':
-    case 'wait':
-    case 'reminder':
-    case 'escalate':
-    case 'assign':
-    case 'tag':
-      return ['next'];
-    case 'condition':
-      return ['yes', 'no'];
-    case 'payment-plan':
-      return ['completed', 'broken'];
-    case 'wait-for-event':
-    case 'switch':
-    case 'task':
-    case 'end':
-    case undefined:
-      return undefined;
-  }
+  return node.kind ? fixedHandles(node.kind) : undefined;
 }
 
 /**
