@@ -3,10 +3,11 @@ import { Context } from '@temporalio/activity';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import fc from 'fast-check';
-import { simulate, strategyGraphSchema, validateStrategy, type StrategyGraph } from '@recoup/domain';
+import { simulate, strategyGraphSchema, validateStrategy, type ScriptedEvent, type StrategyGraph } from '@recoup/domain';
 import type { CollectionActivities } from '../src/activities/activity-types.ts';
 import { evaluateRule } from '../src/activities/evaluate-condition.ts';
 import { firstMatchingRule } from '../src/activities/evaluate-switch.ts';
+import { createCollectionClient } from '../src/client/collection-client.impl.ts';
 import { collectionWorkflowId } from '../src/shared/definitions.ts';
 import { collectionWorkflow } from '../src/workflows/collection.workflow.ts';
 import { createTimeSkippingEnv, unusedActivities, workflowBundle } from './temporal-test-env.ts';
@@ -45,6 +46,30 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
     firstDueInDays: fc.integer({ min: 1, max: 10 }),
     graceDays: fc.integer({ min: 0, max: 5 }),
   }),
+);
+
+/** A moment a whole number of days plus a few odd minutes after the start, never on a timer's minute. */
+const offsetArb = (minDays: number, maxDays: number) =>
+  fc.tuple(fc.integer({ min: minDays, max: maxDays }), fc.integer({ min: 7, max: 1433 })).map(([d, m]) => d * DAY + m * MINUTE);
+
+type Scripted =
+  | { kind: 'payment'; after: number; amountShare: number }
+  | { kind: 'promise'; after: number; dueIn: number; graceDays: number; kept: boolean; amountShare: number }
+  | { kind: 'dispute'; after: number; resolvedIn: number; valid: boolean };
+
+// Whole payments as often as partial ones: a payment in full ends the run, one in part only changes the figures.
+const share = fc.oneof(fc.constant(100), fc.integer({ min: 1, max: 99 }));
+const scriptedArb: fc.Arbitrary<Scripted> = fc.oneof(
+  fc.record({ kind: fc.constant('payment' as const), after: offsetArb(0, 8), amountShare: share }),
+  fc.record({
+    kind: fc.constant('promise' as const),
+    after: offsetArb(0, 8),
+    dueIn: offsetArb(1, 6),
+    graceDays: fc.integer({ min: 0, max: 3 }),
+    kept: fc.boolean(),
+    amountShare: share,
+  }),
+  fc.record({ kind: fc.constant('dispute' as const), after: offsetArb(0, 8), resolvedIn: offsetArb(1, 6), valid: fc.boolean() }),
 );
 
 const overBalance = (value: number) => ({ fact: 'totalOpenMinor', operator: 'greaterThan', value });
@@ -133,25 +158,36 @@ describe('the simulator and the workflow agree', () => {
     await env?.teardown();
   });
 
-  it('gives the same timeline as the workflow for random strategies and balances', async () => {
-    const graphs = new Map<string, { graph: StrategyGraph; balance: string }>();
+  it('gives the same timeline as the workflow for random strategies, balances and debtor events', async () => {
+    /** What the workflow's activities see of each account: its strategy and its figures, changed by the events. */
+    interface Account {
+      graph: StrategyGraph;
+      balance: bigint;
+      disputed: bigint;
+      promises: Map<string, { untilMs: number; paid: boolean }>;
+    }
+    const accounts = new Map<string, Account>();
     const logs = new Map<string, Entry[]>();
     const starts = new Map<string, number>();
     const info = () => Context.current().info;
+    const scheduledAt = () => info().currentAttemptScheduledTimestampMs ?? 0;
     const record = (kind: string, nodeId: string | null) => {
       const workflowId = info().workflowExecution?.workflowId ?? '';
-      const minute = Math.round(((info().currentAttemptScheduledTimestampMs ?? 0) - (starts.get(workflowId) ?? 0)) / MINUTE);
+      const minute = Math.round((scheduledAt() - (starts.get(workflowId) ?? 0)) / MINUTE);
       logs.get(workflowId)?.push({ kind, nodeId, minute });
     };
-    const accountOf = (accountId: string) => {
-      const found = graphs.get(accountId);
+    const accountOf = (accountId: string): Account => {
+      const found = accounts.get(accountId);
       if (!found) throw new Error(`unknown account ${accountId}`);
       return found;
     };
     const activities: CollectionActivities = {
       ...unusedActivities(),
       loadStrategyVersion: async (id) => ({ graph: accountOf(id).graph, checksum: id }),
-      loadAccountSnapshot: async (accountId) => ({ balanceMinor: accountOf(accountId).balance, currency: 'EUR', oldestDueAt: null, disputedMinor: '0' }),
+      loadAccountSnapshot: async (accountId) => {
+        const account = accountOf(accountId);
+        return { balanceMinor: String(account.balance), currency: 'EUR', oldestDueAt: null, disputedMinor: String(account.disputed) };
+      },
       evaluateCondition: async (input) => evaluateRule(input.condition, { totalOpenMinor: Number(accountOf(input.accountId).balance) }),
       evaluateSwitch: async (input) => {
         const winner = await firstMatchingRule(input.rules, { totalOpenMinor: Number(accountOf(input.accountId).balance) });
@@ -175,54 +211,148 @@ describe('the simulator and the workflow agree', () => {
       },
       createPaymentPlan: async (input) => {
         record('promise', input.nodeId);
-        const now = info().currentAttemptScheduledTimestampMs ?? 0;
-        return {
-          planId: input.key,
-          installments: Array.from({ length: input.installments }, (_, i) => ({
-            promiseId: `${input.key}/${i + 1}`,
-            until: new Date(now + (input.firstDueInDays + i * input.intervalDays + input.graceDays) * DAY).toISOString(),
-            amountMinor: '1',
-          })),
-        };
+        const account = accountOf(input.accountId);
+        const installments = Array.from({ length: input.installments }, (_, i) => {
+          const untilMs = scheduledAt() + (input.firstDueInDays + i * input.intervalDays + input.graceDays) * DAY;
+          // The simulated debtors keep no installment (keepPromise 0), so none is ever paid.
+          account.promises.set(`${input.key}/${i + 1}`, { untilMs, paid: false });
+          return { promiseId: `${input.key}/${i + 1}`, until: new Date(untilMs).toISOString(), amountMinor: '1' };
+        });
+        return { planId: input.key, installments };
       },
-      // Nobody pays: each installment is broken once its deadline has passed.
-      checkPromise: async () => {
-        record('promise', null);
-        return { status: 'broken' };
+      // As the real activity judges: kept once paid in full, broken when unpaid at its deadline, else open.
+      checkPromise: async (input) => {
+        const promise = accountOf(input.accountId).promises.get(input.promiseId);
+        const status = promise?.paid ? 'kept' : promise && scheduledAt() >= promise.untilMs ? 'broken' : 'open';
+        if (status !== 'open') record('promise', null);
+        return { status };
       },
       closeAccount: async () => ({ writtenOffMinor: '0' }),
     };
     const taskQueue = 'simulator-parity';
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities });
+    const collections = createCollectionClient(env.client, { taskQueue });
     let run = 0;
     await worker.runUntil(
       fc.assert(
-        fc.asyncProperty(fc.array(stepArb, { minLength: 2, maxLength: 7 }), fc.integer({ min: 1, max: 200_000 }), async (steps, balance) => {
-          const graph = chain(steps);
-          expect(validateStrategy(graph)).toMatchObject({ ok: true });
-          const accountId = `parity-${++run}`;
-          const workflowId = collectionWorkflowId(accountId);
-          graphs.set(accountId, { graph, balance: String(balance) });
-          logs.set(workflowId, []);
-          const startMs = await env.currentTimeMs();
-          starts.set(workflowId, startMs);
-          const handle = await env.client.workflow.start(collectionWorkflow, { workflowId, taskQueue, args: [{ accountId, strategyVersionId: accountId }] });
-          const result = await handle.result();
+        fc.asyncProperty(
+          fc.array(stepArb, { minLength: 2, maxLength: 7 }),
+          fc.integer({ min: 1, max: 200_000 }),
+          fc.array(scriptedArb, { maxLength: 3 }),
+          async (steps, balance, scripted) => {
+            const graph = chain(steps);
+            expect(validateStrategy(graph)).toMatchObject({ ok: true });
+            const accountId = `parity-${++run}`;
+            const workflowId = collectionWorkflowId(accountId);
+            const account: Account = { graph, balance: BigInt(balance), disputed: 0n, promises: new Map() };
+            accounts.set(accountId, account);
+            logs.set(workflowId, []);
+            const startMs = await env.currentTimeMs();
+            starts.set(workflowId, startMs);
+            const amountOf = (share: number) => (BigInt(balance) * BigInt(share)) / 100n || 1n;
+            const script: ScriptedEvent[] = scripted.map((e, i) => {
+              const at = new Date(startMs + e.after).toISOString();
+              switch (e.kind) {
+                case 'payment':
+                  return { at, kind: 'payment', amountMinor: amountOf(e.amountShare) };
+                case 'promise':
+                  return {
+                    at,
+                    kind: 'promise',
+                    promiseId: `scripted-${i}`,
+                    amountMinor: amountOf(e.amountShare),
+                    dueAt: new Date(startMs + e.after + e.dueIn).toISOString(),
+                    graceDays: e.graceDays,
+                    kept: e.kept,
+                  };
+                case 'dispute':
+                  return { at, kind: 'dispute', resolvedAt: new Date(startMs + e.after + e.resolvedIn).toISOString(), valid: e.valid };
+              }
+            });
 
-          const simulated = simulate(graph, {
-            start: new Date(startMs),
-            days: 2000,
-            accounts: [{ id: accountId, balanceMinor: BigInt(balance), currency: 'EUR', oldestDueAt: null }],
-            scenario: { payOnTime: 0, payAfterReminder: 0, keepPromise: 0 },
-            seed: 1,
-          }).accounts[0];
-          const expected: Entry[] = (simulated?.timeline ?? [])
-            .filter((e) => e.kind !== 'end' && e.kind !== 'payment')
-            .map((e) => ({ kind: e.kind, nodeId: e.kind === 'promise' && e.detail.startsWith('Promise') ? null : e.nodeId, minute: Math.round((Date.parse(e.at) - startMs) / MINUTE) }));
-          expect(logs.get(workflowId)).toEqual(expected);
-          expect(result.nodeId).toBe(simulated?.endNodeId);
-        }),
-        { numRuns: 40, seed: 20261124, endOnFailure: true },
+            const simulated = simulate(graph, {
+              start: new Date(startMs),
+              days: 2000,
+              accounts: [{ id: accountId, balanceMinor: BigInt(balance), currency: 'EUR', oldestDueAt: null, script }],
+              scenario: { payOnTime: 0, payAfterReminder: 0, keepPromise: 0 },
+              seed: 1,
+            }).accounts[0];
+
+            // The same events, played to the workflow at the same moments: figures change, then the message goes.
+            const pay = async (amount: bigint) => {
+              const left = account.balance - amount;
+              account.balance = left > 0n ? left : 0n;
+              await collections.paymentApplied(accountId, { paymentId: `pay-${amount}`, amountMinor: String(amount), currency: 'EUR' });
+            };
+            const moments: { at: number; act: () => Promise<void> }[] = [];
+            for (const event of script) {
+              const at = Date.parse(event.at);
+              if (event.kind === 'payment') moments.push({ at, act: () => pay(event.amountMinor) });
+              if (event.kind === 'promise') {
+                const dueMs = Date.parse(event.dueAt);
+                moments.push({
+                  at,
+                  act: async () => {
+                    account.promises.set(event.promiseId, { untilMs: dueMs + event.graceDays * DAY, paid: false });
+                    const until = new Date(dueMs + event.graceDays * DAY).toISOString();
+                    const message = { promiseId: event.promiseId, amountMinor: String(event.amountMinor), currency: 'EUR', dueDate: event.dueAt.slice(0, 10), until };
+                    await collections.recordPromise(accountId, message).catch(() => undefined);
+                  },
+                });
+                if (event.kept) {
+                  moments.push({
+                    at: dueMs,
+                    act: async () => {
+                      const promise = account.promises.get(event.promiseId);
+                      if (promise) promise.paid = true;
+                      await pay(event.amountMinor);
+                    },
+                  });
+                }
+              }
+              if (event.kind === 'dispute') {
+                let amount = 0n;
+                moments.push({
+                  at,
+                  act: async () => {
+                    amount = account.balance;
+                    if (amount <= 0n) return;
+                    account.disputed = amount;
+                    account.balance = 0n;
+                    await collections.disputeOpened(accountId);
+                  },
+                });
+                moments.push({
+                  at: Date.parse(event.resolvedAt),
+                  act: async () => {
+                    if (amount <= 0n) return;
+                    account.balance = event.valid ? 0n : amount;
+                    account.disputed = 0n;
+                    await collections.accountChanged(accountId);
+                  },
+                });
+              }
+            }
+            moments.sort((a, b) => a.at - b.at);
+
+            const handle = await env.client.workflow.start(collectionWorkflow, { workflowId, taskQueue, args: [{ accountId, strategyVersionId: accountId }] });
+            for (const moment of moments) {
+              const wait = moment.at - (await env.currentTimeMs());
+              if (wait > 0) await env.sleep(wait);
+              if ((await handle.describe()).status.name !== 'RUNNING') break;
+              await moment.act();
+            }
+            const result = await handle.result();
+
+            const expected: Entry[] = (simulated?.timeline ?? [])
+              .filter((e) => e.kind !== 'end' && e.kind !== 'payment' && e.kind !== 'dispute' && e.kind !== 'deferred')
+              .filter((e) => !(e.kind === 'promise' && e.detail.startsWith('Promised')))
+              .map((e) => ({ kind: e.kind, nodeId: e.kind === 'promise' && e.detail.startsWith('Promise') ? null : e.nodeId, minute: Math.round((Date.parse(e.at) - startMs) / MINUTE) }));
+            expect(logs.get(workflowId)).toEqual(expected);
+            expect(result.nodeId).toBe(simulated?.endNodeId);
+          },
+        ),
+        { numRuns: 60, seed: 20261124, endOnFailure: true },
       ),
     );
   }, 300_000);

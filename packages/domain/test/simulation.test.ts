@@ -324,3 +324,31 @@ describe('scenario knobs for promises and disputes', () => {
     expect(knobs.totals).toEqual(plain.totals);
   });
 });
+
+describe('scripted debtor events', () => {
+  const at = (days: number) => new Date(T0 + days * DAY).toISOString();
+
+  it('plays a scripted part payment and a later payment in full, ending the run when nothing is left', () => {
+    const scripted: SimulatedAccount = {
+      ...account('a', 5, 25_000n),
+      script: [
+        { at: at(6), kind: 'payment', amountMinor: 10_000n },
+        { at: at(9), kind: 'payment', amountMinor: 15_000n },
+      ],
+    };
+    const result = simulate(graph, input([scripted], nobodyPays));
+    expect(schedule(result)).toEqual([
+      [2, 'reminder', 'remind-pre-due'],
+      [5, 'reminder', 'remind-due-today'],
+      [6, 'payment', 'wait-overdue-7'],
+      [9, 'payment', 'wait-overdue-7'],
+      [9, 'end', 'wait-overdue-7'],
+    ]);
+    expect(result.totals.settlements).toBe(1);
+  });
+
+  it('refuses a scripted event whose time is not a date, naming the account and the event', () => {
+    const broken: SimulatedAccount = { ...account('b', 5), script: [{ at: 'soon', kind: 'payment', amountMinor: 1n }] };
+    expect(() => simulate(graph, input([broken], nobodyPays))).toThrow('Account "b", scripted event 1 (payment) has a time that is not a date.');
+  });
+});

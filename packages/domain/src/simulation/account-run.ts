@@ -332,11 +332,7 @@ export function runAccount(setup: RunSetup, account: SimulatedAccount): AccountS
     if (!kept) return;
     schedule(dueMs, (state) => {
       promise.paid = true;
-      const left = BigInt(state.account.balanceMinor) - amountMinor;
-      const settled = left <= 0n;
-      record(state.nodeId, 'payment', `Paid ${amountMinor} minor units as promised.`, settled ? tallies.settlements : undefined);
-      const balanceMinor = (settled ? 0n : left).toString();
-      immediate.push({ type: 'account-changed', account: { ...state.account, balanceMinor, oldestDueAt: settled ? null : state.account.oldestDueAt } });
+      pay(state, amountMinor, `Paid ${amountMinor} minor units as promised.`);
     });
   };
 
@@ -351,17 +347,49 @@ export function runAccount(setup: RunSetup, account: SimulatedAccount): AccountS
     immediate.push({ type: 'promise-recorded', promiseId, until: new Date(dueMs + PROMISE_GRACE_MS).toISOString() });
   };
 
-  /** The debtor disputes everything still open; it is resolved some days later, valid or not as drawn. */
-  const openDispute = (state: EngineState) => {
+  /** The debtor disputes everything still open, until `resolveAt`, when it is found valid or invalid. */
+  const disputeAll = (state: EngineState, resolveAt: number, valid: boolean) => {
     const amount = state.account.balanceMinor;
     if (BigInt(amount) <= 0n) return;
     record(state.nodeId, 'dispute', `Disputed the open ${amount} minor units.`);
     immediate.push({ type: 'account-changed', account: { ...state.account, balanceMinor: '0', disputedMinor: amount } }, { type: 'dispute-opened' });
-    schedule(now + (scenario.disputeResolvedAfterDays ?? 14) * DAY_MS, (later) => {
-      record(later.nodeId, 'dispute', disputeValid ? 'The dispute was found valid and credited.' : 'The dispute was found invalid; collection resumes.');
-      immediate.push({ type: 'account-changed', account: { ...later.account, balanceMinor: disputeValid ? '0' : amount, disputedMinor: '0' } });
+    schedule(resolveAt, (later) => {
+      record(later.nodeId, 'dispute', valid ? 'The dispute was found valid and credited.' : 'The dispute was found invalid; collection resumes.');
+      immediate.push({ type: 'account-changed', account: { ...later.account, balanceMinor: valid ? '0' : amount, disputedMinor: '0' } });
     });
   };
+  const openDispute = (state: EngineState) => disputeAll(state, now + (scenario.disputeResolvedAfterDays ?? 14) * DAY_MS, disputeValid);
+
+  /** A payment the debtor makes: the balance falls, and the account settles when nothing is left. */
+  const pay = (state: EngineState, amountMinor: bigint, detail: string) => {
+    const left = BigInt(state.account.balanceMinor) - amountMinor;
+    const settled = left <= 0n;
+    record(state.nodeId, 'payment', detail, settled ? tallies.settlements : undefined);
+    const balanceMinor = (settled ? 0n : left).toString();
+    immediate.push({ type: 'account-changed', account: { ...state.account, balanceMinor, oldestDueAt: settled ? null : state.account.oldestDueAt } });
+  };
+
+  for (const event of account.script ?? []) {
+    const at = Date.parse(event.at);
+    switch (event.kind) {
+      case 'payment':
+        schedule(at, (state) => pay(state, event.amountMinor, `Paid ${event.amountMinor} minor units.`));
+        break;
+      case 'promise':
+        schedule(at, (state) => {
+          const dueMs = Date.parse(event.dueAt);
+          const untilMs = dueMs + event.graceDays * DAY_MS;
+          addPromise(event.promiseId, dueMs, untilMs, event.amountMinor, event.kept);
+          history.latestPromise = 'open';
+          record(state.nodeId, 'promise', `Promised to pay ${event.amountMinor} minor units by ${event.dueAt}.`);
+          immediate.push({ type: 'promise-recorded', promiseId: event.promiseId, until: new Date(untilMs).toISOString() });
+        });
+        break;
+      case 'dispute':
+        schedule(at, (state) => disputeAll(state, Date.parse(event.resolvedAt), event.valid));
+        break;
+    }
+  }
 
   const advance = (state: EngineState | null, event: EngineEvent): EngineState => {
     const result: StepResult = step(graph, state, event, new Date(now));

@@ -21,12 +21,25 @@ function checkInput(input: SimulationInput): void {
   const scenario: Scenario = input.scenario;
   checkFraction('payOnTime', scenario.payOnTime);
   checkFraction('payAfterReminder', scenario.payAfterReminder);
+  for (const knob of ['keepPromise', 'promiseAfterReminder', 'disputeShare', 'disputeValid'] as const) {
+    const value = scenario[knob];
+    if (value !== undefined) checkFraction(knob, value);
+  }
   for (const [outcome, weight] of Object.entries(scenario.taskOutcomes ?? {})) {
     checkFraction(`taskOutcomes.${outcome}`, weight);
   }
   for (const account of input.accounts) {
     if (account.oldestDueAt !== null && Number.isNaN(Date.parse(account.oldestDueAt))) {
       throw new SimulationInputError(`Account "${account.id}" has an oldest due date that is not a date.`);
+    }
+    for (const [index, event] of (account.script ?? []).entries()) {
+      const times = [event.at, ...(event.kind === 'promise' ? [event.dueAt] : event.kind === 'dispute' ? [event.resolvedAt] : [])];
+      if (times.some((t) => Number.isNaN(Date.parse(t)))) {
+        throw new SimulationInputError(`Account "${account.id}", scripted event ${index + 1} (${event.kind}) has a time that is not a date.`);
+      }
+      if (event.kind !== 'dispute' && event.amountMinor <= 0n) {
+        throw new SimulationInputError(`Account "${account.id}", scripted event ${index + 1} (${event.kind}) needs a positive amount.`);
+      }
     }
   }
 }

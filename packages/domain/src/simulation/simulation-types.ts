@@ -10,7 +10,20 @@ export interface SimulatedAccount {
   currency: string;
   /** Oldest open due date, ISO date-time UTC, or null when nothing is due. */
   oldestDueAt: string | null;
+  /**
+   * What this debtor is known or assumed to do, at given moments, on top of the scenario's draws: a what-if for
+   * one account ("she pays half on the 3rd, then disputes the rest").
+   */
+  script?: readonly ScriptedEvent[];
 }
+
+/** One thing a simulated debtor does at `at` (ISO date-time UTC). */
+export type ScriptedEvent =
+  | { at: string; kind: 'payment'; amountMinor: bigint }
+  /** A promise to pay `amountMinor` by `dueAt`, judged after `graceDays`; a kept one is paid at `dueAt`. */
+  | { at: string; kind: 'promise'; promiseId: string; amountMinor: bigint; dueAt: string; graceDays: number; kept: boolean }
+  /** Everything open is disputed until `resolvedAt`, then found valid (credited) or invalid. */
+  | { at: string; kind: 'dispute'; resolvedAt: string; valid: boolean };
 
 /** How condition nodes come out. Plain data (no functions) so that a scenario can be stored and sent as JSON. */
 export interface ConditionScenario {
