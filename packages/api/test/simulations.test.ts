@@ -266,6 +266,18 @@ describe('simulation requests', () => {
     expect(resolved).toBeGreaterThan(10);
   });
 
+  it("returns every account's timeline on request, and refuses it for a portfolio too large to list", async () => {
+    const response = await simulate({ graph: DEFAULT_STRATEGY.graph, portfolio: { size: 120, seed: 2 }, days: 30, includeTimelines: true });
+    expect(response.status).toBe(200);
+    const body = response.body as SimulationResponse;
+    expect(body.timelines).toHaveLength(120);
+    const reminders = (body.timelines ?? []).reduce((n, t) => n + t.events.filter((e) => e.kind === 'reminder').length, 0);
+    expect(reminders).toBe(body.totals.reminders);
+    const tooMany = await simulate({ graph: DEFAULT_STRATEGY.graph, portfolio: { size: 5000, seed: 2 }, days: 30, includeTimelines: true });
+    expect(tooMany.status).toBe(422);
+    expect(JSON.stringify(tooMany.body)).toContain('includeTimelines');
+  });
+
   it('refuses bad input with 422 naming each field', async () => {
     const response = await simulate({
       strategyVersionId: defaultVersion,

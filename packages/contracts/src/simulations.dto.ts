@@ -5,6 +5,8 @@ export const MAX_SIMULATION_DAYS = 730;
 export const MAX_SIMULATED_PORTFOLIO = 20_000;
 export const MAX_SIMULATED_ACCOUNT_IDS = 10_000;
 export const MAX_SIMULATION_SAMPLES = 50;
+/** Above this many accounts a simulation returns samples and summaries, not every account's timeline. */
+export const MAX_TIMELINE_ACCOUNTS = 2_000;
 
 const fraction = z.number().min(0).max(1);
 const name = z.string().min(1).max(64);
@@ -69,9 +71,19 @@ export const simulationRequestSchema = z
     scenario: simulationScenarioSchema.default({ payOnTime: 0, payAfterReminder: 0 }),
     /** How many accounts to return with their path through the graph. */
     sampleSize: z.number().int().min(0).max(MAX_SIMULATION_SAMPLES).default(MAX_SIMULATION_SAMPLES),
+    /** Return every account's timeline too (up to MAX_TIMELINE_ACCOUNTS accounts). */
+    includeTimelines: z.boolean().default(false),
   })
   .strict()
   .superRefine((body, ctx) => {
+    const size = body.accountIds?.length ?? body.portfolio?.size ?? 0;
+    if (body.includeTimelines && size > MAX_TIMELINE_ACCOUNTS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['includeTimelines'],
+        message: `every account's timeline is returned for at most ${MAX_TIMELINE_ACCOUNTS} accounts; use the samples and the daily summary for ${size}`,
+      });
+    }
     const hasVersion = body.strategyVersionId !== undefined;
     const hasGraph = body.graph !== undefined;
     if (hasVersion === hasGraph) {
@@ -112,6 +124,17 @@ export const simulationNodeCountsSchema = z.object({
   escalations: z.number().int(),
 });
 
+const simulationEventSchema = z.object({ day: z.number().int(), at: z.string(), nodeId: z.string(), kind: z.string(), detail: z.string() });
+
+/** One account's whole timeline. */
+export const simulationTimelineSchema = z.object({
+  accountId: z.string(),
+  outcome: z.string().nullable(),
+  endNodeId: z.string(),
+  events: z.array(simulationEventSchema),
+});
+export type SimulationTimeline = z.infer<typeof simulationTimelineSchema>;
+
 export const simulationSampleSchema = z.object({
   accountId: z.string(),
   /** How the run ended, or null when it was still running at the end of the period. */
@@ -120,9 +143,7 @@ export const simulationSampleSchema = z.object({
   /** Every node the account entered, in order, with the day it entered it. */
   path: z.array(z.object({ nodeId: z.string(), day: z.number().int() })),
   /** What happened to the account: reminders, tasks, escalations, payments, the end. */
-  events: z.array(
-    z.object({ day: z.number().int(), at: z.string(), nodeId: z.string(), kind: z.string(), detail: z.string() }),
-  ),
+  events: z.array(simulationEventSchema),
 });
 export type SimulationSample = z.infer<typeof simulationSampleSchema>;
 
@@ -137,5 +158,7 @@ export const simulationResponseSchema = z.object({
   /** Accounts by how their run ended; 'running' for those still running at the end of the period. */
   outcomes: z.record(z.string(), z.number().int()),
   samples: z.array(simulationSampleSchema),
+  /** Every account's timeline, when the request asked for them. */
+  timelines: z.array(simulationTimelineSchema).optional(),
 });
 export type SimulationResponse = z.infer<typeof simulationResponseSchema>;

@@ -13,6 +13,7 @@ import {
   type SimulationInput,
   type SimulationResult,
   type StrategyGraph,
+  type TimelineEntry,
 } from '@recoup/domain';
 import type { SimulationRequest, SimulationResponse, SimulationSample } from '@recoup/contracts';
 import { BusinessRuleError } from '../http/errors.ts';
@@ -80,6 +81,18 @@ export class SimulationsService {
       perNode: merged.perNode,
       outcomes,
       samples,
+      ...(request.includeTimelines
+        ? {
+            timelines: results.flatMap(({ result }) =>
+              result.accounts.map((account) => ({
+                accountId: account.id,
+                outcome: account.outcome,
+                endNodeId: account.endNodeId,
+                events: account.timeline.map(toEvent),
+              })),
+            ),
+          }
+        : {}),
     };
   }
 }
@@ -202,6 +215,8 @@ const mergeResults = (
 };
 
 /** Evenly spread accounts (all of them when there are few), each with its timeline and its path through the graph. */
+const toEvent = (e: TimelineEntry) => ({ day: e.day, at: e.at, nodeId: e.nodeId, kind: e.kind, detail: e.detail });
+
 const sampleAccounts = (
   results: readonly { batch: Batch; result: SimulationResult }[],
   size: number,
@@ -220,7 +235,7 @@ const sampleAccounts = (
         outcome: simulated.outcome,
         endNodeId: simulated.endNodeId,
         path: tracePath(graph, batch.input, input),
-        events: simulated.timeline.map((e) => ({ day: e.day, at: e.at, nodeId: e.nodeId, kind: e.kind, detail: e.detail })),
+        events: simulated.timeline.map(toEvent),
       },
     ];
   });
