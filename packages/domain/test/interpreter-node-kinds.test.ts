@@ -247,3 +247,23 @@ describe('disputes', () => {
     expect(credited.state).toMatchObject({ status: 'ended', outcome: 'settled' });
   });
 });
+
+describe('operators that fit the fact type', () => {
+  it('refuses "contains" on a number fact and "greaterThan" on the tags list, naming the node', () => {
+    const rules = switchOn('s', [
+      { outcome: 'a', condition: { fact: 'overdueAmountMinor', operator: 'contains', value: 5 } },
+      { outcome: 'b', condition: { fact: 'tags', operator: 'greaterThan', value: 1 } },
+      { outcome: 'c', condition: { fact: 'tags', operator: 'contains', value: 'vip' } },
+    ]);
+    const result = validateStrategy(
+      graph([start(), rules, end('x')], [e('start', 's'), e('s', 'x', 'a'), e('s', 'x', 'b', 'eb'), e('s', 'x', 'c', 'ec'), e('s', 'x', 'default', 'ed')]),
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.problems.filter((p) => p.code === 'operator-mismatch').map((p) => p.message)).toEqual([
+        'Switch "s" compares the number fact "overdueAmountMinor" with "contains"; a number fact takes equal, notEqual, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, in, notIn.',
+        'Switch "s" compares the list fact "tags" with "greaterThan"; a list fact takes contains, doesNotContain.',
+      ]);
+    }
+  });
+});

@@ -184,6 +184,15 @@ const cases: Case[] = [
     expected: [{ nodeId: 'c' }],
   },
   {
+    code: 'operator-mismatch',
+    behaviour: 'reports an operator that does not fit the type of the fact it tests',
+    input: graph(
+      [start(), condition('c', { all: [{ fact: 'daysPastDue', operator: 'contains', value: 3 }] }), end()],
+      [e('start', 'c'), e('c', 'end', 'yes'), e('c', 'end', 'no')],
+    ),
+    expected: [{ nodeId: 'c' }],
+  },
+  {
     code: 'duplicate-task-outcome',
     behaviour: 'reports a task listing the same outcome twice',
     input: graph([start(), task('t', ['paid', 'paid']), end()], [e('start', 't'), e('t', 'end', 'paid')]),

@@ -22,6 +22,7 @@ export const PROBLEM_CODES = [
   'unknown-template',
   'unknown-fact',
   'unknown-operator',
+  'operator-mismatch',
   'duplicate-task-outcome',
 ] as const;
 

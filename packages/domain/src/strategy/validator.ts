@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { RULE_OPERATORS } from '../facts.ts';
+import { FACTS, OPERATORS_BY_TYPE, RULE_OPERATORS, type FactType } from '../facts.ts';
 import {
   NODE_KINDS,
   strategyEdgeSchema,
@@ -55,6 +55,7 @@ const KIND_TITLES: Record<NodeKind, string> = {
 };
 
 const OPERATORS: ReadonlySet<string> = new Set(RULE_OPERATORS);
+const FACT_TYPES: ReadonlyMap<string, FactType> = new Map(FACTS.map((f) => [f.name, f.type]));
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -437,6 +438,16 @@ function graphProblems(allNodes: ModelNode[], allEdges: ModelEdge[], options: Va
             nodeId: node.id,
             code: 'unknown-operator',
             message: `${nameOf(node)} uses the operator "${operator}", which is not one of ${RULE_OPERATORS.join(', ')}.`,
+          });
+          return;
+        }
+        const type = FACT_TYPES.get(fact);
+        const fitting = type ? OPERATORS_BY_TYPE[type] : undefined;
+        if (type && fitting && !(fitting as readonly string[]).includes(operator)) {
+          problems.push({
+            nodeId: node.id,
+            code: 'operator-mismatch',
+            message: `${nameOf(node)} compares the ${type} fact "${fact}" with "${operator}"; a ${type} fact takes ${fitting.join(', ')}.`,
           });
         }
       });
