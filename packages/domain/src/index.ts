@@ -148,3 +148,16 @@ export { byPromiseAge, matchPaymentToPromises, type MatchablePromise, type Promi
 export { judgePromise, promiseDeadline, type JudgeablePromise } from './promises/judge-promise.ts';
 export { planInstallments, type PlannedInstallment } from './promises/plan-installments.ts';
 export { assertValidPromise, promiseProblems, type PromiseContext, type PromiseInput } from './promises/validate-promise.ts';
+export {
+  MATCH_RULES,
+  type Allocation as MatchAllocation,
+  type MatchAccount,
+  type MatchOptions,
+  type MatchProposal,
+  type MatchRule,
+  type OpenInvoice,
+  type StatementLine,
+} from './reconciliation/match-types.ts';
+export { buildMatchIndex, matchStatementLine, normaliseReference, type MatchIndex } from './reconciliation/match-line.ts';
+export { nameSimilarity, normaliseName } from './reconciliation/name-similarity.ts';
+export { exactSubset } from './reconciliation/subset-sum.ts';
