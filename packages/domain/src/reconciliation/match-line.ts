@@ -1,5 +1,5 @@
 import type { Allocation, MatchAccount, MatchOptions, MatchProposal, MatchRule, OpenInvoice, StatementLine } from './match-types.ts';
-import { nameSimilarity } from './name-similarity.ts';
+import { nameProfile, profileSimilarity, type NameProfile } from './name-similarity.ts';
 import { exactSubset } from './subset-sum.ts';
 
 // Cash application for one bank statement line. The rules run in order of how much they can be trusted; the
@@ -30,7 +30,7 @@ export function normaliseReference(text: string): string {
 export interface MatchIndex {
   byInvoiceNumber: Map<string, { account: MatchAccount; invoice: OpenInvoice }>;
   byCustomerRef: Map<string, MatchAccount>;
-  accounts: readonly MatchAccount[];
+  names: readonly { account: MatchAccount; profile: NameProfile }[];
 }
 
 export function buildMatchIndex(accounts: readonly MatchAccount[]): MatchIndex {
@@ -40,7 +40,7 @@ export function buildMatchIndex(accounts: readonly MatchAccount[]): MatchIndex {
     byCustomerRef.set(normaliseReference(account.externalRef), account);
     for (const invoice of account.openInvoices) byInvoiceNumber.set(normaliseReference(invoice.number), { account, invoice });
   }
-  return { byInvoiceNumber, byCustomerRef, accounts };
+  return { byInvoiceNumber, byCustomerRef, names: accounts.map((account) => ({ account, profile: nameProfile(account.name) })) };
 }
 
 /**
@@ -177,9 +177,10 @@ export function matchStatementLine(line: StatementLine, index: MatchIndex, optio
 
   // 3. The payer's name, as a hint only.
   if (line.payerName) {
-    const ranked = index.accounts
-      .filter((a) => a.currency === line.currency)
-      .map((a) => ({ account: a, similarity: nameSimilarity(line.payerName ?? '', a.name) }))
+    const payer = nameProfile(line.payerName);
+    const ranked = index.names
+      .filter((n) => n.account.currency === line.currency)
+      .map((n) => ({ account: n.account, similarity: profileSimilarity(payer, n.profile) }))
       .filter((r) => r.similarity >= NAME_HINT_MINIMUM)
       .sort((a, b) => b.similarity - a.similarity);
     const best = ranked[0];

@@ -23,16 +23,29 @@ function bigrams(text: string): Map<string, number> {
   return counts;
 }
 
+/** A name prepared once for many comparisons. */
+export interface NameProfile {
+  normalised: string;
+  pairs: Map<string, number>;
+  size: number;
+}
+
+export function nameProfile(name: string): NameProfile {
+  const normalised = normaliseName(name);
+  const pairs = bigrams(normalised);
+  return { normalised, pairs, size: Math.max(0, normalised.length - 1) };
+}
+
+export function profileSimilarity(a: NameProfile, b: NameProfile): number {
+  if (a.normalised.length === 0 || b.normalised.length === 0) return 0;
+  if (a.normalised === b.normalised) return 1;
+  let shared = 0;
+  for (const [pair, count] of a.pairs) shared += Math.min(count, b.pairs.get(pair) ?? 0);
+  const total = a.size + b.size;
+  return total === 0 ? 0 : (2 * shared) / total;
+}
+
 /** 1 for the same name, 0 for nothing in common. */
 export function nameSimilarity(a: string, b: string): number {
-  const x = normaliseName(a);
-  const y = normaliseName(b);
-  if (x.length === 0 || y.length === 0) return 0;
-  if (x === y) return 1;
-  const left = bigrams(x);
-  const right = bigrams(y);
-  let shared = 0;
-  for (const [pair, count] of left) shared += Math.min(count, right.get(pair) ?? 0);
-  const total = [...left.values(), ...right.values()].reduce((s, c) => s + c, 0);
-  return total === 0 ? 0 : (2 * shared) / total;
+  return profileSimilarity(nameProfile(a), nameProfile(b));
 }
