@@ -161,3 +161,11 @@ export {
 export { buildMatchIndex, matchStatementLine, normaliseReference, type MatchIndex } from './reconciliation/match-line.ts';
 export { nameSimilarity, normaliseName } from './reconciliation/name-similarity.ts';
 export { exactSubset } from './reconciliation/subset-sum.ts';
+export {
+  StatementParseError,
+  type ParsedStatement,
+  type StatementAccount,
+  type StatementEntry,
+  type StatementFormat,
+} from './statements/statement-types.ts';
+export { parseBai2 } from './statements/bai2.ts';

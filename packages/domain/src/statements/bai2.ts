@@ -1,0 +1,242 @@
+import { isCurrency } from '../currencies.ts';
+import { StatementParseError, type ParsedStatement, type StatementAccount, type StatementEntry } from './statement-types.ts';
+
+// BAI2 (BAI Cash Management Balance Reporting Specification, version 2). Records are comma-separated fields ending
+// in "/": 01 file header, 02 group header, 03 account identifier, 16 transaction detail, 88 continuation of the
+// record before, 49 account trailer, 98 group trailer, 99 file trailer. Amounts carry no decimal point: they are
+// in the currency's minor units already. No maintained npm parser exists, so this one checks everything the format
+// lets it check (structure, dates, amounts, control totals and record counts) and refuses the whole file on the
+// first problem, naming the line and the field.
+
+/** "Deposited item returned": a payment that bounced. */
+const RETURN_TYPE_CODES: ReadonlySet<string> = new Set(['555']);
+
+interface LogicalRecord {
+  code: string;
+  fields: string[];
+  /** The line the record starts on, 1-based. */
+  line: number;
+  /** Physical lines it spans (the record and its 88 continuations), for record counts. */
+  physical: number;
+  /** Text carried by 88 continuations of a 16 record. */
+  continuation: string[];
+}
+
+const at = (record: { line: number; code: string }, field?: string) =>
+  `line ${record.line} (${record.code} record)${field ? `, field ${field}` : ''}`;
+
+/** Splits a physical record into fields, dropping the "/" that ends it. */
+function fieldsOf(body: string): string[] {
+  const trimmed = body.trimEnd();
+  return (trimmed.endsWith('/') ? trimmed.slice(0, -1) : trimmed).split(',');
+}
+
+function records(text: string): LogicalRecord[] {
+  const out: LogicalRecord[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = index + 1;
+    if (raw.trim() === '') return;
+    const code = raw.slice(0, 2);
+    if (!/^\d\d$/.test(code) || (raw.length > 2 && raw[2] !== ',')) {
+      throw new StatementParseError(`line ${line}`, `"${raw.slice(0, 20)}" does not start with a two-digit record code and a comma.`);
+    }
+    const body = raw.slice(3);
+    if (code === '88') {
+      const previous = out.at(-1);
+      if (!previous) throw new StatementParseError(`line ${line} (88 record)`, 'a continuation cannot be the first record.');
+      previous.physical += 1;
+      // A 16 record's continuations carry more of its text; others carry more fields.
+      if (previous.code === '16') previous.continuation.push(body.trim());
+      else previous.fields.push(...fieldsOf(body));
+      return;
+    }
+    // A 16 record's last field is free text that may hold commas: it is split later, field by field.
+    out.push({ code, fields: code === '16' ? [body.trimEnd().replace(/\/$/, '')] : fieldsOf(body), line, physical: 1, continuation: [] });
+  });
+  return out;
+}
+
+function date(record: LogicalRecord, field: string, value: string | undefined): string {
+  if (!value || !/^\d{6}$/.test(value)) throw new StatementParseError(at(record, field), `"${value ?? ''}" is not a date in YYMMDD form.`);
+  const iso = `20${value.slice(0, 2)}-${value.slice(2, 4)}-${value.slice(4, 6)}`;
+  const parsed = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso) {
+    throw new StatementParseError(at(record, field), `"${value}" is not a calendar date.`);
+  }
+  return iso;
+}
+
+function amount(record: LogicalRecord, field: string, value: string | undefined, signed = false): bigint {
+  const pattern = signed ? /^[+-]?\d+$/ : /^\d+$/;
+  if (!value || !pattern.test(value)) {
+    throw new StatementParseError(at(record, field), `"${value ?? ''}" is not a whole number of minor units${signed ? '' : ' without a sign'}.`);
+  }
+  return BigInt(value);
+}
+
+function count(record: LogicalRecord, field: string, value: string | undefined): number {
+  if (!value || !/^\d+$/.test(value)) throw new StatementParseError(at(record, field), `"${value ?? ''}" is not a count.`);
+  return Number(value);
+}
+
+function currency(record: LogicalRecord, value: string | undefined, fallback: string): string {
+  if (value === undefined || value === '') return fallback;
+  if (!isCurrency(value)) throw new StatementParseError(at(record, 'currency code'), `"${value}" is not an ISO 4217 currency code.`);
+  return value;
+}
+
+/** A 16 record: type code, amount, funds type (with its extra fields), bank and customer reference, then text. */
+function transaction(record: LogicalRecord, accountCurrency: string, asOfDate: string): { entry: StatementEntry; amountMinor: bigint } {
+  const parts = (record.fields[0] ?? '').split(',');
+  const typeCode = parts[0] ?? '';
+  if (!/^\d{3}$/.test(typeCode)) throw new StatementParseError(at(record, 'type code'), `"${typeCode}" is not a three-digit type code.`);
+  const code = Number(typeCode);
+  if (code < 100 || code > 699) {
+    throw new StatementParseError(at(record, 'type code'), `${typeCode} is not a transaction detail code (100–399 credits, 400–699 debits).`);
+  }
+  const amountMinor = amount(record, 'amount', parts[1]);
+  let next = 3;
+  let valueDate = asOfDate;
+  const fundsType = parts[2] ?? '';
+  switch (fundsType) {
+    case '':
+    case '0':
+    case '1':
+    case '2':
+    case 'Z':
+      break;
+    case 'S':
+      next += 3;
+      break;
+    case 'V':
+      valueDate = date(record, 'value date', parts[3]);
+      next += 2;
+      break;
+    case 'D': {
+      const distributions = count(record, 'number of distributions', parts[3]);
+      next += 1 + 2 * distributions;
+      break;
+    }
+    default:
+      throw new StatementParseError(at(record, 'funds type'), `"${fundsType}" is not a funds type (0, 1, 2, S, V, D or Z).`);
+  }
+  if (parts.length < next + 2) throw new StatementParseError(at(record), 'the bank and customer reference fields are missing.');
+  const bankRef = (parts[next] ?? '').trim();
+  const customerRef = (parts[next + 1] ?? '').trim();
+  const ownText = parts.slice(next + 2).join(',').trim();
+  const text = [ownText, ...record.continuation].filter((t) => t.length > 0).join(' ');
+  if (bankRef === '') throw new StatementParseError(at(record, 'bank reference'), 'is empty; entries need it to be recognised on a re-import.');
+  return {
+    amountMinor,
+    entry: {
+      bankRef,
+      customerRef: customerRef === '' ? null : customerRef,
+      direction: code < 400 ? 'credit' : 'debit',
+      amountMinor,
+      currency: accountCurrency,
+      valueDate,
+      text,
+      typeCode,
+      returned: RETURN_TYPE_CODES.has(typeCode),
+      source: `line ${record.line}`,
+    },
+  };
+}
+
+function check(condition: boolean, record: LogicalRecord, message: string): void {
+  if (!condition) throw new StatementParseError(at(record), message);
+}
+
+/** Parses a BAI2 file; any structural, date, amount or control-total problem refuses the whole file. */
+export function parseBai2(text: string): ParsedStatement {
+  const list = records(text);
+  const header = list[0];
+  if (!header || header.code !== '01') throw new StatementParseError('line 1', 'a BAI2 file starts with a 01 file header.');
+  const [sender, , createdRaw, , fileId, , , version] = header.fields;
+  const createdOn = date(header, 'file creation date', createdRaw);
+  if (!fileId) throw new StatementParseError(at(header, 'file identification number'), 'is empty.');
+  if (version !== '2') throw new StatementParseError(at(header, 'version number'), `"${version ?? ''}" is not 2; only BAI version 2 is read.`);
+
+  const accounts: StatementAccount[] = [];
+  let i = 1;
+  let fileTotal = 0n;
+  let fileRecords = header.physical;
+  let groups = 0;
+  for (;;) {
+    const groupHeader = list[i];
+    if (!groupHeader) throw new StatementParseError(`after line ${list.at(-1)?.line ?? 1}`, 'the file ends without a 99 file trailer.');
+    if (groupHeader.code === '99') {
+      const [totalRaw, groupsRaw, recordsRaw] = groupHeader.fields;
+      const total = amount(groupHeader, 'file control total', totalRaw, true);
+      check(total === fileTotal, groupHeader, `the file control total is ${total}, but the groups add up to ${fileTotal}.`);
+      check(count(groupHeader, 'number of groups', groupsRaw) === groups, groupHeader, `the file has ${groups} groups, not ${groupsRaw}.`);
+      const records = fileRecords + groupHeader.physical;
+      check(count(groupHeader, 'number of records', recordsRaw) === records, groupHeader, `the file has ${records} records, not ${recordsRaw}.`);
+      const extra = list[i + 1];
+      if (extra) throw new StatementParseError(at(extra), 'comes after the 99 file trailer.');
+      break;
+    }
+    check(groupHeader.code === '02', groupHeader, 'a 02 group header or the 99 file trailer was expected here.');
+    groups += 1;
+    const [, , status, asOfRaw, , groupCurrencyRaw] = groupHeader.fields;
+    check(status === '1', groupHeader, `group status "${status ?? ''}" is not 1 (update); other statuses are not read.`);
+    const asOfDate = date(groupHeader, 'as-of date', asOfRaw);
+    const groupCurrency = currency(groupHeader, groupCurrencyRaw, 'USD');
+    let groupTotal = 0n;
+    let groupRecords = groupHeader.physical;
+    let groupAccounts = 0;
+    i += 1;
+    for (;;) {
+      const accountHeader = list[i];
+      if (!accountHeader) throw new StatementParseError(`after line ${list.at(-1)?.line ?? 1}`, 'the group ends without a 98 group trailer.');
+      if (accountHeader.code === '98') {
+        const [totalRaw, accountsRaw, recordsRaw] = accountHeader.fields;
+        const total = amount(accountHeader, 'group control total', totalRaw, true);
+        check(total === groupTotal, accountHeader, `the group control total is ${total}, but the accounts add up to ${groupTotal}.`);
+        check(count(accountHeader, 'number of accounts', accountsRaw) === groupAccounts, accountHeader, `the group has ${groupAccounts} accounts, not ${accountsRaw}.`);
+        const records = groupRecords + accountHeader.physical;
+        check(count(accountHeader, 'number of records', recordsRaw) === records, accountHeader, `the group has ${records} records, not ${recordsRaw}.`);
+        fileTotal += total;
+        fileRecords += records;
+        i += 1;
+        break;
+      }
+      check(accountHeader.code === '03', accountHeader, 'a 03 account identifier or the 98 group trailer was expected here.');
+      groupAccounts += 1;
+      const [accountNumber, accountCurrencyRaw, ...summary] = accountHeader.fields;
+      if (!accountNumber) throw new StatementParseError(at(accountHeader, 'customer account number'), 'is empty.');
+      const accountCurrency = currency(accountHeader, accountCurrencyRaw, groupCurrency);
+      // Summary triplets: type code, amount, item count, funds type. Their amounts count in the control total.
+      let accountTotal = 0n;
+      for (let s = 0; s + 1 < summary.length; s += 4) {
+        if (summary[s + 1] !== undefined && summary[s + 1] !== '') accountTotal += amount(accountHeader, `summary amount ${s / 4 + 1}`, summary[s + 1], true);
+      }
+      let accountRecords = accountHeader.physical;
+      const entries: StatementEntry[] = [];
+      i += 1;
+      for (;;) {
+        const detail = list[i];
+        if (!detail) throw new StatementParseError(`after line ${list.at(-1)?.line ?? 1}`, `account ${accountNumber} ends without a 49 account trailer.`);
+        if (detail.code === '49') {
+          const [totalRaw, recordsRaw] = detail.fields;
+          const total = amount(detail, 'account control total', totalRaw, true);
+          check(total === accountTotal, detail, `the account control total is ${total}, but the account's amounts add up to ${accountTotal}.`);
+          const records = accountRecords + detail.physical;
+          check(count(detail, 'number of records', recordsRaw) === records, detail, `account ${accountNumber} has ${records} records, not ${recordsRaw}.`);
+          groupTotal += total;
+          groupRecords += records;
+          i += 1;
+          break;
+        }
+        check(detail.code === '16', detail, 'a 16 transaction detail or the 49 account trailer was expected here.');
+        const { entry, amountMinor } = transaction(detail, accountCurrency, asOfDate);
+        entries.push(entry);
+        accountTotal += amountMinor;
+        accountRecords += detail.physical;
+        i += 1;
+      }
+      accounts.push({ accountNumber, currency: accountCurrency, entries });
+    }
+  }
+  return { format: 'bai2', statementId: `${sender ?? ''}/${fileId}/${createdOn}`, createdOn, accounts };
+}
