@@ -169,3 +169,4 @@ export {
   type StatementFormat,
 } from './statements/statement-types.ts';
 export { parseBai2 } from './statements/bai2.ts';
+export { parseCamt } from './statements/camt.ts';

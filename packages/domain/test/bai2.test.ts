@@ -39,6 +39,7 @@ describe('BAI2 statements', () => {
       currency: 'USD',
       valueDate: '2026-11-19',
       text: 'INV-2026-0041 and INV-2026-0042 thank you',
+      counterparty: null,
       typeCode: '165',
       returned: false,
       source: 'line 4',

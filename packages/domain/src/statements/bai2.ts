@@ -136,6 +136,7 @@ function transaction(record: LogicalRecord, accountCurrency: string, asOfDate: s
       currency: accountCurrency,
       valueDate,
       text,
+      counterparty: null,
       typeCode,
       returned: RETURN_TYPE_CODES.has(typeCode),
       source: `line ${record.line}`,

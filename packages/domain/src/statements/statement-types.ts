@@ -16,6 +16,8 @@ export interface StatementEntry {
   valueDate: string | null;
   /** Remittance text and anything else the bank passed on, joined. */
   text: string;
+  /** The payer (for a credit) or payee (for a debit) as the bank names them, when the file says. */
+  counterparty: string | null;
   /** The bank's transaction code (BAI2 type code, camt BkTxCd, MT940 transaction type). */
   typeCode: string;
   /** A returned, bounced or NSF item: it reverses an earlier payment. */
