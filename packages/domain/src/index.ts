@@ -170,3 +170,4 @@ export {
 } from './statements/statement-types.ts';
 export { parseBai2 } from './statements/bai2.ts';
 export { parseCamt } from './statements/camt.ts';
+export { parseMt940 } from './statements/mt940.ts';
