@@ -171,3 +171,4 @@ export {
 export { parseBai2 } from './statements/bai2.ts';
 export { parseCamt } from './statements/camt.ts';
 export { parseMt940 } from './statements/mt940.ts';
+export { CSV_DATE_FORMATS, parseCsvStatement, type CsvDateFormat, type CsvStatementMapping } from './statements/csv-statement.ts';
