@@ -11,6 +11,8 @@ import { AuthService } from './auth/auth.service.ts';
 import { csrfProtection } from './auth/csrf.ts';
 import { requireAuth } from './auth/require-auth.ts';
 import { createSessionMiddleware } from './auth/session.ts';
+import { bankStatementsRoutes, statementMappingsRoutes } from './bank-statements/bank-statements.routes.ts';
+import { BankStatementsService } from './bank-statements/bank-statements.service.ts';
 import { accountCallsRoutes, complianceSettingsRoutes } from './compliance/compliance.routes.ts';
 import { ComplianceService } from './compliance/compliance.service.ts';
 import { accountDisputesRoutes, disputesRoutes } from './disputes/disputes.routes.ts';
@@ -56,6 +58,8 @@ export type RecoupApp = Express & {
 
 const JSON_LIMIT = '1mb';
 const IMPORT_LIMIT = '50mb';
+/** 100,000 statement lines of camt XML run to tens of megabytes. */
+const STATEMENT_LIMIT = '200mb';
 const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../../designer/dist', import.meta.url));
 
 export const createApp = (deps: AppDeps): RecoupApp => {
@@ -80,7 +84,9 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   // Public: the opt-out link in e-mails works without an account or a session.
   app.use('/optout', optOutRoutes(orm, senderName(config.mailFrom)));
   app.use('/api/imports', express.json({ limit: IMPORT_LIMIT }), express.text({ type: 'text/csv', limit: IMPORT_LIMIT }));
-  app.use('/api', express.json({ limit: JSON_LIMIT }), requireJsonBodies(['/imports/portfolio.csv']));
+  // Bank statements arrive as the files the bank sends: XML, SWIFT text, BAI2 or CSV.
+  app.use('/api/bank-statements', express.text({ type: ['text/*', 'application/xml', 'application/octet-stream'], limit: STATEMENT_LIMIT }));
+  app.use('/api', express.json({ limit: JSON_LIMIT }), requireJsonBodies(['/imports/portfolio.csv', '/bank-statements']));
   app.use('/api', sessions.middleware, csrfProtection);
 
   app.use('/api/health', healthRoutes(config));
@@ -99,6 +105,9 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   app.use('/api/accounts/:id/promises', authenticated, accountPromisesRoutes(new PromisesService(orm, collections, logger)));
   app.use('/api/accounts/:id/disputes', authenticated, accountDisputesRoutes(disputes));
   app.use('/api/disputes', authenticated, disputesRoutes(disputes));
+  const bankStatements = new BankStatementsService(orm);
+  app.use('/api/bank-statements', authenticated, bankStatementsRoutes(bankStatements));
+  app.use('/api/statement-mappings', authenticated, statementMappingsRoutes(bankStatements));
   const compliance = new ComplianceService(orm);
   app.use('/api/accounts/:id/calls', authenticated, accountCallsRoutes(compliance));
   app.use('/api/compliance-settings', authenticated, complianceSettingsRoutes(compliance));

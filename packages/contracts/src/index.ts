@@ -15,3 +15,4 @@ export * from './health.dto.ts';
 export * from './config.ts';
 export { isKnownCurrency } from './currency.ts';
 export * from './compliance.dto.ts';
+export * from './bank-statements.dto.ts';

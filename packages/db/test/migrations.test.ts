@@ -47,6 +47,7 @@ describe('migrations', () => {
         'Migration20261124030000_promises_disputes',
         'Migration20261124040000_engine_nodes',
         'Migration20261124050000_compliance',
+        'Migration20261124060000_bank_statements',
       ];
       expect(await pendingMigrations(orm)).toEqual(all);
       expect(await migrateToLatest(orm)).toEqual(all);
@@ -58,10 +59,10 @@ describe('migrations', () => {
       );
       expect(tables.map((t) => t.table_name)).toEqual(
         expect.arrayContaining([
-          'account', 'allocation', 'app_user', 'audit_log', 'call_attempt', 'collection_run', 'collector_task',
-          'communication', 'compliance_setting', 'contact', 'credit_note', 'dispute', 'dispute_item', 'escalation',
+          'account', 'allocation', 'app_user', 'audit_log', 'bank_statement', 'call_attempt', 'collection_run', 'collector_task',
+          'communication', 'compliance_setting', 'contact', 'credit_note', 'csv_statement_mapping', 'dispute', 'dispute_item', 'escalation',
           'idempotency_record', 'import_batch', 'invoice', 'outbox_message', 'payment', 'payment_plan', 'promise',
-          'promise_allocation', 'session', 'strategy', 'strategy_assignment', 'strategy_version', 'template',
+          'promise_allocation', 'session', 'statement_line', 'strategy', 'strategy_assignment', 'strategy_version', 'template',
         ]),
       );
     } finally {

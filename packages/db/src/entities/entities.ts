@@ -3,6 +3,7 @@ import { Account } from './account.entity.ts';
 import { Allocation } from './allocation.entity.ts';
 import { AppUser } from './app-user.entity.ts';
 import { AuditLog } from './audit-log.entity.ts';
+import { BankStatement } from './bank-statement.entity.ts';
 import { CallAttempt } from './call-attempt.entity.ts';
 import { CollectionRun } from './collection-run.entity.ts';
 import { CollectorTask } from './collector-task.entity.ts';
@@ -10,6 +11,7 @@ import { Communication } from './communication.entity.ts';
 import { ComplianceSetting } from './compliance-setting.entity.ts';
 import { Contact } from './contact.entity.ts';
 import { CreditNote } from './credit-note.entity.ts';
+import { CsvStatementMappingRow } from './csv-statement-mapping.entity.ts';
 import { Dispute } from './dispute.entity.ts';
 import { DisputeItem } from './dispute-item.entity.ts';
 import { Escalation } from './escalation.entity.ts';
@@ -22,6 +24,7 @@ import { PaymentPlan } from './payment-plan.entity.ts';
 import { PaymentPromise } from './payment-promise.entity.ts';
 import { PromiseAllocation } from './promise-allocation.entity.ts';
 import { Strategy } from './strategy.entity.ts';
+import { StatementLine } from './statement-line.entity.ts';
 import { StrategyAssignment } from './strategy-assignment.entity.ts';
 import { StrategyVersion } from './strategy-version.entity.ts';
 import { Template } from './template.entity.ts';
@@ -54,4 +57,7 @@ export const ENTITIES: readonly EntitySchema[] = [
   Dispute,
   DisputeItem,
   CreditNote,
+  BankStatement,
+  StatementLine,
+  CsvStatementMappingRow,
 ];

@@ -6,6 +6,7 @@ import { Migration20261124020000_strategy_assignment } from './Migration20261124
 import { Migration20261124030000_promises_disputes } from './Migration20261124030000_promises_disputes.ts';
 import { Migration20261124040000_engine_nodes } from './Migration20261124040000_engine_nodes.ts';
 import { Migration20261124050000_compliance } from './Migration20261124050000_compliance.ts';
+import { Migration20261124060000_bank_statements } from './Migration20261124060000_bank_statements.ts';
 
 // Every migration, oldest first. Add new migration files here: the ORM runs this list rather than globbing the folder.
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261124030000_promises_disputes', class: Migration20261124030000_promises_disputes },
   { name: 'Migration20261124040000_engine_nodes', class: Migration20261124040000_engine_nodes },
   { name: 'Migration20261124050000_compliance', class: Migration20261124050000_compliance },
+  { name: 'Migration20261124060000_bank_statements', class: Migration20261124060000_bank_statements },
 ] as const;
