@@ -63,7 +63,7 @@ export class BankStatementsService {
       });
       await tx.flush();
       let stored = 0;
-      for (let i = 0; i < lines.length; i += LINE_BATCH) stored += await insertLines(tx, statement.id, lines.slice(i, i + LINE_BATCH));
+      for (let i = 0; i < lines.length; i += LINE_BATCH) stored += await insertLines(tx, statement.id, i, lines.slice(i, i + LINE_BATCH));
       statement.newLineCount = stored;
       await tx.flush();
       await audit(tx, {
@@ -121,7 +121,7 @@ export class BankStatementsService {
   async lines(id: string): Promise<unknown[]> {
     const em = this.#orm.em.fork();
     if ((await em.count(BankStatement, { id })) === 0) throw new NotFoundError('bank statement');
-    const rows = await em.find(StatementLine, { bankStatement: id }, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: 1_000 });
+    const rows = await em.find(StatementLine, { bankStatement: id }, { orderBy: { position: 'asc' }, limit: 1_000 });
     return rows.map((l) => ({
       id: l.id,
       accountNumber: l.accountNumber,
@@ -148,12 +148,13 @@ export class BankStatementsService {
 }
 
 /** Inserts lines a transaction of which was not seen before; returns how many were new. */
-async function insertLines(em: EntityManager, statementId: string, lines: { account: string; entry: ParsedStatement['accounts'][number]['entries'][number] }[]): Promise<number> {
+async function insertLines(em: EntityManager, statementId: string, offset: number, lines: { account: string; entry: ParsedStatement['accounts'][number]['entries'][number] }[]): Promise<number> {
   if (lines.length === 0) return 0;
   const values: unknown[] = [];
-  const rows = lines.map(({ account, entry }) => {
+  const rows = lines.map(({ account, entry }, i) => {
     values.push(
       statementId,
+      offset + i + 1,
       account,
       entry.bankRef,
       entry.customerRef,
@@ -167,10 +168,10 @@ async function insertLines(em: EntityManager, statementId: string, lines: { acco
       entry.returned,
       entry.source,
     );
-    return '(?, ?, ?, ?, ?, ?::bigint, ?, ?::date, ?, ?, ?, ?, ?)';
+    return '(?, ?, ?, ?, ?, ?, ?::bigint, ?, ?::date, ?, ?, ?, ?, ?)';
   });
   const inserted = await em.execute<{ id: string }[]>(
-    `insert into "statement_line" ("bank_statement_id", "account_number", "bank_ref", "customer_ref", "direction", "amount_minor",
+    `insert into "statement_line" ("bank_statement_id", "position", "account_number", "bank_ref", "customer_ref", "direction", "amount_minor",
        "currency", "value_date", "text", "counterparty", "type_code", "returned", "source")
      values ${rows.join(', ')}
      on conflict ("account_number", "bank_ref") do nothing

@@ -11,6 +11,8 @@ export const StatementLine = defineEntity({
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
     bankStatement: () => p.manyToOne(BankStatement),
+    /** The line's place in its file, from 1: lines are listed in the order the bank wrote them. */
+    position: p.integer(),
     accountNumber: p.text(),
     bankRef: p.text(),
     customerRef: p.text().nullable(),

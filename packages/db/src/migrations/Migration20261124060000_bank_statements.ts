@@ -25,6 +25,7 @@ export class Migration20261124060000_bank_statements extends Migration {
     this.addSql(`create table "statement_line" (
       "id" uuid not null default gen_random_uuid() primary key,
       "bank_statement_id" uuid not null references "bank_statement" ("id"),
+      "position" int not null,
       "account_number" text not null,
       "bank_ref" text not null,
       "customer_ref" text null,
@@ -44,7 +45,7 @@ export class Migration20261124060000_bank_statements extends Migration {
       constraint "statement_line_status_check" check ("status" in ('pending', 'matched', 'exception', 'applied', 'skipped')),
       constraint "statement_line_seen_unique" unique ("account_number", "bank_ref")
     )`);
-    this.addSql(`create index "statement_line_statement_index" on "statement_line" ("bank_statement_id")`);
+    this.addSql(`create index "statement_line_statement_index" on "statement_line" ("bank_statement_id", "position")`);
     this.addSql(`create table "csv_statement_mapping" (
       "name" text not null primary key,
       "mapping" jsonb not null,
