@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { StatementParseError, parseBai2 } from '../src/index.ts';
+import { parseBai2 } from '../src/index.ts';
+import { refusalOf, statementFixture } from './statement-fixtures.ts';
 
-const sample = readFileSync(join(process.cwd(), 'test', 'fixtures', 'statements', 'two-accounts.bai2'), 'utf8');
+const sample = statementFixture('two-accounts.bai2');
 
 /** The sample with one line replaced, to see each problem named. */
 const withLine = (lineNumber: number, replacement: string) =>
@@ -12,15 +11,7 @@ const withLine = (lineNumber: number, replacement: string) =>
     .map((line, i) => (i === lineNumber - 1 ? replacement : line))
     .join('\n');
 
-const refusal = (text: string): string => {
-  try {
-    parseBai2(text);
-  } catch (error) {
-    if (error instanceof StatementParseError) return error.message;
-    throw error;
-  }
-  throw new Error('the file was accepted');
-};
+const refusal = refusalOf(parseBai2);
 
 describe('BAI2 statements', () => {
   it('reads two accounts in two currencies, with continuation text, a value date and a returned item', () => {

@@ -1,19 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { StatementParseError, parseCamt } from '../src/index.ts';
+import { parseCamt } from '../src/index.ts';
+import { refusalOf, statementFixture } from './statement-fixtures.ts';
 
-const sample = readFileSync(join(process.cwd(), 'test', 'fixtures', 'statements', 'statement.camt053.xml'), 'utf8');
+const sample = statementFixture('statement.camt053.xml');
 
-const refusal = (xml: string): string => {
-  try {
-    parseCamt(xml);
-  } catch (error) {
-    if (error instanceof StatementParseError) return error.message;
-    throw error;
-  }
-  throw new Error('the file was accepted');
-};
+const refusal = refusalOf(parseCamt);
 
 describe('camt.053 statements', () => {
   it('reads booked entries of two accounts in two currencies, splitting a batch into its transactions', () => {

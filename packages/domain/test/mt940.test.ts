@@ -1,19 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { StatementParseError, parseMt940 } from '../src/index.ts';
+import { parseMt940 } from '../src/index.ts';
+import { refusalOf, statementFixture } from './statement-fixtures.ts';
 
-const sample = readFileSync(join(process.cwd(), 'test', 'fixtures', 'statements', 'two-statements.mt940'), 'utf8');
+const sample = statementFixture('two-statements.mt940');
 
-const refusal = (text: string): string => {
-  try {
-    parseMt940(text);
-  } catch (error) {
-    if (error instanceof StatementParseError) return error.message;
-    throw error;
-  }
-  throw new Error('the file was accepted');
-};
+const refusal = refusalOf(parseMt940);
 
 describe('MT940 statements', () => {
   it('reads two statements in two currencies with their lines, details and a reversed credit', () => {

@@ -1,5 +1,6 @@
 import { isCurrency } from '../currencies.ts';
 import { StatementParseError, type ParsedStatement, type StatementAccount, type StatementEntry } from './statement-types.ts';
+import { yymmdd } from './yymmdd.ts';
 
 // BAI2 (BAI Cash Management Balance Reporting Specification, version 2). Records are comma-separated fields ending
 // in "/": 01 file header, 02 group header, 03 account identifier, 16 transaction detail, 88 continuation of the
@@ -58,13 +59,12 @@ function records(text: string): LogicalRecord[] {
 
 function date(record: LogicalRecord, field: string, value: string | undefined): string {
   if (!value || !/^\d{6}$/.test(value)) throw new StatementParseError(at(record, field), `"${value ?? ''}" is not a date in YYMMDD form.`);
-  const iso = `20${value.slice(0, 2)}-${value.slice(2, 4)}-${value.slice(4, 6)}`;
-  const parsed = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso) {
-    throw new StatementParseError(at(record, field), `"${value}" is not a calendar date.`);
-  }
-  return iso;
+  return yymmdd(value) ?? fail(at(record, field), `"${value}" is not a calendar date.`);
 }
+
+const fail = (where: string, message: string): never => {
+  throw new StatementParseError(where, message);
+};
 
 function amount(record: LogicalRecord, field: string, value: string | undefined, signed = false): bigint {
   const pattern = signed ? /^[+-]?\d+$/ : /^\d+$/;

@@ -2,6 +2,7 @@ import { isCurrency } from '../currencies.ts';
 import { InvalidAmountError } from '../money-errors.ts';
 import { parseMajorAmount } from '../money.ts';
 import { StatementParseError, type ParsedStatement, type StatementAccount, type StatementEntry } from './statement-types.ts';
+import { yymmdd } from './yymmdd.ts';
 
 // SWIFT MT940 customer statements. A file holds one or more messages (optionally in {1:..}{2:..}{4: .. -} blocks),
 // each a run of tagged fields: :20: reference, :25: account, :28C: statement number, :60F:/:60M: opening balance,
@@ -46,11 +47,8 @@ function fieldsOf(text: string): Field[] {
 
 function date(field: Field, value: string, what: string): string {
   if (!/^\d{6}$/.test(value)) throw new StatementParseError(where(field), `the ${what} "${value}" is not a date in YYMMDD form.`);
-  const iso = `20${value.slice(0, 2)}-${value.slice(2, 4)}-${value.slice(4, 6)}`;
-  const parsed = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso) {
-    throw new StatementParseError(where(field), `the ${what} "${value}" is not a calendar date.`);
-  }
+  const iso = yymmdd(value);
+  if (!iso) throw new StatementParseError(where(field), `the ${what} "${value}" is not a calendar date.`);
   return iso;
 }
 
