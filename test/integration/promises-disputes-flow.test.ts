@@ -88,6 +88,33 @@ describe('promises and disputes in the collection workflow', () => {
     return { account, invoices };
   }
 
+  /**
+   * Stores a promise as the API does, then records it with the workflow. Called 12 hours into a run, its deadline
+   * falls five whole days after the start, so a reminder it held goes out at the same hour of the day.
+   */
+  async function promiseToPay(account: IAccount, amountMinor: bigint): Promise<string> {
+    const until = new Date((await env.currentTimeMs()) + 4.5 * DAY);
+    const em = db.orm.em.fork();
+    const promise = em.create(PaymentPromise, {
+      account: account.id,
+      amountMinor,
+      currency: 'EUR',
+      dueDate: until.toISOString().slice(0, 10),
+      graceDays: 0,
+      until,
+      source: 'api',
+    });
+    await em.flush();
+    await collections.recordPromise(account.id, {
+      promiseId: promise.id,
+      amountMinor: String(amountMinor),
+      currency: 'EUR',
+      dueDate: promise.dueDate,
+      until: until.toISOString(),
+    });
+    return promise.id;
+  }
+
   /** Runs the workflow for the account while `during` acts on it; returns the account's communication log. */
   async function run(account: IAccount, during: () => Promise<void>) {
     const activities = createActivities({
@@ -117,21 +144,7 @@ describe('promises and disputes in the collection workflow', () => {
     let promiseId = '';
     const { result, sent } = await run(account, async () => {
       await env.sleep('12 hours');
-      // Deadline five whole days after the start, so the held reminder falls at the same hour of the day.
-      const until = new Date((await env.currentTimeMs()) + 4.5 * DAY);
-      const em = db.orm.em.fork();
-      const promise = em.create(PaymentPromise, {
-        account: account.id,
-        amountMinor: 40_000n,
-        currency: 'EUR',
-        dueDate: until.toISOString().slice(0, 10),
-        graceDays: 0,
-        until,
-        source: 'api',
-      });
-      await em.flush();
-      promiseId = promise.id;
-      await collections.recordPromise(account.id, { promiseId, amountMinor: '40000', currency: 'EUR', dueDate: promise.dueDate, until: until.toISOString() });
+      promiseId = await promiseToPay(account, 40_000n);
     });
     expect(result).toMatchObject({ outcome: 'completed' });
     // The first reminder was due on day 1; the promise given at 12 hours held it until its deadline on day 5.
@@ -190,21 +203,9 @@ describe('promises and disputes in the collection workflow', () => {
     let promiseId = '';
     const { result, sent } = await run(account, async () => {
       await env.sleep('12 hours');
-      const until = new Date((await env.currentTimeMs()) + 4.5 * DAY);
-      const em = db.orm.em.fork();
-      const promise = em.create(PaymentPromise, {
-        account: account.id,
-        amountMinor: 20_000n,
-        currency: 'EUR',
-        dueDate: until.toISOString().slice(0, 10),
-        graceDays: 0,
-        until,
-        source: 'api',
-      });
-      await em.flush();
-      promiseId = promise.id;
-      await collections.recordPromise(account.id, { promiseId, amountMinor: '20000', currency: 'EUR', dueDate: promise.dueDate, until: until.toISOString() });
+      promiseId = await promiseToPay(account, 20_000n);
       await env.sleep('2 days');
+      const em = db.orm.em.fork();
       const payment = em.create(Payment, {
         account: account.id,
         amountMinor: 20_000n,
