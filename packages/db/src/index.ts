@@ -36,6 +36,14 @@ export type { EmbeddedPostgresHandle, StartEmbeddedPostgresOptions } from './emb
 export { AccountMissingError, AuditChainError, EmbeddedPostgresError, PaymentMissingError } from './errors.ts';
 export { DISPUTED_BY_INVOICE, collectibleAmounts, debtorTimeZone, type CollectibleAmounts } from './promises/collectible.ts';
 export {
+  AllocationRefusedError,
+  lockInvoices,
+  recordPayment,
+  type PaymentToRecord,
+  type RecordedPayment,
+} from './payments/record-payment.ts';
+export { reversePayment, type PaymentReversal } from './payments/reverse-payment.ts';
+export {
   applyPaymentToPromises,
   reversePaymentFromPromises,
   type PromiseMatchRow,

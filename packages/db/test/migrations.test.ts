@@ -48,6 +48,7 @@ describe('migrations', () => {
         'Migration20261124040000_engine_nodes',
         'Migration20261124050000_compliance',
         'Migration20261124060000_bank_statements',
+        'Migration20261124070000_reconciliation',
       ];
       expect(await pendingMigrations(orm)).toEqual(all);
       expect(await migrateToLatest(orm)).toEqual(all);

@@ -158,8 +158,23 @@ export {
   type OpenInvoice,
   type StatementLine,
 } from './reconciliation/match-types.ts';
-export { buildMatchIndex, matchStatementLine, normaliseReference, type MatchIndex } from './reconciliation/match-line.ts';
+export {
+  buildMatchIndex,
+  lineReferences,
+  matchStatementLine,
+  normaliseReference,
+  replaceMatchAccount,
+  type MatchIndex,
+} from './reconciliation/match-line.ts';
 export { nameSimilarity, normaliseName } from './reconciliation/name-similarity.ts';
+export {
+  checkAllocations,
+  type AllocationProblem,
+  type AllocationProblemCode,
+  type AllocationRequest,
+  type LedgerInvoice,
+  type LedgerPayment,
+} from './reconciliation/ledger.ts';
 export { exactSubset } from './reconciliation/subset-sum.ts';
 export {
   StatementParseError,

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import {
   Account,
@@ -7,8 +5,9 @@ import {
   IdempotencyRecord,
   Invoice,
   Payment,
-  applyPaymentToPromises,
   canonicalJson,
+  lockInvoices,
+  recordPayment,
   sha256Hex,
   type IAccount,
   type JsonValue,
@@ -99,45 +98,34 @@ export class PaymentsService {
     const open = await em.find(
       Invoice,
       { account: account.id, status: 'open', currency, openMinor: { $gt: 0n } },
-      { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { dueDate: 'asc', issueDate: 'asc', number: 'asc' } },
+      { orderBy: { dueDate: 'asc', issueDate: 'asc', number: 'asc' } },
     );
+    // Locked before planning, so the plan is made on the amounts the allocations will meet.
+    const locked = new Map((await lockInvoices(em, open.map((i) => i.id))).map((i) => [i.invoiceId, i.openMinor]));
     const plan = planAllocations(
       open.map((invoice) => ({
         id: invoice.id,
         number: invoice.number,
         dueDate: String(invoice.dueDate),
         issueDate: String(invoice.issueDate),
-        openMinor: invoice.openMinor,
+        openMinor: locked.get(invoice.id) ?? 0n,
       })),
       amountMinor,
     );
-    const payment = em.create(Payment, {
-      id: randomUUID(),
-      account,
+    // In the same transaction, so a payment, its allocations and the promises it keeps commit together.
+    const recorded = await recordPayment(em, {
+      accountId: account.id,
       amountMinor,
       currency,
       receivedAt: request.receivedAt ? new Date(request.receivedAt) : new Date(),
       reference: request.reference ?? '',
       payerName: request.payerName ?? null,
       idempotencyKey: key,
-      unallocatedMinor: amountMinor,
+      allocations: plan.map((p) => ({ invoiceId: p.invoice.id, amountMinor: p.amountMinor })),
     });
-    em.persist(payment);
-    const allocations = plan.map((planned) => {
-      const allocation = em.create(Allocation, {
-        id: randomUUID(),
-        payment,
-        invoice: planned.invoice.id,
-        amountMinor: planned.amountMinor,
-      });
-      em.persist(allocation);
-      return { allocation, planned };
-    });
-    const allocated = plan.reduce((sum, p) => sum + p.amountMinor, 0n);
-    // The one flush: the allocation trigger then updates open amounts, which the balance below reads back.
-    await em.flush();
-    // In the same transaction, so a payment and the promises it keeps commit together.
-    const promises = await applyPaymentToPromises(em, payment.id);
+    const payment = await em.findOneOrFail(Payment, { id: recorded.paymentId });
+    const allocations = await em.find(Allocation, { payment: recorded.paymentId });
+    const allocationOf = new Map(allocations.map((a) => [a.invoice.id, a.id]));
     await audit(em, {
       actorId: user.id,
       action: 'payment.received',
@@ -147,12 +135,12 @@ export class PaymentsService {
         accountId: account.id,
         amountMinor: amountMinor.toString(),
         currency,
-        allocatedMinor: allocated.toString(),
+        allocatedMinor: recorded.allocatedMinor.toString(),
         invoices: plan.map((p) => p.invoice.number),
-        promises: promises.map((m) => ({ promiseId: m.promiseId, amountMinor: m.amountMinor.toString(), kept: m.kept })),
+        promises: recorded.promises.map((m) => ({ promiseId: m.promiseId, amountMinor: m.amountMinor.toString(), kept: m.kept })),
       },
     });
-    const unallocated = amountMinor - allocated;
+    const unallocated = recorded.unallocatedMinor;
     let note: string | null = null;
     const hasOpenInOtherCurrency = open.length === 0 && (await openBalance(em, account.id)).length > 0;
     if (plan.length === 0) {
@@ -172,8 +160,8 @@ export class PaymentsService {
         reference: payment.reference,
         payerName: payment.payerName ?? null,
       },
-      allocations: allocations.map(({ allocation, planned }) => ({
-        id: allocation.id,
+      allocations: plan.map((planned) => ({
+        id: allocationOf.get(planned.invoice.id) ?? '',
         invoiceId: planned.invoice.id,
         invoiceNumber: planned.invoice.number,
         amountMinor: planned.amountMinor.toString(),

@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { Account } from './account.entity.ts';
+import { AppUser } from './app-user.entity.ts';
 import { BankStatement } from './bank-statement.entity.ts';
+import type { JsonObject } from './json.ts';
 
-export const STATEMENT_LINE_STATUSES = ['pending', 'matched', 'exception', 'applied', 'skipped'] as const;
+/**
+ * pending: not looked at yet. exception: a person decides (no match, too little confidence, a currency mismatch,
+ * a return without its payment). applied: it became a payment, or reversed one. skipped: not a customer payment.
+ */
+export const STATEMENT_LINE_STATUSES = ['pending', 'exception', 'applied', 'skipped'] as const;
 
 /** One transaction of a statement; (account number, bank reference) is unique, so a transaction is stored once. */
 export const StatementLine = defineEntity({
@@ -26,6 +33,18 @@ export const StatementLine = defineEntity({
     returned: p.boolean(),
     source: p.text(),
     status: p.enum(STATEMENT_LINE_STATUSES).default('pending'),
+    /** The account the line was matched to, or the best suggestion for an exception. */
+    account: () => p.manyToOne(Account).nullable(),
+    rule: p.text().nullable(),
+    /** 0 to 1, three decimals: how sure the matcher was. Not money. */
+    confidence: p.decimal('number').precision(4).scale(3).nullable(),
+    reason: p.text().nullable(),
+    /** The matcher's proposal (allocations, unapplied credit) as it stood, kept for the exception queue. */
+    proposal: p.json<JsonObject>().nullable(),
+    /** Left open on the invoices a short payment named: a deduction to look into. */
+    residualMinor: p.bigint().nullable(),
+    resolvedBy: () => p.manyToOne(AppUser).nullable(),
+    resolvedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

@@ -7,6 +7,7 @@ import { Migration20261124030000_promises_disputes } from './Migration2026112403
 import { Migration20261124040000_engine_nodes } from './Migration20261124040000_engine_nodes.ts';
 import { Migration20261124050000_compliance } from './Migration20261124050000_compliance.ts';
 import { Migration20261124060000_bank_statements } from './Migration20261124060000_bank_statements.ts';
+import { Migration20261124070000_reconciliation } from './Migration20261124070000_reconciliation.ts';
 
 // Every migration, oldest first. Add new migration files here: the ORM runs this list rather than globbing the folder.
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261124040000_engine_nodes', class: Migration20261124040000_engine_nodes },
   { name: 'Migration20261124050000_compliance', class: Migration20261124050000_compliance },
   { name: 'Migration20261124060000_bank_statements', class: Migration20261124060000_bank_statements },
+  { name: 'Migration20261124070000_reconciliation', class: Migration20261124070000_reconciliation },
 ] as const;

@@ -26,21 +26,31 @@ export function normaliseReference(text: string): string {
   return text.toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
 
-/** Lookups built once per statement over the candidate accounts. */
+/**
+ * Lookups over the candidate accounts, built once per statement. After a line is applied, `replaceMatchAccount`
+ * puts the account's new open amounts in, so the next line of the same statement sees them.
+ */
 export interface MatchIndex {
   byInvoiceNumber: Map<string, { account: MatchAccount; invoice: OpenInvoice }>;
   byCustomerRef: Map<string, MatchAccount>;
-  names: readonly { account: MatchAccount; profile: NameProfile }[];
+  names: Map<string, { account: MatchAccount; profile: NameProfile }>;
 }
 
 export function buildMatchIndex(accounts: readonly MatchAccount[]): MatchIndex {
-  const byInvoiceNumber = new Map<string, { account: MatchAccount; invoice: OpenInvoice }>();
-  const byCustomerRef = new Map<string, MatchAccount>();
-  for (const account of accounts) {
-    byCustomerRef.set(normaliseReference(account.externalRef), account);
-    for (const invoice of account.openInvoices) byInvoiceNumber.set(normaliseReference(invoice.number), { account, invoice });
+  const index: MatchIndex = { byInvoiceNumber: new Map(), byCustomerRef: new Map(), names: new Map() };
+  for (const account of accounts) replaceMatchAccount(index, account);
+  return index;
+}
+
+/** Adds an account to the index, or replaces what the index knew of it (its invoices paid or changed since). */
+export function replaceMatchAccount(index: MatchIndex, account: MatchAccount): void {
+  const before = index.names.get(account.accountId);
+  if (before) {
+    for (const invoice of before.account.openInvoices) index.byInvoiceNumber.delete(normaliseReference(invoice.number));
   }
-  return { byInvoiceNumber, byCustomerRef, names: accounts.map((account) => ({ account, profile: nameProfile(account.name) })) };
+  index.byCustomerRef.set(normaliseReference(account.externalRef), account);
+  for (const invoice of account.openInvoices) index.byInvoiceNumber.set(normaliseReference(invoice.number), { account, invoice });
+  index.names.set(account.accountId, { account, profile: before?.account.name === account.name ? before.profile : nameProfile(account.name) });
 }
 
 /**
@@ -58,6 +68,15 @@ function referenceCandidates(text: string): string[] {
     }
   }
   return [...found];
+}
+
+/**
+ * Every normalised reference a line could be matched by (invoice numbers or customer references), so a caller
+ * holding many accounts can load only those the line may be about.
+ */
+export function lineReferences(line: Pick<StatementLine, 'remittance' | 'customerRef'>): string[] {
+  const refs = referenceCandidates(line.remittance);
+  return line.customerRef ? [normaliseReference(line.customerRef), ...refs] : refs;
 }
 
 const oldestFirst = (invoices: readonly OpenInvoice[]) =>
@@ -178,7 +197,7 @@ export function matchStatementLine(line: StatementLine, index: MatchIndex, optio
   // 3. The payer's name, as a hint only.
   if (line.payerName) {
     const payer = nameProfile(line.payerName);
-    const ranked = index.names
+    const ranked = [...index.names.values()]
       .filter((n) => n.account.currency === line.currency)
       .map((n) => ({ account: n.account, similarity: profileSimilarity(payer, n.profile) }))
       .filter((r) => r.similarity >= NAME_HINT_MINIMUM)
