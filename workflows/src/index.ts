@@ -14,3 +14,9 @@ export { connectionOptions, temporalSettingsFrom, type TemporalSettings } from '
 export * from './shared/definitions.ts';
 export { toHistoryView } from './client/history-view.ts';
 export type { CollectionWorkflowInput, CollectionWorkflowResult } from './workflows/collection.workflow.ts';
+export { startCollections, START_CONCURRENCY, type StartReport } from './client/starting/start-collections.ts';
+export { loadArmResolver, type AccountToStart, type ArmChoice, type ArmResolver } from './client/starting/arm-resolver.ts';
+export { mapBounded } from './client/starting/bounded.ts';
+export type { StartLogger } from './client/starting/start-logger.ts';
+export { createReconciliationClient, type ReconciliationClient, type ReconciliationWorkflowStatus } from './client/reconciliation-client.ts';
+export type { ReconciliationWorkflowInput } from './workflows/reconciliation.workflow.ts';

@@ -17,3 +17,6 @@ export {
 export { WEBHOOK_SIGNATURE_HEADER, signWebhookBody, verifyWebhookSignature } from './activities/channels/webhook-signature.ts';
 export { CEASE_COMMUNICATION_REASON } from './activities/send-reminder.ts';
 export { createWorker, WORKFLOWS_PATH } from './worker/create-worker.ts';
+export { createReconciliationActivities, type AccountNotifier, type ReconciliationDeps } from './activities/reconciliation.ts';
+export { activityLogger, createAccountNotifier } from './activities/account-notifier.ts';
+export type { WorkerActivities } from './worker/create-worker.ts';

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RecoupConfig } from '@recoup/contracts';
-import type { CollectionClient } from '@recoup/workflows';
+import type { CollectionClient, ReconciliationClient } from '@recoup/workflows';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { AccountsService } from './accounts/accounts.service.ts';
 import { adminRoutes } from './admin/admin.routes.ts';
@@ -11,8 +11,9 @@ import { AuthService } from './auth/auth.service.ts';
 import { csrfProtection } from './auth/csrf.ts';
 import { requireAuth } from './auth/require-auth.ts';
 import { createSessionMiddleware } from './auth/session.ts';
-import { bankStatementsRoutes, statementMappingsRoutes } from './bank-statements/bank-statements.routes.ts';
+import { bankStatementsRoutes, statementLinesRoutes, statementMappingsRoutes } from './bank-statements/bank-statements.routes.ts';
 import { BankStatementsService } from './bank-statements/bank-statements.service.ts';
+import { StatementLinesService } from './bank-statements/statement-lines.service.ts';
 import { accountCallsRoutes, complianceSettingsRoutes } from './compliance/compliance.routes.ts';
 import { ComplianceService } from './compliance/compliance.service.ts';
 import { accountDisputesRoutes, disputesRoutes } from './disputes/disputes.routes.ts';
@@ -45,6 +46,8 @@ import { templatesRoutes } from './templates/templates.routes.ts';
 export interface AppDeps {
   orm: MikroORM;
   collections: CollectionClient;
+  /** Starts and watches the reconciliation workflow of each imported bank statement. */
+  reconciliations: ReconciliationClient;
   config: RecoupConfig;
   logger?: Logger;
   /** The built designer; defaults to designer/dist of this repository. */
@@ -105,8 +108,9 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   app.use('/api/accounts/:id/promises', authenticated, accountPromisesRoutes(new PromisesService(orm, collections, logger)));
   app.use('/api/accounts/:id/disputes', authenticated, accountDisputesRoutes(disputes));
   app.use('/api/disputes', authenticated, disputesRoutes(disputes));
-  const bankStatements = new BankStatementsService(orm);
+  const bankStatements = new BankStatementsService(orm, deps.reconciliations, logger);
   app.use('/api/bank-statements', authenticated, bankStatementsRoutes(bankStatements));
+  app.use('/api/statement-lines', authenticated, statementLinesRoutes(new StatementLinesService(orm, collections, logger)));
   app.use('/api/statement-mappings', authenticated, statementMappingsRoutes(bankStatements));
   const compliance = new ComplianceService(orm);
   app.use('/api/accounts/:id/calls', authenticated, accountCallsRoutes(compliance));

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { uuidSchema } from './common.dto.ts';
+import { positiveMinorSchema } from './money.dto.ts';
 
 export const STATEMENT_FORMAT_VALUES = ['camt.053', 'camt.054', 'mt940', 'bai2', 'csv'] as const;
 
@@ -60,3 +62,51 @@ export interface StatementImportResult {
   newLines: number;
   alreadySeen: number;
 }
+
+export interface StatementProgressView {
+  lines: number;
+  pending: number;
+  applied: number;
+  reversed: number;
+  exceptions: number;
+  skipped: number;
+  appliedMinor: { currency: string; amountMinor: string }[];
+}
+
+/** GET /api/bank-statements/:id: the statement, its progress counted from its lines, and its workflow. */
+export interface StatementDetail {
+  id: string;
+  format: (typeof STATEMENT_FORMAT_VALUES)[number];
+  statementRef: string;
+  filename: string;
+  status: 'received' | 'reconciling' | 'reconciled' | 'failed';
+  createdAt: string;
+  progress: StatementProgressView;
+  workflow: { workflowId: string; status: string } | null;
+}
+
+/** POST /api/statement-lines/:id/match: apply a line by hand to an account, oldest invoices first unless told. */
+export const manualMatchSchema = z
+  .object({
+    accountId: uuidSchema,
+    allocations: z
+      .array(z.object({ invoiceId: uuidSchema, amountMinor: positiveMinorSchema }).strict())
+      .max(200)
+      .optional(),
+    note: z.string().max(500).optional(),
+  })
+  .strict();
+export type ManualMatchRequest = z.infer<typeof manualMatchSchema>;
+
+/** POST /api/statement-lines/:id/skip: not a customer payment (a bank fee, a transfer between own accounts). */
+export const skipLineSchema = z.object({ reason: z.string().trim().min(3).max(500) }).strict();
+
+/** POST /api/statement-lines/:id/reverse: the payment a returned item takes back, chosen by a person. */
+export const reverseLineSchema = z.object({ paymentId: uuidSchema }).strict();
+
+export const exceptionQuerySchema = z
+  .object({
+    statementId: uuidSchema.optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();

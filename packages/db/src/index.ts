@@ -43,6 +43,9 @@ export {
   type RecordedPayment,
 } from './payments/record-payment.ts';
 export { reversePayment, type PaymentReversal } from './payments/reverse-payment.ts';
+export { reconcileBatch, type BatchOptions, type BatchResult } from './reconciliation/reconcile-batch.ts';
+export { statementProgress, type StatementProgress } from './reconciliation/statement-progress.ts';
+export { findSameFile, statementSha256, storeStatement, type StoredStatement } from './reconciliation/store-statement.ts';
 export {
   applyPaymentToPromises,
   reversePaymentFromPromises,

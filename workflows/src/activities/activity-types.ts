@@ -1,3 +1,4 @@
+import type { ReconciliationTotals } from '../shared/definitions.ts';
 import type { AccountSnapshot, EndOutcome, PrioritisedRule, ReminderChannel, RuleCondition, StrategyGraph } from '@recoup/domain';
 
 // The activity contract as seen by the workflow. The workflow imports only these types; the implementations
@@ -147,4 +148,41 @@ export interface CollectionActivities {
   createPaymentPlan(input: CreatePaymentPlanInput): Promise<CreatePaymentPlanResult>;
   checkPromise(input: CheckPromiseInput): Promise<CheckPromiseResult>;
   closeAccount(input: CloseAccountInput): Promise<CloseAccountResult>;
+}
+
+export interface ReconcileBatchInput {
+  statementId: string;
+  afterPosition: number;
+  limit: number;
+}
+
+export interface ReconcileBatchResult {
+  /** The position of the last line the batch looked at; the next batch starts after it. */
+  lastPosition: number;
+  /** No pending line is left. */
+  done: boolean;
+  /** The statement's totals after the batch, counted from its lines. */
+  totals: ReconciliationTotals;
+}
+
+export interface NotifyAccountsInput {
+  statementId: string;
+  /** Lines after this position and up to `toPosition` (inclusive) were applied by the batch just run. */
+  fromPosition: number;
+  toPosition: number;
+}
+
+export interface NotifyAccountsResult {
+  /** Accounts told of a payment or a reversal. */
+  notified: number;
+  /** Accounts that owe again after a reversal and had no collection running: their collection was started. */
+  restarted: number;
+}
+
+/** The reconciliation workflow's activities: each batch is one transaction, and telling the accounts is retry-safe. */
+export interface ReconciliationActivities {
+  beginReconciliation(input: { statementId: string }): Promise<ReconciliationTotals>;
+  reconcileBatch(input: ReconcileBatchInput): Promise<ReconcileBatchResult>;
+  notifyAccounts(input: NotifyAccountsInput): Promise<NotifyAccountsResult>;
+  endReconciliation(input: { statementId: string; status: 'reconciled' | 'failed' }): Promise<void>;
 }

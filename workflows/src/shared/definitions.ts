@@ -69,3 +69,27 @@ export const recordPromiseUpdate = defineUpdate<{ accepted: true }, [PromiseMess
 export const disputeOpenedSignal = defineSignal<[]>('disputeOpened');
 /** Refused, with the reason, when the current node has no counterpart in the new version. */
 export const migrateStrategyUpdate = defineUpdate<{ accepted: true; nodeId: string }, [MigrateStrategyMessage]>('migrateStrategy');
+
+export const reconciliationWorkflowId = (statementId: string): string => `reconcile-${statementId}`;
+
+/** A statement's lines by what became of them, counted in the database. */
+export interface ReconciliationTotals {
+  lines: number;
+  pending: number;
+  applied: number;
+  reversed: number;
+  exceptions: number;
+  skipped: number;
+  /** Money received and applied to accounts, per currency, minor units as decimal strings. */
+  appliedMinor: { currency: string; amountMinor: string }[];
+}
+
+/** How far a statement's reconciliation has come. */
+export interface ReconciliationProgressView extends ReconciliationTotals {
+  statementId: string;
+  status: 'running' | 'completed' | 'failed';
+  /** Accounts whose collection workflow was told of a payment or a reversal. */
+  notified: number;
+}
+
+export const reconciliationProgressQuery = defineQuery<ReconciliationProgressView>('reconciliationProgress');

@@ -1,13 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import type { CollectionActivities } from '../activities/activity-types.ts';
+import type { CollectionActivities, ReconciliationActivities } from '../activities/activity-types.ts';
 import { connectionOptions, type TemporalSettings } from '../client/temporal-settings.ts';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
+/** The collection activities, and the reconciliation ones on a worker that reconciles bank statements. */
+export type WorkerActivities = CollectionActivities & Partial<ReconciliationActivities>;
+
 export interface CreateWorkerOptions {
   temporal: TemporalSettings;
-  activities: CollectionActivities;
+  activities: WorkerActivities;
   /** An existing connection (tests); otherwise one is opened from `temporal`. */
   connection?: NativeConnection;
   tuning?: Pick<WorkerOptions, 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions' | 'maxCachedWorkflows'>;

@@ -4,6 +4,9 @@ import { createOrm } from '@recoup/db';
 import { createChannelAdapters } from '../activities/channels/channel-adapters.ts';
 import { createActivities } from '../activities/create-activities.ts';
 import { createSmtpMailer } from '../activities/mailer.ts';
+import { activityLogger, createAccountNotifier } from '../activities/account-notifier.ts';
+import { createReconciliationActivities } from '../activities/reconciliation.ts';
+import { connectTemporalClient, createCollectionClient } from '../client/collection-client.impl.ts';
 import { temporalSettingsFrom } from '../client/temporal-settings.ts';
 import { createWorker } from './create-worker.ts';
 
@@ -18,8 +21,15 @@ if (!config.smtpUrl) throw new Error('SMTP_URL is required to run the worker.');
 const orm = await createOrm({ databaseUrl: config.databaseUrl, poolMax: 20 });
 const mailer = createSmtpMailer(config.smtpUrl, config.mailFrom);
 const channels = createChannelAdapters(config.channels, mailer);
-const activities = createActivities({ orm, mailer, channels, publicUrl: config.publicUrl });
-const { worker, connection } = await createWorker({ temporal: temporalSettingsFrom(config.temporal), activities });
+const temporal = temporalSettingsFrom(config.temporal);
+// Reconciliation tells collection workflows about payments, and starts collection again after a reversal.
+const client = await connectTemporalClient(temporal);
+const notifier = createAccountNotifier(orm, createCollectionClient(client, temporal), activityLogger);
+const activities = {
+  ...createActivities({ orm, mailer, channels, publicUrl: config.publicUrl }),
+  ...createReconciliationActivities({ orm, notifier }),
+};
+const { worker, connection } = await createWorker({ temporal, activities });
 
 const shutdown = () => worker.shutdown();
 process.once('SIGTERM', shutdown);
@@ -34,5 +44,6 @@ try {
 } finally {
   mailer.close();
   await connection.close();
+  await client.connection.close();
   await orm.close();
 }

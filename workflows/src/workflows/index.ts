@@ -1,2 +1,3 @@
 // Entry point bundled by the worker: every workflow type the worker runs.
 export { collectionWorkflow } from './collection.workflow.ts';
+export { reconciliationWorkflow } from './reconciliation.workflow.ts';

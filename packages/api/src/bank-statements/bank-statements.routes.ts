@@ -1,10 +1,20 @@
 import { Router } from 'express';
-import { csvStatementMappingSchema, idParamsSchema, mappingNameParamsSchema, statementImportQuerySchema } from '@recoup/contracts';
+import {
+  csvStatementMappingSchema,
+  exceptionQuerySchema,
+  idParamsSchema,
+  manualMatchSchema,
+  mappingNameParamsSchema,
+  reverseLineSchema,
+  skipLineSchema,
+  statementImportQuerySchema,
+} from '@recoup/contracts';
 import { currentUser } from '../auth/current-user.ts';
 import { requireRole } from '../auth/require-auth.ts';
 import { BadRequestError } from '../http/errors.ts';
 import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
 import type { BankStatementsService } from './bank-statements.service.ts';
+import type { StatementLinesService } from './statement-lines.service.ts';
 
 /** Mounted at /api/bank-statements: the body is the statement file itself, as text. */
 export const bankStatementsRoutes = (statements: BankStatementsService): Router => {
@@ -21,8 +31,33 @@ export const bankStatementsRoutes = (statements: BankStatementsService): Router 
   router.get('/', async (_req, res) => {
     res.json(await statements.list());
   });
+  router.get('/:id', async (req, res) => {
+    res.json(await statements.detail(parseParams(idParamsSchema, req).id));
+  });
   router.get('/:id/lines', async (req, res) => {
     res.json(await statements.lines(parseParams(idParamsSchema, req).id));
+  });
+  router.post('/:id/reconcile', writers, async (req, res) => {
+    res.status(202).json(await statements.reconcile(parseParams(idParamsSchema, req).id));
+  });
+  return router;
+};
+
+/** Mounted at /api/statement-lines: the exception queue and a person's decisions on it. */
+export const statementLinesRoutes = (lines: StatementLinesService): Router => {
+  const router = Router();
+  const writers = requireRole('admin', 'manager');
+  router.get('/exceptions', async (req, res) => {
+    res.json({ items: await lines.exceptions(parseQuery(exceptionQuerySchema, req)) });
+  });
+  router.post('/:id/match', writers, async (req, res) => {
+    res.json(await lines.match(parseParams(idParamsSchema, req).id, parseBody(manualMatchSchema, req), currentUser(req)));
+  });
+  router.post('/:id/reverse', writers, async (req, res) => {
+    res.json(await lines.reverse(parseParams(idParamsSchema, req).id, parseBody(reverseLineSchema, req).paymentId, currentUser(req)));
+  });
+  router.post('/:id/skip', writers, async (req, res) => {
+    res.json(await lines.skip(parseParams(idParamsSchema, req).id, parseBody(skipLineSchema, req).reason, currentUser(req)));
   });
   return router;
 };

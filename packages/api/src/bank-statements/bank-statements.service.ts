@@ -1,6 +1,16 @@
-import { createHash } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { AppUser, BankStatement, CsvStatementMappingRow, StatementLine, type IBankStatement, type JsonObject } from '@recoup/db';
+import {
+  AppUser,
+  BankStatement,
+  CsvStatementMappingRow,
+  StatementLine,
+  findSameFile,
+  statementProgress,
+  statementSha256,
+  storeStatement,
+  type IBankStatement,
+  type JsonObject,
+} from '@recoup/db';
 import {
   StatementParseError,
   parseBai2,
@@ -10,13 +20,12 @@ import {
   type CsvStatementMapping,
   type ParsedStatement,
 } from '@recoup/domain';
-import type { StatementImportQuery, StatementImportResult } from '@recoup/contracts';
+import type { StatementDetail, StatementImportQuery, StatementImportResult } from '@recoup/contracts';
+import type { ReconciliationClient } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
-import { BusinessRuleError, NotFoundError } from '../http/errors.ts';
-
-/** Lines are written this many at a time: one statement can hold 100,000. */
-const LINE_BATCH = 1_000;
+import { BusinessRuleError, ConflictError, NotFoundError, ServiceUnavailableError } from '../http/errors.ts';
+import type { Logger } from '../http/logger.ts';
 
 const resultOf = (row: IBankStatement, duplicate: boolean): StatementImportResult => ({
   id: row.id,
@@ -29,52 +38,82 @@ const resultOf = (row: IBankStatement, duplicate: boolean): StatementImportResul
 });
 
 /**
- * Stores a bank statement and its transaction lines, once. The same file (by its SHA-256) or the same statement (by
- * its own id) is recognised and changes nothing; a transaction seen before on the same account (by the bank's
- * reference) is not stored again. A file that cannot be read is refused whole, with the line or element at fault.
+ * Stores a bank statement and its transaction lines, once, then reconciles it in a Temporal workflow. The same file
+ * (by its SHA-256) or the same statement (by its own id) is recognised and changes nothing; a transaction seen
+ * before on the same account (by the bank's reference) is not stored again. A file that cannot be read is refused
+ * whole, with the line or element at fault, and nothing of it is stored or applied.
  */
 export class BankStatementsService {
   readonly #orm: MikroORM;
+  readonly #reconciliations: ReconciliationClient;
+  readonly #logger: Logger;
 
-  constructor(orm: MikroORM) {
+  constructor(orm: MikroORM, reconciliations: ReconciliationClient, logger: Logger) {
     this.#orm = orm;
+    this.#reconciliations = reconciliations;
+    this.#logger = logger;
   }
 
   async import(text: string, query: StatementImportQuery, user: AuthUser): Promise<StatementImportResult> {
     const em = this.#orm.em.fork();
     const raw = Buffer.from(text, 'utf8');
-    const sha = createHash('sha256').update(raw).digest('hex');
-    const sameFile = await em.findOne(BankStatement, { fileSha256: sha });
+    const sameFile = await findSameFile(em, raw);
     if (sameFile) return resultOf(sameFile, true);
-    const parsed = await this.#parse(em, text, query, sha);
-    const sameStatement = await em.findOne(BankStatement, { format: parsed.format, statementRef: parsed.statementId });
-    if (sameStatement) return resultOf(sameStatement, true);
-    return em.transactional(async (tx) => {
-      const lines = parsed.accounts.flatMap((account) => account.entries.map((entry) => ({ account: account.accountNumber, entry })));
-      const statement = tx.create(BankStatement, {
-        format: parsed.format,
-        statementRef: parsed.statementId,
-        fileSha256: sha,
-        filename: query.filename ?? `statement.${parsed.format}`,
-        raw,
-        lineCount: lines.length,
-        newLineCount: 0,
-        createdBy: tx.getReference(AppUser, user.id),
+    const parsed = await this.#parse(em, text, query, statementSha256(raw));
+    const stored = await storeStatement(em, parsed, { raw, filename: query.filename ?? `statement.${parsed.format}`, userId: user.id });
+    if (!stored.duplicate) await this.#startReconciliation(stored.statement.id);
+    return resultOf(stored.statement, stored.duplicate);
+  }
+
+  /** Starts (or finds started) the statement's reconciliation; a statement waits as "received" if Temporal is away. */
+  async #startReconciliation(statementId: string): Promise<boolean> {
+    try {
+      await this.#reconciliations.start(statementId);
+      return true;
+    } catch (error) {
+      this.#logger.warn('could not start the reconciliation of a bank statement', {
+        statementId,
+        error: error instanceof Error ? error.message : String(error),
       });
-      await tx.flush();
-      let stored = 0;
-      for (let i = 0; i < lines.length; i += LINE_BATCH) stored += await insertLines(tx, statement.id, i, lines.slice(i, i + LINE_BATCH));
-      statement.newLineCount = stored;
-      await tx.flush();
-      await audit(tx, {
-        actorId: user.id,
-        action: 'bank-statement.imported',
-        entity: 'bank_statement',
-        entityId: statement.id,
-        details: { format: parsed.format, statementRef: parsed.statementId, sha256: sha, lines: lines.length, newLines: stored },
-      });
-      return resultOf(statement, false);
-    });
+      return false;
+    }
+  }
+
+  /** Starts reconciling a statement again (after Temporal was away, or a failed run): lines already applied stay. */
+  async reconcile(id: string): Promise<StatementDetail> {
+    const em = this.#orm.em.fork();
+    const statement = await em.findOne(BankStatement, { id });
+    if (!statement) throw new NotFoundError('bank statement');
+    if (statement.status === 'reconciled') {
+      throw new ConflictError('statement-reconciled', 'This statement is reconciled; its exceptions are matched by hand in the exception queue.');
+    }
+    if (!(await this.#startReconciliation(id))) {
+      throw new ServiceUnavailableError('temporal-unavailable', 'Temporal could not be reached; the statement stays received. Try again shortly.');
+    }
+    return this.detail(id);
+  }
+
+  async detail(id: string): Promise<StatementDetail> {
+    const em = this.#orm.em.fork();
+    const statement = await em.findOne(BankStatement, { id });
+    if (!statement) throw new NotFoundError('bank statement');
+    let workflow: StatementDetail['workflow'] = null;
+    try {
+      const status = await this.#reconciliations.status(id);
+      workflow = status ? { workflowId: status.workflowId, status: status.status } : null;
+    } catch (error) {
+      this.#logger.warn('could not read the reconciliation workflow', { statementId: id, error: error instanceof Error ? error.message : String(error) });
+    }
+    return {
+      id: statement.id,
+      format: statement.format,
+      statementRef: statement.statementRef,
+      filename: statement.filename,
+      status: statement.status,
+      createdAt: statement.createdAt.toISOString(),
+      progress: await statementProgress(em, id),
+      workflow,
+    };
   }
 
   async #parse(em: EntityManager, text: string, query: StatementImportQuery, sha: string): Promise<ParsedStatement> {
@@ -135,6 +174,11 @@ export class BankStatementsService {
       returned: l.returned,
       status: l.status,
       source: l.source,
+      accountId: l.account?.id ?? null,
+      rule: l.rule,
+      confidence: l.confidence,
+      reason: l.reason,
+      residualMinor: l.residualMinor?.toString() ?? null,
     }));
   }
 
@@ -145,38 +189,4 @@ export class BankStatementsService {
     });
     return { name };
   }
-}
-
-/** Inserts lines a transaction of which was not seen before; returns how many were new. */
-async function insertLines(em: EntityManager, statementId: string, offset: number, lines: { account: string; entry: ParsedStatement['accounts'][number]['entries'][number] }[]): Promise<number> {
-  if (lines.length === 0) return 0;
-  const values: unknown[] = [];
-  const rows = lines.map(({ account, entry }, i) => {
-    values.push(
-      statementId,
-      offset + i + 1,
-      account,
-      entry.bankRef,
-      entry.customerRef,
-      entry.direction,
-      entry.amountMinor.toString(),
-      entry.currency,
-      entry.valueDate,
-      entry.text,
-      entry.counterparty,
-      entry.typeCode,
-      entry.returned,
-      entry.source,
-    );
-    return '(?, ?, ?, ?, ?, ?, ?::bigint, ?, ?::date, ?, ?, ?, ?, ?)';
-  });
-  const inserted = await em.execute<{ id: string }[]>(
-    `insert into "statement_line" ("bank_statement_id", "position", "account_number", "bank_ref", "customer_ref", "direction", "amount_minor",
-       "currency", "value_date", "text", "counterparty", "type_code", "returned", "source")
-     values ${rows.join(', ')}
-     on conflict ("account_number", "bank_ref") do nothing
-     returning "id"`,
-    values,
-  );
-  return inserted.length;
 }

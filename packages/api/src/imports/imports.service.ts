@@ -7,7 +7,7 @@ import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
 import { NotFoundError } from '../http/errors.ts';
 import type { Logger } from '../http/logger.ts';
-import type { AccountToStart } from '../strategies/arm-resolver.ts';
+import type { AccountToStart } from '@recoup/workflows';
 import {
   allProblems,
   flagDuplicateInvoiceNumbers,
@@ -15,7 +15,7 @@ import {
   type PortfolioAccount,
   type PortfolioParse,
 } from './portfolio.ts';
-import { startCollections } from './workflow-starter.ts';
+import { startCollections } from '@recoup/workflows';
 
 export interface ImportRequest {
   format: 'csv' | 'json';

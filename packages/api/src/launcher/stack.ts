@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig, type RecoupConfig } from '@recoup/contracts';
 import { createOrm, migrateToLatest, seedDemo, startEmbeddedPostgres, type RecoupOrm } from '@recoup/db';
-import { connectTemporalClient, createCollectionClient, temporalSettingsFrom, type CollectionClient } from '@recoup/workflows';
+import { connectTemporalClient, createCollectionClient, createReconciliationClient, temporalSettingsFrom, type CollectionClient } from '@recoup/workflows';
 import { hashPassword } from '../auth/passwords.ts';
 import { createLogger } from '../http/logger.ts';
 import { startMailSink } from '../mail-sink/mail-sink.ts';
@@ -114,6 +114,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const temporal = await connectTemporalClient(settings);
     stops.push(() => temporal.connection.close());
     const collections = createCollectionClient(temporal, settings);
+    const reconciliations = createReconciliationClient(temporal, settings);
 
     if (options.seed) {
       const seeded = await seedDemo(orm, { hashPassword, now: new Date(), accounts: options.seed.accounts });
@@ -128,7 +129,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       }
     }
 
-    const api = await startApi({ orm, collections, config, port: config.port });
+    const api = await startApi({ orm, collections, reconciliations, config, port: config.port });
     stops.push(() => api.close());
 
     return {

@@ -1,7 +1,7 @@
 import type { RecoupOrm } from '@recoup/db';
 import type { CollectionClient } from '@recoup/workflows';
 import type { Logger } from '../http/logger.ts';
-import { startCollections, type StartReport } from '../imports/workflow-starter.ts';
+import { startCollections, type StartReport } from '@recoup/workflows';
 
 /** Starts (idempotently) the collection workflow of every account with open receivables, e.g. after seeding. */
 export async function startOpenAccountWorkflows(

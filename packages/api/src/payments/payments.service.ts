@@ -3,10 +3,8 @@ import {
   Account,
   Allocation,
   IdempotencyRecord,
-  Invoice,
   Payment,
   canonicalJson,
-  lockInvoices,
   recordPayment,
   sha256Hex,
   type IAccount,
@@ -19,7 +17,7 @@ import type { AuthUser } from '../auth/current-user.ts';
 import { BusinessRuleError, NotFoundError } from '../http/errors.ts';
 import type { Logger } from '../http/logger.ts';
 import { openBalance } from '../shared/balance.ts';
-import { planAllocations } from './allocate.ts';
+import { planForAccount } from './plan-for-account.ts';
 
 const SCOPE = 'payments';
 
@@ -95,23 +93,7 @@ export class PaymentsService {
   async #record(em: EntityManager, account: IAccount, key: string, request: PaymentRequest, user: AuthUser): Promise<PaymentResponse> {
     const amountMinor = BigInt(request.amount.amountMinor);
     const currency = request.amount.currency;
-    const open = await em.find(
-      Invoice,
-      { account: account.id, status: 'open', currency, openMinor: { $gt: 0n } },
-      { orderBy: { dueDate: 'asc', issueDate: 'asc', number: 'asc' } },
-    );
-    // Locked before planning, so the plan is made on the amounts the allocations will meet.
-    const locked = new Map((await lockInvoices(em, open.map((i) => i.id))).map((i) => [i.invoiceId, i.openMinor]));
-    const plan = planAllocations(
-      open.map((invoice) => ({
-        id: invoice.id,
-        number: invoice.number,
-        dueDate: String(invoice.dueDate),
-        issueDate: String(invoice.issueDate),
-        openMinor: locked.get(invoice.id) ?? 0n,
-      })),
-      amountMinor,
-    );
+    const plan = await planForAccount(em, account.id, currency, amountMinor);
     // In the same transaction, so a payment, its allocations and the promises it keeps commit together.
     const recorded = await recordPayment(em, {
       accountId: account.id,
@@ -142,7 +124,7 @@ export class PaymentsService {
     });
     const unallocated = recorded.unallocatedMinor;
     let note: string | null = null;
-    const hasOpenInOtherCurrency = open.length === 0 && (await openBalance(em, account.id)).length > 0;
+    const hasOpenInOtherCurrency = plan.length === 0 && (await openBalance(em, account.id)).length > 0;
     if (plan.length === 0) {
       note = hasOpenInOtherCurrency
         ? `No open invoice is in ${currency}: the whole payment is kept as unallocated credit.`

@@ -18,7 +18,7 @@ interface VersionInfo {
   version: number;
 }
 
-/** Manages which strategy versions each segment's new collection runs use (see arm-resolver.ts for the choice). */
+/** Manages which strategy versions each segment's new collection runs use (see the arm resolver in @recoup/workflows for the choice). */
 export class StrategyAssignmentsService {
   readonly #orm: MikroORM;
 

@@ -6,7 +6,7 @@ import { MigrationRefusedError, WorkflowMissingError, type CollectionClient } fr
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
 import { NotFoundError } from '../http/errors.ts';
-import { mapBounded } from '../shared/bounded.ts';
+import { mapBounded } from '@recoup/workflows';
 
 interface CohortRow {
   account_id: string;

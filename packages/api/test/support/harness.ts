@@ -6,6 +6,7 @@ import { createApp, type RecoupApp } from '../../src/app.ts';
 import { hashPassword } from '../../src/auth/passwords.ts';
 import { silentLogger } from '../../src/http/logger.ts';
 import { RecordingCollections } from './recording-collections.ts';
+import { RecordingReconciliations } from './recording-reconciliations.ts';
 
 export type DemoRole = 'admin' | 'manager' | 'collector1' | 'collector2';
 
@@ -19,6 +20,7 @@ export interface Harness {
   app: RecoupApp;
   db: TestDatabase;
   collections: RecordingCollections;
+  reconciliations: RecordingReconciliations;
   /** A supertest agent holding a logged-in session of the given demo user, with its CSRF token. */
   login(role: DemoRole): Promise<LoggedIn>;
   userId(role: DemoRole): Promise<string>;
@@ -38,13 +40,15 @@ export const createHarness = async (): Promise<Harness> => {
   await seedDemo(db.orm, { hashPassword, accounts: 0, now: new Date() });
   const collections = new RecordingCollections();
   const config = { ...loadConfig({ SESSION_SECRET: 'test-session-secret-0123456789' }), databaseUrl: db.url };
-  const app = createApp({ orm: db.orm, collections, config, logger: silentLogger, staticDir: '/nonexistent' });
+  const reconciliations = new RecordingReconciliations();
+  const app = createApp({ orm: db.orm, collections, reconciliations, config, logger: silentLogger, staticDir: '/nonexistent' });
   const userId = async (role: DemoRole): Promise<string> =>
     (await db.orm.em.fork().findOneOrFail(AppUser, { email: EMAIL[role] })).id;
   return {
     app,
     db,
     collections,
+    reconciliations,
     userId,
     async login(role) {
       const agent = request.agent(app);

@@ -47,16 +47,25 @@ export class Migration20261124070000_reconciliation extends Migration {
     this.addSql(`create index "account_normalised_ref_index" on "account" ("recoup_normalised_ref"("external_ref"))`);
     this.addSql(`create index "account_lower_name_index" on "account" (lower("name"))`);
 
+    // Deferred to commit, when NEW is the row as it was at the queued event: the invoice is read again, as it is now.
     this.addSql(`create function "recoup_invoice_ledger_check"() returns trigger language plpgsql as $$
     declare
+      current_number text;
+      current_amount bigint;
+      current_open bigint;
       allocated bigint;
       credited bigint;
     begin
+      select "number", "amount_minor", "open_minor" into current_number, current_amount, current_open
+        from "invoice" where "id" = new."id";
+      if current_number is null then
+        return null;
+      end if;
       select coalesce(sum("amount_minor"), 0) into allocated from "allocation" where "invoice_id" = new."id";
       select coalesce(sum("amount_minor"), 0) into credited from "credit_note" where "invoice_id" = new."id";
-      if new."open_minor" <> new."amount_minor" - allocated - credited then
+      if current_open <> current_amount - allocated - credited then
         raise exception 'ledger broken on invoice %: open % but amount % - allocations % - credit notes % = %',
-          new."number", new."open_minor", new."amount_minor", allocated, credited, new."amount_minor" - allocated - credited
+          current_number, current_open, current_amount, allocated, credited, current_amount - allocated - credited
           using errcode = 'check_violation', constraint = 'invoice_ledger_balanced', table = 'invoice';
       end if;
       return null;

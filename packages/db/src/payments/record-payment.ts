@@ -28,6 +28,14 @@ export interface PaymentToRecord {
   allocations: readonly AllocationRequest[];
 }
 
+/** What a caller that applies many payments in one transaction already holds locked and knows. */
+export interface KnownLedger {
+  /** The invoices the allocations name, locked in this transaction, with their current open amounts. */
+  invoices: LedgerInvoice[];
+  /** Whether the account has an open promise to pay. */
+  openPromise: boolean;
+}
+
 export interface RecordedPayment {
   paymentId: string;
   allocatedMinor: bigint;
@@ -70,11 +78,8 @@ export async function lockInvoices(em: EntityManager, invoiceIds: readonly strin
  * it to the account's open promises, oldest first. The allocation trigger lowers the invoices' open amounts; what
  * is not allocated stays on the payment as credit.
  */
-export async function recordPayment(em: EntityManager, payment: PaymentToRecord): Promise<RecordedPayment> {
-  const invoices = await lockInvoices(
-    em,
-    payment.allocations.map((a) => a.invoiceId),
-  );
+export async function recordPayment(em: EntityManager, payment: PaymentToRecord, known?: KnownLedger): Promise<RecordedPayment> {
+  const invoices = known?.invoices ?? (await lockInvoices(em, payment.allocations.map((a) => a.invoiceId)));
   const problems = checkAllocations(
     { accountId: payment.accountId, currency: payment.currency, availableMinor: payment.amountMinor },
     payment.allocations,
@@ -108,7 +113,8 @@ export async function recordPayment(em: EntityManager, payment: PaymentToRecord)
     });
     await em.execute(`insert into allocation (payment_id, invoice_id, amount_minor) values ${rows.join(', ')}`, values);
   }
-  const promises = (await hasOpenPromise(em, payment.accountId)) ? await applyPaymentToPromises(em, paymentId) : [];
+  const promised = known?.openPromise ?? (await hasOpenPromise(em, payment.accountId));
+  const promises = promised ? await applyPaymentToPromises(em, paymentId) : [];
   return { paymentId, allocatedMinor, unallocatedMinor: payment.amountMinor - allocatedMinor, promises };
 }
 

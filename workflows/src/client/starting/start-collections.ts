@@ -1,9 +1,9 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { CollectionClient, StartResult } from '@recoup/workflows';
-import type { Logger } from '../http/logger.ts';
-import { mapBounded } from '../shared/bounded.ts';
-import { loadArmResolver, type AccountToStart, type ArmChoice } from '../strategies/arm-resolver.ts';
-import { recordCollectionRun } from '../strategies/collection-runs.ts';
+import type { CollectionClient, StartResult } from '../collection-client.ts';
+import type { StartLogger } from './start-logger.ts';
+import { mapBounded } from './bounded.ts';
+import { loadArmResolver, type AccountToStart, type ArmChoice } from './arm-resolver.ts';
+import { recordCollectionRun } from './collection-runs.ts';
 
 /** Enough to keep Temporal busy without opening one call per account for a 10,000-account import. */
 export const START_CONCURRENCY = 32;
@@ -27,7 +27,7 @@ export const startCollections = async (
   orm: MikroORM,
   collections: CollectionClient,
   accounts: readonly AccountToStart[],
-  logger: Logger,
+  logger: StartLogger,
 ): Promise<StartReport> => {
   const report: StartReport = { started: 0, alreadyRunning: 0, withoutStrategy: 0, errors: [] };
   const resolver = await loadArmResolver(orm.em.fork());

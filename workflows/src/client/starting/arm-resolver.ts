@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { StrategyAssignment, type StoredArmSplit } from '@recoup/db';
 import { pickArm, type ArmSplit } from '@recoup/domain';
-import { findDefaultStrategyVersionId } from '../shared/default-strategy-version.ts';
+import { findDefaultStrategyVersionId } from './default-strategy-version.ts';
 
 /** What a collection workflow needs to know to start: the account and its segment. */
 export interface AccountToStart {

@@ -1,0 +1,243 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import {
+  Account,
+  AllocationRefusedError,
+  AppUser,
+  Invoice,
+  StatementLine,
+  recordPayment,
+  reversePayment,
+  type IStatementLine,
+} from '@recoup/db';
+import type { ManualMatchRequest } from '@recoup/contracts';
+import type { CollectionClient } from '@recoup/workflows';
+import { audit } from '../audit/audit.ts';
+import type { AuthUser } from '../auth/current-user.ts';
+import { BusinessRuleError, ConflictError, NotFoundError } from '../http/errors.ts';
+import type { Logger } from '../http/logger.ts';
+import { planForAccount } from '../payments/plan-for-account.ts';
+
+export interface ExceptionView {
+  id: string;
+  statementId: string;
+  position: number;
+  source: string;
+  bankRef: string;
+  customerRef: string | null;
+  direction: 'credit' | 'debit';
+  returned: boolean;
+  amount: { amountMinor: string; currency: string };
+  valueDate: string | null;
+  text: string;
+  counterparty: string | null;
+  reason: string | null;
+  /** The matcher's best guess, if it had one: the account, and how it would have applied the money. */
+  suggestion: {
+    accountId: string;
+    accountRef: string;
+    accountName: string;
+    rule: string | null;
+    confidence: number | null;
+    allocations: { invoiceId: string; invoiceNumber: string; amountMinor: string }[];
+  } | null;
+}
+
+interface StoredProposal {
+  allocations?: { invoiceId: string; amountMinor: string }[];
+}
+
+export interface LineResolution {
+  lineId: string;
+  status: 'applied' | 'skipped';
+  paymentId: string | null;
+  accountId: string | null;
+}
+
+/**
+ * The exception queue: lines the matcher was not sure of, returns it could not pair with a payment, and currency
+ * mismatches. A person matches a line to an account, reverses the payment a return takes back, or sets the line
+ * aside; each decision is audited, applied once (the line is locked and must still be waiting), and the account's
+ * workflow is told.
+ */
+export class StatementLinesService {
+  readonly #orm: MikroORM;
+  readonly #collections: CollectionClient;
+  readonly #logger: Logger;
+
+  constructor(orm: MikroORM, collections: CollectionClient, logger: Logger) {
+    this.#orm = orm;
+    this.#collections = collections;
+    this.#logger = logger;
+  }
+
+  async exceptions(query: { statementId?: string | undefined; limit: number }): Promise<ExceptionView[]> {
+    const em = this.#orm.em.fork();
+    const lines = await em.find(
+      StatementLine,
+      { status: 'exception', ...(query.statementId ? { bankStatement: query.statementId } : {}) },
+      { orderBy: { createdAt: 'asc', position: 'asc' }, limit: query.limit, populate: ['account'] },
+    );
+    const invoiceIds = lines.flatMap((l) => ((l.proposal as StoredProposal | null)?.allocations ?? []).map((a) => a.invoiceId));
+    const numbers = new Map((invoiceIds.length > 0 ? await em.find(Invoice, { id: { $in: invoiceIds } }, { fields: ['id', 'number'] }) : []).map((i) => [i.id, i.number]));
+    return lines.map((l) => {
+      const account = l.account;
+      const proposal = l.proposal as StoredProposal | null;
+      return {
+        id: l.id,
+        statementId: l.bankStatement.id,
+        position: l.position,
+        source: l.source,
+        bankRef: l.bankRef,
+        customerRef: l.customerRef ?? null,
+        direction: l.direction,
+        returned: l.returned,
+        amount: { amountMinor: l.amountMinor.toString(), currency: l.currency.trim() },
+        valueDate: l.valueDate ? String(l.valueDate) : null,
+        text: l.text,
+        counterparty: l.counterparty ?? null,
+        reason: l.reason ?? null,
+        suggestion: account
+          ? {
+              accountId: account.id,
+              accountRef: account.externalRef,
+              accountName: account.name,
+              rule: l.rule ?? null,
+              confidence: l.confidence ?? null,
+              allocations: (proposal?.allocations ?? []).map((a) => ({ invoiceId: a.invoiceId, invoiceNumber: numbers.get(a.invoiceId) ?? '', amountMinor: a.amountMinor })),
+            }
+          : null,
+      };
+    });
+  }
+
+  /** Applies a waiting credit line to an account: as the allocations say, or oldest invoices first; the rest is credit. */
+  async match(lineId: string, request: ManualMatchRequest, user: AuthUser): Promise<LineResolution> {
+    const outcome = await this.#orm.em.fork().transactional(async (tx) => {
+      const line = await this.#waitingLine(tx, lineId);
+      if (line.returned || line.direction === 'debit') {
+        throw new BusinessRuleError('statement-line-not-a-payment', 'This line takes money out; reverse the payment it returns, or set it aside.');
+      }
+      const account = await tx.findOne(Account, { id: request.accountId });
+      if (!account) throw new NotFoundError('account');
+      const currency = line.currency.trim();
+      const allocations = request.allocations
+        ? request.allocations.map((a) => ({ invoiceId: a.invoiceId, amountMinor: BigInt(a.amountMinor) }))
+        : (await planForAccount(tx, account.id, currency, line.amountMinor)).map((p) => ({ invoiceId: p.invoice.id, amountMinor: p.amountMinor }));
+      let paymentId: string;
+      try {
+        paymentId = (
+          await recordPayment(tx, {
+            accountId: account.id,
+            amountMinor: line.amountMinor,
+            currency,
+            receivedAt: line.valueDate ? new Date(`${String(line.valueDate)}T00:00:00Z`) : new Date(),
+            reference: line.customerRef ?? line.bankRef,
+            payerName: line.counterparty ?? null,
+            statementLineId: line.id,
+            allocations,
+          })
+        ).paymentId;
+      } catch (error) {
+        if (error instanceof AllocationRefusedError) {
+          throw new BusinessRuleError('allocation-refused', error.message, {
+            fields: error.problems.map((p) => ({ in: 'body', path: p.invoiceId ? `allocations[invoiceId=${p.invoiceId}]` : 'allocations', reason: p.message })),
+          });
+        }
+        throw error;
+      }
+      this.#resolve(tx, line, 'applied', user, `Matched by hand${request.note ? `: ${request.note}` : ''}`);
+      line.account = tx.getReference(Account, account.id);
+      line.rule = 'manual';
+      line.confidence = 1;
+      await tx.flush();
+      await audit(tx, {
+        actorId: user.id,
+        action: 'statement-line.matched',
+        entity: 'statement_line',
+        entityId: line.id,
+        details: {
+          accountId: account.id,
+          paymentId,
+          amountMinor: line.amountMinor.toString(),
+          currency,
+          allocations: allocations.map((a) => ({ invoiceId: a.invoiceId, amountMinor: a.amountMinor.toString() })),
+        },
+      });
+      const allocated = allocations.reduce((sum, a) => sum + a.amountMinor, 0n);
+      return { lineId: line.id, status: 'applied' as const, paymentId, accountId: account.id, allocated, currency };
+    });
+    await this.#tell(outcome.accountId, () =>
+      this.#collections.paymentApplied(outcome.accountId, { paymentId: outcome.paymentId, amountMinor: outcome.allocated.toString(), currency: outcome.currency }),
+    );
+    return { lineId: outcome.lineId, status: outcome.status, paymentId: outcome.paymentId, accountId: outcome.accountId };
+  }
+
+  /** Reverses the payment a returned line takes back, when the matcher could not tell which one it was. */
+  async reverse(lineId: string, paymentId: string, user: AuthUser): Promise<LineResolution> {
+    const outcome = await this.#orm.em.fork().transactional(async (tx) => {
+      const line = await this.#waitingLine(tx, lineId);
+      if (!line.returned) throw new BusinessRuleError('statement-line-not-a-return', 'Only a returned, bounced or NSF item reverses a payment.');
+      const [payment] = await tx.execute<{ amount_minor: string; currency: string; reversed_at: Date | null }[]>(
+        `select amount_minor::text, trim(currency) as currency, reversed_at from payment where id = ?`,
+        [paymentId],
+      );
+      if (!payment) throw new NotFoundError('payment');
+      if (payment.reversed_at !== null) throw new ConflictError('payment-reversed', 'This payment was reversed already.');
+      if (payment.currency !== line.currency.trim() || BigInt(payment.amount_minor) !== line.amountMinor) {
+        throw new BusinessRuleError('reversal-mismatch', `The return is ${line.amountMinor} ${line.currency.trim()}; the payment is ${payment.amount_minor} ${payment.currency}.`);
+      }
+      const reversal = await reversePayment(tx, paymentId, { reason: `Returned by the bank (${line.bankRef}), paired by hand`, reversalLineId: line.id, at: new Date() });
+      this.#resolve(tx, line, 'applied', user, `Reverses payment ${paymentId}, paired by hand`);
+      line.account = tx.getReference(Account, reversal.accountId);
+      line.rule = 'reversal';
+      line.confidence = 1;
+      await tx.flush();
+      await audit(tx, {
+        actorId: user.id,
+        action: 'payment.reversed',
+        entity: 'payment',
+        entityId: paymentId,
+        details: { lineId: line.id, restored: reversal.restored.map((r) => ({ invoiceId: r.invoiceId, amountMinor: r.amountMinor.toString() })) },
+      });
+      return { lineId: line.id, status: 'applied' as const, paymentId, accountId: reversal.accountId };
+    });
+    await this.#tell(outcome.accountId, () => this.#collections.accountChanged(outcome.accountId));
+    return outcome;
+  }
+
+  /** Sets a waiting line aside: it is not a customer's payment. */
+  async skip(lineId: string, reason: string, user: AuthUser): Promise<LineResolution> {
+    return this.#orm.em.fork().transactional(async (tx) => {
+      const line = await this.#waitingLine(tx, lineId);
+      this.#resolve(tx, line, 'skipped', user, reason);
+      await tx.flush();
+      await audit(tx, { actorId: user.id, action: 'statement-line.skipped', entity: 'statement_line', entityId: line.id, details: { reason } });
+      return { lineId: line.id, status: 'skipped' as const, paymentId: null, accountId: null };
+    });
+  }
+
+  async #waitingLine(tx: EntityManager, lineId: string): Promise<IStatementLine> {
+    const [locked] = await tx.execute<{ status: string }[]>(`select status from statement_line where id = ? for update`, [lineId]);
+    if (!locked) throw new NotFoundError('statement line');
+    if (locked.status !== 'exception' && locked.status !== 'pending') {
+      throw new ConflictError('statement-line-resolved', `This line is ${locked.status} already; nothing was changed.`);
+    }
+    return tx.findOneOrFail(StatementLine, { id: lineId }, { refresh: true });
+  }
+
+  #resolve(tx: EntityManager, line: IStatementLine, status: 'applied' | 'skipped', user: AuthUser, reason: string): void {
+    line.status = status;
+    line.reason = reason;
+    line.resolvedAt = new Date();
+    line.resolvedBy = tx.getReference(AppUser, user.id);
+  }
+
+  async #tell(accountId: string, send: () => Promise<void>): Promise<void> {
+    try {
+      await send();
+    } catch (error) {
+      // The money is committed; the workflow reads the account again before its next step in any case.
+      this.#logger.warn('could not tell the collection workflow', { accountId, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+}

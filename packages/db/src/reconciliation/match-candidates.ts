@@ -1,0 +1,118 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { lineReferences, type AllocationRequest, type LedgerInvoice, type MatchAccount, type StatementLine as MatchLine } from '@recoup/domain';
+
+// For a batch of statement lines, only the accounts the lines could be about: those whose invoice numbers or
+// customer references appear in the lines, and those whose name is the payer's. A statement of 100,000 lines
+// against a ledger of any size then costs a few indexed queries per batch. Their open invoices are locked for the
+// batch's transaction and kept current in memory as lines are applied, so each line is matched on the amounts the
+// lines before it left.
+
+interface AccountRow {
+  id: string;
+  external_ref: string;
+  name: string;
+  currency: string;
+}
+
+interface InvoiceRow {
+  id: string;
+  account_id: string;
+  number: string;
+  due_date: string;
+  currency: string;
+  status: LedgerInvoice['status'];
+  open_minor: string;
+}
+
+export class CandidateLedger {
+  readonly #accounts = new Map<string, AccountRow>();
+  readonly #invoices = new Map<string, LedgerInvoice & { dueDate: string }>();
+  readonly #withOpenPromise = new Set<string>();
+
+  /** Loads (again) the accounts with their open invoices, locking the invoices in id order against deadlocks. */
+  async load(em: EntityManager, accountIds: readonly string[]): Promise<void> {
+    if (accountIds.length === 0) return;
+    const accounts = await em.execute<AccountRow[]>(`select id, external_ref, name, trim(currency) as currency from account where id in (?)`, [accountIds]);
+    const invoices = await em.execute<InvoiceRow[]>(
+      `select id, account_id, number, to_char(due_date, 'YYYY-MM-DD') as due_date, trim(currency) as currency, status, open_minor::text
+         from invoice where account_id in (?) and status = 'open' and open_minor > 0 order by id for update`,
+      [accountIds],
+    );
+    const promised = await em.execute<{ account_id: string }[]>(`select distinct account_id from promise where account_id in (?) and status = 'open'`, [
+      accountIds,
+    ]);
+    for (const [id, invoice] of this.#invoices) if (accountIds.includes(invoice.accountId)) this.#invoices.delete(id);
+    for (const a of accounts) this.#accounts.set(a.id, a);
+    for (const i of invoices) {
+      this.#invoices.set(i.id, {
+        invoiceId: i.id,
+        number: i.number,
+        accountId: i.account_id,
+        currency: i.currency,
+        status: i.status,
+        openMinor: BigInt(i.open_minor),
+        dueDate: i.due_date,
+      });
+    }
+    for (const id of accountIds) this.#withOpenPromise.delete(id);
+    for (const p of promised) this.#withOpenPromise.add(p.account_id);
+  }
+
+  /** Loads the accounts the lines name by invoice number, customer reference or payer name. */
+  async loadFor(em: EntityManager, lines: readonly MatchLine[]): Promise<void> {
+    const refs = [...new Set(lines.flatMap((l) => lineReferences(l)))];
+    const names = [...new Set(lines.flatMap((l) => (l.payerName ? [l.payerName.toLowerCase()] : [])))];
+    const ids = new Set<string>();
+    if (refs.length > 0) {
+      const byInvoice = await em.execute<{ account_id: string }[]>(
+        `select distinct account_id from invoice where status = 'open' and recoup_normalised_ref(number) in (?)`,
+        [refs],
+      );
+      const byRef = await em.execute<{ id: string }[]>(`select id from account where recoup_normalised_ref(external_ref) in (?)`, [refs]);
+      for (const r of byInvoice) ids.add(r.account_id);
+      for (const r of byRef) ids.add(r.id);
+    }
+    if (names.length > 0) {
+      for (const r of await em.execute<{ id: string }[]>(`select id from account where lower(name) in (?)`, [names])) ids.add(r.id);
+    }
+    await this.load(em, [...ids].sort());
+  }
+
+  accountIds(): string[] {
+    return [...this.#accounts.keys()];
+  }
+
+  has(accountId: string): boolean {
+    return this.#accounts.has(accountId);
+  }
+
+  hasOpenPromise(accountId: string): boolean {
+    return this.#withOpenPromise.has(accountId);
+  }
+
+  /** The account as the matcher sees it: its open invoices in its own currency, with what they still owe. */
+  matchAccount(accountId: string): MatchAccount {
+    const account = this.#accounts.get(accountId);
+    if (!account) throw new Error(`Account ${accountId} was not loaded.`);
+    const openInvoices = [...this.#invoices.values()]
+      .filter((i) => i.accountId === accountId && i.openMinor > 0n && i.currency === account.currency)
+      .map((i) => ({ invoiceId: i.invoiceId, number: i.number, dueDate: i.dueDate, openMinor: i.openMinor }));
+    return { accountId, externalRef: account.external_ref, name: account.name, currency: account.currency, openInvoices };
+  }
+
+  /** The locked invoices the allocations name, as the ledger rules check them. */
+  invoices(allocations: readonly AllocationRequest[]): LedgerInvoice[] {
+    return allocations.flatMap((a) => {
+      const invoice = this.#invoices.get(a.invoiceId);
+      return invoice ? [invoice] : [];
+    });
+  }
+
+  /** Lowers the open amounts after allocations were written. */
+  allocated(allocations: readonly AllocationRequest[]): void {
+    for (const a of allocations) {
+      const invoice = this.#invoices.get(a.invoiceId);
+      if (invoice) invoice.openMinor -= a.amountMinor;
+    }
+  }
+}

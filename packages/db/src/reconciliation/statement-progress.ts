@@ -1,0 +1,43 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/** Where a statement's reconciliation stands, counted from its lines (the truth, whatever the workflow is doing). */
+export interface StatementProgress {
+  lines: number;
+  pending: number;
+  applied: number;
+  reversed: number;
+  exceptions: number;
+  skipped: number;
+  /** Money received and applied to accounts, per currency (credits that became payments). */
+  appliedMinor: { currency: string; amountMinor: string }[];
+}
+
+export async function statementProgress(em: EntityManager, statementId: string): Promise<StatementProgress> {
+  const [counts] = await em.execute<Record<'lines' | 'pending' | 'applied' | 'reversed' | 'exceptions' | 'skipped', string>[]>(
+    `select count(*) as lines,
+            count(*) filter (where status = 'pending') as pending,
+            count(*) filter (where status = 'applied' and rule is distinct from 'reversal') as applied,
+            count(*) filter (where status = 'applied' and rule = 'reversal') as reversed,
+            count(*) filter (where status = 'exception') as exceptions,
+            count(*) filter (where status = 'skipped') as skipped
+       from statement_line where bank_statement_id = ?`,
+    [statementId],
+  );
+  const money = await em.execute<{ currency: string; amount_minor: string }[]>(
+    `select trim(l.currency) as currency, sum(p.amount_minor)::text as amount_minor
+       from statement_line l join payment p on p.statement_line_id = l.id
+      where l.bank_statement_id = ?
+      group by l.currency order by l.currency`,
+    [statementId],
+  );
+  const n = (v: string | undefined) => Number(v ?? 0);
+  return {
+    lines: n(counts?.lines),
+    pending: n(counts?.pending),
+    applied: n(counts?.applied),
+    reversed: n(counts?.reversed),
+    exceptions: n(counts?.exceptions),
+    skipped: n(counts?.skipped),
+    appliedMinor: money.map((m) => ({ currency: m.currency, amountMinor: m.amount_minor })),
+  };
+}

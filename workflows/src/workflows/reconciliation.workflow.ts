@@ -1,0 +1,68 @@
+import { ContinueAsNew, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { ReconciliationActivities } from '../activities/activity-types.ts';
+import { reconciliationProgressQuery, type ReconciliationProgressView } from '../shared/definitions.ts';
+
+// One workflow per imported bank statement: it applies the statement's lines in batches, each batch one database
+// transaction, and tells every affected account's collection workflow after each batch. A batch retried after a
+// worker dies mid-way finds its lines already applied (they left "pending" in the transaction that applied them),
+// so nothing is applied twice. Progress is counted from the lines after every batch, so the query answers what the
+// database holds, lost attempts included.
+
+export interface ReconciliationWorkflowInput {
+  statementId: string;
+  /** Set when the workflow continued as new: where the previous run stopped, and what it had counted. */
+  resume?: { afterPosition: number; progress: ReconciliationProgressView };
+}
+
+/** Lines per transaction: big enough to amortise the lookups, small enough to retry cheaply. */
+export const RECONCILIATION_BATCH = 500;
+
+const activities = proxyActivities<ReconciliationActivities>({
+  startToCloseTimeout: '5 minutes',
+  // A batch heartbeats as it goes, so a worker that dies mid-batch is noticed in seconds, not minutes.
+  heartbeatTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 20 },
+});
+
+export async function reconciliationWorkflow(input: ReconciliationWorkflowInput): Promise<ReconciliationProgressView> {
+  let progress: ReconciliationProgressView = input.resume?.progress ?? {
+    statementId: input.statementId,
+    status: 'running',
+    lines: 0,
+    pending: 0,
+    applied: 0,
+    reversed: 0,
+    exceptions: 0,
+    skipped: 0,
+    appliedMinor: [],
+    notified: 0,
+  };
+  setHandler(reconciliationProgressQuery, () => progress);
+  let after = input.resume?.afterPosition ?? 0;
+  try {
+    if (!input.resume) progress = { ...progress, ...(await activities.beginReconciliation({ statementId: input.statementId })) };
+    for (;;) {
+      const batch = await activities.reconcileBatch({ statementId: input.statementId, afterPosition: after, limit: RECONCILIATION_BATCH });
+      progress = { ...progress, ...batch.totals };
+      // Told for every line the range holds, whichever attempt applied it: an attempt lost after it committed
+      // applied lines its retry finds done.
+      if (batch.lastPosition > after) {
+        const told = await activities.notifyAccounts({ statementId: input.statementId, fromPosition: after, toPosition: batch.lastPosition });
+        progress.notified += told.notified;
+      }
+      after = batch.lastPosition;
+      if (batch.done) break;
+      if (workflowInfo().continueAsNewSuggested) {
+        await continueAsNew<typeof reconciliationWorkflow>({ statementId: input.statementId, resume: { afterPosition: after, progress } });
+      }
+    }
+  } catch (error) {
+    if (error instanceof ContinueAsNew) throw error;
+    progress.status = 'failed';
+    await activities.endReconciliation({ statementId: input.statementId, status: 'failed' });
+    throw error;
+  }
+  await activities.endReconciliation({ statementId: input.statementId, status: 'reconciled' });
+  progress.status = 'completed';
+  return progress;
+}
