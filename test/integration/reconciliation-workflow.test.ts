@@ -37,7 +37,7 @@ import {
   type WorkerActivities,
 } from '@recoup/workflows/worker';
 import { workflowBundle } from '../../workflows/test/temporal-test-env.ts';
-import { camt053 } from '../support/camt053.ts';
+import { camt053 } from '../../packages/domain/test/support/camt053.ts';
 import { startRealActivitiesFixture, type RealActivitiesFixture } from '../support/real-activities.ts';
 
 // Bank statements reconciled by the real workflow and activities, on PostgreSQL and the time-skipping server, next
