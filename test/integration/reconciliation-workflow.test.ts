@@ -4,6 +4,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import {
   Allocation,
+  AuditLog,
   BankStatement,
   CollectionRun,
   Invoice,
@@ -198,6 +199,7 @@ describe('the reconciliation workflow', () => {
       await reconciliations.start(second);
       await reconciled(second);
       expect(await lineOf(second, 'P-2')).toMatchObject({ status: 'applied', rule: 'reversal' });
+      expect(await db.orm.em.fork().count(AuditLog, { action: 'payment.reversed' })).toBe(1);
       expect(await openOf(account)).toBe(30_000n);
       const payment = await db.orm.em.fork().findOneOrFail(Payment, { account: account.id });
       expect(payment.reversedAt).not.toBeNull();

@@ -76,6 +76,11 @@ describe('statement exception queue', () => {
     expect(byRef['EXQ-A']?.suggestion).toBeNull();
   });
 
+  it('keeps the queue from collectors, whose view is their own accounts', async () => {
+    expect((await collector.agent.get('/api/statement-lines/exceptions')).status).toBe(403);
+    expect((await collector.agent.get(`/api/bank-statements/${statementId}`)).status).toBe(403);
+  });
+
   it('shows the statement progress counted from its lines', async () => {
     const response = await manager.agent.get(`/api/bank-statements/${statementId}`);
     expect(response.status).toBe(200);
@@ -163,5 +168,29 @@ describe('statement exception queue', () => {
     expect(h.collections.of('accountChanged')).toContainEqual(expect.objectContaining({ accountId: account.id }));
     const twice = await post(manager, `/api/statement-lines/${returnLine}/reverse`, { paymentId: payment.id });
     expect(twice.status).toBe(409);
+  });
+
+  it('lists short payments with the residual each left open on the invoices it named', async () => {
+    const em = h.db.orm.em.fork();
+    const short = await insertTestAccount(em, { prefix: 'SHORT', currency: 'GBP' });
+    const named = await insertTestInvoice(em, short, 12_000n, { currency: 'GBP' });
+    const xml = camt053({
+      messageId: 'EXQ-3',
+      iban: IBAN,
+      currency: 'GBP',
+      entries: [{ bankRef: 'EXQ-F', amountMinor: 10_000n, currency: 'GBP', text: `${named.number} less damaged goods` }],
+    });
+    const imported = await manager.agent.post('/api/bank-statements?format=camt.053').set('x-csrf-token', manager.csrf).set('content-type', 'application/xml').send(xml);
+    await reconcileBatch(h.db.orm.em, imported.body.id, 0, { limit: 10, now: new Date() });
+    const response = await manager.agent.get('/api/statement-lines/deductions');
+    expect(response.status).toBe(200);
+    expect(response.body.items).toEqual([
+      expect.objectContaining({
+        account: expect.objectContaining({ id: short.id }),
+        amount: { amountMinor: '10000', currency: 'GBP' },
+        residualMinor: '2000',
+        invoices: [{ invoiceId: named.id, number: named.number, openMinor: '2000' }],
+      }),
+    ]);
   });
 });

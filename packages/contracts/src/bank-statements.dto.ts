@@ -110,3 +110,5 @@ export const exceptionQuerySchema = z
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
   .strict();
+
+export const deductionQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }).strict();

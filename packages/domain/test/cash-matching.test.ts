@@ -1,5 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildMatchIndex, exactSubset, matchStatementLine, nameSimilarity, type MatchAccount, type StatementLine } from '../src/index.ts';
+import {
+  buildMatchIndex,
+  exactSubset,
+  lineReferences,
+  matchStatementLine,
+  nameSimilarity,
+  replaceMatchAccount,
+  type MatchAccount,
+  type StatementLine,
+} from '../src/index.ts';
 
 const invoice = (number: string, dueDate: string, openMinor: bigint) => ({ invoiceId: `id-${number}`, number, dueDate, openMinor });
 
@@ -125,5 +134,22 @@ describe('helpers of the matcher', () => {
   it('rates names alike whatever their case, word order and legal suffix', () => {
     expect(nameSimilarity('Harbour & Pike Ltd', 'PIKE HARBOUR')).toBe(1);
     expect(nameSimilarity('Nordlicht GmbH', 'Cedar Street Bakery')).toBeLessThan(0.3);
+  });
+});
+
+describe('the match index as lines are applied', () => {
+  it('matches a later line of the same statement on what the earlier one left open', () => {
+    const live = buildMatchIndex([harbour, nordlicht]);
+    expect(matchStatementLine(line(50_000n, 'C-2002'), live)).toMatchObject({ rule: 'customer-exact-amount', status: 'matched' });
+    replaceMatchAccount(live, { ...nordlicht, openInvoices: [] });
+    // The invoice is paid now: a second payment of it is an overpayment kept as credit, not a second exact match.
+    expect(matchStatementLine(line(50_000n, 'C-2002'), live)).toMatchObject({ rule: 'overpayment', unappliedMinor: 50_000n, allocations: [] });
+    expect(matchStatementLine(line(50_000n, 'INV-2026-0100'), live)).toMatchObject({ rule: 'none', status: 'exception' });
+  });
+
+  it('lists the references a line could be found by, so only those accounts need loading', () => {
+    expect(lineReferences({ remittance: 'inv 2026/0042, thanks', customerRef: 'c-1001' })).toEqual(
+      expect.arrayContaining(['C1001', 'INV20260042', 'INV', '20260042', 'THANKS']),
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import {
   csvStatementMappingSchema,
+  deductionQuerySchema,
   exceptionQuerySchema,
   idParamsSchema,
   manualMatchSchema,
@@ -16,10 +17,14 @@ import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
 import type { BankStatementsService } from './bank-statements.service.ts';
 import type { StatementLinesService } from './statement-lines.service.ts';
 
-/** Mounted at /api/bank-statements: the body is the statement file itself, as text. */
+/**
+ * Mounted at /api/bank-statements: the body is the statement file itself, as text. Statements hold every
+ * customer's payments, so only managers and admins see them; collectors see their own accounts' payments.
+ */
 export const bankStatementsRoutes = (statements: BankStatementsService): Router => {
   const router = Router();
   const writers = requireRole('admin', 'manager');
+  router.use(writers);
   router.post('/', writers, async (req, res) => {
     const query = parseQuery(statementImportQuerySchema, req);
     if (typeof req.body !== 'string' || req.body.length === 0) {
@@ -43,12 +48,16 @@ export const bankStatementsRoutes = (statements: BankStatementsService): Router 
   return router;
 };
 
-/** Mounted at /api/statement-lines: the exception queue and a person's decisions on it. */
+/** Mounted at /api/statement-lines: the exception queue and a person's decisions on it; managers and admins only. */
 export const statementLinesRoutes = (lines: StatementLinesService): Router => {
   const router = Router();
   const writers = requireRole('admin', 'manager');
+  router.use(writers);
   router.get('/exceptions', async (req, res) => {
     res.json({ items: await lines.exceptions(parseQuery(exceptionQuerySchema, req)) });
+  });
+  router.get('/deductions', async (req, res) => {
+    res.json({ items: await lines.deductions(parseQuery(deductionQuerySchema, req).limit) });
   });
   router.post('/:id/match', writers, async (req, res) => {
     res.json(await lines.match(parseParams(idParamsSchema, req).id, parseBody(manualMatchSchema, req), currentUser(req)));

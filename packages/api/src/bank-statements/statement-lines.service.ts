@@ -46,6 +46,19 @@ interface StoredProposal {
   allocations?: { invoiceId: string; amountMinor: string }[];
 }
 
+/** A short payment: applied, with an amount left open on the invoices it named, to be claimed or disputed. */
+export interface DeductionView {
+  lineId: string;
+  statementId: string;
+  account: { id: string; externalRef: string; name: string };
+  amount: { amountMinor: string; currency: string };
+  residualMinor: string;
+  text: string;
+  valueDate: string | null;
+  /** The invoices the payment named, with what they still owe now. */
+  invoices: { invoiceId: string; number: string; openMinor: string }[];
+}
+
 export interface LineResolution {
   lineId: string;
   status: 'applied' | 'skipped';
@@ -107,6 +120,40 @@ export class StatementLinesService {
             }
           : null,
       };
+    });
+  }
+
+  /**
+   * Short payments, newest first: each names invoices it did not pay in full. The residual stays open on them; a
+   * collector raises a dispute for it (POST /api/accounts/:id/disputes) or chases it.
+   */
+  async deductions(limit: number): Promise<DeductionView[]> {
+    const em = this.#orm.em.fork();
+    const lines = await em.find(
+      StatementLine,
+      { status: 'applied', residualMinor: { $gt: 0n } },
+      { orderBy: { createdAt: 'desc', position: 'asc' }, limit, populate: ['account'] },
+    );
+    const invoiceIds = lines.flatMap((l) => ((l.proposal as StoredProposal | null)?.allocations ?? []).map((a) => a.invoiceId));
+    const invoices = new Map((invoiceIds.length > 0 ? await em.find(Invoice, { id: { $in: invoiceIds } }) : []).map((i) => [i.id, i]));
+    return lines.flatMap((l) => {
+      const account = l.account;
+      if (!account) return [];
+      return [
+        {
+          lineId: l.id,
+          statementId: l.bankStatement.id,
+          account: { id: account.id, externalRef: account.externalRef, name: account.name },
+          amount: { amountMinor: l.amountMinor.toString(), currency: l.currency.trim() },
+          residualMinor: String(l.residualMinor ?? 0n),
+          text: l.text,
+          valueDate: l.valueDate ? String(l.valueDate) : null,
+          invoices: ((l.proposal as StoredProposal | null)?.allocations ?? []).flatMap((a) => {
+            const invoice = invoices.get(a.invoiceId);
+            return invoice ? [{ invoiceId: invoice.id, number: invoice.number, openMinor: invoice.openMinor.toString() }] : [];
+          }),
+        },
+      ];
     });
   }
 

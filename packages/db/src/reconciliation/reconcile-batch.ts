@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { buildMatchIndex, matchStatementLine, replaceMatchAccount, type MatchProposal } from '@recoup/domain';
+import { appendAudit } from '../audit.ts';
 import { AllocationRefusedError, recordPayment } from '../payments/record-payment.ts';
 import { reversePayment } from '../payments/reverse-payment.ts';
 import { CandidateLedger } from './match-candidates.ts';
@@ -190,6 +191,18 @@ async function reverseReturnedLine(em: EntityManager, line: LineRow, now: Date):
   if (another) return outcome('exception', null, 'A returned payment that fits more than one payment; choose the one it returns.');
   const reversal = await reversePayment(em, payment.id, { reason: `Returned by the bank (${line.bank_ref})`, reversalLineId: line.id, at: now });
   const restored = reversal.restored.reduce((sum, r) => sum + r.amountMinor, 0n);
+  await appendAudit(em, {
+    actorId: null,
+    action: 'payment.reversed',
+    entity: 'payment',
+    entityId: payment.id,
+    details: {
+      lineId: line.id,
+      bankRef: line.bank_ref,
+      restored: reversal.restored.map((r) => ({ invoiceId: r.invoiceId, amountMinor: r.amountMinor.toString() })),
+      promisesReopened: reversal.promises.filter((p) => p.reopened).map((p) => p.promiseId),
+    },
+  });
   return outcome('applied', payment.account_id, `Reverses the payment ${payment.reference} of ${payment.received_on}: ${restored} is owed again.`);
 }
 
