@@ -143,4 +143,28 @@ describe('payments', () => {
     const response = await pay('pay-key-0006', { accountRef: 'NOPE', amount: { amountMinor: '1', currency: 'EUR' } });
     expect(response.status).toBe(404);
   });
+
+  it('reverses a bounced payment once: its invoices owe again, and collection is told and started again', async () => {
+    const manager = await h.login('manager');
+    // The USD payment above paid P-U and kept 2000 as credit.
+    const paid = await h.db.orm.em.fork().findOneOrFail(Payment, { idempotencyKey: 'pay-key-0005' });
+    expect(await open('P-U')).toBe(0n);
+    const reverse = (who: LoggedIn) =>
+      who.agent.post(`/api/payments/${paid.id}/reverse`).set('x-csrf-token', who.csrf).send({ reason: 'Cheque returned unpaid' });
+
+    expect((await reverse(collector)).status).toBe(403);
+    const response = await reverse(manager);
+    expect(response.status).toBe(200);
+    expect(response.body.restored).toEqual([{ invoiceId: expect.any(String), amountMinor: '3000' }]);
+    expect(await open('P-U')).toBe(3000n);
+    const payment = await h.db.orm.em.fork().findOneOrFail(Payment, { id: paid.id });
+    expect(payment).toMatchObject({ unallocatedMinor: 0n, reversalReason: 'Cheque returned unpaid' });
+    expect(await h.db.orm.em.fork().count(AuditLog, { action: 'payment.reversed', entityId: payment.id })).toBe(1);
+    expect(h.collections.of('accountChanged')).toContainEqual(expect.objectContaining({ accountId }));
+    expect(h.collections.of('start')).toContainEqual(expect.objectContaining({ accountId }));
+
+    const twice = await reverse(manager);
+    expect(twice.status).toBe(409);
+    expect(await open('P-U')).toBe(3000n);
+  });
 });

@@ -51,3 +51,6 @@ export const paymentResponseSchema = z.object({
   balance: z.array(moneySchema),
 });
 export type PaymentResponse = z.infer<typeof paymentResponseSchema>;
+
+/** POST /api/payments/:id/reverse: the bank took the money back (a bounced cheque, an NSF debit, a recall). */
+export const paymentReversalSchema = z.object({ reason: z.string().trim().min(3).max(500) }).strict();

@@ -15,6 +15,7 @@ import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
 import { BusinessRuleError, ConflictError, NotFoundError } from '../http/errors.ts';
 import type { Logger } from '../http/logger.ts';
+import { collectAfterReversal } from '../payments/after-reversal.ts';
 import { planForAccount } from '../payments/plan-for-account.ts';
 
 export interface ExceptionView {
@@ -248,7 +249,7 @@ export class StatementLinesService {
       });
       return { lineId: line.id, status: 'applied' as const, paymentId, accountId: reversal.accountId };
     });
-    await this.#tell(outcome.accountId, () => this.#collections.accountChanged(outcome.accountId));
+    await collectAfterReversal(this.#orm, this.#collections, this.#logger, outcome.accountId);
     return outcome;
   }
 

@@ -1,9 +1,9 @@
 import { Router } from 'express';
-import { IDEMPOTENCY_KEY_HEADER, idempotencyKeySchema, paymentRequestSchema } from '@recoup/contracts';
+import { IDEMPOTENCY_KEY_HEADER, idParamsSchema, idempotencyKeySchema, paymentRequestSchema, paymentReversalSchema } from '@recoup/contracts';
 import { currentUser } from '../auth/current-user.ts';
 import { requireRole } from '../auth/require-auth.ts';
 import { BadRequestError } from '../http/errors.ts';
-import { parseBody, parseWith } from '../http/validate.ts';
+import { parseBody, parseParams, parseWith } from '../http/validate.ts';
 import type { PaymentsService } from './payments.service.ts';
 
 export const paymentsRoutes = (payments: PaymentsService): Router => {
@@ -19,6 +19,11 @@ export const paymentsRoutes = (payments: PaymentsService): Router => {
     const outcome = await payments.receive(key, body, currentUser(req));
     if (!outcome.fresh) res.set('Idempotent-Replayed', 'true');
     res.status(outcome.status).json(outcome.body);
+  });
+
+  router.post('/:id/reverse', requireRole('admin', 'manager'), async (req, res) => {
+    const { id } = parseParams(idParamsSchema, req);
+    res.json(await payments.reverse(id, parseBody(paymentReversalSchema, req).reason, currentUser(req)));
   });
 
   return router;

@@ -6,17 +6,19 @@ import {
   Payment,
   canonicalJson,
   recordPayment,
+  reversePayment,
   sha256Hex,
   type IAccount,
   type JsonValue,
 } from '@recoup/db';
-import type { PaymentRequest, PaymentResponse } from '@recoup/contracts';
+import type { Money, PaymentRequest, PaymentResponse } from '@recoup/contracts';
 import type { CollectionClient } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
-import { BusinessRuleError, NotFoundError } from '../http/errors.ts';
+import { BusinessRuleError, ConflictError, NotFoundError } from '../http/errors.ts';
 import type { Logger } from '../http/logger.ts';
 import { openBalance } from '../shared/balance.ts';
+import { collectAfterReversal } from './after-reversal.ts';
 import { planForAccount } from './plan-for-account.ts';
 
 const SCOPE = 'payments';
@@ -90,6 +92,26 @@ export class PaymentsService {
     return { status: outcome.status, body: outcome.body, fresh: outcome.fresh };
   }
 
+  /** Takes back a payment the bank returned (a bounced cheque, an NSF debit): its invoices owe again. Once only. */
+  async reverse(paymentId: string, reason: string, user: AuthUser): Promise<ReversalOutcome> {
+    const outcome = await this.#orm.em.fork().transactional(async (em) => {
+      if ((await em.count(Payment, { id: paymentId })) === 0) throw new NotFoundError('payment');
+      const reversal = await reversePayment(em, paymentId, { reason, at: new Date() });
+      if (!reversal.reversed) throw new ConflictError('payment-reversed', 'This payment was reversed already; nothing was changed.');
+      const restored = reversal.restored.map((r) => ({ invoiceId: r.invoiceId, amountMinor: r.amountMinor.toString() }));
+      await audit(em, {
+        actorId: user.id,
+        action: 'payment.reversed',
+        entity: 'payment',
+        entityId: paymentId,
+        details: { reason, restored, promisesReopened: reversal.promises.filter((p) => p.reopened).map((p) => p.promiseId) },
+      });
+      return { paymentId, accountId: reversal.accountId, restored, balance: await openBalance(em, reversal.accountId) };
+    });
+    await collectAfterReversal(this.#orm, this.#collections, this.#logger, outcome.accountId);
+    return outcome;
+  }
+
   async #record(em: EntityManager, account: IAccount, key: string, request: PaymentRequest, user: AuthUser): Promise<PaymentResponse> {
     const amountMinor = BigInt(request.amount.amountMinor);
     const currency = request.amount.currency;
@@ -153,6 +175,13 @@ export class PaymentsService {
       balance: await openBalance(em, account.id),
     };
   }
+}
+
+export interface ReversalOutcome {
+  paymentId: string;
+  accountId: string;
+  restored: { invoiceId: string; amountMinor: string }[];
+  balance: Money[];
 }
 
 const findAccount = async (em: EntityManager, request: PaymentRequest): Promise<IAccount> => {
