@@ -37,7 +37,7 @@ import {
   createReconciliationActivities,
   type WorkerActivities,
 } from '@recoup/workflows/worker';
-import { workflowBundle } from '../../workflows/test/temporal-test-env.ts';
+import { maybeRecordHistory, workflowBundle } from '../../workflows/test/temporal-test-env.ts';
 import { camt053 } from '../../packages/domain/test/support/camt053.ts';
 import { startRealActivitiesFixture, type RealActivitiesFixture } from '../support/real-activities.ts';
 
@@ -152,7 +152,9 @@ describe('the reconciliation workflow', () => {
       const started = await reconciliations.start(statementId);
       expect(started.started).toBe(true);
       await reconciled(statementId);
-      const result = (await env.client.workflow.getHandle(started.workflowId).result()) as ReconciliationProgressView;
+      const handle = env.client.workflow.getHandle(started.workflowId);
+      const result = (await handle.result()) as ReconciliationProgressView;
+      await maybeRecordHistory('reconciliation-statement', handle);
       expect(result).toMatchObject({ status: 'completed', lines: 4, pending: 0, applied: 2, exceptions: 1, skipped: 1, notified: 2 });
       expect(result.appliedMinor).toEqual([{ currency: 'EUR', amountMinor: '82000' }]);
 

@@ -11,7 +11,7 @@ import { quietTemporalRuntime, workflowBundle } from './temporal-test-env.ts';
 const dir = join(process.cwd(), 'test', 'fixtures', 'histories');
 const fixtures = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 
-describe('replay of recorded collection histories', () => {
+describe('replay of recorded workflow histories', () => {
   it('has recorded histories to replay', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(3);
   });
