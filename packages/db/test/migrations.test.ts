@@ -49,6 +49,7 @@ describe('migrations', () => {
         'Migration20261124050000_compliance',
         'Migration20261124060000_bank_statements',
         'Migration20261124070000_reconciliation',
+        'Migration20261124080000_invoice_reference_statistics',
       ];
       expect(await pendingMigrations(orm)).toEqual(all);
       expect(await migrateToLatest(orm)).toEqual(all);

@@ -8,6 +8,7 @@ import { Migration20261124040000_engine_nodes } from './Migration20261124040000_
 import { Migration20261124050000_compliance } from './Migration20261124050000_compliance.ts';
 import { Migration20261124060000_bank_statements } from './Migration20261124060000_bank_statements.ts';
 import { Migration20261124070000_reconciliation } from './Migration20261124070000_reconciliation.ts';
+import { Migration20261124080000_invoice_reference_statistics } from './Migration20261124080000_invoice_reference_statistics.ts';
 
 // Every migration, oldest first. Add new migration files here: the ORM runs this list rather than globbing the folder.
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261124050000_compliance', class: Migration20261124050000_compliance },
   { name: 'Migration20261124060000_bank_statements', class: Migration20261124060000_bank_statements },
   { name: 'Migration20261124070000_reconciliation', class: Migration20261124070000_reconciliation },
+  { name: 'Migration20261124080000_invoice_reference_statistics', class: Migration20261124080000_invoice_reference_statistics },
 ] as const;
