@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { startStack } from '@recoup/api/launcher';
 import { mulberry32 } from '@recoup/domain';
 import { ApiSession } from '../test/support/api-session.ts';
-import { camt053, type CamtEntry } from '../test/support/camt053.ts';
+import { camt053, type CamtEntry } from '../packages/domain/test/support/camt053.ts';
 
 // Reconciliation throughput on the embedded stack: a ledger of ACCOUNTS accounts with two open invoices each is
 // written straight into PostgreSQL, then a camt.053 statement of LINES lines is posted to the API, which parses and
