@@ -161,8 +161,11 @@ export interface ReconcileBatchResult {
   lastPosition: number;
   /** No pending line is left. */
   done: boolean;
-  /** The statement's totals after the batch, counted from its lines. */
-  totals: ReconciliationTotals;
+  /**
+   * The lines in (afterPosition, lastPosition] by what became of them, counted from the database: lines an earlier,
+   * lost attempt applied are in the range too. `lines` and `pending` are those of the range.
+   */
+  counted: ReconciliationTotals;
 }
 
 export interface NotifyAccountsInput {

@@ -51,9 +51,9 @@ export function createReconciliationActivities(deps: ReconciliationDeps): Reconc
         heartbeat: () => heartbeat(),
         ...(deps.threshold === undefined ? {} : { threshold: deps.threshold }),
       });
-      // Counted from the lines, so a batch whose first attempt was lost after it committed is still counted.
-      const totals = await statementProgress(deps.orm.em.fork(), input.statementId);
-      return { lastPosition: batch.lastPosition, done: batch.done, totals };
+      // Counted from the lines, so lines an attempt lost after it committed are counted too.
+      const counted = await statementProgress(deps.orm.em.fork(), input.statementId, { after: input.afterPosition, upTo: batch.lastPosition });
+      return { lastPosition: batch.lastPosition, done: batch.done, counted };
     },
     notifyAccounts: (input) => notifyAccounts(deps, input),
     async endReconciliation({ statementId, status }) {

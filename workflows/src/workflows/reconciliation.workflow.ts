@@ -1,12 +1,12 @@
 import { ContinueAsNew, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ReconciliationActivities } from '../activities/activity-types.ts';
-import { reconciliationProgressQuery, type ReconciliationProgressView } from '../shared/definitions.ts';
+import { reconciliationProgressQuery, type ReconciliationProgressView, type ReconciliationTotals } from '../shared/definitions.ts';
 
 // One workflow per imported bank statement: it applies the statement's lines in batches, each batch one database
 // transaction, and tells every affected account's collection workflow after each batch. A batch retried after a
 // worker dies mid-way finds its lines already applied (they left "pending" in the transaction that applied them),
-// so nothing is applied twice. Progress is counted from the lines after every batch, so the query answers what the
-// database holds, lost attempts included.
+// so nothing is applied twice. Each batch counts the lines of its range in the database, lost attempts included,
+// so the query answers what the database holds.
 
 export interface ReconciliationWorkflowInput {
   statementId: string;
@@ -24,6 +24,21 @@ const activities = proxyActivities<ReconciliationActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 20 },
 });
 
+/** Adds a batch's counts to the statement's: the ranges batches count never overlap, so nothing counts twice. */
+function addCounts(progress: ReconciliationProgressView, counted: ReconciliationTotals): ReconciliationProgressView {
+  const money = new Map(progress.appliedMinor.map((m) => [m.currency, BigInt(m.amountMinor)]));
+  for (const m of counted.appliedMinor) money.set(m.currency, (money.get(m.currency) ?? 0n) + BigInt(m.amountMinor));
+  const next = {
+    ...progress,
+    applied: progress.applied + counted.applied,
+    reversed: progress.reversed + counted.reversed,
+    exceptions: progress.exceptions + counted.exceptions,
+    skipped: progress.skipped + counted.skipped,
+    appliedMinor: [...money].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amount]) => ({ currency, amountMinor: amount.toString() })),
+  };
+  return { ...next, pending: next.lines - next.applied - next.reversed - next.exceptions - next.skipped };
+}
+
 export async function reconciliationWorkflow(input: ReconciliationWorkflowInput): Promise<ReconciliationProgressView> {
   let progress: ReconciliationProgressView = input.resume?.progress ?? {
     statementId: input.statementId,
@@ -40,10 +55,13 @@ export async function reconciliationWorkflow(input: ReconciliationWorkflowInput)
   setHandler(reconciliationProgressQuery, () => progress);
   let after = input.resume?.afterPosition ?? 0;
   try {
-    if (!input.resume) progress = { ...progress, ...(await activities.beginReconciliation({ statementId: input.statementId })) };
+    if (!input.resume) {
+      const begun = await activities.beginReconciliation({ statementId: input.statementId });
+      progress = { ...progress, lines: begun.lines, pending: begun.lines };
+    }
     for (;;) {
       const batch = await activities.reconcileBatch({ statementId: input.statementId, afterPosition: after, limit: RECONCILIATION_BATCH });
-      progress = { ...progress, ...batch.totals };
+      progress = addCounts(progress, batch.counted);
       // Told for every line the range holds, whichever attempt applied it: an attempt lost after it committed
       // applied lines its retry finds done.
       if (batch.lastPosition > after) {

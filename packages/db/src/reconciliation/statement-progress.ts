@@ -12,7 +12,13 @@ export interface StatementProgress {
   appliedMinor: { currency: string; amountMinor: string }[];
 }
 
-export async function statementProgress(em: EntityManager, statementId: string): Promise<StatementProgress> {
+/**
+ * Counts a statement's lines, or only those whose position lies in (after, upTo]: a batch counts its own range, so
+ * a statement of any size is counted once in all, not once per batch.
+ */
+export async function statementProgress(em: EntityManager, statementId: string, range?: { after: number; upTo: number }): Promise<StatementProgress> {
+  const where = range ? 'l.bank_statement_id = ? and l.position > ? and l.position <= ?' : 'l.bank_statement_id = ?';
+  const params = range ? [statementId, range.after, range.upTo] : [statementId];
   const [counts] = await em.execute<Record<'lines' | 'pending' | 'applied' | 'reversed' | 'exceptions' | 'skipped', string>[]>(
     `select count(*) as lines,
             count(*) filter (where status = 'pending') as pending,
@@ -20,15 +26,15 @@ export async function statementProgress(em: EntityManager, statementId: string):
             count(*) filter (where status = 'applied' and rule = 'reversal') as reversed,
             count(*) filter (where status = 'exception') as exceptions,
             count(*) filter (where status = 'skipped') as skipped
-       from statement_line where bank_statement_id = ?`,
-    [statementId],
+       from statement_line l where ${where}`,
+    params,
   );
   const money = await em.execute<{ currency: string; amount_minor: string }[]>(
     `select trim(l.currency) as currency, sum(p.amount_minor)::text as amount_minor
        from statement_line l join payment p on p.statement_line_id = l.id
-      where l.bank_statement_id = ?
+      where ${where}
       group by l.currency order by l.currency`,
-    [statementId],
+    params,
   );
   const n = (v: string | undefined) => Number(v ?? 0);
   return {
