@@ -1,10 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startStack } from '@recoup/api/launcher';
 import { ApiSession } from '../test/support/api-session.ts';
+import { printWorkerResults, startBenchStack } from './bench-stack.ts';
 
 // Imports ACCOUNTS accounts with INVOICES_PER_ACCOUNT invoices each through the CSV API on the embedded stack,
 // which starts one collection workflow per account, then waits until every workflow has run its first steps.
@@ -15,7 +10,6 @@ import { ApiSession } from '../test/support/api-session.ts';
 const ACCOUNTS = Number(process.env.ACCOUNTS ?? 10_000);
 const INVOICES_PER_ACCOUNT = Number(process.env.INVOICES_PER_ACCOUNT ?? 3);
 const DAY = 86_400_000;
-const projectRoot = fileURLToPath(new URL('../', import.meta.url));
 
 function isoDate(offsetDays: number): string {
   return new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
@@ -35,33 +29,9 @@ function portfolioCsv(): string {
   return `${lines.join('\n')}\n`;
 }
 
-function rssMiB(pid: number): number | null {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
-    return Number.isFinite(kb) ? kb / 1024 : null;
-  } catch {
-    return null;
-  }
-}
 
-const dataDir = mkdtempSync(join(tmpdir(), 'recoup-bench-'));
-const workerErrors: string[] = [];
-const stack = await startStack({
-  env: { ...process.env, RECOUP_DATA_DIR: dataDir, PORT: '0', DATABASE_URL: '', TEMPORAL_ADDRESS: '', SMTP_URL: '' },
-  projectRoot,
-  seed: { accounts: 0 },
-  log: (m) => console.log(`[stack] ${m}`),
-  childLog: (line) => {
-    if (/\[ERROR\]|\[WARN\]|Error:|failed/.test(line)) workerErrors.push(line.trim().slice(0, 300));
-  },
-});
-
-let peakRss = 0;
-const sampler = setInterval(() => {
-  const rss = rssMiB(stack.workerPid);
-  if (rss !== null) peakRss = Math.max(peakRss, rss);
-}, 250);
+const bench = await startBenchStack();
+const { stack } = bench;
 
 try {
   const csv = portfolioCsv();
@@ -108,10 +78,7 @@ try {
   console.log(`RESULT wall time (import + first steps): ${(totalMs / 1000).toFixed(1)} s`);
   console.log(`RESULT workflows started: ${started}, ${(started / (importMs / 1000)).toFixed(0)} per second over the import request`);
   console.log(`RESULT reminders by status: ${sent.map((r) => `${r.status} ${r.n}`).join(', ') || 'none'}; tasks created ${tasks[0]?.n}`);
-  console.log(`RESULT worker peak RSS: ${peakRss.toFixed(0)} MiB`);
-  console.log(`RESULT errors: ${workerErrors.length}${workerErrors.length ? `\n  ${workerErrors.slice(0, 10).join('\n  ')}` : ''}`);
+  printWorkerResults(bench);
 } finally {
-  clearInterval(sampler);
-  await stack.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await bench.stop();
 }

@@ -1,10 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startStack } from '@recoup/api/launcher';
 import { mulberry32 } from '@recoup/domain';
 import { ApiSession } from '../test/support/api-session.ts';
+import { printWorkerResults, startBenchStack } from './bench-stack.ts';
 import { camt053, type CamtEntry } from '../packages/domain/test/support/camt053.ts';
 
 // Reconciliation throughput on the embedded stack: a ledger of ACCOUNTS accounts with two open invoices each is
@@ -29,7 +25,6 @@ const SEED = Number(process.env.SEED ?? 11);
 const TIMEOUT_MINUTES = Number(process.env.TIMEOUT_MINUTES ?? 60);
 const POLL_MS = 500;
 const PRINT_EVERY_MS = 5_000;
-const projectRoot = fileURLToPath(new URL('../', import.meta.url));
 
 type Kind = 'exact' | 'part' | 'several' | 'unknown' | 'charge';
 const MIX: [Kind, number][] = [
@@ -51,15 +46,6 @@ interface StatementDetail {
   workflow: { workflowId: string; status: string } | null;
 }
 
-function rssMiB(pid: number): number | null {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
-    return Number.isFinite(kb) ? kb / 1024 : null;
-  } catch {
-    return null;
-  }
-}
 
 /** The kinds of the LINES lines, in exact shares, shuffled. */
 function planKinds(random: () => number): Kind[] {
@@ -134,23 +120,8 @@ if (needed > ACCOUNTS) {
   throw new Error(`LINES=${LINES} pays invoices of ${needed} accounts, but ACCOUNTS=${ACCOUNTS}: raise ACCOUNTS to at least ${needed}.`);
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'recoup-bench-'));
-const workerErrors: string[] = [];
-const stack = await startStack({
-  env: { ...process.env, RECOUP_DATA_DIR: dataDir, PORT: '0', DATABASE_URL: '', TEMPORAL_ADDRESS: '', SMTP_URL: '' },
-  projectRoot,
-  seed: { accounts: 0 },
-  log: (m) => console.log(`[stack] ${m}`),
-  childLog: (line) => {
-    if (/\[ERROR\]|\[WARN\]|Error:|failed/.test(line)) workerErrors.push(line.trim().slice(0, 300));
-  },
-});
-
-let peakRss = 0;
-const sampler = setInterval(() => {
-  const rss = rssMiB(stack.workerPid);
-  if (rss !== null) peakRss = Math.max(peakRss, rss);
-}, 250);
+const bench = await startBenchStack();
+const { stack } = bench;
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
@@ -250,10 +221,7 @@ try {
     `RESULT applied ${p.applied}, exceptions ${p.exceptions}, skipped ${p.skipped}, reversed ${p.reversed}, pending ${p.pending}; money applied ${p.appliedMinor.map((m) => `${m.currency} ${m.amountMinor}`).join(', ') || 'none'} (minor units)`,
   );
   console.log(`RESULT by status and rule: ${byRule.map((r) => `${r.status}/${r.rule ?? '-'} ${r.n}`).join(', ')}`);
-  console.log(`RESULT worker peak RSS: ${peakRss.toFixed(0)} MiB`);
-  console.log(`RESULT errors: ${workerErrors.length}${workerErrors.length ? `\n  ${workerErrors.slice(0, 10).join('\n  ')}` : ''}`);
+  printWorkerResults(bench);
 } finally {
-  clearInterval(sampler);
-  await stack.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await bench.stop();
 }
