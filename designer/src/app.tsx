@@ -7,6 +7,8 @@ import { HomePage } from './pages/home.page.tsx';
 import { LoginPage } from './pages/login/login.page.tsx';
 import { NotFoundPage } from './pages/not-found.page.tsx';
 import { SectionPage } from './pages/section.page.tsx';
+import { StrategiesPage } from './strategies/pages/strategies.page.tsx';
+import { StrategyEditorPage } from './strategies/pages/strategy-editor.page.tsx';
 import { usePathname } from './routing/location.ts';
 import { matchRoute } from './routing/routes.ts';
 import type { Route } from './routing/routes.ts';
@@ -58,6 +60,12 @@ function renderRoute(route: Route, user: User) {
   switch (route.kind) {
     case 'home':
       return <HomePage user={user} />;
+    case 'strategies':
+      return <StrategiesPage user={user} />;
+    case 'strategy':
+      return <StrategyEditorPage strategyId={route.id} user={user} />;
+    case 'templates':
+      return <SectionPage section={{ path: '/templates', title: 'Templates', summary: 'Reminder templates.' }} />;
     case 'section':
       return <SectionPage section={route.section} />;
     case 'not-found':

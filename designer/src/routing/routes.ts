@@ -4,12 +4,16 @@ export interface Section {
   summary: string;
 }
 
-// Pages that later work fills in; the shell already routes to them so links and bookmarks stay stable.
 export const SECTIONS: readonly Section[] = [
   {
     path: '/strategies',
     title: 'Strategies',
     summary: 'Draw collection strategies as graphs, test them, and publish immutable versions.',
+  },
+  {
+    path: '/templates',
+    title: 'Templates',
+    summary: 'The texts reminders send, previewed with a real account’s data.',
   },
   {
     path: '/tasks',
@@ -23,11 +27,21 @@ export const SECTIONS: readonly Section[] = [
   },
 ];
 
-export type Route = { kind: 'home' } | { kind: 'section'; section: Section } | { kind: 'not-found' };
+export type Route =
+  | { kind: 'home' }
+  | { kind: 'strategies' }
+  | { kind: 'strategy'; id: string }
+  | { kind: 'templates' }
+  | { kind: 'section'; section: Section }
+  | { kind: 'not-found' };
 
 export function matchRoute(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (path === '/') return { kind: 'home' };
+  if (path === '/strategies') return { kind: 'strategies' };
+  if (path === '/templates') return { kind: 'templates' };
+  const strategy = /^\/strategies\/([^/]+)$/.exec(path);
+  if (strategy?.[1]) return { kind: 'strategy', id: decodeURIComponent(strategy[1]) };
   const section = SECTIONS.find((candidate) => candidate.path === path);
   return section ? { kind: 'section', section } : { kind: 'not-found' };
 }

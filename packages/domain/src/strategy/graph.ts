@@ -30,7 +30,7 @@ export type RuleCondition =
   | { not: RuleCondition }
   | { fact: string; operator: string; value: unknown; path?: string };
 
-export const ruleConditionSchema: z.ZodType<RuleCondition> = z.lazy(() =>
+export const ruleConditionSchema: z.ZodType<RuleCondition, RuleCondition> = z.lazy(() =>
   z.union([
     z.object({ all: z.array(ruleConditionSchema) }).strict(),
     z.object({ any: z.array(ruleConditionSchema) }).strict(),

@@ -1,0 +1,130 @@
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import type { StrategyView } from '@recoup/contracts';
+import { useApi } from '../../api/api-context.ts';
+import type { User } from '../../api/auth.types.ts';
+import { navigate } from '../../routing/location.ts';
+import { Link } from '../../routing/link.tsx';
+import { createStrategy, listStrategies } from '../api/strategies.api.ts';
+import { readStrategyFile } from '../model/strategy-file.ts';
+import '../strategies.css';
+
+const BLANK = { schemaVersion: 1, nodes: [], edges: [] };
+
+export function StrategiesPage({ user }: { user: User }) {
+  const api = useApi();
+  const [strategies, setStrategies] = useState<StrategyView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [startFrom, setStartFrom] = useState<string>('blank');
+  const [creating, setCreating] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const canEdit = user.role !== 'collector';
+
+  useEffect(() => {
+    const controller = new AbortController();
+    listStrategies(api, controller.signal).then(setStrategies, (failure: unknown) => {
+      if (!controller.signal.aborted) setError(failure instanceof Error ? failure.message : String(failure));
+    });
+    return () => controller.abort();
+  }, [api]);
+
+  async function create(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setCreating(true);
+    try {
+      const source = strategies?.find((strategy) => strategy.id === startFrom);
+      const created = await createStrategy(api, { name: name.trim(), draft: source ? source.draft : BLANK });
+      navigate(`/strategies/${created.id}`);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+      setCreating(false);
+    }
+  }
+
+  async function importFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    setError(null);
+    try {
+      const content = readStrategyFile(await file.text(), file.name);
+      const created = await createStrategy(api, { name: content.name, description: content.description, draft: content.graph });
+      navigate(`/strategies/${created.id}`);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  }
+
+  return (
+    <div className="page">
+      <header className="page__header">
+        <h1 className="page__title">Strategies</h1>
+        <p className="page__lead">
+          {canEdit
+            ? 'Draw how accounts are collected: waits, reminders, calls, branches and escalations. Simulate before you publish; published versions never change.'
+            : 'The strategies that drive your accounts. You can open them to see why an account was contacted.'}
+        </p>
+      </header>
+      {error ? (
+        <p className="form__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {strategies === null && !error ? <p role="status">Loading…</p> : null}
+      {strategies ? (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Latest version</th>
+              <th>Draft changed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {strategies.map((strategy) => (
+              <tr key={strategy.id}>
+                <td>
+                  <Link to={`/strategies/${strategy.id}`}>{strategy.name}</Link>
+                  {strategy.isDefault ? <span className="badge">default</span> : null}
+                  {strategy.description ? <div className="table__sub">{strategy.description}</div> : null}
+                </td>
+                <td>{strategy.latestVersion ? `v${strategy.latestVersion.version}, ${new Date(strategy.latestVersion.publishedAt).toLocaleDateString()}` : 'not published'}</td>
+                <td>{new Date(strategy.updatedAt).toLocaleString()}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {canEdit ? (
+        <section className="card">
+          <h2 className="card__title">New strategy</h2>
+          <form className="form form--inline" onSubmit={(event) => void create(event)}>
+            <label className="field">
+              <span className="field__label">Name</span>
+              <input className="field__input" value={name} onChange={(event) => setName(event.target.value)} required maxLength={120} />
+            </label>
+            <label className="field">
+              <span className="field__label">Start from</span>
+              <select className="field__input" value={startFrom} onChange={(event) => setStartFrom(event.target.value)}>
+                <option value="blank">An empty canvas</option>
+                {strategies?.map((strategy) => (
+                  <option key={strategy.id} value={strategy.id}>
+                    A copy of {strategy.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="button button--primary" disabled={creating || name.trim() === ''}>
+              {creating ? 'Creating…' : 'Create and open'}
+            </button>
+            <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+              Import a strategy file…
+            </button>
+            <input ref={fileInput} type="file" accept="application/json,.json" hidden aria-label="Strategy file to import as a new strategy" onChange={(event) => void importFile(event)} />
+          </form>
+        </section>
+      ) : null}
+    </div>
+  );
+}

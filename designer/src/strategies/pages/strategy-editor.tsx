@@ -1,0 +1,355 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ChangeEvent } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import type { NodeKind, Problem } from '@recoup/domain';
+import type { StrategyProblem, StrategyVersionSummary, StrategyView } from '@recoup/contracts';
+import { useApi } from '../../api/api-context.ts';
+import { ApiError } from '../../api/api-error.ts';
+import { getLiveCounts, listVersions, publishStrategy, saveDraft, type FactsResponse } from '../api/strategies.api.ts';
+import { DecorationsContext, type CanvasDecorations, type DiffMark } from '../canvas/decorations.ts';
+import { Palette } from '../canvas/palette.tsx';
+import { StrategyCanvas } from '../canvas/strategy-canvas.tsx';
+import { copySelection, type Clipboard } from '../model/clipboard.ts';
+import { canonicalJson } from '../model/diff.ts';
+import { editorReducer, initialEditorState } from '../model/editor-state.ts';
+import type { FlowDocument, StrategyFlowNode } from '../model/flow-types.ts';
+import { toFlow, toGraph } from '../model/graph-convert.ts';
+import { downloadText, fileNameFor, readStrategyFile, writeStrategyFile } from '../model/strategy-file.ts';
+import { validateDrawing } from '../model/validation.ts';
+import { AssignPanel } from '../panels/assign-panel.tsx';
+import { ProblemsPanel } from '../panels/problems-panel.tsx';
+import { SettingsPanel } from '../panels/settings-panel.tsx';
+import { SimulationPanel } from '../panels/simulation-panel.tsx';
+import { VersionsPanel, type ComparedView } from '../panels/versions-panel.tsx';
+import type { TemplateChoice } from '../registry/node-spec.ts';
+import { useEditorKeys } from './use-editor-keys.ts';
+
+type Tab = 'settings' | 'versions' | 'simulate' | 'assign';
+
+interface StrategyEditorProps {
+  strategy: StrategyView;
+  facts: FactsResponse | null;
+  templates: readonly TemplateChoice[] | null;
+  readOnly: boolean;
+  onSaved(strategy: StrategyView): void;
+}
+
+type Notice = { tone: 'ok' | 'error'; text: string } | null;
+
+const LIVE_REFRESH_MS = 10_000;
+
+export function StrategyEditor({ strategy, facts, templates, readOnly, onSaved }: StrategyEditorProps) {
+  const api = useApi();
+  const flow = useReactFlow();
+  const [state, dispatch] = useReducer(editorReducer, strategy.draft, (draft) => initialEditorState(toFlow(draft)));
+  const doc = state.history.present;
+  const [tab, setTab] = useState<Tab>('settings');
+  const [notice, setNotice] = useState<Notice>(null);
+  const [busy, setBusy] = useState<'saving' | 'publishing' | null>(null);
+  const [savedJson, setSavedJson] = useState(() => canonicalJson(toGraph(toFlow(strategy.draft))));
+  const [serverProblems, setServerProblems] = useState<StrategyProblem[] | null>(null);
+  const [versions, setVersions] = useState<StrategyVersionSummary[]>([]);
+  const [compared, setCompared] = useState<ComparedView | null>(null);
+  const [path, setPath] = useState<ReadonlyMap<string, readonly number[]> | null>(null);
+  const [live, setLive] = useState<{ version: StrategyVersionSummary; counts: ReadonlyMap<string, number>; running: number } | null>(null);
+  const [liveOn, setLiveOn] = useState(false);
+  const clipboard = useRef<Clipboard | null>(null);
+  const importInput = useRef<HTMLInputElement>(null);
+
+  const graph = useMemo(() => toGraph(doc), [doc]);
+  // Positions do not change what the validator says; validating only when something else changed keeps a drag smooth.
+  const structureKey = useMemo(
+    () => canonicalJson({ nodes: graph.nodes.map(({ position: _p, ...rest }) => rest), edges: graph.edges }),
+    [graph],
+  );
+  const graphJson = useMemo(() => canonicalJson(graph), [graph]);
+  const dirty = graphJson !== savedJson;
+  const templateKeys = useMemo(() => (templates ? templates.map((t) => t.key) : null), [templates]);
+  // structureKey stands for everything the validator reads from doc and graph.
+  const validation = useMemo(() => validateDrawing(doc, graph, templateKeys), [structureKey, templateKeys]);
+
+  const refreshVersions = useCallback(async () => {
+    setVersions(await listVersions(api, strategy.id));
+  }, [api, strategy.id]);
+
+  useEffect(() => {
+    void refreshVersions().catch(() => undefined);
+  }, [refreshVersions]);
+
+  // Warn before leaving with unsaved changes.
+  useEffect(() => {
+    if (!dirty || readOnly) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty, readOnly]);
+
+  const latest = versions[0] ?? null;
+  useEffect(() => {
+    if (!liveOn || !latest) return;
+    const controller = new AbortController();
+    const load = () =>
+      getLiveCounts(api, latest.id, controller.signal).then(
+        (result) => setLive({ version: latest, counts: new Map(Object.entries(result.counts)), running: result.running }),
+        (error: unknown) => {
+          if (!controller.signal.aborted) setNotice({ tone: 'error', text: `Live counts: ${messageOf(error)}` });
+        },
+      );
+    void load();
+    const timer = setInterval(() => void load(), LIVE_REFRESH_MS);
+    return () => {
+      controller.abort();
+      clearInterval(timer);
+    };
+  }, [api, liveOn, latest]);
+
+  const shown: FlowDocument = compared ? compared.document : doc;
+  const editable = !readOnly && !compared;
+
+  const decorations: CanvasDecorations = useMemo(
+    () => ({
+      problems: compared ? new Map() : validation.byNode,
+      edgeProblems: compared ? new Set() : validation.edgeProblems,
+      orphanExits: compared ? new Map() : validation.orphanExits,
+      diff: compared ? (compared.marks as ReadonlyMap<string, DiffMark>) : null,
+      path: compared ? null : path,
+      live: liveOn && live && !compared ? live.counts : null,
+    }),
+    [compared, validation, path, live, liveOn],
+  );
+
+  const selected = doc.nodes.filter((node) => node.selected);
+  const selectedNode = selected.length === 1 ? (selected[0] ?? null) : null;
+
+  const focusNode = useCallback(
+    (nodeId: string) => {
+      dispatch({ type: 'select-only', nodeIds: [nodeId] });
+      setTab('settings');
+      const node = flow.getNode(nodeId);
+      if (node) {
+        const width = node.measured?.width ?? 220;
+        const height = node.measured?.height ?? 72;
+        void flow.setCenter(node.position.x + width / 2, node.position.y + height / 2, { zoom: Math.max(flow.getZoom(), 1), duration: 300 });
+      }
+    },
+    [flow],
+  );
+
+  function focusProblem(problem: Problem) {
+    const nodeId = problem.nodeId ?? doc.edges.find((edge) => edge.id === problem.edgeId)?.source;
+    if (nodeId) focusNode(nodeId);
+  }
+
+  async function save(): Promise<boolean> {
+    if (readOnly) return false;
+    setBusy('saving');
+    setNotice(null);
+    try {
+      const saved = await saveDraft(api, strategy.id, { draft: graph });
+      setSavedJson(graphJson);
+      onSaved(saved);
+      setNotice({ tone: 'ok', text: 'Draft saved.' });
+      return true;
+    } catch (error) {
+      setNotice({ tone: 'error', text: `Saving failed: ${messageOf(error)}` });
+      return false;
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function publish() {
+    if (!(await save())) return;
+    setBusy('publishing');
+    setServerProblems(null);
+    try {
+      const version = await publishStrategy(api, strategy.id);
+      await refreshVersions();
+      setNotice({ tone: 'ok', text: `Published version ${version.version}. Assign it to a segment to put it to work.` });
+    } catch (error) {
+      const problems = problemsOf(error);
+      if (problems) setServerProblems(problems);
+      setNotice({ tone: 'error', text: `Publishing refused: ${messageOf(error)}` });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  function exportFile() {
+    downloadText(fileNameFor(strategy.name), writeStrategyFile({ name: strategy.name, description: strategy.description, graph }));
+  }
+
+  async function importFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    try {
+      const content = readStrategyFile(await file.text(), file.name);
+      dispatch({ type: 'load', document: toFlow(content.graph), asStep: true });
+      setNotice({ tone: 'ok', text: `Imported ${file.name} into the draft. Undo (Ctrl+Z) brings the previous drawing back.` });
+      window.requestAnimationFrame(() => void flow.fitView({ duration: 200 }));
+    } catch (error) {
+      setNotice({ tone: 'error', text: messageOf(error) });
+    }
+  }
+
+  function addInMiddle(kind: NodeKind) {
+    const bounds = document.querySelector('.editor__canvas')?.getBoundingClientRect();
+    const centre = bounds ? { x: bounds.left + bounds.width / 2, y: bounds.top + bounds.height / 2 } : { x: 400, y: 300 };
+    dispatch({ type: 'add-node', kind, position: flow.screenToFlowPosition(centre) });
+  }
+
+  const onKeyDown = useEditorKeys(
+    useMemo(
+      () => ({
+        undo: () => dispatch({ type: 'undo' }),
+        redo: () => dispatch({ type: 'redo' }),
+        copy: () => {
+          clipboard.current = copySelection(doc) ?? clipboard.current;
+        },
+        paste: () => {
+          if (clipboard.current) dispatch({ type: 'paste', clipboard: clipboard.current });
+        },
+        remove: () => dispatch({ type: 'delete-selection' }),
+        save: () => void save(),
+        selectAll: () => dispatch({ type: 'select-all' }),
+      }),
+      // save reads the current graph through the closure.
+      [doc, graph],
+    ),
+    !editable,
+  );
+
+  const nodeLabel = (nodeId: string) => {
+    const node = doc.nodes.find((candidate) => candidate.id === nodeId);
+    return node?.data.label ?? nodeId;
+  };
+
+  return (
+    <div className="editor" onKeyDown={onKeyDown}>
+      <div className="editor__toolbar" role="toolbar" aria-label="Strategy actions">
+        <div className="editor__name">
+          <h1 className="editor__title">{strategy.name}</h1>
+          <span className={`editor__state ${dirty ? 'editor__state--dirty' : ''}`}>
+            {readOnly ? 'Read only' : dirty ? 'Unsaved changes' : 'Saved'}
+            {latest ? ` · latest published v${latest.version}` : ' · never published'}
+          </span>
+        </div>
+        {!readOnly ? (
+          <>
+            <button type="button" className="button" onClick={() => dispatch({ type: 'undo' })} disabled={!editable || state.history.past.length === 0} title="Undo (Ctrl+Z)">
+              Undo
+            </button>
+            <button type="button" className="button" onClick={() => dispatch({ type: 'redo' })} disabled={!editable || state.history.future.length === 0} title="Redo (Ctrl+Shift+Z)">
+              Redo
+            </button>
+            <button type="button" className="button" onClick={() => dispatch({ type: 'auto-layout' })} disabled={!editable} title="Arrange top to bottom (only the selection when several nodes are selected)">
+              Auto-layout
+            </button>
+            <button type="button" className="button" onClick={() => void save()} disabled={busy !== null || !dirty || !editable}>
+              {busy === 'saving' ? 'Saving…' : 'Save draft'}
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => void publish()}
+              disabled={busy !== null || validation.problems.length > 0 || !editable}
+              title={validation.problems.length > 0 ? 'Fix the problems listed below first' : 'Freeze this draft as the next version'}
+            >
+              {busy === 'publishing' ? 'Publishing…' : 'Publish'}
+            </button>
+          </>
+        ) : null}
+        <button type="button" className="button" onClick={exportFile}>
+          Export JSON
+        </button>
+        {!readOnly ? (
+          <>
+            <button type="button" className="button" onClick={() => importInput.current?.click()} disabled={!editable}>
+              Import JSON
+            </button>
+            <input ref={importInput} type="file" accept="application/json,.json" hidden aria-label="Strategy file to import" onChange={(event) => void importFile(event)} />
+          </>
+        ) : null}
+        <button
+          type="button"
+          className={`button ${liveOn ? 'button--active' : ''}`}
+          aria-pressed={liveOn}
+          onClick={() => setLiveOn((on) => !on)}
+          disabled={!latest}
+          title={latest ? `Show how many accounts sit at each node of v${latest.version} now` : 'Publish a version first'}
+        >
+          Live counts
+        </button>
+      </div>
+      {notice ? (
+        <p className={`editor__notice editor__notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+          {notice.text}
+        </p>
+      ) : null}
+      {liveOn && live ? (
+        <p className="editor__notice editor__notice--info" role="status">
+          Live: {live.running} running account(s) on v{live.version.version}, refreshed every {LIVE_REFRESH_MS / 1000} s.
+        </p>
+      ) : null}
+      {compared ? (
+        <p className="editor__notice editor__notice--info" role="status">
+          Comparing {compared.title}. <span className="legend legend--added">added</span> <span className="legend legend--changed">changed</span>{' '}
+          <span className="legend legend--removed">removed</span>{' '}
+          <button type="button" className="button button--small" onClick={() => setCompared(null)}>
+            Back to the draft
+          </button>
+        </p>
+      ) : null}
+      <div className="editor__body">
+        {editable ? <Palette onAdd={addInMiddle} /> : null}
+        <div className="editor__canvas">
+          <DecorationsContext.Provider value={decorations}>
+            <StrategyCanvas document={shown} dispatch={dispatch} readOnly={!editable} />
+          </DecorationsContext.Provider>
+        </div>
+        <aside className="editor__side">
+          <div className="tabs" role="tablist">
+            {(['settings', 'versions', 'simulate', 'assign'] as const).map((name) => (
+              <button key={name} type="button" role="tab" aria-selected={tab === name} className="tabs__tab" onClick={() => setTab(name)}>
+                {TAB_TITLES[name]}
+              </button>
+            ))}
+          </div>
+          <div className="editor__panel" role="tabpanel">
+            {tab === 'settings' ? (
+              <SettingsPanel
+                node={selectedNode as StrategyFlowNode | null}
+                selectedCount={selected.length}
+                readOnly={!editable}
+                problems={selectedNode ? (validation.byNode.get(selectedNode.id) ?? []) : []}
+                context={{ templates: templates ?? [], facts }}
+                onConfig={(id, config) => dispatch({ type: 'edit-node', id, config, at: Date.now() })}
+                onLabel={(id, label) => dispatch({ type: 'edit-node', id, label, at: Date.now() })}
+              />
+            ) : null}
+            {tab === 'versions' ? (
+              <VersionsPanel versions={versions} draft={graph} compared={compared} onCompare={setCompared} />
+            ) : null}
+            {tab === 'simulate' ? (
+              <SimulationPanel graph={graph} draftValid={validation.problems.length === 0} versions={versions} onPath={setPath} readOnly={readOnly} />
+            ) : null}
+            {tab === 'assign' ? <AssignPanel strategyId={strategy.id} versions={versions} readOnly={readOnly} /> : null}
+          </div>
+        </aside>
+      </div>
+      <ProblemsPanel problems={serverProblems && validation.problems.length === 0 ? (serverProblems as Problem[]) : validation.problems} onFocus={focusProblem} nodeLabel={nodeLabel} />
+    </div>
+  );
+}
+
+const TAB_TITLES: Record<Tab, string> = { settings: 'Settings', versions: 'Versions', simulate: 'Simulate', assign: 'Assign' };
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function problemsOf(error: unknown): StrategyProblem[] | null {
+  if (!(error instanceof ApiError)) return null;
+  const details = error.details as { problems?: StrategyProblem[] } | undefined;
+  return Array.isArray(details?.problems) ? details.problems : null;
+}

@@ -1,0 +1,57 @@
+import { END_OUTCOMES, nodeDataSchemas, type EndOutcome } from '@recoup/domain';
+import { IntegerField, SelectField } from '../../settings/fields.tsx';
+import type { NodeSpec, SettingsProps } from '../node-spec.ts';
+
+const OUTCOME_LABELS: Record<EndOutcome, string> = {
+  settled: 'Settled',
+  'written-off': 'Written off',
+  agency: 'Handed to an agency',
+  completed: 'Strategy completed',
+};
+
+function EndSettings({ config, onChange, readOnly }: SettingsProps<'end'>) {
+  return (
+    <>
+      <SelectField
+        label="Outcome"
+        readOnly={readOnly}
+        value={config.outcome}
+        options={END_OUTCOMES.map((outcome) => ({ value: outcome, label: OUTCOME_LABELS[outcome] }))}
+        onChange={(outcome) => {
+          const { approvalAboveMinor: _approval, ...rest } = config;
+          onChange(outcome === 'written-off' ? { ...config, outcome } : { ...rest, outcome });
+        }}
+      />
+      {config.outcome === 'written-off' ? (
+        <IntegerField
+          label="Ask a manager to approve above (minor units)"
+          hint="Empty: write off without approval. 50000 is 500.00. A rejection leaves through the 'rejected' exit."
+          min={0}
+          readOnly={readOnly}
+          value={config.approvalAboveMinor}
+          onChange={(approvalAboveMinor) => {
+            const { approvalAboveMinor: _old, ...rest } = config;
+            onChange(approvalAboveMinor === undefined ? rest : { ...rest, approvalAboveMinor });
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+export const endSpec: NodeSpec<'end'> = {
+  kind: 'end',
+  title: 'End',
+  description: 'Finish the collection with an outcome: settled, written off, agency or completed.',
+  group: 'Finish',
+  glyph: '■',
+  hasInput: true,
+  defaults: () => ({ outcome: 'completed' }),
+  summary: (config) => OUTCOME_LABELS[config.outcome] ?? config.outcome,
+  exits: (config) =>
+    config.outcome === 'written-off' && config.approvalAboveMinor !== undefined
+      ? [{ handle: 'rejected', label: 'rejected', tone: 'no' }]
+      : [],
+  schema: nodeDataSchemas.end,
+  Settings: EndSettings,
+};

@@ -1,0 +1,41 @@
+import { ESCALATION_ACTIONS, nodeDataSchemas } from '@recoup/domain';
+import { IntegerField, SelectField } from '../../settings/fields.tsx';
+import type { NodeSpec, SettingsProps } from '../node-spec.ts';
+
+type EscalationAction = (typeof ESCALATION_ACTIONS)[number];
+
+const ACTION_LABELS: Record<EscalationAction, string> = {
+  'notify-manager': 'Notify the manager',
+  'manager-review': 'Manager review task',
+  'legal-review': 'Legal review',
+  'agency-handover': 'Hand over to an agency',
+};
+
+function EscalateSettings({ config, onChange, readOnly }: SettingsProps<'escalate'>) {
+  return (
+    <>
+      <IntegerField label="Level" min={1} max={9} readOnly={readOnly} value={config.level} onChange={(level) => onChange({ ...config, level: level as number })} />
+      <SelectField
+        label="Action"
+        readOnly={readOnly}
+        value={config.action}
+        options={ESCALATION_ACTIONS.map((action) => ({ value: action, label: ACTION_LABELS[action] }))}
+        onChange={(action) => onChange({ ...config, action })}
+      />
+    </>
+  );
+}
+
+export const escalateSpec: NodeSpec<'escalate'> = {
+  kind: 'escalate',
+  title: 'Escalate',
+  description: 'Raise the account to a level with an action: notify, review, legal or agency.',
+  group: 'People',
+  glyph: '⚑',
+  hasInput: true,
+  defaults: () => ({ level: 1, action: 'manager-review' }),
+  summary: (config) => `Level ${config.level ?? '?'} · ${ACTION_LABELS[config.action] ?? config.action}`,
+  exits: () => [{ handle: 'next', label: 'next', tone: 'next' }],
+  schema: nodeDataSchemas.escalate,
+  Settings: EscalateSettings,
+};

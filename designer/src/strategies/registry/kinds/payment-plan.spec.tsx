@@ -1,0 +1,50 @@
+import { nodeDataSchemas } from '@recoup/domain';
+import { IntegerField } from '../../settings/fields.tsx';
+import type { NodeSpec, SettingsProps } from '../node-spec.ts';
+
+function PaymentPlanSettings({ config, onChange, readOnly }: SettingsProps<'payment-plan'>) {
+  return (
+    <>
+      <div className="settings__row">
+        <IntegerField label="Installments" min={2} max={60} readOnly={readOnly} value={config.installments} onChange={(installments) => onChange({ ...config, installments: installments as number })} />
+        <IntegerField label="Every (days)" min={1} max={92} readOnly={readOnly} value={config.intervalDays} onChange={(intervalDays) => onChange({ ...config, intervalDays: intervalDays as number })} />
+      </div>
+      <div className="settings__row">
+        <IntegerField
+          label="First due in (days)"
+          min={0}
+          max={92}
+          readOnly={readOnly}
+          value={config.firstDueInDays}
+          onChange={(firstDueInDays) => onChange({ ...config, firstDueInDays: firstDueInDays as number })}
+        />
+        <IntegerField
+          label="Grace (days)"
+          hint="After each due date, before an unpaid installment counts as broken."
+          min={0}
+          max={30}
+          readOnly={readOnly}
+          value={config.graceDays}
+          onChange={(graceDays) => onChange({ ...config, graceDays })}
+        />
+      </div>
+    </>
+  );
+}
+
+export const paymentPlanSpec: NodeSpec<'payment-plan'> = {
+  kind: 'payment-plan',
+  title: 'Payment plan',
+  description: 'Offer the balance in installments; exits when the plan completes or breaks.',
+  group: 'People',
+  glyph: '▦',
+  hasInput: true,
+  defaults: () => ({ installments: 3, intervalDays: 30, firstDueInDays: 7, graceDays: 3 }),
+  summary: (config) => `${config.installments ?? '?'} × every ${config.intervalDays ?? '?'} d`,
+  exits: () => [
+    { handle: 'completed', label: 'completed', tone: 'yes' },
+    { handle: 'broken', label: 'broken', tone: 'no' },
+  ],
+  schema: nodeDataSchemas['payment-plan'],
+  Settings: PaymentPlanSettings,
+};

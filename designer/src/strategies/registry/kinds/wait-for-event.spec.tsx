@@ -1,0 +1,62 @@
+import { nodeDataSchemas, WAIT_EVENTS, type WaitEvent } from '@recoup/domain';
+import { IntegerField, MultiChoiceField } from '../../settings/fields.tsx';
+import type { NodeSpec, SettingsProps } from '../node-spec.ts';
+
+const EVENT_LABELS: Record<WaitEvent, string> = {
+  payment: 'A payment arrives',
+  promise: 'The debtor promises to pay',
+  'promise-kept': 'A promise is kept',
+  'promise-broken': 'A promise is broken',
+  dispute: 'A dispute is opened',
+  'task-outcome': 'A task gets its outcome',
+};
+
+function WaitForEventSettings({ config, onChange, readOnly }: SettingsProps<'wait-for-event'>) {
+  return (
+    <>
+      <MultiChoiceField
+        label="Wake on"
+        hint="Each event chosen is an exit; 'timeout' is taken when none arrives in time."
+        readOnly={readOnly}
+        value={config.events ?? []}
+        options={WAIT_EVENTS.map((event) => ({ value: event, label: EVENT_LABELS[event] }))}
+        onChange={(events) => onChange({ ...config, events })}
+      />
+      <div className="settings__row">
+        <IntegerField
+          label="Time out after (days)"
+          min={0}
+          max={365}
+          readOnly={readOnly}
+          value={config.timeoutDays}
+          onChange={(timeoutDays) => onChange({ ...config, timeoutDays })}
+        />
+        <IntegerField
+          label="and hours"
+          min={0}
+          max={23}
+          readOnly={readOnly}
+          value={config.timeoutHours}
+          onChange={(timeoutHours) => onChange({ ...config, timeoutHours })}
+        />
+      </div>
+    </>
+  );
+}
+
+export const waitForEventSpec: NodeSpec<'wait-for-event'> = {
+  kind: 'wait-for-event',
+  title: 'Wait for event',
+  description: 'Wait for a payment, promise, dispute or task outcome, with a timeout exit.',
+  group: 'Flow',
+  glyph: '◎',
+  hasInput: true,
+  defaults: () => ({ events: ['payment'], timeoutDays: 7, timeoutHours: 0 }),
+  summary: (config) => `${(config.events ?? []).join(', ') || 'no events'} · timeout ${config.timeoutDays ?? 7} d`,
+  exits: (config) => [
+    ...[...new Set(config.events ?? [])].map((event) => ({ handle: event, label: event, tone: 'event' as const })),
+    { handle: 'timeout', label: 'timeout', tone: 'timeout' },
+  ],
+  schema: nodeDataSchemas['wait-for-event'],
+  Settings: WaitForEventSettings,
+};

@@ -1,0 +1,41 @@
+import { NODE_KINDS, type NodeKind } from '@recoup/domain';
+import { assignSpec } from './kinds/assign.spec.tsx';
+import { conditionSpec } from './kinds/condition.spec.tsx';
+import { endSpec } from './kinds/end.spec.tsx';
+import { escalateSpec } from './kinds/escalate.spec.tsx';
+import { paymentPlanSpec } from './kinds/payment-plan.spec.tsx';
+import { reminderSpec } from './kinds/reminder.spec.tsx';
+import { startSpec } from './kinds/start.spec.tsx';
+import { switchSpec } from './kinds/switch.spec.tsx';
+import { tagSpec } from './kinds/tag.spec.tsx';
+import { taskSpec } from './kinds/task.spec.tsx';
+import { waitForEventSpec } from './kinds/wait-for-event.spec.tsx';
+import { waitSpec } from './kinds/wait.spec.tsx';
+import type { NodeRegistry, NodeSpec, PaletteGroup } from './node-spec.ts';
+
+/** Every node kind the domain defines, with its spec: the one place a new kind is added to the designer. */
+export const NODE_SPECS: NodeRegistry = {
+  start: startSpec,
+  wait: waitSpec,
+  'wait-for-event': waitForEventSpec,
+  condition: conditionSpec,
+  switch: switchSpec,
+  reminder: reminderSpec,
+  task: taskSpec,
+  assign: assignSpec,
+  tag: tagSpec,
+  'payment-plan': paymentPlanSpec,
+  escalate: escalateSpec,
+  end: endSpec,
+};
+
+export const specOf = <K extends NodeKind>(kind: K): NodeSpec<K> => NODE_SPECS[kind] as NodeSpec<K>;
+
+export const PALETTE_GROUPS: readonly PaletteGroup[] = ['Flow', 'Decide', 'Contact', 'People', 'Finish'];
+
+/** The palette: every kind, in the domain's order, under its group. */
+export const paletteByGroup = (): { group: PaletteGroup; specs: NodeSpec<NodeKind>[] }[] =>
+  PALETTE_GROUPS.map((group) => ({
+    group,
+    specs: NODE_KINDS.map((kind) => NODE_SPECS[kind] as NodeSpec<NodeKind>).filter((spec) => spec.group === group),
+  }));
