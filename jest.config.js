@@ -44,6 +44,7 @@ export default {
       ...common,
       displayName: 'designer',
       testEnvironment: 'jsdom',
+      setupFiles: ['<rootDir>/designer/test/support/jsdom-globals.ts'],
       testMatch: ['<rootDir>/designer/test/**/*.test.tsx'],
     },
   ],

@@ -9,12 +9,15 @@ export interface Clipboard {
 
 const PASTE_OFFSET = 40;
 
+/** Nodes and edges are plain JSON, so a JSON round trip is a deep copy. */
+const copyOf = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 export function copySelection(document: FlowDocument): Clipboard | null {
   const nodes = document.nodes.filter((node) => node.selected);
   if (nodes.length === 0) return null;
   const ids = new Set(nodes.map((node) => node.id));
   const edges = document.edges.filter((edge) => ids.has(edge.source) && ids.has(edge.target));
-  return { nodes: structuredClone(nodes), edges: structuredClone(edges) };
+  return { nodes: copyOf(nodes), edges: copyOf(edges) };
 }
 
 /**
@@ -30,7 +33,7 @@ export function paste(document: FlowDocument, clipboard: Clipboard, pasteCount: 
     takenNodes.add(id);
     renamed.set(node.id, id);
     return {
-      ...structuredClone(node),
+      ...copyOf(node),
       id,
       position: { x: node.position.x + offset, y: node.position.y + offset },
       selected: true,
