@@ -38,6 +38,7 @@ export default {
         '<rootDir>/workflows/test/**/*.test.ts',
         '<rootDir>/test/integration/**/*.test.ts',
         '<rootDir>/test/e2e/**/*.test.ts',
+        '<rootDir>/test/browser/**/*.test.ts',
       ],
     },
     {

@@ -1,4 +1,4 @@
-import { useCallback, type DragEvent, type Dispatch } from 'react';
+import { useCallback, useState, type DragEvent, type Dispatch } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -39,6 +39,9 @@ const edgeClass = (edge: StrategyFlowEdge, invalid: boolean, onPath: boolean | n
 export function StrategyCanvas({ document, dispatch, readOnly }: StrategyCanvasProps) {
   const flow = useReactFlow<StrategyFlowNode, StrategyFlowEdge>();
   const decorations = useDecorations();
+  // Fit an opened strategy into view once. An empty canvas keeps its scale, or the first node dropped on it would
+  // be zoomed to fill the screen and every later drop would land somewhere unexpected.
+  const [fitOnOpen] = useState(document.nodes.length > 0);
 
   const isValidConnection: IsValidConnection<StrategyFlowEdge> = useCallback(
     (connection) => refuseConnection(document, connection as Connection) === null,
@@ -89,7 +92,7 @@ export function StrategyCanvas({ document, dispatch, readOnly }: StrategyCanvasP
       deleteKeyCode={null}
       multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
       selectionKeyCode="Shift"
-      fitView
+      fitView={fitOnOpen}
       minZoom={0.1}
       maxZoom={2}
       onlyRenderVisibleElements
