@@ -1,5 +1,7 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Engine, type TopLevelCondition } from 'json-rules-engine';
 import type { RuleCondition } from '@recoup/domain';
+import { loadAccountFacts } from './account-facts.ts';
 import type { EvaluateConditionResult } from './activity-types.ts';
 
 interface ResultNode {
@@ -36,4 +38,18 @@ export async function evaluateRule(condition: RuleCondition, facts: Record<strin
   const matched: string[] = [];
   if (ruleResult) collectMatched(ruleResult.conditions as unknown as ResultNode, matched);
   return { result: outcome.results.length > 0, matched, facts };
+}
+
+/**
+ * The evaluate-condition activity: the account's facts as of `now`, and the condition evaluated against them. The
+ * rule tester of the designer runs it too, so a manager sees what a workflow would decide.
+ */
+export async function evaluateConditionForAccount(
+  em: EntityManager,
+  accountId: string,
+  condition: RuleCondition,
+  now: Date,
+): Promise<EvaluateConditionResult> {
+  const facts = await loadAccountFacts(em, accountId, now);
+  return evaluateRule(condition, { ...facts });
 }
