@@ -32,6 +32,8 @@ import { paymentsRoutes } from './payments/payments.routes.ts';
 import { accountPromisesRoutes } from './promises/promises.routes.ts';
 import { PromisesService } from './promises/promises.service.ts';
 import { PaymentsService } from './payments/payments.service.ts';
+import { rulesRoutes } from './rules/rules.routes.ts';
+import { RulesService } from './rules/rules.service.ts';
 import { simulationsRoutes } from './simulations/simulations.routes.ts';
 import { SimulationsService } from './simulations/simulations.service.ts';
 import { strategyAssignmentsRoutes } from './strategies/assignments.routes.ts';
@@ -96,6 +98,7 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   app.use('/api/auth', authRoutes(auth));
   app.use('/api/facts', authenticated, factsRoutes());
   app.use('/api/templates', authenticated, templatesRoutes(orm));
+  app.use('/api/rules', authenticated, rulesRoutes(new RulesService(orm)));
   app.use('/api/imports', authenticated, importsRoutes(new ImportsService(orm, collections, logger)));
   app.use('/api/payments', authenticated, paymentsRoutes(new PaymentsService(orm, collections, logger)));
   const strategies = new StrategiesService(orm);

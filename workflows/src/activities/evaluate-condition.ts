@@ -15,6 +15,11 @@ interface ResultNode {
   factResult?: unknown;
 }
 
+/** json-rules-engine could not evaluate a condition, such as "in" with a value that is not a list. */
+export class RuleEngineError extends Error {
+  override readonly name = 'RuleEngineError';
+}
+
 /** json-rules-engine wants all/any/not at the top; a single comparison is wrapped. */
 function topLevel(condition: RuleCondition): TopLevelCondition {
   return 'fact' in condition ? { all: [condition] } : (condition as TopLevelCondition);
@@ -33,7 +38,14 @@ function collectMatched(node: ResultNode, out: string[]): void {
 export async function evaluateRule(condition: RuleCondition, facts: Record<string, unknown>): Promise<EvaluateConditionResult> {
   const engine = new Engine([], { allowUndefinedFacts: true });
   engine.addRule({ name: 'condition', conditions: topLevel(condition), event: { type: 'matched' } });
-  const outcome = await engine.run(facts);
+  let outcome: Awaited<ReturnType<Engine['run']>>;
+  try {
+    outcome = await engine.run(facts);
+  } catch (error) {
+    throw new RuleEngineError(`The rules engine could not evaluate the condition: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
   const ruleResult = outcome.results[0] ?? outcome.failureResults[0];
   const matched: string[] = [];
   if (ruleResult) collectMatched(ruleResult.conditions as unknown as ResultNode, matched);
