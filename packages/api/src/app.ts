@@ -44,6 +44,7 @@ import { StrategiesService } from './strategies/strategies.service.ts';
 import { tasksRoutes } from './tasks/tasks.routes.ts';
 import { TasksService } from './tasks/tasks.service.ts';
 import { templatesRoutes } from './templates/templates.routes.ts';
+import { TemplatesService } from './templates/templates.service.ts';
 
 export interface AppDeps {
   orm: MikroORM;
@@ -97,7 +98,7 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   app.use('/api/health', healthRoutes(config));
   app.use('/api/auth', authRoutes(auth));
   app.use('/api/facts', authenticated, factsRoutes());
-  app.use('/api/templates', authenticated, templatesRoutes(orm));
+  app.use('/api/templates', authenticated, templatesRoutes(new TemplatesService(orm, config.publicUrl)));
   app.use('/api/rules', authenticated, rulesRoutes(new RulesService(orm)));
   app.use('/api/imports', authenticated, importsRoutes(new ImportsService(orm, collections, logger)));
   app.use('/api/payments', authenticated, paymentsRoutes(new PaymentsService(orm, collections, logger)));
