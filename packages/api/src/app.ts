@@ -39,6 +39,7 @@ import { SimulationsService } from './simulations/simulations.service.ts';
 import { strategyAssignmentsRoutes } from './strategies/assignments.routes.ts';
 import { StrategyAssignmentsService } from './strategies/assignments.service.ts';
 import { CohortMigrationService } from './strategies/cohort-migration.service.ts';
+import { LiveOverlayService } from './strategies/live-overlay.service.ts';
 import { strategiesRoutes, strategyVersionsRoutes } from './strategies/strategies.routes.ts';
 import { StrategiesService } from './strategies/strategies.service.ts';
 import { tasksRoutes } from './tasks/tasks.routes.ts';
@@ -104,7 +105,11 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   app.use('/api/payments', authenticated, paymentsRoutes(new PaymentsService(orm, collections, logger)));
   const strategies = new StrategiesService(orm);
   app.use('/api/strategies', authenticated, strategiesRoutes(strategies));
-  app.use('/api/strategy-versions', authenticated, strategyVersionsRoutes(strategies, new CohortMigrationService(orm, collections)));
+  app.use(
+    '/api/strategy-versions',
+    authenticated,
+    strategyVersionsRoutes(strategies, new CohortMigrationService(orm, collections), new LiveOverlayService(orm, collections)),
+  );
   app.use('/api/strategy-assignments', authenticated, strategyAssignmentsRoutes(new StrategyAssignmentsService(orm)));
   app.use('/api/simulations', authenticated, simulationsRoutes(new SimulationsService(orm)));
   app.use('/api/tasks', authenticated, tasksRoutes(new TasksService(orm, collections)));
