@@ -1,10 +1,11 @@
 // The client side of the collection workflows: what the API needs to start, signal, update and query them.
 // Worker-side code (activities, the worker itself) is exported from '@recoup/workflows/worker', so that API
 // processes do not load the worker runtime.
-export type { CollectionClient, HistoryEventView, StartResult } from './client/collection-client.ts';
+export type { CollectionClient, CurrentNode, CurrentNodesReport, HistoryEventView, StartResult } from './client/collection-client.ts';
 export {
   connectTemporalClient,
   createCollectionClient,
+  CURRENT_NODES_CONCURRENCY,
   MigrationRefusedError,
   PromiseRefusedError,
   TaskOutcomeRefusedError,

@@ -32,16 +32,20 @@ import { paymentsRoutes } from './payments/payments.routes.ts';
 import { accountPromisesRoutes } from './promises/promises.routes.ts';
 import { PromisesService } from './promises/promises.service.ts';
 import { PaymentsService } from './payments/payments.service.ts';
+import { rulesRoutes } from './rules/rules.routes.ts';
+import { RulesService } from './rules/rules.service.ts';
 import { simulationsRoutes } from './simulations/simulations.routes.ts';
 import { SimulationsService } from './simulations/simulations.service.ts';
 import { strategyAssignmentsRoutes } from './strategies/assignments.routes.ts';
 import { StrategyAssignmentsService } from './strategies/assignments.service.ts';
 import { CohortMigrationService } from './strategies/cohort-migration.service.ts';
+import { LiveOverlayService } from './strategies/live-overlay.service.ts';
 import { strategiesRoutes, strategyVersionsRoutes } from './strategies/strategies.routes.ts';
 import { StrategiesService } from './strategies/strategies.service.ts';
 import { tasksRoutes } from './tasks/tasks.routes.ts';
 import { TasksService } from './tasks/tasks.service.ts';
 import { templatesRoutes } from './templates/templates.routes.ts';
+import { TemplatesService } from './templates/templates.service.ts';
 
 export interface AppDeps {
   orm: MikroORM;
@@ -95,12 +99,17 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   app.use('/api/health', healthRoutes(config));
   app.use('/api/auth', authRoutes(auth));
   app.use('/api/facts', authenticated, factsRoutes());
-  app.use('/api/templates', authenticated, templatesRoutes(orm));
+  app.use('/api/templates', authenticated, templatesRoutes(new TemplatesService(orm, config.publicUrl)));
+  app.use('/api/rules', authenticated, rulesRoutes(new RulesService(orm)));
   app.use('/api/imports', authenticated, importsRoutes(new ImportsService(orm, collections, logger)));
   app.use('/api/payments', authenticated, paymentsRoutes(new PaymentsService(orm, collections, logger)));
   const strategies = new StrategiesService(orm);
   app.use('/api/strategies', authenticated, strategiesRoutes(strategies));
-  app.use('/api/strategy-versions', authenticated, strategyVersionsRoutes(strategies, new CohortMigrationService(orm, collections)));
+  app.use(
+    '/api/strategy-versions',
+    authenticated,
+    strategyVersionsRoutes(strategies, new CohortMigrationService(orm, collections), new LiveOverlayService(orm, collections)),
+  );
   app.use('/api/strategy-assignments', authenticated, strategyAssignmentsRoutes(new StrategyAssignmentsService(orm)));
   app.use('/api/simulations', authenticated, simulationsRoutes(new SimulationsService(orm)));
   app.use('/api/tasks', authenticated, tasksRoutes(new TasksService(orm, collections)));

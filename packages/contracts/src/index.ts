@@ -4,6 +4,8 @@ export * from './auth.dto.ts';
 export * from './imports.dto.ts';
 export * from './payments.dto.ts';
 export * from './strategies.dto.ts';
+export * from './rules.dto.ts';
+export * from './templates.dto.ts';
 export * from './strategy-assignments.dto.ts';
 export * from './simulations.dto.ts';
 export * from './tasks.dto.ts';

@@ -84,3 +84,23 @@ export interface CohortMigrationResult {
   /** Accounts whose workflow has already ended. */
   notRunning: string[];
 }
+
+/** The live overlay asks at most this many accounts' workflows; beyond it the counts are of a first slice. */
+export const MAX_LIVE_ACCOUNTS = 5_000;
+
+/** Where the running accounts of a published version are (GET /api/strategy-versions/:id/live). */
+export const strategyLiveCountsSchema = z.object({
+  strategyVersionId: z.string(),
+  /** Running accounts by the node they are at; every node of the version is listed, 0 when nobody is there. */
+  counts: z.record(z.string(), z.number().int().min(0)),
+  /** Accounts whose workflow is running on this version (the sum of the counts). */
+  running: z.number().int().min(0),
+  /** Accounts whose latest run is on this version and whose workflow was asked. */
+  queried: z.number().int().min(0),
+  /** Workflows that did not answer (no worker, a timeout); they are not in the counts. */
+  failed: z.number().int().min(0),
+  /** True when more accounts than MAX_LIVE_ACCOUNTS are on the version, so only that many were asked. */
+  truncated: z.boolean(),
+  at: z.string(),
+});
+export type StrategyLiveCounts = z.infer<typeof strategyLiveCountsSchema>;

@@ -9,7 +9,7 @@ import type { ActivityDeps } from './deps.ts';
 import { escalate } from './escalate.ts';
 import { createPaymentPlan } from './payment-plans.ts';
 import { checkPromise } from './promises.ts';
-import { evaluateRule } from './evaluate-condition.ts';
+import { evaluateConditionForAccount } from './evaluate-condition.ts';
 import { firstMatchingRule } from './evaluate-switch.ts';
 import { sendReminder } from './send-reminder.ts';
 import { setTags } from './set-tags.ts';
@@ -34,10 +34,7 @@ export function createActivities(deps: ActivityDeps): CollectionActivities {
         oldestDueAt: facts.oldestDueDate ? zonedWallTime(facts.oldestDueDate, 9, 0, account.timeZone).toISOString() : null,
       };
     },
-    async evaluateCondition(input) {
-      const facts = await loadAccountFacts(deps.orm.em.fork(), input.accountId, now());
-      return evaluateRule(input.condition, { ...facts });
-    },
+    evaluateCondition: (input) => evaluateConditionForAccount(deps.orm.em.fork(), input.accountId, input.condition, now()),
     async evaluateSwitch(input) {
       const facts = { ...(await loadAccountFacts(deps.orm.em.fork(), input.accountId, now())) };
       const winner = await firstMatchingRule(input.rules, facts);

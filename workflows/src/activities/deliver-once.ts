@@ -1,14 +1,14 @@
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { ApplicationFailure } from '@temporalio/common';
-import { Account, Communication, DISPUTED_BY_INVOICE, Template } from '@recoup/db';
-import { formatMoney, parseCurrency, type ReminderChannel } from '@recoup/domain';
+import { Account, Communication, Template } from '@recoup/db';
+import type { ReminderChannel } from '@recoup/domain';
 import type { SendReminderResult } from './activity-types.ts';
-import { loadAccountFacts } from './account-facts.ts';
 import { adapterFor } from './channels/adapter-for.ts';
 import type { ChannelRecipient } from './channels/channel-adapter.ts';
 import { renderForChannel } from './channels/reminder-content.ts';
 import { logFailure, resultOfLogged } from './communication-log.ts';
 import type { ActivityDeps } from './deps.ts';
+import { optOutUrlFor, templateView } from './template-view.ts';
 
 export class TemplateMissingError extends Error {
   override readonly name = 'TemplateMissingError';
@@ -16,13 +16,6 @@ export class TemplateMissingError extends Error {
 
 export class NoProviderError extends Error {
   override readonly name = 'NoProviderError';
-}
-
-interface InvoiceLine {
-  number: string;
-  due_date: string;
-  open_minor: string;
-  currency: string;
 }
 
 export interface DeliverInput {
@@ -58,9 +51,8 @@ export async function deliverOnce(deps: ActivityDeps, input: DeliverInput): Prom
   const account = await em.findOneOrFail(Account, { id: input.accountId });
   const template = await em.findOne(Template, { key: input.template });
   if (!template) throw new TemplateMissingError(`Template "${input.template}" does not exist.`);
-  const base = deps.publicUrl.replace(/\/$/, '');
-  const optOutUrl = input.optOutToken ? `${base}/optout/${input.optOutToken}` : null;
-  const view = await templateView(em, deps, account, input.recipientName ?? account.name, optOutUrl, now);
+  const optOutUrl = input.optOutToken ? optOutUrlFor(deps.publicUrl, input.optOutToken) : null;
+  const view = await templateView(em, { account, contactName: input.recipientName ?? account.name, optOutUrl, publicUrl: deps.publicUrl, now });
   const { subject, text } = renderForChannel(input.channel, template, view);
   const headers: Record<string, string> =
     input.channel === 'email'
@@ -114,40 +106,4 @@ export async function deliverOnce(deps: ActivityDeps, input: DeliverInput): Prom
     }
     throw error;
   }
-}
-
-async function templateView(
-  em: EntityManager,
-  deps: ActivityDeps,
-  account: { id: string; name: string; currency: string; externalRef: string },
-  contactName: string,
-  optOutUrl: string | null,
-  now: Date,
-): Promise<Record<string, unknown>> {
-  const facts = await loadAccountFacts(em, account.id, now);
-  const currency = parseCurrency(account.currency.trim());
-  const lines = await em.execute<InvoiceLine[]>(
-    // Disputed items are not collected: the list shows what is still asked for, without the disputed part.
-    `select i.number, to_char(i.due_date, 'YYYY-MM-DD') as due_date,
-            (i.open_minor - least(i.open_minor, coalesce(d.disputed, 0)))::text as open_minor, i.currency
-       from invoice i
-       left join ${DISPUTED_BY_INVOICE} d on d.invoice_id = i.id
-      where i.account_id = ? and i.status = 'open' and i.open_minor > least(i.open_minor, coalesce(d.disputed, 0))
-      order by i.due_date, i.number`,
-    [account.id, account.id],
-  );
-  const base = deps.publicUrl.replace(/\/$/, '');
-  return {
-    account: { name: account.name, ref: account.externalRef },
-    contactName,
-    amount: formatMoney({ amountMinor: BigInt(facts.totalOpenMinor), currency }),
-    overdueAmount: formatMoney({ amountMinor: BigInt(facts.overdueAmountMinor), currency }),
-    oldestDueDate: facts.oldestDueDate ?? '',
-    daysPastDue: facts.daysPastDue,
-    invoiceList: lines
-      .map((l) => `  ${l.number}  due ${l.due_date}  ${formatMoney({ amountMinor: BigInt(l.open_minor), currency: parseCurrency(l.currency.trim()) })}`)
-      .join('\n'),
-    optOutUrl: optOutUrl ?? '',
-    accountUrl: `${base}/accounts/${encodeURIComponent(account.id)}`,
-  };
 }

@@ -1,5 +1,7 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Engine, type TopLevelCondition } from 'json-rules-engine';
 import type { RuleCondition } from '@recoup/domain';
+import { loadAccountFacts } from './account-facts.ts';
 import type { EvaluateConditionResult } from './activity-types.ts';
 
 interface ResultNode {
@@ -11,6 +13,11 @@ interface ResultNode {
   value?: unknown;
   result?: boolean;
   factResult?: unknown;
+}
+
+/** json-rules-engine could not evaluate a condition, such as "in" with a value that is not a list. */
+export class RuleEngineError extends Error {
+  override readonly name = 'RuleEngineError';
 }
 
 /** json-rules-engine wants all/any/not at the top; a single comparison is wrapped. */
@@ -31,9 +38,30 @@ function collectMatched(node: ResultNode, out: string[]): void {
 export async function evaluateRule(condition: RuleCondition, facts: Record<string, unknown>): Promise<EvaluateConditionResult> {
   const engine = new Engine([], { allowUndefinedFacts: true });
   engine.addRule({ name: 'condition', conditions: topLevel(condition), event: { type: 'matched' } });
-  const outcome = await engine.run(facts);
+  let outcome: Awaited<ReturnType<Engine['run']>>;
+  try {
+    outcome = await engine.run(facts);
+  } catch (error) {
+    throw new RuleEngineError(`The rules engine could not evaluate the condition: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
   const ruleResult = outcome.results[0] ?? outcome.failureResults[0];
   const matched: string[] = [];
   if (ruleResult) collectMatched(ruleResult.conditions as unknown as ResultNode, matched);
   return { result: outcome.results.length > 0, matched, facts };
+}
+
+/**
+ * The evaluate-condition activity: the account's facts as of `now`, and the condition evaluated against them. The
+ * rule tester of the designer runs it too, so a manager sees what a workflow would decide.
+ */
+export async function evaluateConditionForAccount(
+  em: EntityManager,
+  accountId: string,
+  condition: RuleCondition,
+  now: Date,
+): Promise<EvaluateConditionResult> {
+  const facts = await loadAccountFacts(em, accountId, now);
+  return evaluateRule(condition, { ...facts });
 }

@@ -1,11 +1,12 @@
-import { Account, Communication, Contact, loadComplianceSettings, type IContact } from '@recoup/db';
-import { checkContactTime, pickReachableContact, type ContactChannel } from '@recoup/domain';
+import { Account, Communication, loadComplianceSettings, type IContact } from '@recoup/db';
+import { checkContactTime, type ContactChannel } from '@recoup/domain';
 import type { SendReminderInput, SendReminderResult } from './activity-types.ts';
 import { adapterFor } from './channels/adapter-for.ts';
 import type { ChannelRecipient } from './channels/channel-adapter.ts';
 import { logDeferral, logSuppression, resultOfLogged } from './communication-log.ts';
 import { deliverOnce } from './deliver-once.ts';
 import type { ActivityDeps } from './deps.ts';
+import { reachableContact } from './reachable-contact.ts';
 
 export { TemplateMissingError } from './deliver-once.ts';
 
@@ -32,10 +33,9 @@ export async function sendReminder(deps: ActivityDeps, input: SendReminderInput)
     return deliverOnce(deps, { ...base, recipient: { kind: 'none' }, toAddress: '' });
   }
 
-  const contacts = await em.find(Contact, { account: input.accountId }, { orderBy: { isPrimary: 'desc', createdAt: 'asc' } });
-  const picked = pickReachableContact(input.channel, contacts.map(reachability));
+  const picked = await reachableContact(em, input.accountId, input.channel);
   if ('refusal' in picked) return logSuppression(em, input, picked.refusal, now);
-  const contact = picked.contact.entity;
+  const { contact } = picked;
   const { recipient, toAddress } = recipientOf(input.channel, contact);
 
   // E-mail and SMS reach the debtor the moment they are sent, so contact hours apply, judged at the debtor's
@@ -46,21 +46,6 @@ export async function sendReminder(deps: ActivityDeps, input: SendReminderInput)
     if (!check.allowed) return logDeferral(em, input, toAddress, check.nextAllowedAt, check.reason, now);
   }
   return deliverOnce(deps, { ...base, recipient, toAddress, recipientName: contact.name, optOutToken: contact.optOutToken });
-}
-
-function reachability(entity: IContact) {
-  return {
-    entity,
-    email: entity.email ?? null,
-    phone: entity.phone ?? null,
-    postalAddress: entity.postalAddress ?? null,
-    consentEmail: entity.consentEmail,
-    consentSms: entity.consentSms,
-    consentLetter: entity.consentLetter,
-    emailOptedOutAt: entity.emailOptedOutAt ?? null,
-    smsOptedOutAt: entity.smsOptedOutAt ?? null,
-    letterOptedOutAt: entity.letterOptedOutAt ?? null,
-  };
 }
 
 /** The contact's address on a channel it may be reached on; pickReachableContact has checked it is there. */

@@ -1,6 +1,8 @@
 import {
   Client,
   Connection,
+  QueryRejectedError,
+  WorkflowClient,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
@@ -17,8 +19,9 @@ import {
   recordPromiseUpdate,
   stateQuery,
 } from '../shared/definitions.ts';
-import type { CollectionClient } from './collection-client.ts';
+import type { CollectionClient, CurrentNodesReport } from './collection-client.ts';
 import { toHistoryView } from './history-view.ts';
+import { mapBounded } from './starting/bounded.ts';
 import { connectionOptions, type TemporalSettings } from './temporal-settings.ts';
 
 /** The workflow refused a task outcome (it waits for another task, or the outcome is not offered). */
@@ -40,6 +43,11 @@ export class MigrationRefusedError extends Error {
 export class WorkflowMissingError extends Error {
   override readonly name = 'WorkflowMissingError';
 }
+
+/** State queries in flight at once when asking many workflows where they stand. */
+export const CURRENT_NODES_CONCURRENCY = 16;
+/** A workflow whose worker does not answer within this is reported as failed rather than holding up the rest. */
+const CURRENT_NODE_DEADLINE_MS = 5_000;
 
 export async function connectTemporalClient(settings: TemporalSettings): Promise<Client> {
   const connection = await Connection.connect(connectionOptions(settings));
@@ -71,6 +79,9 @@ export function createCollectionClient(temporal: Client, settings: Pick<Temporal
       throw error;
     }
   };
+  // Rejecting queries to closed workflows at the server spares a worker replaying the history of every account that
+  // ended on a version. Same connection, namespace and codec as the caller's client; only the rejection differs.
+  const openWorkflows = new WorkflowClient({ ...temporal.workflow.options, queryRejectCondition: 'NOT_OPEN' });
   return {
     temporal,
     async start(accountId, strategyVersionId) {
@@ -116,6 +127,25 @@ export function createCollectionClient(temporal: Client, settings: Pick<Temporal
         if (error instanceof WorkflowNotFoundError) return null;
         throw error;
       }
+    },
+    async currentNodes(accountIds) {
+      const report: CurrentNodesReport = { running: [], notRunning: [], failed: [] };
+      await mapBounded(accountIds, CURRENT_NODES_CONCURRENCY, async (accountId) => {
+        try {
+          const state = await temporal.withDeadline(Date.now() + CURRENT_NODE_DEADLINE_MS, () =>
+            openWorkflows.getHandle(collectionWorkflowId(accountId)).query(stateQuery),
+          );
+          if (state.status === 'running') {
+            report.running.push({ accountId, strategyVersionId: state.strategyVersionId, nodeId: state.nodeId });
+          } else {
+            report.notRunning.push(accountId);
+          }
+        } catch (error) {
+          if (error instanceof WorkflowNotFoundError || error instanceof QueryRejectedError) report.notRunning.push(accountId);
+          else report.failed.push({ accountId, reason: error instanceof Error ? error.message : String(error) });
+        }
+      });
+      return report;
     },
     async history(accountId) {
       const history = await handle(accountId).fetchHistory();

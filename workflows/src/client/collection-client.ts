@@ -24,6 +24,22 @@ export interface StartResult {
   started: boolean;
 }
 
+/** Where one running collection workflow stands, as its state query says. */
+export interface CurrentNode {
+  accountId: string;
+  strategyVersionId: string;
+  nodeId: string;
+}
+
+export interface CurrentNodesReport {
+  /** Accounts whose workflow is running, with the version and node it is at. */
+  running: CurrentNode[];
+  /** Accounts with no running workflow: it ended, or never started. */
+  notRunning: string[];
+  /** Accounts whose workflow did not answer (no worker polling its queue, a timeout), with the reason. */
+  failed: { accountId: string; reason: string }[];
+}
+
 /** What the API needs from Temporal. Implemented in collection-client.impl.ts. */
 export interface CollectionClient {
   readonly temporal: Client;
@@ -41,6 +57,11 @@ export interface CollectionClient {
   migrateStrategy(accountId: string, message: MigrateStrategyMessage): Promise<{ nodeId: string }>;
   /** null when no workflow exists for the account. */
   state(accountId: string): Promise<CollectionStateView | null>;
+  /**
+   * Asks each account's workflow where it stands, a bounded number at a time. A workflow that is not running is
+   * reported as such without a worker replaying it; one that does not answer is reported, never thrown.
+   */
+  currentNodes(accountIds: readonly string[]): Promise<CurrentNodesReport>;
   history(accountId: string): Promise<HistoryEventView[]>;
   /** Raw history JSON as Temporal's own export format. */
   rawHistory(accountId: string): Promise<unknown>;

@@ -7,15 +7,7 @@ import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
 import { NotFoundError } from '../http/errors.ts';
 import { mapBounded } from '@recoup/workflows';
-
-interface CohortRow {
-  account_id: string;
-  strategy_version_id: string;
-  workflow_id: string;
-  arm_label: string | null;
-  assigned: boolean;
-  segment: string;
-}
+import { latestRunsOn } from './latest-runs.ts';
 
 /** How many accounts are asked at once; each is one Update round trip to its workflow. */
 const CONCURRENCY = 8;
@@ -40,18 +32,8 @@ export class CohortMigrationService {
     if (!target) throw new NotFoundError('strategy version');
     if ((await em.count(StrategyVersion, { id: request.fromVersionId })) === 0) throw new NotFoundError('strategy version');
     const graph = strategyGraphSchema.parse(target.graph);
-    // The cohort: accounts whose latest run is on the old version.
-    const cohort = await em.execute<CohortRow[]>(
-      `select * from (
-         select distinct on (r.account_id) r.account_id, r.workflow_id, r.arm_label, r.assigned, r.segment, r.strategy_version_id
-           from collection_run r
-          order by r.account_id, r.started_at desc, r.id desc
-       ) latest where latest.strategy_version_id = ?`,
-      [request.fromVersionId],
-    );
-    const accounts = cohort.filter(
-      (row) => row.strategy_version_id === request.fromVersionId && (!request.accountIds || request.accountIds.includes(row.account_id)),
-    );
+    const cohort = await latestRunsOn(em, request.fromVersionId);
+    const accounts = request.accountIds ? cohort.filter((row) => request.accountIds?.includes(row.account_id)) : cohort;
     const result: CohortMigrationResult = { targetVersionId: targetId, cohort: accounts.length, migrated: [], refused: [], notRunning: [] };
     await mapBounded(accounts, CONCURRENCY, async (row) => {
       try {

@@ -4,6 +4,7 @@ import { currentUser } from '../auth/current-user.ts';
 import { requireRole } from '../auth/require-auth.ts';
 import { parseBody, parseParams } from '../http/validate.ts';
 import type { CohortMigrationService } from './cohort-migration.service.ts';
+import type { LiveOverlayService } from './live-overlay.service.ts';
 import type { StrategiesService } from './strategies.service.ts';
 
 /** The validate endpoint takes the document itself, or `{ graph: document }`. */
@@ -46,10 +47,17 @@ export const strategiesRoutes = (strategies: StrategiesService): Router => {
   return router;
 };
 
-export const strategyVersionsRoutes = (strategies: StrategiesService, migrations: CohortMigrationService): Router => {
+export const strategyVersionsRoutes = (
+  strategies: StrategiesService,
+  migrations: CohortMigrationService,
+  live: LiveOverlayService,
+): Router => {
   const router = Router();
   router.get('/:id', async (req, res) => {
     res.json(await strategies.version(parseParams(idParamsSchema, req).id));
+  });
+  router.get('/:id/live', async (req, res) => {
+    res.json(await live.counts(parseParams(idParamsSchema, req).id));
   });
   router.post('/:id/migrate', requireRole('admin', 'manager'), async (req, res) => {
     const { id } = parseParams(idParamsSchema, req);

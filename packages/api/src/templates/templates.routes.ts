@@ -1,22 +1,35 @@
 import { Router } from 'express';
-import type { MikroORM } from '@mikro-orm/postgresql';
-import { Template } from '@recoup/db';
+import { templateCreateSchema, templateKeyParamsSchema, templatePreviewRequestSchema, templateUpdateSchema } from '@recoup/contracts';
+import { currentUser } from '../auth/current-user.ts';
+import { requireRole } from '../auth/require-auth.ts';
+import { parseBody, parseParams } from '../http/validate.ts';
+import type { TemplatesService } from './templates.service.ts';
 
-export const templatesRoutes = (orm: MikroORM): Router => {
+export const templatesRoutes = (templates: TemplatesService): Router => {
   const router = Router();
+  const writers = requireRole('admin', 'manager');
+
   router.get('/', async (_req, res) => {
-    const templates = await orm.em.fork().find(Template, {}, { orderBy: { key: 'asc' } });
-    res.json(
-      templates.map((t) => ({
-        id: t.id,
-        key: t.key,
-        channel: t.channel,
-        name: t.name,
-        subject: t.subject,
-        bodyText: t.bodyText,
-        updatedAt: t.updatedAt.toISOString(),
-      })),
-    );
+    res.json(await templates.list());
   });
+
+  router.post('/', writers, async (req, res) => {
+    res.status(201).json(await templates.create(parseBody(templateCreateSchema, req), currentUser(req)));
+  });
+
+  // Writers only: a preview shows any account's figures, and collectors see only their own accounts.
+  router.post('/preview', writers, async (req, res) => {
+    res.json(await templates.preview(parseBody(templatePreviewRequestSchema, req)));
+  });
+
+  router.get('/:key', async (req, res) => {
+    res.json(await templates.get(parseParams(templateKeyParamsSchema, req).key));
+  });
+
+  router.put('/:key', writers, async (req, res) => {
+    const { key } = parseParams(templateKeyParamsSchema, req);
+    res.json(await templates.update(key, parseBody(templateUpdateSchema, req), currentUser(req)));
+  });
+
   return router;
 };

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type {
   CollectionClient,
   CollectionStateView,
+  CurrentNodesReport,
   HistoryEventView,
   PaymentAppliedMessage,
   StartResult,
@@ -92,6 +93,23 @@ export class RecordingCollections implements CollectionClient {
       outcome: null,
       decisions: [],
     } as unknown as CollectionStateView;
+  }
+
+  /** Where currentNodes finds each account's workflow; an Error fails its query. Accounts not listed are not running. */
+  readonly liveNodes = new Map<string, { strategyVersionId: string; nodeId: string } | Error>();
+  /** The account ids of each currentNodes call. */
+  readonly currentNodesAsked: string[][] = [];
+
+  async currentNodes(accountIds: readonly string[]): Promise<CurrentNodesReport> {
+    this.currentNodesAsked.push([...accountIds]);
+    const report: CurrentNodesReport = { running: [], notRunning: [], failed: [] };
+    for (const accountId of accountIds) {
+      const live = this.liveNodes.get(accountId);
+      if (live instanceof Error) report.failed.push({ accountId, reason: live.message });
+      else if (live) report.running.push({ accountId, ...live });
+      else report.notRunning.push(accountId);
+    }
+    return report;
   }
 
   async history(accountId: string): Promise<HistoryEventView[]> {

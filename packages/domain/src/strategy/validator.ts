@@ -1,17 +1,16 @@
 import type { z } from 'zod';
-import { FACTS, OPERATORS_BY_TYPE, RULE_OPERATORS, type FactType } from '../facts.ts';
 import {
   NODE_KINDS,
   strategyEdgeSchema,
   strategyGraphSchema,
   strategyNodeSchema,
   type NodeKind,
-  type RuleCondition,
   type StrategyGraph,
   type StrategyNode,
 } from './graph.ts';
 import { conditionsOf, exitHandles, fixedHandles, needsWriteOffApproval } from './node-exits.ts';
 import type { Problem } from './problems.ts';
+import { ruleProblems } from './rule-problems.ts';
 
 export interface ValidateStrategyOptions {
   /** Template keys that exist; when given, reminders must use one of them. */
@@ -53,9 +52,6 @@ const KIND_TITLES: Record<NodeKind, string> = {
   escalate: 'Escalation',
   end: 'End',
 };
-
-const OPERATORS: ReadonlySet<string> = new Set(RULE_OPERATORS);
-const FACT_TYPES: ReadonlyMap<string, FactType> = new Map(FACTS.map((f) => [f.name, f.type]));
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -221,13 +217,6 @@ function components(ids: string[], next: Map<string, string[]>): string[][] {
   };
   for (const id of ids) if (!index.has(id)) visit(id);
   return result;
-}
-
-function walkCondition(condition: RuleCondition, leaf: (fact: string, operator: string) => void): void {
-  if ('all' in condition) condition.all.forEach((c) => walkCondition(c, leaf));
-  else if ('any' in condition) condition.any.forEach((c) => walkCondition(c, leaf));
-  else if ('not' in condition) walkCondition(condition.not, leaf);
-  else leaf(condition.fact, condition.operator);
 }
 
 function graphProblems(allNodes: ModelNode[], allEdges: ModelEdge[], options: ValidateStrategyOptions): Problem[] {
@@ -413,7 +402,6 @@ function graphProblems(allNodes: ModelNode[], allEdges: ModelEdge[], options: Va
   }
 
   const templates = options.templates ? new Set<string>(options.templates) : undefined;
-  const facts = options.facts ? new Set<string>(options.facts) : undefined;
   for (const node of nodes) {
     const parsed = node.parsed;
     if (!parsed) continue;
@@ -425,32 +413,9 @@ function graphProblems(allNodes: ModelNode[], allEdges: ModelEdge[], options: Va
       });
     }
     for (const condition of conditionsOf(parsed)) {
-      walkCondition(condition, (fact, operator) => {
-        if (facts && !facts.has(fact)) {
-          problems.push({
-            nodeId: node.id,
-            code: 'unknown-fact',
-            message: `${nameOf(node)} tests the fact "${fact}", which is not one of the known facts.`,
-          });
-        }
-        if (!OPERATORS.has(operator)) {
-          problems.push({
-            nodeId: node.id,
-            code: 'unknown-operator',
-            message: `${nameOf(node)} uses the operator "${operator}", which is not one of ${RULE_OPERATORS.join(', ')}.`,
-          });
-          return;
-        }
-        const type = FACT_TYPES.get(fact);
-        const fitting = type ? OPERATORS_BY_TYPE[type] : undefined;
-        if (type && fitting && !(fitting as readonly string[]).includes(operator)) {
-          problems.push({
-            nodeId: node.id,
-            code: 'operator-mismatch',
-            message: `${nameOf(node)} compares the ${type} fact "${fact}" with "${operator}"; a ${type} fact takes ${fitting.join(', ')}.`,
-          });
-        }
-      });
+      for (const problem of ruleProblems(condition, nameOf(node), { facts: options.facts })) {
+        problems.push({ nodeId: node.id, code: problem.code, message: problem.message });
+      }
     }
     const outcomes =
       parsed.type === 'task' ? parsed.data.outcomes : parsed.type === 'switch' ? parsed.data.rules.map((r) => r.outcome) : [];

@@ -6,6 +6,13 @@ export const SMS_MAX_CHARACTERS = 1_600;
 
 export class SmsTooLongError extends Error {
   override readonly name = 'SmsTooLongError';
+  /** How many characters the rendered SMS has. */
+  readonly characters: number;
+
+  constructor(message: string, characters: number) {
+    super(message);
+    this.characters = characters;
+  }
 }
 
 export interface TemplateTexts {
@@ -34,6 +41,7 @@ export function renderForChannel(
         throw new SmsTooLongError(
           `The SMS from template "${template.key}" is ${length} characters long, over the limit of ${SMS_MAX_CHARACTERS}; ` +
             `give the template a shorter SMS text.`,
+          length,
         );
       }
       return { subject: '', text };
