@@ -46,7 +46,10 @@ export default {
       displayName: 'designer',
       testEnvironment: 'jsdom',
       setupFiles: ['<rootDir>/designer/test/support/jsdom-globals.ts'],
-      testMatch: ['<rootDir>/designer/test/**/*.test.tsx'],
+      // Pure helpers of the web app have plain .ts tests next to the component tests.
+      testMatch: ['<rootDir>/designer/test/**/*.test.{ts,tsx}'],
+      // Components import their stylesheets for Vite; jsdom has no use for them.
+      moduleNameMapper: { '\\.css$': '<rootDir>/designer/test/support/style-stub.ts' },
     },
   ],
 };

@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react';
+import { useApi } from '../api/api-context.ts';
+import { describeFailure } from '../strategies/rules/api-failure.ts';
+import type { ApiFailure } from '../strategies/rules/api-failure.ts';
+import { useDebouncedValue } from '../strategies/rules/use-debounced-value.ts';
+import { previewTemplate } from './templates.api.ts';
+import type { Preview, PreviewRequest } from './templates.api.ts';
+
+export type PreviewState =
+  | { status: 'idle' }
+  | { status: 'loading'; last: Preview | null }
+  | { status: 'ready'; preview: Preview }
+  | { status: 'failed'; failure: ApiFailure };
+
+export const PREVIEW_DELAY_MS = 400;
+
+/**
+ * The server's rendering of the texts being edited, asked for once typing pauses. The server renders with the
+ * same view and the same Mustache settings a real reminder uses, so what shows is what the debtor gets.
+ */
+export function useTemplatePreview(request: PreviewRequest | null): PreviewState {
+  const api = useApi();
+  const [state, setState] = useState<PreviewState>({ status: 'idle' });
+  // Debounce the request's JSON, not the object: the caller builds a new object every render, and the same
+  // texts must not ask again. Reading it back below is a round trip of our own value, not input from outside.
+  const settled = useDebouncedValue(request === null ? null : JSON.stringify(request), PREVIEW_DELAY_MS);
+
+  useEffect(() => {
+    if (settled === null) {
+      setState({ status: 'idle' });
+      return;
+    }
+    const controller = new AbortController();
+    setState((previous) => ({ status: 'loading', last: previous.status === 'ready' ? previous.preview : previous.status === 'loading' ? previous.last : null }));
+    previewTemplate(api, JSON.parse(settled) as PreviewRequest, controller.signal).then(
+      (preview) => {
+        if (!controller.signal.aborted) setState({ status: 'ready', preview });
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) setState({ status: 'failed', failure: describeFailure(error, 'The preview could not be rendered.') });
+      },
+    );
+    return () => controller.abort();
+  }, [api, settled]);
+
+  return state;
+}

@@ -1,0 +1,45 @@
+// A stand-in for the API in component tests: jsdom has no fetch, and the client only needs status, ok and text()
+// from a response. Routes are keyed by method and path without the query, which handlers read from `url`.
+
+export interface FakeReply {
+  status: number;
+  body?: unknown;
+}
+
+export interface FakeRequest {
+  method: string;
+  url: URL;
+  body: unknown;
+}
+
+export type FakeRoute = (request: FakeRequest) => FakeReply | Promise<FakeReply>;
+
+function fakeResponse({ status, body }: FakeReply): Response {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  return { status, ok: status >= 200 && status < 300, text: () => Promise.resolve(text) } as Response;
+}
+
+export interface FakeServer {
+  fetchFn(input: string, init: RequestInit): Promise<Response>;
+  /** Every request, in order. */
+  requests: FakeRequest[];
+  /** Requests to one route ("POST /api/templates"), in order. */
+  calls(key: string): FakeRequest[];
+}
+
+export function fakeServer(routes: Record<string, FakeRoute>): FakeServer {
+  const requests: FakeRequest[] = [];
+  const fetchFn = async (input: string, init: RequestInit): Promise<Response> => {
+    const method = init.method ?? 'GET';
+    const url = new URL(input, 'http://recoup.test');
+    const body: unknown = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
+    const request = { method, url, body };
+    requests.push(request);
+    if (method === 'GET' && url.pathname === '/api/auth/csrf') return fakeResponse({ status: 200, body: { csrfToken: 'csrf-token' } });
+    const route = routes[`${method} ${url.pathname}`];
+    if (!route) return fakeResponse({ status: 404, body: { error: { code: 'not-found', message: `${method} ${input}` } } });
+    return fakeResponse(await route(request));
+  };
+  const calls = (key: string): FakeRequest[] => requests.filter((r) => `${r.method} ${r.url.pathname}` === key);
+  return { fetchFn, requests, calls };
+}

@@ -1,0 +1,2 @@
+// Stands in for every imported stylesheet under Jest (see moduleNameMapper in jest.config.js).
+export default {};
