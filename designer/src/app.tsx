@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useApi } from './api/api-context.ts';
 import { fetchCurrentUser } from './api/auth.api.ts';
 import type { User } from './api/auth.types.ts';
@@ -8,10 +8,20 @@ import { LoginPage } from './pages/login/login.page.tsx';
 import { NotFoundPage } from './pages/not-found.page.tsx';
 import { SectionPage } from './pages/section.page.tsx';
 import { StrategiesPage } from './strategies/pages/strategies.page.tsx';
-import { StrategyEditorPage } from './strategies/pages/strategy-editor.page.tsx';
 import { usePathname } from './routing/location.ts';
 import { matchRoute } from './routing/routes.ts';
 import type { Route } from './routing/routes.ts';
+
+// The editor (React Flow, dagre, the rule builder) and the templates page load when first opened, so signing in
+// stays light.
+const StrategyEditorPage = lazy(() => import('./strategies/pages/strategy-editor.page.tsx').then((m) => ({ default: m.StrategyEditorPage })));
+const TemplatesPage = lazy(() => import('./templates/templates.page.tsx').then((m) => ({ default: m.TemplatesPage })));
+
+const loading = (
+  <div className="splash" role="status">
+    <span className="spinner" aria-hidden="true" /> Loading…
+  </div>
+);
 
 type Session = { status: 'checking' } | { status: 'signed-out' } | { status: 'signed-in'; user: User };
 
@@ -50,7 +60,9 @@ export function App() {
       return (
         <div className="app">
           <AppHeader user={session.user} onSignedOut={() => setSession({ status: 'signed-out' })} />
-          <main className="app-main">{renderRoute(matchRoute(pathname), session.user)}</main>
+          <main className="app-main">
+            <Suspense fallback={loading}>{renderRoute(matchRoute(pathname), session.user)}</Suspense>
+          </main>
         </div>
       );
   }
@@ -65,7 +77,7 @@ function renderRoute(route: Route, user: User) {
     case 'strategy':
       return <StrategyEditorPage strategyId={route.id} user={user} />;
     case 'templates':
-      return <SectionPage section={{ path: '/templates', title: 'Templates', summary: 'Reminder templates.' }} />;
+      return <TemplatesPage canEdit={user.role !== 'collector'} />;
     case 'section':
       return <SectionPage section={route.section} />;
     case 'not-found':

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { AccountPicker } from '../strategies/rules/account-picker.tsx';
-import type { AccountOption } from '../strategies/rules/accounts-search.api.ts';
+import { AccountPicker } from '../accounts/account-picker.tsx';
+import type { AccountOption } from '../accounts/accounts-search.api.ts';
 import type { TemplateFields } from './template-fields.ts';
 import { TEMPLATE_CHANNELS, isTemplateChannel } from './templates.api.ts';
 import type { PreviewRequest, TemplateChannel } from './templates.api.ts';

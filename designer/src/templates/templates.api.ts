@@ -1,5 +1,5 @@
 import type { ApiClient } from '../api/api-client.ts';
-import { isRecord, optionalString, unexpected } from '../strategies/rules/response-reading.ts';
+import { isRecord, optionalString, unexpected } from '../api/response-reading.ts';
 
 // The templates endpoints. Any channel may use any template; `channel` records what a template was written for
 // (the template entity's TEMPLATE_CHANNELS).

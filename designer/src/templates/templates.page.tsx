@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useApi } from '../api/api-context.ts';
-import { describeFailure } from '../strategies/rules/api-failure.ts';
+import { describeFailure } from '../api/api-failure.ts';
 import { EMPTY_FIELDS, fieldsOf, isTemplateField, missingFields, newTemplateOf, sameFields, updateOf } from './template-fields.ts';
 import type { TemplateField, TemplateFields } from './template-fields.ts';
 import { TemplateEditor } from './template-editor.tsx';

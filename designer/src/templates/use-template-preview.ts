@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '../api/api-context.ts';
-import { describeFailure } from '../strategies/rules/api-failure.ts';
-import type { ApiFailure } from '../strategies/rules/api-failure.ts';
-import { useDebouncedValue } from '../strategies/rules/use-debounced-value.ts';
+import { describeFailure } from '../api/api-failure.ts';
+import type { ApiFailure } from '../api/api-failure.ts';
+import { useDebouncedValue } from '../shared/use-debounced-value.ts';
 import { previewTemplate } from './templates.api.ts';
 import type { Preview, PreviewRequest } from './templates.api.ts';
 

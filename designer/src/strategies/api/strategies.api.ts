@@ -3,6 +3,7 @@ import type {
   SimulationResponse,
   StrategyAssignmentsResponse,
   StrategyAssignmentView,
+  StrategyLiveCounts,
   StrategyProblem,
   StrategyVersionSummary,
   StrategyVersionView,
@@ -57,15 +58,6 @@ export const putAssignment = (
 
 export const runSimulation = (api: ApiClient, body: Record<string, unknown>) => api.post<SimulationResponse>('/api/simulations', body);
 
-export interface LiveCounts {
-  strategyVersionId: string;
-  counts: Record<string, number>;
-  running: number;
-  queried: number;
-  failed: number;
-  truncated: boolean;
-  at: string;
-}
 
 export const getLiveCounts = (api: ApiClient, versionId: string, signal?: AbortSignal) =>
-  api.get<LiveCounts>(`/api/strategy-versions/${encodeURIComponent(versionId)}/live`, signal);
+  api.get<StrategyLiveCounts>(`/api/strategy-versions/${encodeURIComponent(versionId)}/live`, signal);

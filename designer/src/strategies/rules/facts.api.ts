@@ -2,7 +2,7 @@ import type { FactDefinition, FactType } from '@recoup/domain';
 import type { ApiClient } from '../../api/api-client.ts';
 import { FACT_TYPES } from './facts-registry.ts';
 import type { FactsRegistry } from './facts-registry.ts';
-import { isRecord, isStringArray, unexpected } from './response-reading.ts';
+import { isRecord, isStringArray, unexpected } from '../../api/response-reading.ts';
 
 /** GET /api/facts. */
 export interface FactsResponse extends FactsRegistry {

@@ -1,10 +1,10 @@
 import { useId, useRef, useState } from 'react';
 import type { RuleCondition } from '@recoup/domain';
 import { useApi } from '../../api/api-context.ts';
-import { AccountPicker } from './account-picker.tsx';
-import type { AccountOption } from './accounts-search.api.ts';
-import { describeFailure } from './api-failure.ts';
-import type { ApiFailure } from './api-failure.ts';
+import { AccountPicker } from '../../accounts/account-picker.tsx';
+import type { AccountOption } from '../../accounts/accounts-search.api.ts';
+import { describeFailure } from '../../api/api-failure.ts';
+import type { ApiFailure } from '../../api/api-failure.ts';
 import { factsUsed } from './condition-tree.ts';
 import type { FactsRegistry } from './facts-registry.ts';
 import { RuleTestResult } from './rule-test-result.tsx';

@@ -1,6 +1,6 @@
 import type { RuleCondition } from '@recoup/domain';
 import type { ApiClient } from '../../api/api-client.ts';
-import { isRecord, isStringArray, unexpected } from './response-reading.ts';
+import { isRecord, isStringArray, unexpected } from '../../api/response-reading.ts';
 
 /** POST /api/rules/evaluate: how a condition comes out for one real account, with the facts it was given. */
 export interface RuleEvaluationResult {

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
-import { ruleConditionSchema, type RuleCondition } from '@recoup/domain';
+import type { RuleCondition } from '@recoup/domain';
 import type { FactsRegistry } from '../registry/node-spec.ts';
+import { RuleBuilder } from '../rules/rule-builder.tsx';
+import { RuleTestBox } from '../rules/rule-test-box.tsx';
 
 interface ConditionFieldProps {
   label: string;
@@ -10,37 +11,20 @@ interface ConditionFieldProps {
   facts: FactsRegistry | null;
 }
 
-/** A condition as JSON, kept in sync with the node; invalid text is shown with its error and not applied. */
-export function ConditionField({ label, value, onChange, readOnly }: ConditionFieldProps) {
-  const [text, setText] = useState(() => JSON.stringify(value ?? { all: [] }, null, 2));
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setText(JSON.stringify(value ?? { all: [] }, null, 2));
-  }, [value]);
+/** A node's json-rules-engine condition: the rule builder, and for editors a box to test it on a real account. */
+export function ConditionField({ label, value, onChange, readOnly, facts }: ConditionFieldProps) {
+  if (!facts) {
+    return (
+      <p className="settings__note" role="status">
+        Loading the facts a rule can test…
+      </p>
+    );
+  }
+  const condition = value ?? { all: [] };
   return (
     <div className="field">
-      <label className="field__label">
-        {label}
-        <textarea
-          className="field__input field__input--code"
-          rows={6}
-          value={text}
-          readOnly={readOnly}
-          onChange={(event) => {
-            setText(event.target.value);
-            try {
-              const parsed = ruleConditionSchema.safeParse(JSON.parse(event.target.value));
-              if (parsed.success) {
-                setError(null);
-                onChange(parsed.data);
-              } else setError('not a json-rules-engine condition');
-            } catch (failure) {
-              setError(failure instanceof Error ? failure.message : 'invalid JSON');
-            }
-          }}
-        />
-      </label>
-      {error ? <span className="field__error">{error}</span> : null}
+      <RuleBuilder value={condition} onChange={onChange} registry={facts} readOnly={readOnly} label={label} />
+      {!readOnly ? <RuleTestBox condition={condition} registry={facts} /> : null}
     </div>
   );
 }

@@ -1,9 +1,10 @@
+import './account-picker.css';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useApi } from '../../api/api-context.ts';
+import { useApi } from '../api/api-context.ts';
 import { searchAccounts } from './accounts-search.api.ts';
 import type { AccountOption, AccountSearchResult } from './accounts-search.api.ts';
-import { describeFailure } from './api-failure.ts';
-import { useDebouncedValue } from './use-debounced-value.ts';
+import { describeFailure } from '../api/api-failure.ts';
+import { useDebouncedValue } from '../shared/use-debounced-value.ts';
 
 interface AccountPickerProps {
   /** "Account to test with" */

@@ -1,5 +1,5 @@
-import type { ApiClient } from '../../api/api-client.ts';
-import { isRecord, optionalString, unexpected } from './response-reading.ts';
+import type { ApiClient } from '../api/api-client.ts';
+import { isRecord, optionalString, unexpected } from '../api/response-reading.ts';
 
 /** What an account picker shows of an account (GET /api/accounts items carry more). */
 export interface AccountOption {

@@ -1,4 +1,4 @@
-import { ApiError } from '../../api/api-error.ts';
+import { ApiError } from './api-error.ts';
 import { isRecord } from './response-reading.ts';
 
 /** One field the server refused: `details.fields` of a 400 or 422 error body. */

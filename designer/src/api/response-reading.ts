@@ -1,4 +1,4 @@
-import { ApiError, UNEXPECTED_RESPONSE } from '../../api/api-error.ts';
+import { ApiError, UNEXPECTED_RESPONSE } from './api-error.ts';
 
 // Small readers for API responses: the designer parses what the server sends instead of trusting a cast, and a
 // response of the wrong shape becomes one clear ApiError.
