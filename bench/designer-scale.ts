@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // How the strategy designer copes with a large strategy, measured in Debian's Chromium (headless, software
 // rendering) against the embedded stack serving the built web app:
 //   - time to first render: from navigation to the moment every node of a 150-node strategy is drawn and measured
@@ -64,6 +66,8 @@ async function timeToFirstRender(page: Page, url: string, count: number): Promis
 
 interface FrameStats {
   frames: number;
+  /** Tasks over 50 ms on the page's main thread during the drag. */
+  longTasks: number;
   medianMs: number;
   p95Ms: number;
   maxMs: number;
@@ -75,6 +79,11 @@ async function dragFrames(page: Page, from: { x: number; y: number }, to: { x: n
     const w = window as unknown as { __frames: number[]; __sampling: boolean };
     w.__frames = [];
     w.__sampling = true;
+    const l = window as unknown as { __longTasks: number };
+    l.__longTasks = 0;
+    new PerformanceObserver((list) => {
+      l.__longTasks += list.getEntries().length;
+    }).observe({ type: 'longtask' });
     const tick = (t: number) => {
       w.__frames.push(t);
       if (w.__sampling) requestAnimationFrame(tick);
@@ -88,15 +97,15 @@ async function dragFrames(page: Page, from: { x: number; y: number }, to: { x: n
   const stamps = await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __sampling: boolean };
     w.__sampling = false;
-    return w.__frames;
+    return { frames: w.__frames, longTasks: (window as unknown as { __longTasks: number }).__longTasks };
   });
-  const deltas = stamps.slice(1).map((t, i) => t - stamps[i]!).sort((a, b) => a - b);
+  const deltas = stamps.frames.slice(1).map((t, i) => t - stamps.frames[i]!).sort((a, b) => a - b);
   const at = (q: number) => deltas[Math.min(deltas.length - 1, Math.floor(q * deltas.length))] ?? 0;
-  return { frames: deltas.length, medianMs: at(0.5), p95Ms: at(0.95), maxMs: deltas.at(-1) ?? 0 };
+  return { frames: deltas.length, longTasks: stamps.longTasks, medianMs: at(0.5), p95Ms: at(0.95), maxMs: deltas.at(-1) ?? 0 };
 }
 
 const fmt = (stats: FrameStats) =>
-  `median ${stats.medianMs.toFixed(1)} ms, p95 ${stats.p95Ms.toFixed(1)} ms, max ${stats.maxMs.toFixed(1)} ms over ${stats.frames} frames (≈${(1000 / stats.medianMs).toFixed(0)} fps)`;
+  `median ${stats.medianMs.toFixed(1)} ms, p95 ${stats.p95Ms.toFixed(1)} ms, max ${stats.maxMs.toFixed(1)} ms over ${stats.frames} frames (≈${(1000 / stats.medianMs).toFixed(0)} fps), ${stats.longTasks} long task(s)`;
 
 const graph = largeStrategy();
 const check = validateStrategy(graph);
@@ -122,11 +131,18 @@ try {
   if (!box) throw new Error('cannot see node remind-7');
   const centre = { x: box.x + box.width / 2, y: box.y + 10 };
   const single = await dragFrames(page, centre, { x: centre.x + 300, y: centre.y + 150 });
+  const after = await page.locator('.react-flow__node[data-id="remind-7"]').boundingBox();
+  // The figures mean nothing unless the node really followed the pointer.
+  if (!after || Math.abs(after.x - box.x - 300) > 25 || Math.abs(after.y - box.y - 150) > 25) {
+    throw new Error(`the dragged node did not follow the pointer: ${JSON.stringify({ before: box, after })}`);
+  }
 
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+a');
   const moved = await page.locator('.react-flow__node[data-id="remind-7"]').boundingBox();
   const all = await dragFrames(page, { x: moved!.x + moved!.width / 2, y: moved!.y + 10 }, { x: moved!.x - 200, y: moved!.y + 100 });
+  const selectedCount = await page.locator('.react-flow__node.selected').count();
+  if (selectedCount !== graph.nodes.length) throw new Error(`expected all ${graph.nodes.length} nodes selected, saw ${selectedCount}`);
 
   console.log(`\nDesigner scale: a strategy of ${graph.nodes.length} nodes and ${graph.edges.length} edges, viewport 1600×1000, headless Chromium`);
   console.log(`  time to first render (all nodes drawn): cold ${cold.toFixed(0)} ms, warm median ${warm[2]!.toFixed(0)} ms (min ${warm[0]!.toFixed(0)}, max ${warm[4]!.toFixed(0)})`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { DEFAULT_STRATEGY, type StrategyGraphInput } from '@recoup/domain';
-import { canonicalJson, diffStrategies } from '../../src/strategies/model/diff.ts';
+import { canonicalJson, DEFAULT_STRATEGY, type StrategyGraphInput } from '@recoup/domain';
+import { diffStrategies } from '../../src/strategies/model/diff.ts';
 import { comparedView } from '../../src/strategies/panels/versions-panel.tsx';
 
 const base: StrategyGraphInput = {

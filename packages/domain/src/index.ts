@@ -1,4 +1,5 @@
 export { DomainError } from './errors.ts';
+export { canonicalJson } from './canonical-json.ts';
 
 export { CURRENCY_CODES, CURRENCY_EXPONENTS, currencyExponent, isCurrency, type CurrencyCode } from './currencies.ts';
 export {

@@ -1,4 +1,4 @@
-import type { StrategyGraphInput } from '@recoup/domain';
+import { canonicalJson, type StrategyGraphInput } from '@recoup/domain';
 
 // What changed between two versions of a strategy, node by node. Positions are not a change: moving a node does
 // nothing to a single account's collection. Labels are, since people read them in task lists and histories.
@@ -23,15 +23,6 @@ export interface StrategyDiff {
   removedEdges: GraphEdge[];
   /** True when nothing the engine or a reader sees differs. */
   same: boolean;
-}
-
-/** JSON with object keys sorted, so that key order (which JSON does not promise to keep) is never a difference. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : inner,
-  );
 }
 
 /** An edge is the same edge when it joins the same exit to the same target, whatever its id. */

@@ -9,7 +9,7 @@ import { DecorationsContext, type CanvasDecorations, type DiffMark } from '../ca
 import { Palette } from '../canvas/palette.tsx';
 import { StrategyCanvas } from '../canvas/strategy-canvas.tsx';
 import { copySelection, type Clipboard } from '../model/clipboard.ts';
-import { canonicalJson } from '../model/diff.ts';
+import { canonicalJson } from '@recoup/domain';
 import { editorReducer, initialEditorState } from '../model/editor-state.ts';
 import type { FlowDocument, StrategyFlowNode } from '../model/flow-types.ts';
 import { toFlow, toGraph } from '../model/graph-convert.ts';
