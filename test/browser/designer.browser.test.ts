@@ -167,6 +167,26 @@ describe('the strategy designer in Chromium', () => {
     await shot('08-reimported');
   });
 
+  it('copies, pastes, undoes and redoes with the keyboard', async () => {
+    await page.locator('.react-flow__pane').click({ position: { x: 900, y: 60 } });
+    await page.keyboard.press('Control+a');
+    await expect(page.locator('.react-flow__node.selected').count()).resolves.toBe(7);
+    await page.locator('.react-flow__pane').click({ position: { x: 900, y: 60 } });
+    await node('reminder-1').click();
+    await expect(page.locator('.react-flow__node.selected').count()).resolves.toBe(1);
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await expect(page.locator('.react-flow__node').count()).resolves.toBe(8);
+    await expect(node('reminder-2').getAttribute('class')).resolves.toContain('selected');
+    await page.keyboard.press('Control+z');
+    await expect(page.locator('.react-flow__node').count()).resolves.toBe(7);
+    await page.keyboard.press('Control+Shift+z');
+    await expect(page.locator('.react-flow__node').count()).resolves.toBe(8);
+    await page.keyboard.press('Delete');
+    await expect(page.locator('.react-flow__node').count()).resolves.toBe(7);
+    await shot('09-keyboard');
+  });
+
   it('raised no errors in the page', () => {
     expect(errors.filter((error) => !/status of 401/.test(error))).toEqual([]);
   });
@@ -183,7 +203,7 @@ describe('the strategy designer in Chromium', () => {
       await expect(collector.getByRole('button', { name: 'Publish' }).count()).resolves.toBe(0);
       await collector.locator('.react-flow__node[data-id="wait-1"]').click();
       await expect(collector.getByLabel('Days').getAttribute('readonly')).resolves.not.toBeNull();
-      await collector.screenshot({ path: join(shots, '09-collector-read-only.png') });
+      await collector.screenshot({ path: join(shots, '10-collector-read-only.png') });
     } finally {
       await collectorContext.close();
     }

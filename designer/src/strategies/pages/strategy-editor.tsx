@@ -198,7 +198,7 @@ export function StrategyEditor({ strategy, facts, templates, readOnly, onSaved }
     dispatch({ type: 'add-node', kind, position: flow.screenToFlowPosition(centre) });
   }
 
-  const onKeyDown = useEditorKeys(
+  useEditorKeys(
     useMemo(
       () => ({
         undo: () => dispatch({ type: 'undo' }),
@@ -225,7 +225,7 @@ export function StrategyEditor({ strategy, facts, templates, readOnly, onSaved }
   };
 
   return (
-    <div className="editor" onKeyDown={onKeyDown}>
+    <div className="editor">
       <div className="editor__toolbar" role="toolbar" aria-label="Strategy actions">
         <div className="editor__name">
           <h1 className="editor__title">{strategy.name}</h1>

@@ -1,4 +1,4 @@
-import { useCallback, type KeyboardEvent } from 'react';
+import { useEffect } from 'react';
 
 export interface EditorKeyActions {
   undo(): void;
@@ -13,10 +13,13 @@ export interface EditorKeyActions {
 const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-/** The editor's keyboard: the usual shortcuts, except while typing into a settings field. */
-export function useEditorKeys(actions: EditorKeyActions, readOnly: boolean) {
-  return useCallback(
-    (event: KeyboardEvent) => {
+/**
+ * The editor's keyboard: the usual shortcuts, except while typing into a settings field. Listened for on the whole
+ * window, because after a click on the empty canvas the focus is on the page body, not inside the editor.
+ */
+export function useEditorKeys(actions: EditorKeyActions, readOnly: boolean): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
       if (isTyping(event.target)) return;
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
@@ -25,7 +28,8 @@ export function useEditorKeys(actions: EditorKeyActions, readOnly: boolean) {
         action();
       };
       if (mod && key === 's') return run(actions.save);
-      if (mod && key === 'c') return run(actions.copy);
+      // Copying text the user selected on the page stays the browser's.
+      if (mod && key === 'c' && (window.getSelection()?.isCollapsed ?? true)) return run(actions.copy);
       if (mod && key === 'a') return run(actions.selectAll);
       if (readOnly) return;
       if (mod && key === 'z' && event.shiftKey) return run(actions.redo);
@@ -33,7 +37,8 @@ export function useEditorKeys(actions: EditorKeyActions, readOnly: boolean) {
       if (mod && key === 'y') return run(actions.redo);
       if (mod && key === 'v') return run(actions.paste);
       if (!mod && (key === 'delete' || key === 'backspace')) return run(actions.remove);
-    },
-    [actions, readOnly],
-  );
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [actions, readOnly]);
 }
