@@ -139,10 +139,10 @@ try {
 
   await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+a');
-  const moved = await page.locator('.react-flow__node[data-id="remind-7"]').boundingBox();
-  const all = await dragFrames(page, { x: moved!.x + moved!.width / 2, y: moved!.y + 10 }, { x: moved!.x - 200, y: moved!.y + 100 });
   const selectedCount = await page.locator('.react-flow__node.selected').count();
   if (selectedCount !== graph.nodes.length) throw new Error(`expected all ${graph.nodes.length} nodes selected, saw ${selectedCount}`);
+  const moved = await page.locator('.react-flow__node[data-id="remind-7"]').boundingBox();
+  const all = await dragFrames(page, { x: moved!.x + moved!.width / 2, y: moved!.y + 10 }, { x: moved!.x - 200, y: moved!.y + 100 });
 
   console.log(`\nDesigner scale: a strategy of ${graph.nodes.length} nodes and ${graph.edges.length} edges, viewport 1600×1000, headless Chromium`);
   console.log(`  time to first render (all nodes drawn): cold ${cold.toFixed(0)} ms, warm median ${warm[2]!.toFixed(0)} ms (min ${warm[0]!.toFixed(0)}, max ${warm[4]!.toFixed(0)})`);
