@@ -87,18 +87,24 @@ export function StrategyEditor({ strategy, facts, templates, readOnly, onSaved }
   useEffect(() => {
     if (!liveOn || !latest) return;
     const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The next refresh is scheduled when the last one answered, so a slow answer (many accounts, a worker away)
+    // never piles requests up.
     const load = () =>
-      getLiveCounts(api, latest.id, controller.signal).then(
-        (result) => setLive({ version: latest, counts: new Map(Object.entries(result.counts)), running: result.running }),
-        (error: unknown) => {
-          if (!controller.signal.aborted) setNotice({ tone: 'error', text: `Live counts: ${messageOf(error)}` });
-        },
-      );
+      getLiveCounts(api, latest.id, controller.signal)
+        .then(
+          (result) => setLive({ version: latest, counts: new Map(Object.entries(result.counts)), running: result.running }),
+          (error: unknown) => {
+            if (!controller.signal.aborted) setNotice({ tone: 'error', text: `Live counts: ${messageOf(error)}` });
+          },
+        )
+        .finally(() => {
+          if (!controller.signal.aborted) timer = setTimeout(() => void load(), LIVE_REFRESH_MS);
+        });
     void load();
-    const timer = setInterval(() => void load(), LIVE_REFRESH_MS);
     return () => {
       controller.abort();
-      clearInterval(timer);
+      clearTimeout(timer);
     };
   }, [api, liveOn, latest]);
 
