@@ -6,7 +6,6 @@ import { AppHeader } from './components/app-header.tsx';
 import { HomePage } from './pages/home.page.tsx';
 import { LoginPage } from './pages/login/login.page.tsx';
 import { NotFoundPage } from './pages/not-found.page.tsx';
-import { SectionPage } from './pages/section.page.tsx';
 import { StrategiesPage } from './strategies/pages/strategies.page.tsx';
 import { usePathname } from './routing/location.ts';
 import { matchRoute } from './routing/routes.ts';
@@ -16,6 +15,16 @@ import type { Route } from './routing/routes.ts';
 // stays light.
 const StrategyEditorPage = lazy(() => import('./strategies/pages/strategy-editor.page.tsx').then((m) => ({ default: m.StrategyEditorPage })));
 const TemplatesPage = lazy(() => import('./templates/templates.page.tsx').then((m) => ({ default: m.TemplatesPage })));
+const InboxPage = lazy(() => import('./inbox/inbox.page.tsx').then((m) => ({ default: m.InboxPage })));
+const AccountsPage = lazy(() => import('./accounts/accounts.page.tsx').then((m) => ({ default: m.AccountsPage })));
+const Account360Page = lazy(() => import('./accounts/account-360.page.tsx').then((m) => ({ default: m.Account360Page })));
+const TeamPage = lazy(() => import('./team/team.page.tsx').then((m) => ({ default: m.TeamPage })));
+const DashboardsPage = lazy(() => import('./dashboards/dashboards.page.tsx').then((m) => ({ default: m.DashboardsPage })));
+const WorkflowsPage = lazy(() => import('./admin/workflows.page.tsx').then((m) => ({ default: m.WorkflowsPage })));
+const WorkflowInspectorPage = lazy(() =>
+  import('./admin/workflow-inspector.page.tsx').then((m) => ({ default: m.WorkflowInspectorPage })),
+);
+const UsersPage = lazy(() => import('./admin/users.page.tsx').then((m) => ({ default: m.UsersPage })));
 
 const loading = (
   <div className="splash" role="status">
@@ -78,8 +87,22 @@ function renderRoute(route: Route, user: User) {
       return <StrategyEditorPage strategyId={route.id} user={user} />;
     case 'templates':
       return <TemplatesPage canEdit={user.role !== 'collector'} />;
-    case 'section':
-      return <SectionPage section={route.section} />;
+    case 'inbox':
+      return <InboxPage user={user} />;
+    case 'accounts':
+      return <AccountsPage user={user} />;
+    case 'account':
+      return <Account360Page accountId={route.id} user={user} />;
+    case 'team':
+      return <TeamPage user={user} />;
+    case 'dashboards':
+      return <DashboardsPage user={user} />;
+    case 'workflows':
+      return <WorkflowsPage user={user} />;
+    case 'workflow':
+      return <WorkflowInspectorPage accountId={route.accountId} user={user} />;
+    case 'users':
+      return <UsersPage user={user} />;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -4,7 +4,7 @@ import { ApiError } from '../api/api-error.ts';
 import { logout } from '../api/auth.api.ts';
 import type { User } from '../api/auth.types.ts';
 import { Link } from '../routing/link.tsx';
-import { SECTIONS } from '../routing/routes.ts';
+import { sectionsFor } from '../routing/routes.ts';
 
 interface AppHeaderProps {
   user: User;
@@ -38,7 +38,7 @@ export function AppHeader({ user, onSignedOut }: AppHeaderProps) {
           Recoup
         </Link>
         <nav className="app-nav" aria-label="Main">
-          {SECTIONS.map((section) => (
+          {sectionsFor(user.role).map((section) => (
             <Link key={section.path} to={section.path} className="app-nav__link">
               {section.title}
             </Link>

@@ -1,7 +1,7 @@
 import type { User } from '../api/auth.types.ts';
 import { useHealth } from '../api/use-health.ts';
 import { Link } from '../routing/link.tsx';
-import { SECTIONS } from '../routing/routes.ts';
+import { sectionsFor } from '../routing/routes.ts';
 
 interface HomePageProps {
   user: User;
@@ -19,7 +19,7 @@ export function HomePage({ user }: HomePageProps) {
       </header>
 
       <ul className="tiles">
-        {SECTIONS.map((section) => (
+        {sectionsFor(user.role).map((section) => (
           <li key={section.path}>
             <Link to={section.path} className="tile">
               <span className="tile__title">{section.title}</span>

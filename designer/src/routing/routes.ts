@@ -2,37 +2,78 @@ export interface Section {
   path: string;
   title: string;
   summary: string;
+  roles: readonly SectionRole[];
 }
 
+export type SectionRole = 'admin' | 'manager' | 'collector';
+
 export const SECTIONS: readonly Section[] = [
+  {
+    path: '/tasks',
+    title: 'Inbox',
+    summary: 'Your calls, reviews and escalations, most urgent first, with the reason for each priority.',
+    roles: ['admin', 'manager', 'collector'],
+  },
+  {
+    path: '/accounts',
+    title: 'Accounts',
+    summary: 'Debtor accounts with their invoices, payments, messages and why the workflow did what it did.',
+    roles: ['admin', 'manager', 'collector'],
+  },
+  {
+    path: '/team',
+    title: 'Team',
+    summary: 'Workload per collector, reassignment of tasks and accounts, capacity and skills.',
+    roles: ['admin', 'manager'],
+  },
+  {
+    path: '/dashboards',
+    title: 'Dashboards',
+    summary: 'Aging, DSO, CEI, recovery, promises kept, productivity and the 13-week cash forecast.',
+    roles: ['admin', 'manager'],
+  },
   {
     path: '/strategies',
     title: 'Strategies',
     summary: 'Draw collection strategies as graphs, test them, and publish immutable versions.',
+    roles: ['admin', 'manager', 'collector'],
   },
   {
     path: '/templates',
     title: 'Templates',
     summary: 'The texts reminders send, previewed with a real account’s data.',
+    roles: ['admin', 'manager', 'collector'],
   },
   {
-    path: '/tasks',
-    title: 'Tasks',
-    summary: 'Work the calls, reviews and escalations that running strategies hand to collectors.',
+    path: '/admin/workflows',
+    title: 'Workflows',
+    summary: 'Every account’s collection workflow: filter, read its history, pause, resume or terminate it.',
+    roles: ['admin'],
   },
   {
-    path: '/accounts',
-    title: 'Accounts',
-    summary: 'Debtor accounts with their invoices, payments, messages and collection workflow.',
+    path: '/admin/users',
+    title: 'Users',
+    summary: 'Who may sign in, with which role and on which team.',
+    roles: ['admin'],
   },
 ];
+
+/** The sections a role may open, in menu order. */
+export const sectionsFor = (role: SectionRole): readonly Section[] => SECTIONS.filter((section) => section.roles.includes(role));
 
 export type Route =
   | { kind: 'home' }
   | { kind: 'strategies' }
   | { kind: 'strategy'; id: string }
   | { kind: 'templates' }
-  | { kind: 'section'; section: Section }
+  | { kind: 'inbox' }
+  | { kind: 'accounts' }
+  | { kind: 'account'; id: string }
+  | { kind: 'team' }
+  | { kind: 'dashboards' }
+  | { kind: 'workflows' }
+  | { kind: 'workflow'; accountId: string }
+  | { kind: 'users' }
   | { kind: 'not-found' };
 
 export function matchRoute(pathname: string): Route {
@@ -40,8 +81,17 @@ export function matchRoute(pathname: string): Route {
   if (path === '/') return { kind: 'home' };
   if (path === '/strategies') return { kind: 'strategies' };
   if (path === '/templates') return { kind: 'templates' };
+  if (path === '/tasks') return { kind: 'inbox' };
+  if (path === '/accounts') return { kind: 'accounts' };
+  if (path === '/team') return { kind: 'team' };
+  if (path === '/dashboards') return { kind: 'dashboards' };
+  if (path === '/admin/workflows') return { kind: 'workflows' };
+  if (path === '/admin/users') return { kind: 'users' };
   const strategy = /^\/strategies\/([^/]+)$/.exec(path);
   if (strategy?.[1]) return { kind: 'strategy', id: decodeURIComponent(strategy[1]) };
-  const section = SECTIONS.find((candidate) => candidate.path === path);
-  return section ? { kind: 'section', section } : { kind: 'not-found' };
+  const account = /^\/accounts\/([^/]+)$/.exec(path);
+  if (account?.[1]) return { kind: 'account', id: decodeURIComponent(account[1]) };
+  const workflow = /^\/admin\/workflows\/([^/]+)$/.exec(path);
+  if (workflow?.[1]) return { kind: 'workflow', accountId: decodeURIComponent(workflow[1]) };
+  return { kind: 'not-found' };
 }
