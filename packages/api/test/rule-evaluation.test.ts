@@ -97,6 +97,7 @@ describe('testing a rule against an account', () => {
       'operator-mismatch',
       'condition.all.0.not.operator',
     ],
+    ['"in" given a single value instead of a list', { fact: 'segment', operator: 'in', value: 5 }, 'value-mismatch', 'condition.value'],
   ])('refuses a rule with %s with 422, naming where in the rule the problem is', async (_what, condition, code, path) => {
     const response = await evaluate({ accountId, condition });
     expect(response.status).toBe(422);
@@ -106,7 +107,8 @@ describe('testing a rule against an account', () => {
   });
 
   it('refuses with 422 a rule the rules engine cannot evaluate, instead of failing', async () => {
-    const response = await evaluate({ accountId, condition: { fact: 'segment', operator: 'in', value: 5 } });
+    // The value names a fact the engine is never given, which only evaluating the rule can find out.
+    const response = await evaluate({ accountId, condition: { fact: 'segment', operator: 'in', value: { fact: 'shoeSizes' } } });
     expect(response.status).toBe(422);
     expect(response.body.error.code).toBe('rule-not-evaluable');
     expect(response.body.error.details.fields[0].path).toBe('condition');

@@ -23,6 +23,16 @@ describe('the checks of one rule', () => {
       condition: { any: [{ fact: 'daysPastDue', operator: 'contains', value: 3 }] },
       expected: [{ code: 'operator-mismatch', path: 'any.0.operator' }],
     },
+    {
+      behaviour: 'points at the value of an "in" comparison that is not a list',
+      condition: { all: [{ fact: 'segment', operator: 'in', value: 'vip' }] },
+      expected: [{ code: 'value-mismatch', path: 'all.0.value' }],
+    },
+    {
+      behaviour: 'accepts "notIn" with a list, and "in" with a value read from another fact',
+      condition: { all: [{ fact: 'segment', operator: 'notIn', value: ['vip'] }, { fact: 'segment', operator: 'in', value: { fact: 'tags' } }] },
+      expected: [],
+    },
   ])('$behaviour', ({ condition, expected }) => {
     expect(ruleProblems(condition, 'The rule', { facts: FACT_NAMES }).map(({ code, path }) => ({ code, path }))).toEqual(expected);
   });

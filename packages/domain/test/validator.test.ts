@@ -193,6 +193,15 @@ const cases: Case[] = [
     expected: [{ nodeId: 'c' }],
   },
   {
+    code: 'value-mismatch',
+    behaviour: 'refuses "in" with a single value, which json-rules-engine would throw on at run time',
+    input: graph(
+      [start(), condition('c', { all: [{ fact: 'segment', operator: 'in', value: 'vip' }] }), end()],
+      [e('start', 'c'), e('c', 'end', 'yes'), e('c', 'end', 'no')],
+    ),
+    expected: [{ nodeId: 'c' }],
+  },
+  {
     code: 'duplicate-task-outcome',
     behaviour: 'reports a task listing the same outcome twice',
     input: graph([start(), task('t', ['paid', 'paid']), end()], [e('start', 't'), e('t', 'end', 'paid')]),

@@ -23,6 +23,7 @@ export const PROBLEM_CODES = [
   'unknown-fact',
   'unknown-operator',
   'operator-mismatch',
+  'value-mismatch',
   'duplicate-task-outcome',
 ] as const;
 

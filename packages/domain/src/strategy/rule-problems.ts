@@ -2,7 +2,7 @@ import { FACTS, OPERATORS_BY_TYPE, RULE_OPERATORS, type FactType } from '../fact
 import type { RuleCondition } from './graph.ts';
 import type { ProblemCode } from './problems.ts';
 
-export type RuleProblemCode = Extract<ProblemCode, 'unknown-fact' | 'unknown-operator' | 'operator-mismatch'>;
+export type RuleProblemCode = Extract<ProblemCode, 'unknown-fact' | 'unknown-operator' | 'operator-mismatch' | 'value-mismatch'>;
 
 export interface RuleProblem {
   code: RuleProblemCode;
@@ -21,12 +21,21 @@ const FACT_TYPES: ReadonlyMap<string, FactType> = new Map(FACTS.map((f) => [f.na
 
 const at = (prefix: string, field: string): string => (prefix ? `${prefix}.${field}` : field);
 
-function walk(condition: RuleCondition, path: string, leaf: (fact: string, operator: string, path: string) => void): void {
+type Leaf = (fact: string, operator: string, value: unknown, path: string) => void;
+
+function walk(condition: RuleCondition, path: string, leaf: Leaf): void {
   if ('all' in condition) condition.all.forEach((c, i) => walk(c, at(path, `all.${i}`), leaf));
   else if ('any' in condition) condition.any.forEach((c, i) => walk(c, at(path, `any.${i}`), leaf));
   else if ('not' in condition) walk(condition.not, at(path, 'not'), leaf);
-  else leaf(condition.fact, condition.operator, path);
+  else leaf(condition.fact, condition.operator, condition.value, path);
 }
+
+/** json-rules-engine reads `{ fact }` as a value taken from another fact at run time, so its shape is unknown here. */
+const isFactReference = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && 'fact' in value;
+
+/** json-rules-engine throws at run time when `in`/`notIn` get anything but a list, so such a rule fails every retry. */
+const LIST_OPERATORS: ReadonlySet<string> = new Set(['in', 'notIn']);
 
 /**
  * The problems of every comparison in one rule: a fact outside the registry, an operator json-rules-engine does not
@@ -36,7 +45,7 @@ function walk(condition: RuleCondition, path: string, leaf: (fact: string, opera
 export function ruleProblems(condition: RuleCondition, subject: string, options: RuleCheckOptions = {}): RuleProblem[] {
   const facts = options.facts ? new Set<string>(options.facts) : undefined;
   const problems: RuleProblem[] = [];
-  walk(condition, '', (fact, operator, path) => {
+  walk(condition, '', (fact, operator, value, path) => {
     if (facts && !facts.has(fact)) {
       problems.push({
         code: 'unknown-fact',
@@ -51,6 +60,13 @@ export function ruleProblems(condition: RuleCondition, subject: string, options:
         message: `${subject} uses the operator "${operator}", which is not one of ${RULE_OPERATORS.join(', ')}.`,
       });
       return;
+    }
+    if (LIST_OPERATORS.has(operator) && !Array.isArray(value) && !isFactReference(value)) {
+      problems.push({
+        code: 'value-mismatch',
+        path: at(path, 'value'),
+        message: `${subject} uses "${operator}" with a value that is not a list; "${operator}" needs a list of values.`,
+      });
     }
     const type = FACT_TYPES.get(fact);
     const fitting = type ? OPERATORS_BY_TYPE[type] : undefined;
