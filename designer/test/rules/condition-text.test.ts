@@ -6,15 +6,18 @@ import { parseListText, parseNumberText } from '../../src/strategies/rules/value
 describe('JSON syntax problems', () => {
   it.each([
     ['{"all": [1,]}', 'Line 1, column 12: Remove the comma before \']\': JSON allows no trailing comma.'],
-    ['{\n  "all": []\n  "x": 1\n}', "Line 3, column 3: Expected ',' or '}' after a property value, found '\"'."],
+    ['{\n  "all": []\n  "x": 1\n}', 'Line 3, column 3: Expected a comma before \'"x"\'.'],
     ["{'all': []}", 'Line 1, column 2: Property names need double quotes (") in JSON, not single quotes.'],
-    ['{all: []}', 'Line 1, column 2: Expected a property name in double quotes, found \'a\' (property names need double quotes).'],
+    ['{all: []}', 'Line 1, column 2: Expected a property name in double quotes, found all (property names need double quotes).'],
     ['{"value": True}', 'Line 1, column 11: Write true in lower case, not True.'],
     ['{"value": vip}', 'Line 1, column 11: Unexpected word vip: text values need double quotes, e.g. "vip".'],
-    ['{"all": [', "Line 1, column 10: The list opened at line 1, column 9 is not closed with ']'."],
-    ['{"all": []', "Line 1, column 11: The object opened at line 1, column 1 is not closed with '}'."],
+    ['{"all": [', "Line 1, column 10: The list is not closed with ']'."],
+    ['{"all": []', "Line 1, column 11: The object is not closed with '}'."],
     ['{"a": "x', 'Line 1, column 7: This string is not closed with a double quote (").'],
-    ['{"a": 01}', 'Line 1, column 7: This is not a valid number (no leading zeros, and digits on both sides of a point).'],
+    ['{"a": 01}', 'Line 1, column 8: This is not a valid number (no leading zeros).'],
+    ['{"a": 1.}', 'Line 1, column 7: This number is not finished.'],
+    ['{"a": // why\n 1}', 'Line 1, column 7: JSON allows no comments.'],
+    ['{"a" 1}', "Line 1, column 6: Expected ':' after the property name, found '1'."],
     ['{} {}', "Line 1, column 4: Unexpected '{' after the end of the JSON value."],
     ['   ', 'Line 1, column 1: The JSON is empty.'],
   ])('%j', (text, message) => {
