@@ -1,4 +1,4 @@
-import { parse, ParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 // Explains why a text is not JSON, with the line and column of the first problem. JSON.parse's messages differ
 // between browsers and often give no position at all, and a person fixing a rule by hand needs both. jsonc-parser
@@ -42,42 +42,43 @@ function explainSymbol(token: string, place: 'value' | 'property'): string {
 function explain(error: ParseError, text: string): string {
   const token = text.slice(error.offset, error.offset + Math.max(error.length, 0));
   const next = text.slice(error.offset, error.offset + 1);
-  switch (error.error) {
-    case ParseErrorCode.InvalidSymbol:
+  // ParseErrorCode is a const enum, which isolated builds cannot read; its printed names are stable.
+  switch (printParseErrorCode(error.error)) {
+    case 'InvalidSymbol':
       return explainSymbol(token || next, /^\s*[{,]\s*$/.test(text.slice(0, error.offset).slice(-1)) ? 'property' : 'value');
-    case ParseErrorCode.InvalidNumberFormat:
+    case 'InvalidNumberFormat':
       return 'this is not a valid number (no leading zeros, and digits on both sides of a point)';
-    case ParseErrorCode.PropertyNameExpected:
+    case 'PropertyNameExpected':
       if (token === '}') return "remove the comma before '}': JSON allows no trailing comma";
       return explainSymbol(token || next, 'property');
-    case ParseErrorCode.ValueExpected:
+    case 'ValueExpected':
       if (token === ']') return "remove the comma before ']': JSON allows no trailing comma";
       if (token === '' && next === '') return 'the JSON ends where a value should be';
       return /^[A-Za-z_'$]/.test(token) ? explainSymbol(token, 'value') : `unexpected ${describeToken(token)} where a value should be`;
-    case ParseErrorCode.ColonExpected:
+    case 'ColonExpected':
       return `expected ':' after the property name, found ${describeToken(token)}`;
-    case ParseErrorCode.CommaExpected:
+    case 'CommaExpected':
       // "01" scans as the number 0 followed by the number 1.
       if (/^\d/.test(token) && text[error.offset - 1] === '0') return 'this is not a valid number (no leading zeros)';
       return `expected a comma before ${describeToken(token)}`;
-    case ParseErrorCode.CloseBraceExpected:
+    case 'CloseBraceExpected':
       return token === '' ? "the object is not closed with '}'" : `expected ',' or '}' after a property value, found ${describeToken(token)}`;
-    case ParseErrorCode.CloseBracketExpected:
+    case 'CloseBracketExpected':
       return token === '' ? "the list is not closed with ']'" : `expected ',' or ']' after a list item, found ${describeToken(token)}`;
-    case ParseErrorCode.EndOfFileExpected:
+    case 'EndOfFileExpected':
       return `unexpected ${describeToken(token)} after the end of the JSON value`;
-    case ParseErrorCode.InvalidCommentToken:
-    case ParseErrorCode.UnexpectedEndOfComment:
+    case 'InvalidCommentToken':
+    case 'UnexpectedEndOfComment':
       return 'JSON allows no comments';
-    case ParseErrorCode.UnexpectedEndOfString:
+    case 'UnexpectedEndOfString':
       return 'this string is not closed with a double quote (")';
-    case ParseErrorCode.UnexpectedEndOfNumber:
+    case 'UnexpectedEndOfNumber':
       return 'this number is not finished';
-    case ParseErrorCode.InvalidUnicode:
+    case 'InvalidUnicode':
       return '\\u must be followed by four hexadecimal digits';
-    case ParseErrorCode.InvalidEscapeCharacter:
+    case 'InvalidEscapeCharacter':
       return 'this is not an escape JSON knows; write \\\\ for a backslash';
-    case ParseErrorCode.InvalidCharacter:
+    case 'InvalidCharacter':
       return 'a line break or tab inside a string must be written as an escape such as \\n or \\t';
     default:
       return 'this is not valid JSON';
