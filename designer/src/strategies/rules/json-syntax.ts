@@ -80,6 +80,7 @@ function explain(error: ParseError, text: string): string {
       return 'this is not an escape JSON knows; write \\\\ for a backslash';
     case 'InvalidCharacter':
       return 'a line break or tab inside a string must be written as an escape such as \\n or \\t';
+    case '<unknown ParseErrorCode>':
     default:
       return 'this is not valid JSON';
   }
