@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import type { ScalarKind } from './value-kind.ts';
 import { joinIds } from './value-input-props.ts';
 import type { ValueInputProps } from './value-input-props.ts';
 import { formatList, parseListText } from './value-text.ts';
+import { useParsedText } from './use-parsed-text.ts';
 
 interface ListValueInputProps extends ValueInputProps {
   item: ScalarKind;
@@ -26,29 +26,7 @@ function hintFor(item: ScalarKind): string {
 
 /** in / notIn: the list typed as comma-separated values. */
 export function ListValueInput({ id, label, describedBy, value, disabled, invalid, onChange, item }: ListValueInputProps) {
-  const [text, setText] = useState(() => formatList(value));
-  const [error, setError] = useState<string | null>(null);
-  const [shown, setShown] = useState(value);
-
-  if (!sameList(value, shown)) {
-    setShown(value);
-    const parsed = parseListText(text, item);
-    if (!parsed.ok || !sameList(parsed.value, value)) {
-      setText(formatList(value));
-      setError(null);
-    }
-  }
-
-  function edit(next: string) {
-    setText(next);
-    const parsed = parseListText(next, item);
-    if (!parsed.ok) {
-      setError(parsed.error);
-      return;
-    }
-    setError(null);
-    if (!sameList(parsed.value, value)) onChange(parsed.value);
-  }
+  const { text, error, edit } = useParsedText(value, onChange, formatList, (next) => parseListText(next, item), sameList);
 
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;

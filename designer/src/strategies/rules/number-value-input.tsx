@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { joinIds } from './value-input-props.ts';
 import type { ValueInputProps } from './value-input-props.ts';
 import { parseNumberText } from './value-text.ts';
+import { useParsedText } from './use-parsed-text.ts';
 
 interface NumberValueInputProps extends ValueInputProps {
   minorUnits: boolean;
@@ -11,30 +11,7 @@ interface NumberValueInputProps extends ValueInputProps {
 const display = (value: unknown): string => (typeof value === 'number' ? String(value) : '');
 
 export function NumberValueInput({ id, label, describedBy, value, disabled, invalid, onChange, minorUnits, unit }: NumberValueInputProps) {
-  const [text, setText] = useState(() => display(value));
-  const [error, setError] = useState<string | null>(null);
-  const [shown, setShown] = useState(value);
-
-  // The rule changed from elsewhere (JSON view, another row removed): show its value unless the text already says it.
-  if (!Object.is(value, shown)) {
-    setShown(value);
-    const parsed = parseNumberText(text, minorUnits);
-    if (!parsed.ok || parsed.value !== value) {
-      setText(display(value));
-      setError(null);
-    }
-  }
-
-  function edit(next: string) {
-    setText(next);
-    const parsed = parseNumberText(next, minorUnits);
-    if (!parsed.ok) {
-      setError(parsed.error);
-      return;
-    }
-    setError(null);
-    if (parsed.value !== value) onChange(parsed.value);
-  }
+  const { text, error, edit } = useParsedText(value, onChange, display, (next) => parseNumberText(next, minorUnits), Object.is);
 
   const errorId = `${id}-error`;
   const unitId = `${id}-unit`;
