@@ -1,11 +1,12 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Account } from '@recoup/db';
 import { idParamsSchema } from '@recoup/contracts';
 import type { CollectionClient } from '@recoup/workflows';
+import { currentUser } from '../auth/current-user.ts';
 import { requireRole } from '../auth/require-auth.ts';
 import { NotFoundError, ServiceUnavailableError } from '../http/errors.ts';
-import { parseWith } from '../http/validate.ts';
+import { parseParams } from '../http/validate.ts';
+import { accessibleAccount } from '../shared/access-scope.ts';
 
 const isNamed = (error: unknown, name: string): boolean => error instanceof Error && error.name === name;
 
@@ -13,10 +14,9 @@ export const adminRoutes = (orm: MikroORM, collections: CollectionClient): Route
   const router = Router();
   router.use(requireRole('admin'));
 
-  const accountIdOf = async (params: unknown): Promise<string> => {
-    const { id } = parseWith(idParamsSchema, params, 'params');
-    if ((await orm.em.fork().count(Account, { id })) === 0) throw new NotFoundError('account');
-    return id;
+  const accountIdOf = async (req: Request): Promise<string> => {
+    const { id } = parseParams(idParamsSchema, req);
+    return (await accessibleAccount(orm.em.fork(), currentUser(req), id)).id;
   };
 
   /** Temporal errors other than a missing workflow mean the service is unreachable, not a bug here. */
@@ -31,7 +31,7 @@ export const adminRoutes = (orm: MikroORM, collections: CollectionClient): Route
   };
 
   router.get('/accounts/:id/history', async (req, res) => {
-    const id = await accountIdOf(req.params);
+    const id = await accountIdOf(req);
     try {
       res.json({ accountId: id, events: await collections.history(id) });
     } catch (error) {
@@ -40,7 +40,7 @@ export const adminRoutes = (orm: MikroORM, collections: CollectionClient): Route
   });
 
   router.get('/accounts/:id/history.json', async (req, res) => {
-    const id = await accountIdOf(req.params);
+    const id = await accountIdOf(req);
     let raw: unknown;
     try {
       raw = await collections.rawHistory(id);
