@@ -18,3 +18,5 @@ export * from './config.ts';
 export { isKnownCurrency } from './currency.ts';
 export * from './compliance.dto.ts';
 export * from './bank-statements.dto.ts';
+export * from './team.dto.ts';
+export * from './users.dto.ts';

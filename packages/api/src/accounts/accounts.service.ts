@@ -49,6 +49,9 @@ export class AccountsService {
   async list(user: AuthUser, query: AccountListQuery): Promise<Page<AccountSummary>> {
     const em = this.#orm.em.fork();
     const conditions: FilterQuery<IAccount>[] = [accountFilter(await accessScope(em, user))];
+    if (query.assignee === 'me') conditions.push({ assignedCollector: user.id });
+    else if (query.assignee === 'none') conditions.push({ assignedCollector: null });
+    else if (query.assignee) conditions.push({ assignedCollector: query.assignee });
     if (query.q) {
       const pattern = likePattern(query.q);
       conditions.push({ $or: [{ name: { $ilike: pattern } }, { externalRef: { $ilike: pattern } }] });
