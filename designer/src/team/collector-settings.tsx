@@ -66,9 +66,12 @@ export function CollectorSettings({ collector, onSaved }: CollectorSettingsProps
   }
 
   const input = (field: Field, label: string, value: string, set: (value: string) => void, hint: string, type = 'text') => (
-    <label className="field">
-      <span className="field__label">{label}</span>
+    <div className="field">
+      <label className="field__label" htmlFor={`${id}-${field}-input`}>
+        {label}
+      </label>
       <input
+        id={`${id}-${field}-input`}
         className="field__input"
         type={type}
         value={value}
@@ -80,7 +83,7 @@ export function CollectorSettings({ collector, onSaved }: CollectorSettingsProps
       <span id={`${id}-${field}`} className={errors[field] ? 'team__field-error' : 'team__sub'}>
         {errors[field] ?? hint}
       </span>
-    </label>
+    </div>
   );
 
   return (
