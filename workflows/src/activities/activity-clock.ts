@@ -5,7 +5,7 @@ import type { ActivityClock } from '@recoup/contracts';
  * The moment Temporal scheduled the running activity's current attempt. On Temporal's time-skipping test server
  * this is its virtual clock, the one the workflow's timers run on, so a promise whose timer fired is also past its
  * deadline for the activity that judges it. Local activities are scheduled by the worker itself and report the
- * worker's own clock.
+ * worker's own clock, which is why the workflow hands its clock to the rule evaluations (`asOf`).
  */
 export const scheduledAttemptTime = (): Date => new Date(Context.current().info.currentAttemptScheduledTimestampMs);
 
