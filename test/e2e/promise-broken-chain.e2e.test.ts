@@ -60,6 +60,8 @@ describe("a broken promise to pay, from the collector's call to the manager's re
   }, 90_000);
 
   it("runs the strategy a manager publishes for the segment, up to a call task in a collector's inbox", async () => {
+    // The launcher took the test server as an external Temporal rather than starting its dev server.
+    expect(system.temporalAddress).toBe(system.timeSkipping?.address);
     await publishPromiseChain(manager, SEGMENT);
     const debtor = await importOverdueDebtor(admin, {
       externalRef: 'E2E-PTP',
