@@ -15,6 +15,7 @@ import { monthlySalesQuery } from '../packages/api/src/kpis/monthly-sales.query.
 import { productivityQuery } from '../packages/api/src/kpis/productivity.query.ts';
 import { promisesQuery } from '../packages/api/src/kpis/promises.query.ts';
 import { KpisService } from '../packages/api/src/kpis/kpis.service.ts';
+import { readLedger } from '../packages/api/src/kpis/ledger-read.ts';
 
 // Dashboard query latency on a realistic ledger in embedded PostgreSQL: INVOICES invoices over ACCOUNTS accounts
 // (issued over the last 18 months, 90 % EUR and 10 % USD), about 60 % of them paid in full or in part (allocations
@@ -116,6 +117,19 @@ async function time(name: string, run: () => Promise<unknown>): Promise<void> {
   console.log(`RESULT ${name.padEnd(44)} median ${median.toFixed(1).padStart(7)} ms   p95 ${p95.toFixed(1).padStart(7)} ms`);
 }
 
+/** EXPLAIN=1 prints the aging query's plan, to see where the time goes before adding an index. */
+async function explainAging(em: Parameters<typeof readLedger>[0], filters: ResolvedFilters): Promise<void> {
+  const { arState, bucketIndex } = await import('../packages/api/src/kpis/ar-state.sql.ts');
+  const { sql } = await import('../packages/api/src/kpis/sql.ts');
+  const end = { name: 'end', ts: filters.endTs, issuedBefore: addCalendarDays(filters.to, 1) } as const;
+  const days = sql`(${filters.to}::date - due_date)`;
+  const query = sql`explain (analyze, buffers) with ${arState(filters, [end], filters.to)}
+    select ${bucketIndex(days, filters.buckets)} as bucket, sum(open_end)::text as amount, count(*)::int as invoices
+      from state where open_end > 0 group by 1`;
+  const rows = await readLedger<{ 'QUERY PLAN': string }>(em, query);
+  console.log(rows.map((r) => r['QUERY PLAN']).join('\n'));
+}
+
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'recoup-bench-kpis-'));
   const pg = await startEmbeddedPostgres({ dataDir });
@@ -137,6 +151,7 @@ async function main(): Promise<void> {
     const narrowed = await filtersFor({ segment: 'sme', arm: 'champion' });
     const year = await filtersFor({ from: addCalendarDays(today, -364) });
     const service = new KpisService(orm, () => now);
+    if (process.env.EXPLAIN) await explainAging(orm.em.fork(), plain);
 
     for (const [label, filters] of [['90 days', plain], ['90 days, segment sme, arm champion', narrowed], ['365 days', year]] as const) {
       console.log(`-- ${label} (${filters.currency})`);

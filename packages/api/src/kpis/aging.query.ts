@@ -3,6 +3,7 @@ import { addCalendarDays, agingBucketsFromBounds } from '@recoup/domain';
 import type { AgingBlock } from '@recoup/contracts';
 import { arState, bucketIndex } from './ar-state.sql.ts';
 import type { ResolvedFilters } from './kpi-filters.ts';
+import { readLedger } from './ledger-read.ts';
 import { sql } from './sql.ts';
 
 interface Row {
@@ -19,7 +20,7 @@ export const agingQuery = async (em: EntityManager, filters: ResolvedFilters): P
   const query = sql`with ${arState(filters, [end], filters.to)}
     select ${bucketIndex(days, filters.buckets)} as bucket, sum(open_end)::text as amount, count(*)::int as invoices
       from state where open_end > 0 group by 1`;
-  const rows = await em.execute<Row[]>(query.text, [...query.params]);
+  const rows = await readLedger<Row>(em, query);
   const byIndex = new Map(rows.map((row) => [Number(row.bucket), row]));
   const blocks = buckets.map((bucket, i) => ({
     key: bucket.key,

@@ -1,5 +1,5 @@
-import { join, sql, type Sql } from './sql.ts';
-import { scopedAccounts } from './kpi-scope.ts';
+import { EMPTY, join, sql, type Sql } from './sql.ts';
+import { isScoped, scopedAccounts } from './kpi-scope.ts';
 import type { ResolvedFilters } from './kpi-filters.ts';
 
 /** A moment at which the AR is reconstructed: invoices issued before `issuedBefore`, money applied before `ts`. */
@@ -39,20 +39,26 @@ export const arState = (filters: ResolvedFilters, instants: readonly ArInstant[]
     ),
     ',\n        ',
   );
+  // Only a narrowed dashboard joins the scope: the whole portfolio needs no account lookup per invoice.
+  const scope = isScoped(filters) ? sql` and i.account_id in (select id from scoped)` : EMPTY;
+  // The ledger sums run over the allocation and credit-note tables alone and are joined to the invoices once, so
+  // the invoice set is read a single time instead of being materialised (and spilled) for every join.
   return sql`scoped as (${scopedAccounts(filters)}),
     inv as (
       select i.id, i.account_id, i.issue_date, i.due_date, i.amount_minor
-        from invoice i join scoped s on s.id = i.account_id
-       where i.currency = ${filters.currency} and i.status <> 'cancelled' and i.issue_date <= ${lastIssueDay}::date
+        from invoice i
+       where i.currency = ${filters.currency} and i.status <> 'cancelled' and i.issue_date <= ${lastIssueDay}::date${scope}
     ),
     paid as (
       select al.invoice_id, ${paidSums}
-        from allocation al join payment p on p.id = al.payment_id join inv on inv.id = al.invoice_id
+        from allocation al join payment p on p.id = al.payment_id
+       where p.currency = ${filters.currency}
        group by al.invoice_id
     ),
     credited as (
       select cn.invoice_id, ${creditSums}
-        from credit_note cn join inv on inv.id = cn.invoice_id
+        from credit_note cn
+       where cn.currency = ${filters.currency}
        group by cn.invoice_id
     ),
     state as (

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { addCalendarDays } from '@recoup/domain';
 import { arState } from './ar-state.sql.ts';
 import type { ResolvedFilters } from './kpi-filters.ts';
+import { readLedger } from './ledger-read.ts';
 import { sql } from './sql.ts';
 
 /** The AR figures DSO, CEI and recovery are made of, for one period, in minor units. */
@@ -41,7 +42,7 @@ export const arTotalsQuery = async (em: EntityManager, filters: ResolvedFilters)
            coalesce(sum(paid_end - paid_start) filter (where due_date < ${filters.from}::date and issue_date < ${filters.from}::date), 0)::text
              as collected_overdue
       from state`;
-  const [row] = await em.execute<Row[]>(query.text, [...query.params]);
+  const [row] = await readLedger<Row>(em, query);
   return {
     beginningAr: BigInt(row?.beginning ?? 0),
     endingAr: BigInt(row?.ending ?? 0),

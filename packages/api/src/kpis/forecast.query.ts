@@ -12,6 +12,7 @@ import type { ForecastBlock } from '@recoup/contracts';
 import { arState, bucketIndex } from './ar-state.sql.ts';
 import { scopedAccounts } from './kpi-scope.ts';
 import type { ResolvedFilters } from './kpi-filters.ts';
+import { readLedger } from './ledger-read.ts';
 import { sql } from './sql.ts';
 
 /** The look-back for collection rates: as long as the horizon, so a rate means "collected within 13 weeks". */
@@ -99,7 +100,7 @@ const openInvoices = async (
      where open_end > 0
        and not exists (select 1 from promise pr where pr.account_id = state.account_id and pr.status = 'open' and pr.currency = ${filters.currency})
      group by 1, 2`;
-  const rows = await em.execute<{ due: string | null; bucket: number | null; open: string }[]>(query.text, [...query.params]);
+  const rows = await readLedger<{ due: string | null; bucket: number | null; open: string }>(em, query);
   return {
     fallingDue: rows.filter((r) => r.due !== null).map((r) => ({ dueDate: r.due ?? '', openMinor: BigInt(r.open) })),
     overdue: rows.filter((r) => r.bucket !== null).map((r) => ({ bucket: Number(r.bucket), openMinor: BigInt(r.open) })),
@@ -115,6 +116,6 @@ const bucketRates = async (em: EntityManager, filters: ResolvedFilters, histDay:
   const query = sql`with ${arState(filters, instants, filters.to)}
     select ${bucketIndex(days, filters.buckets)} as bucket, sum(open_hist)::text as base, sum(paid_end - paid_hist)::text as collected
       from state where open_hist > 0 group by 1`;
-  const rows = await em.execute<{ bucket: number; base: string; collected: string }[]>(query.text, [...query.params]);
+  const rows = await readLedger<{ bucket: number; base: string; collected: string }>(em, query);
   return new Map(rows.map((r) => [Number(r.bucket), { baseMinor: BigInt(r.base), collectedMinor: BigInt(r.collected) }]));
 };

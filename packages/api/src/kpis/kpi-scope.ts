@@ -29,3 +29,7 @@ export const scopedAccounts = (filters: ResolvedFilters): Sql => {
   if (filters.collectorId !== null) conditions.push(sql`a.assigned_collector_id = ${filters.collectorId}::uuid`);
   return sql`select a.id, a.assigned_collector_id from account a${run} where ${join(conditions, ' and ')}`;
 };
+
+/** Whether any filter narrows the portfolio; without one, queries skip the account scope altogether. */
+export const isScoped = (filters: ResolvedFilters): boolean =>
+  filters.segment !== null || filters.strategyVersionId !== null || filters.arm !== null || filters.collectorId !== null;
