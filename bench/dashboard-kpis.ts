@@ -132,7 +132,8 @@ async function explainAging(em: Parameters<typeof readLedger>[0], filters: Resol
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'recoup-bench-kpis-'));
-  const pg = await startEmbeddedPostgres({ dataDir });
+  // Off the default port, which the launcher and other benches start from.
+  const pg = await startEmbeddedPostgres({ dataDir, port: 55_000 + Math.floor(Math.random() * 5_000) });
   const orm = await createOrm({ databaseUrl: pg.url });
   try {
     await migrateToLatest(orm);
