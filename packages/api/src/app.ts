@@ -25,6 +25,8 @@ import { createLogger, type Logger } from './http/logger.ts';
 import { requireJsonBodies } from './http/require-json.ts';
 import { staticDesigner } from './http/static.ts';
 import { optOutRoutes } from './optout/optout.routes.ts';
+import { kpisRoutes } from './kpis/kpis.routes.ts';
+import { KpisService } from './kpis/kpis.service.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
 import { ImportsService } from './imports/imports.service.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
@@ -129,6 +131,7 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   app.use('/api/accounts/:id/calls', authenticated, accountCallsRoutes(compliance));
   app.use('/api/compliance-settings', authenticated, complianceSettingsRoutes(compliance));
   app.use('/api/accounts', authenticated, accountsRoutes(new AccountsService(orm, collections)));
+  app.use('/api/kpis', authenticated, kpisRoutes(new KpisService(orm)));
   app.use('/api/admin', authenticated, adminRoutes(orm, collections));
   app.use('/api/outbox', authenticated, outboxRoutes(orm));
   app.use('/api/team', authenticated, teamRoutes(new TeamService(orm)));

@@ -105,6 +105,9 @@ export const OBJECT_ROUTES: readonly ObjectRoute[] = [
     request: async (fx) => ({ path: `/api/users/${await fx.spareUser()}/password`, body: { password: 'a new long password' } }),
   },
 
+  // Portfolio figures: one block of the managers' dashboards (the block name is the parameter, not an object).
+  { route: 'GET /api/kpis/:block', owner: 'none', roles: WRITERS, request: async () => ({ path: '/api/kpis/aging' }) },
+
   // Configuration nobody owns.
   { route: 'GET /api/templates/:key', owner: 'none', roles: ALL, request: async (fx) => ({ path: `/api/templates/${await fx.templateKey()}` }) },
   { route: 'PUT /api/templates/:key', owner: 'none', roles: WRITERS, request: async (fx) => ({ path: `/api/templates/${await fx.templateKey()}`, body: { name: 'Renamed template' } }) },

@@ -20,3 +20,4 @@ export * from './compliance.dto.ts';
 export * from './bank-statements.dto.ts';
 export * from './team.dto.ts';
 export * from './users.dto.ts';
+export * from './kpis.dto.ts';

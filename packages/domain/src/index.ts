@@ -189,3 +189,30 @@ export { parseBai2 } from './statements/bai2.ts';
 export { parseCamt } from './statements/camt.ts';
 export { parseMt940 } from './statements/mt940.ts';
 export { CSV_DATE_FORMATS, parseCsvStatement, type CsvDateFormat, type CsvStatementMapping } from './statements/csv-statement.ts';
+
+export { InvalidKpiInputError } from './kpi/kpi-errors.ts';
+export { KPI_DECIMALS, ratioToNumber } from './kpi/ratio.ts';
+export { simpleDso } from './kpi/simple-dso.ts';
+export { countbackDso, type CountbackDso, type MonthOfSales } from './kpi/countback-dso.ts';
+export { bestPossibleDso } from './kpi/best-possible-dso.ts';
+export { averageDaysDelinquent } from './kpi/average-days-delinquent.ts';
+export { collectionEffectivenessIndex, type CeiInput } from './kpi/collection-effectiveness-index.ts';
+export { recoveryRate } from './kpi/recovery-rate.ts';
+export {
+  promiseKeptRate,
+  tallyPromises,
+  type PromiseKeptRate,
+  type PromiseTally,
+  type TalliedPromise,
+} from './kpi/promise-kept-rate.ts';
+export { DEFAULT_AGING_BOUNDS, agingBucketsFromBounds } from './kpi/aging-bounds.ts';
+export {
+  FORECAST_WEEKS,
+  forecastCollections,
+  type BucketCollectionRate,
+  type CashForecastInput,
+  type FallingDue,
+  type ForecastWeek,
+  type OverdueInBucket,
+  type ScheduledReceipt,
+} from './kpi/cash-forecast.ts';

@@ -1,0 +1,58 @@
+import { Router, type Request, type Response } from 'express';
+import { KPI_BLOCKS, kpiQuerySchema, type KpiBlock, type KpiQuery } from '@recoup/contracts';
+import { requireRole } from '../auth/require-auth.ts';
+import { BusinessRuleError, NotFoundError } from '../http/errors.ts';
+import { issuesOf } from '../http/validate.ts';
+import { blockCsv, csvFilename, dashboardCsv } from './kpi-csv.ts';
+import { publicFilters, type KpisService } from './kpis.service.ts';
+
+/** A filter the dashboard cannot apply is one 422 naming every field, like the designer's other forms. */
+const parseFilters = (req: Request): KpiQuery => {
+  const parsed = kpiQuerySchema.safeParse(req.query);
+  if (!parsed.success) {
+    throw new BusinessRuleError('kpi-invalid-filter', 'The dashboard filters are not valid.', { fields: issuesOf(parsed.error, 'query') });
+  }
+  return parsed.data;
+};
+
+const sendCsv = (res: Response, filename: string, body: string): void => {
+  res.type('text/csv; charset=utf-8');
+  res.attachment(filename);
+  res.send(body);
+};
+
+const isBlock = (value: string): value is KpiBlock => (KPI_BLOCKS as readonly string[]).includes(value);
+
+/**
+ * /api/kpis: the combined dashboard, /api/kpis/<block> for one block, /api/kpis/options for the filters' choices.
+ * Every endpoint also answers CSV with ?format=csv, and a block with a .csv suffix too (/api/kpis/aging.csv).
+ * Managers and admins only: collectors work accounts, they do not read the portfolio's figures.
+ */
+export const kpisRoutes = (kpis: KpisService): Router => {
+  const router = Router();
+  router.use(requireRole('admin', 'manager'));
+
+  router.get('/options', async (_req, res) => {
+    res.json(await kpis.options());
+  });
+
+  router.get('/', async (req, res) => {
+    const query = parseFilters(req);
+    const dashboard = await kpis.dashboard(query);
+    if (query.format === 'csv') sendCsv(res, csvFilename('dashboard', dashboard.filters), dashboardCsv(dashboard));
+    else res.json(dashboard);
+  });
+
+  router.get('/:block', async (req, res) => {
+    const param = String(req.params['block']);
+    const suffixed = param.endsWith('.csv');
+    const name = suffixed ? param.slice(0, -'.csv'.length) : param;
+    if (!isBlock(name)) throw new NotFoundError('dashboard block', `No dashboard block "${name}"; there are ${KPI_BLOCKS.join(', ')}.`);
+    const query = parseFilters(req);
+    const result = await kpis.block(name, query);
+    if (suffixed || query.format === 'csv') sendCsv(res, csvFilename(name, result.filters), blockCsv(result));
+    else res.json({ filters: publicFilters(result.filters), [name]: result.data });
+  });
+
+  return router;
+};
