@@ -6,6 +6,7 @@ import type { CollectionClient, ReconciliationClient } from '@recoup/workflows';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { AccountsService } from './accounts/accounts.service.ts';
 import { adminRoutes } from './admin/admin.routes.ts';
+import { AdminWorkflowsService } from './admin/workflows.service.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { AuthService } from './auth/auth.service.ts';
 import { csrfProtection } from './auth/csrf.ts';
@@ -125,7 +126,8 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   app.use('/api/accounts/:id/calls', authenticated, accountCallsRoutes(compliance));
   app.use('/api/compliance-settings', authenticated, complianceSettingsRoutes(compliance));
   app.use('/api/accounts', authenticated, accountsRoutes(new AccountsService(orm, collections)));
-  app.use('/api/admin', authenticated, adminRoutes(orm, collections));
+  const adminWorkflows = new AdminWorkflowsService(orm, collections, { uiUrl: config.temporal.uiUrl, namespace: config.temporal.namespace });
+  app.use('/api/admin', authenticated, adminRoutes(orm, collections, adminWorkflows));
   app.use('/api/outbox', authenticated, outboxRoutes(orm));
   app.use('/api', notFoundHandler);
 

@@ -18,3 +18,4 @@ export * from './config.ts';
 export { isKnownCurrency } from './currency.ts';
 export * from './compliance.dto.ts';
 export * from './bank-statements.dto.ts';
+export * from './admin-workflows.dto.ts';
