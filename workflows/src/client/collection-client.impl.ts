@@ -122,13 +122,17 @@ export function createCollectionClient(temporal: Client, settings: Pick<Temporal
   const openWorkflows = new WorkflowClient({ ...temporal.workflow.options, queryRejectCondition: 'NOT_OPEN' });
   return {
     temporal,
-    async start(accountId, strategyVersionId) {
+    async start(accountId, strategyVersionId, labels) {
       const workflowId = collectionWorkflowId(accountId);
       try {
         await temporal.workflow.start<typeof collectionWorkflow>('collectionWorkflow', {
           workflowId,
           taskQueue: settings.taskQueue,
           args: [{ accountId, strategyVersionId }],
+          typedSearchAttributes: [
+            { key: strategyVersionKey, value: strategyVersionId },
+            ...(labels?.segment ? [{ key: segmentKey, value: labels.segment }] : []),
+          ],
         });
         return { workflowId, started: true };
       } catch (error) {

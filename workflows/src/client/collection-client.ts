@@ -79,7 +79,8 @@ export interface CurrentNodesReport {
 /** What the API needs from Temporal. Implemented in collection-client.impl.ts. */
 export interface CollectionClient {
   readonly temporal: Client;
-  start(accountId: string, strategyVersionId: string): Promise<StartResult>;
+  /** `segment` is indexed from the start, so the admin list can filter by it before the strategy tags the account. */
+  start(accountId: string, strategyVersionId: string, labels?: { segment?: string }): Promise<StartResult>;
   paymentApplied(accountId: string, message: PaymentAppliedMessage): Promise<void>;
   /** Rejects with a typed error when the workflow refuses the outcome (unknown task or outcome). */
   completeTask(accountId: string, message: TaskCompletedMessage): Promise<void>;

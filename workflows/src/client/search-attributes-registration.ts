@@ -1,4 +1,4 @@
-import { isGrpcServiceError, type Connection } from '@temporalio/client';
+import { isGrpcServiceError, type Connection, type ConnectionLike } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { RECOUP_SEARCH_ATTRIBUTES } from '../shared/search-attributes.ts';
 
@@ -20,12 +20,14 @@ export class SearchAttributesUnregisteredError extends Error {
  * upserts an unknown attribute, so a worker must not run before this has succeeded. Temporal Cloud does not
  * offer this call to an API key: there they are added once with `tcld namespace search-attributes add`.
  */
-export async function registerSearchAttributes(connection: Connection, namespace: string): Promise<void> {
+export async function registerSearchAttributes(connection: ConnectionLike, namespace: string): Promise<void> {
+  if (!('operatorService' in connection)) throw new SearchAttributesUnregisteredError('This connection has no operator service.');
+  const operator = (connection as Connection).operatorService;
   const searchAttributes = Object.fromEntries(
     RECOUP_SEARCH_ATTRIBUTES.map((key) => [key.name, temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD]),
   );
   try {
-    await connection.operatorService.addSearchAttributes({ namespace, searchAttributes });
+    await operator.addSearchAttributes({ namespace, searchAttributes });
   } catch (error) {
     if (isGrpcServiceError(error) && error.code === ALREADY_EXISTS) return;
     throw new SearchAttributesUnregisteredError(
