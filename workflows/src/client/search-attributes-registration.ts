@@ -1,6 +1,11 @@
 import { isGrpcServiceError, type Connection, type ConnectionLike } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
 import { RECOUP_SEARCH_ATTRIBUTES } from '../shared/search-attributes.ts';
+
+/**
+ * temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD. Written out because @temporalio/proto is
+ * CommonJS without named exports that Node's ES module loader can see.
+ */
+const INDEXED_VALUE_TYPE_KEYWORD = 2;
 
 /** gRPC's ALREADY_EXISTS: older servers answer it for an attribute registered before. */
 const ALREADY_EXISTS = 6;
@@ -24,7 +29,7 @@ export async function registerSearchAttributes(connection: ConnectionLike, names
   if (!('operatorService' in connection)) throw new SearchAttributesUnregisteredError('This connection has no operator service.');
   const operator = (connection as Connection).operatorService;
   const searchAttributes = Object.fromEntries(
-    RECOUP_SEARCH_ATTRIBUTES.map((key) => [key.name, temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD]),
+    RECOUP_SEARCH_ATTRIBUTES.map((key) => [key.name, INDEXED_VALUE_TYPE_KEYWORD]),
   );
   try {
     await operator.addSearchAttributes({ namespace, searchAttributes });
