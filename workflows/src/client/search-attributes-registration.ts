@@ -23,7 +23,8 @@ export class SearchAttributesUnregisteredError extends Error {
  * operator would with `temporal operator search-attribute create`. Registering an attribute that exists with the
  * same type changes nothing. The workflow upserts them as it moves, and a server refuses a workflow task that
  * upserts an unknown attribute, so a worker must not run before this has succeeded. Temporal Cloud does not
- * offer this call to an API key: there they are added once with `tcld namespace search-attributes add`.
+ * offer this call to an API key: there they are added once with `tcld namespace search-attributes add`, and found
+ * here by listing them.
  */
 export async function registerSearchAttributes(connection: ConnectionLike, namespace: string): Promise<void> {
   if (!('operatorService' in connection)) throw new SearchAttributesUnregisteredError('This connection has no operator service.');
@@ -35,10 +36,21 @@ export async function registerSearchAttributes(connection: ConnectionLike, names
     await operator.addSearchAttributes({ namespace, searchAttributes });
   } catch (error) {
     if (isGrpcServiceError(error) && error.code === ALREADY_EXISTS) return;
+    // Where adding is not allowed (Temporal Cloud), attributes added by the operator beforehand are just as good.
+    if (await allRegistered(operator, namespace, Object.keys(searchAttributes))) return;
     throw new SearchAttributesUnregisteredError(
       `Could not register the search attributes ${Object.keys(searchAttributes).join(', ')} in namespace "${namespace}" ` +
         `(${error instanceof Error ? error.message : String(error)}). Register them as Keyword attributes ` +
         '(temporal operator search-attribute create, or tcld on Temporal Cloud) and start again.',
     );
+  }
+}
+
+async function allRegistered(operator: Connection['operatorService'], namespace: string, names: string[]): Promise<boolean> {
+  try {
+    const listed = await operator.listSearchAttributes({ namespace });
+    return names.every((name) => name in listed.customAttributes);
+  } catch {
+    return false;
   }
 }
