@@ -96,6 +96,20 @@ describe('activities of the strategy engine', () => {
     expect(none.outcome).toBeNull();
   });
 
+  it("computes the facts of a condition and a switch as of the workflow's clock it is given, not the worker's", async () => {
+    // Due 2026-02-01: 37 days past due at NOON on the worker's clock, 67 days on a workflow clock 30 days ahead.
+    const id = await account(20_000n);
+    const asOf = new Date(NOON.getTime() + 30 * DAY).toISOString();
+    const condition = { fact: 'daysPastDue', operator: 'greaterThan', value: 60 };
+    expect(await activities().evaluateCondition({ accountId: id, nodeId: 'late', condition })).toMatchObject({ result: false });
+    expect(await activities().evaluateCondition({ accountId: id, nodeId: 'late', condition, asOf })).toMatchObject({
+      result: true,
+      matched: ['daysPastDue greaterThan 60 (was 67)'],
+    });
+    const rules = [{ name: 'late', priority: 1, condition }];
+    expect(await activities().evaluateSwitch({ accountId: id, nodeId: 'sw', rules, asOf })).toMatchObject({ outcome: 'late' });
+  });
+
   describe('call tasks under the call-frequency limits', () => {
     const callTask = (id: string) => ({
       ...effect(id, 'call'),

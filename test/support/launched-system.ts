@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { createTimeSkippingEnv } from '../../workflows/test/temporal-test-env.ts';
 
 /** A free TCP port on loopback. */
 export async function freeLoopbackPort(): Promise<number> {
@@ -17,10 +19,26 @@ export async function freeLoopbackPort(): Promise<number> {
   });
 }
 
+/**
+ * Which Temporal server the system runs on. dev-server: the launcher starts its embedded dev server, as
+ * `npm start` does. time-skipping: the test starts Temporal's time-skipping test server and the launcher connects
+ * to it as to any external Temporal (TEMPORAL_ADDRESS); its clock runs at real speed until a test advances it
+ * (see advanceTime in system-clock.ts).
+ */
+export type LaunchedTemporal = 'dev-server' | 'time-skipping';
+
+export interface LaunchOptions {
+  timeoutMs?: number;
+  env?: Record<string, string>;
+  temporal?: LaunchedTemporal;
+}
+
 export interface LaunchedSystem {
   apiUrl: string;
   temporalAddress: string;
   dataDir: string;
+  /** The time-skipping test server's environment; null on the dev server. */
+  timeSkipping: TestWorkflowEnvironment | null;
   output: () => string;
   stop(): Promise<number | null>;
 }
@@ -29,7 +47,17 @@ export interface LaunchedSystem {
  * Starts the system the way the README's first command does (the launcher, on embedded defaults, with the demo
  * portfolio) in a fresh data directory, and waits until it reports that it is running.
  */
-export async function launchSystem(options: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<LaunchedSystem> {
+export async function launchSystem(options: LaunchOptions = {}): Promise<LaunchedSystem> {
+  const timeSkipping = options.temporal === 'time-skipping' ? await createTimeSkippingEnv() : null;
+  try {
+    return await launchOn(timeSkipping, options);
+  } catch (error) {
+    await timeSkipping?.teardown();
+    throw error;
+  }
+}
+
+async function launchOn(timeSkipping: TestWorkflowEnvironment | null, options: LaunchOptions): Promise<LaunchedSystem> {
   const dataDir = mkdtempSync(join(tmpdir(), 'recoup-e2e-'));
   const port = await freeLoopbackPort();
   const child: ChildProcess = spawn(process.execPath, ['packages/api/src/launcher/up.ts'], {
@@ -39,8 +67,11 @@ export async function launchSystem(options: { timeoutMs?: number; env?: Record<s
       RECOUP_DATA_DIR: dataDir,
       PORT: String(port),
       DATABASE_URL: '',
-      TEMPORAL_ADDRESS: '',
       SMTP_URL: '',
+      ...(timeSkipping
+        ? // The activities judge deadlines on the test server's virtual clock, like the workflow timers that wake them.
+          { TEMPORAL_ADDRESS: timeSkipping.address, TEMPORAL_NAMESPACE: timeSkipping.namespace ?? 'default', RECOUP_ACTIVITY_CLOCK: 'temporal' }
+        : { TEMPORAL_ADDRESS: '' }),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -67,12 +98,15 @@ export async function launchSystem(options: { timeoutMs?: number; env?: Record<s
     apiUrl,
     temporalAddress,
     dataDir,
+    timeSkipping,
     output: () => output,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
       const code = await exited;
       clearTimeout(timer);
+      // The worker has stopped polling by now, so the server goes without cutting a task off midway.
+      await timeSkipping?.teardown();
       rmSync(dataDir, { recursive: true, force: true });
       return code;
     },

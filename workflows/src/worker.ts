@@ -1,5 +1,6 @@
 // Worker-side entry: the activity implementations and the worker factory.
 export type * from './activities/activity-types.ts';
+export { activityClock, scheduledAttemptTime } from './activities/activity-clock.ts';
 export { createActivities } from './activities/create-activities.ts';
 export type { ActivityDeps } from './activities/deps.ts';
 export { createSmtpMailer, type Mailer, type OutgoingMail } from './activities/mailer.ts';

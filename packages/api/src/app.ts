@@ -44,9 +44,13 @@ import { LiveOverlayService } from './strategies/live-overlay.service.ts';
 import { strategiesRoutes, strategyVersionsRoutes } from './strategies/strategies.routes.ts';
 import { StrategiesService } from './strategies/strategies.service.ts';
 import { tasksRoutes } from './tasks/tasks.routes.ts';
+import { teamRoutes } from './team/team.routes.ts';
+import { TeamService } from './team/team.service.ts';
 import { TasksService } from './tasks/tasks.service.ts';
 import { templatesRoutes } from './templates/templates.routes.ts';
 import { TemplatesService } from './templates/templates.service.ts';
+import { usersRoutes } from './users/users.routes.ts';
+import { UsersService } from './users/users.service.ts';
 
 export interface AppDeps {
   orm: MikroORM;
@@ -129,6 +133,8 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   const adminWorkflows = new AdminWorkflowsService(orm, collections, { uiUrl: config.temporal.uiUrl, namespace: config.temporal.namespace });
   app.use('/api/admin', authenticated, adminRoutes(orm, collections, adminWorkflows));
   app.use('/api/outbox', authenticated, outboxRoutes(orm));
+  app.use('/api/team', authenticated, teamRoutes(new TeamService(orm)));
+  app.use('/api/users', authenticated, usersRoutes(new UsersService(orm)));
   app.use('/api', notFoundHandler);
 
   const designer = staticDesigner(deps.staticDir ?? DEFAULT_STATIC_DIR);

@@ -159,7 +159,8 @@ describe('the admin workflow list and inspector', () => {
     expect(inspection.temporalUiUrl).toBeNull();
     expect(inspection.historyJsonPath).toBe(`/api/admin/accounts/${accountId}/history.json`);
     const withUi = new AdminWorkflowsService(h.db.orm, h.collections, { uiUrl: 'http://127.0.0.1:8233/', namespace: 'recoup' });
-    expect((await withUi.inspect(accountId)).temporalUiUrl).toBe(`http://127.0.0.1:8233/namespaces/recoup/workflows/collection-${accountId}`);
+    const adminUser = { id: admin.userId, email: 'admin@recoup.local', name: 'Admin', role: 'admin' as const };
+    expect((await withUi.inspect(accountId, adminUser)).temporalUiUrl).toBe(`http://127.0.0.1:8233/namespaces/recoup/workflows/collection-${accountId}`);
   });
 
   it('serves the readable timeline of an account', async () => {

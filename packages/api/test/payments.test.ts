@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Account, AuditLog, Invoice, Payment } from '@recoup/db';
+import { Account, AppUser, AuditLog, Invoice, Payment } from '@recoup/db';
 import { createHarness, type Harness, type LoggedIn } from './support/harness.ts';
 
 let h: Harness;
@@ -30,8 +30,13 @@ beforeAll(async () => {
       ],
     });
   expect(imported.status).toBe(201);
-  accountId = (await h.db.orm.em.fork().findOneOrFail(Account, { externalRef: 'P-1' })).id;
   collector = await h.login('collector1');
+  // Collectors record payments on their own accounts only.
+  const em = h.db.orm.em.fork();
+  const account = await em.findOneOrFail(Account, { externalRef: 'P-1' });
+  account.assignedCollector = em.getReference(AppUser, collector.userId);
+  await em.flush();
+  accountId = account.id;
 });
 afterAll(async () => {
   await h.close();
@@ -46,6 +51,16 @@ const pay = (key: string | null, body: object) => {
 const open = async (number: string) => (await h.db.orm.em.fork().findOneOrFail(Invoice, { number })).openMinor;
 
 describe('payments', () => {
+  it("refuses a collector recording a payment on another collector's account with 404", async () => {
+    const other = await h.login('collector2');
+    const response = await other.agent
+      .post('/api/payments')
+      .set('x-csrf-token', other.csrf)
+      .set('Idempotency-Key', 'pay-key-other-collector')
+      .send({ accountRef: 'P-1', amount: { amountMinor: '100', currency: 'EUR' } });
+    expect(response.status).toBe(404);
+  });
+
   it('allocates oldest due first and answers the new balance', async () => {
     const response = await pay('pay-key-0001', {
       accountRef: 'P-1',

@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { pagingQuerySchema } from './common.dto.ts';
+import { pagingQuerySchema, uuidSchema } from './common.dto.ts';
 import { moneySchema } from './money.dto.ts';
 import { taskViewSchema } from './tasks.dto.ts';
 
 export const accountListQuerySchema = pagingQuerySchema.extend({
   q: z.string().trim().max(200).optional(),
+  /** Accounts assigned to this collector, to the caller ('me'), or to nobody ('none'); within what the caller sees. */
+  assignee: z.union([uuidSchema, z.literal('me'), z.literal('none')]).optional(),
 });
 export type AccountListQuery = z.infer<typeof accountListQuerySchema>;
 

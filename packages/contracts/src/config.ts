@@ -6,6 +6,14 @@ import { z } from 'zod';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/**
+ * Where activities read the time. system: the host's clock. temporal: the moment Temporal scheduled the
+ * activity's current attempt, which on Temporal's time-skipping test server is its virtual clock, so activities
+ * judge deadlines on the same clock as the workflow timers that woke them.
+ */
+export const ACTIVITY_CLOCKS = ['system', 'temporal'] as const;
+export type ActivityClock = (typeof ACTIVITY_CLOCKS)[number];
+
 export interface TemporalConfig {
   address: string;
   namespace: string;
@@ -46,6 +54,8 @@ export interface RecoupConfig {
   demo: boolean;
   /** Run database migrations at start-up (RECOUP_MIGRATE). */
   migrate: boolean;
+  /** Where the worker's activities read the time (RECOUP_ACTIVITY_CLOCK). */
+  activityClock: ActivityClock;
 }
 
 export class ConfigError extends Error {
@@ -114,6 +124,10 @@ const envSchema = z.object({
   ),
   RECOUP_DEMO: flag(false),
   RECOUP_MIGRATE: flag(false),
+  RECOUP_ACTIVITY_CLOCK: z.preprocess(
+    (value) => (typeof blankToUndefined(value) === 'string' ? String(blankToUndefined(value)).toLowerCase() : undefined),
+    z.enum(ACTIVITY_CLOCKS, { message: `must be one of ${ACTIVITY_CLOCKS.join(', ')}` }).default('system'),
+  ),
 });
 
 /** Parses the configuration variables; throws ConfigError naming every bad variable. */
@@ -165,5 +179,6 @@ export const loadConfig = (env: Record<string, string | undefined>): RecoupConfi
     logLevel: e.LOG_LEVEL,
     demo: e.RECOUP_DEMO,
     migrate: e.RECOUP_MIGRATE,
+    activityClock: e.RECOUP_ACTIVITY_CLOCK,
   };
 };

@@ -18,4 +18,6 @@ export * from './config.ts';
 export { isKnownCurrency } from './currency.ts';
 export * from './compliance.dto.ts';
 export * from './bank-statements.dto.ts';
+export * from './team.dto.ts';
+export * from './users.dto.ts';
 export * from './admin-workflows.dto.ts';

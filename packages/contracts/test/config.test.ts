@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       demo: false,
       migrate: false,
+      activityClock: 'system',
     });
   });
 
@@ -47,6 +48,7 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'DEBUG' }, (c: ReturnType<typeof loadConfig>) => c.logLevel, 'debug'],
     [{ RECOUP_DEMO: 'yes' }, (c: ReturnType<typeof loadConfig>) => c.demo, true],
     [{ RECOUP_DATA_DIR: '/var/lib/recoup' }, (c: ReturnType<typeof loadConfig>) => c.dataDir, '/var/lib/recoup'],
+    [{ RECOUP_ACTIVITY_CLOCK: 'Temporal' }, (c: ReturnType<typeof loadConfig>) => c.activityClock, 'temporal'],
     [
       { SMS_WEBHOOK_URL: 'https://sms.example.com/send', WEBHOOK_SECRET: 'webhook-secret-0123' },
       (c: ReturnType<typeof loadConfig>) => c.channels,
@@ -63,6 +65,7 @@ describe('loadConfig', () => {
     [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL'],
     [{ DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ RECOUP_ACTIVITY_CLOCK: 'server' }, 'RECOUP_ACTIVITY_CLOCK'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
     [{ SMTP_URL: 'http://x' }, 'SMTP_URL'],
     [{ TEMPORAL_TLS_CERT: '/c.pem' }, 'TEMPORAL_TLS_KEY'],

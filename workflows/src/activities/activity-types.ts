@@ -8,6 +8,11 @@ export interface EvaluateConditionInput {
   accountId: string;
   nodeId: string;
   condition: RuleCondition;
+  /**
+   * The workflow's clock when it asked, ISO UTC: time-dependent facts such as daysPastDue are computed as of then,
+   * the instant the interpreter decides at. Absent in histories recorded before it was passed.
+   */
+  asOf?: string;
 }
 
 export interface EvaluateConditionResult {
@@ -60,6 +65,11 @@ export interface EvaluateSwitchInput {
   accountId: string;
   nodeId: string;
   rules: PrioritisedRule[];
+  /**
+   * The workflow's clock when it asked, ISO UTC: time-dependent facts such as daysPastDue are computed as of then,
+   * the instant the interpreter decides at. Absent in histories recorded before it was passed.
+   */
+  asOf?: string;
 }
 
 export interface EvaluateSwitchResult {

@@ -17,6 +17,7 @@ import { setTags } from './set-tags.ts';
 /** The activity implementations registered on the worker, bound to this process's database and mailer. */
 export function createActivities(deps: ActivityDeps): CollectionActivities {
   const now = () => deps.now?.() ?? new Date();
+  const asOf = (input: { asOf?: string }) => (input.asOf ? new Date(input.asOf) : now());
   return {
     async loadStrategyVersion(strategyVersionId) {
       const version = await deps.orm.em.fork().findOneOrFail(StrategyVersion, { id: strategyVersionId });
@@ -34,9 +35,9 @@ export function createActivities(deps: ActivityDeps): CollectionActivities {
         oldestDueAt: facts.oldestDueDate ? zonedWallTime(facts.oldestDueDate, 9, 0, account.timeZone).toISOString() : null,
       };
     },
-    evaluateCondition: (input) => evaluateConditionForAccount(deps.orm.em.fork(), input.accountId, input.condition, now()),
+    evaluateCondition: (input) => evaluateConditionForAccount(deps.orm.em.fork(), input.accountId, input.condition, asOf(input)),
     async evaluateSwitch(input) {
-      const facts = { ...(await loadAccountFacts(deps.orm.em.fork(), input.accountId, now())) };
+      const facts = { ...(await loadAccountFacts(deps.orm.em.fork(), input.accountId, asOf(input))) };
       const winner = await firstMatchingRule(input.rules, facts);
       return { outcome: winner.name, matched: winner.matched, facts };
     },

@@ -1,6 +1,7 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfig } from '@recoup/contracts';
 import { createOrm } from '@recoup/db';
+import { activityClock } from '../activities/activity-clock.ts';
 import { createChannelAdapters } from '../activities/channels/channel-adapters.ts';
 import { createActivities } from '../activities/create-activities.ts';
 import { createSmtpMailer } from '../activities/mailer.ts';
@@ -30,7 +31,7 @@ const client = await connectTemporalClient(temporal);
 await registerSearchAttributes(client.connection, config.temporal.namespace);
 const notifier = createAccountNotifier(orm, createCollectionClient(client, temporal), activityLogger);
 const activities = {
-  ...createActivities({ orm, mailer, channels, publicUrl: config.publicUrl }),
+  ...createActivities({ orm, mailer, channels, publicUrl: config.publicUrl, now: activityClock(config.activityClock) }),
   ...createReconciliationActivities({ orm, notifier }),
 };
 const { worker, connection } = await createWorker({ temporal, activities });
@@ -40,6 +41,7 @@ process.once('SIGTERM', shutdown);
 process.once('SIGINT', shutdown);
 
 console.log(`Recoup worker polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address}`);
+if (config.activityClock === 'temporal') console.log('Activities read the time from Temporal (RECOUP_ACTIVITY_CLOCK=temporal).');
 // Reminders on a channel without a provider are suppressed, so say which ones will be.
 const unserved = (['sms', 'letter', 'webhook'] as const).filter((channel) => !channels[channel]);
 if (unserved.length > 0) console.log(`No provider configured for ${unserved.join(', ')}: reminders on these channels are suppressed.`);

@@ -268,12 +268,19 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
             accountId: input.accountId,
             nodeId: command.nodeId,
             condition: command.condition,
+            // Local activities see the worker's clock, not Temporal's: the facts are computed as of the workflow's.
+            asOf: new Date().toISOString(),
           });
           events.push({ type: 'condition-evaluated', nodeId: command.nodeId, result: evaluated.result, matched: evaluated.matched });
           break;
         }
         case 'evaluate-switch': {
-          const evaluated = await reads.evaluateSwitch({ accountId: input.accountId, nodeId: command.nodeId, rules: command.rules });
+          const evaluated = await reads.evaluateSwitch({
+            accountId: input.accountId,
+            nodeId: command.nodeId,
+            rules: command.rules,
+            asOf: new Date().toISOString(),
+          });
           events.push({ type: 'switch-evaluated', nodeId: command.nodeId, outcome: evaluated.outcome, matched: evaluated.matched });
           break;
         }

@@ -1,5 +1,5 @@
-import { LockMode, type FilterQuery } from '@mikro-orm/core';
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import {
   Account,
   Allocation,
@@ -23,9 +23,8 @@ import type {
 } from '@recoup/contracts';
 import type { CollectionClient } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
-import { isManagerOrAdmin, type AuthUser } from '../auth/current-user.ts';
-import { NotFoundError } from '../http/errors.ts';
-import { mayAccessAccount } from '../shared/account-access.ts';
+import type { AuthUser } from '../auth/current-user.ts';
+import { accessScope, accessibleAccount, accountFilter } from '../shared/access-scope.ts';
 import { toTaskView } from '../tasks/task-view.ts';
 
 const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -49,13 +48,15 @@ export class AccountsService {
 
   async list(user: AuthUser, query: AccountListQuery): Promise<Page<AccountSummary>> {
     const em = this.#orm.em.fork();
-    const conditions: FilterQuery<IAccount>[] = [];
-    if (!isManagerOrAdmin(user)) conditions.push({ id: { $in: await visibleAccountIds(em, user) } });
+    const conditions: FilterQuery<IAccount>[] = [accountFilter(await accessScope(em, user))];
+    if (query.assignee === 'me') conditions.push({ assignedCollector: user.id });
+    else if (query.assignee === 'none') conditions.push({ assignedCollector: null });
+    else if (query.assignee) conditions.push({ assignedCollector: query.assignee });
     if (query.q) {
       const pattern = likePattern(query.q);
       conditions.push({ $or: [{ name: { $ilike: pattern } }, { externalRef: { $ilike: pattern } }] });
     }
-    const [accounts, total] = await em.findAndCount(Account, conditions.length > 0 ? { $and: conditions } : {}, {
+    const [accounts, total] = await em.findAndCount(Account, { $and: conditions }, {
       orderBy: { name: 'asc', id: 'asc' },
       limit: query.limit,
       offset: query.offset,
@@ -80,8 +81,7 @@ export class AccountsService {
 
   async get(id: string, user: AuthUser, now = new Date()): Promise<AccountDetail> {
     const em = this.#orm.em.fork();
-    const account = await em.findOne(Account, { id });
-    if (!account || !(await mayAccessAccount(em, user, account))) throw new NotFoundError('account');
+    const account = await accessibleAccount(em, user, id);
     // Sequential on purpose: one EntityManager runs one query at a time.
     const contacts = await em.find(Contact, { account: id }, { orderBy: { isPrimary: 'desc', createdAt: 'asc' } });
     const invoices = await em.find(Invoice, { account: id }, { orderBy: { dueDate: 'asc', number: 'asc' } });
@@ -166,8 +166,7 @@ export class AccountsService {
    */
   async ceaseCommunication(id: string, input: CeaseCommunicationRequest, user: AuthUser, now = new Date()): Promise<CeaseCommunicationView> {
     return this.#orm.em.fork().transactional(async (em) => {
-      const account = await em.findOne(Account, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!account) throw new NotFoundError('account');
+      const account = await accessibleAccount(em, user, id, { lock: true });
       if (!account.ceaseCommunication) {
         account.ceaseCommunication = true;
         account.ceaseCommunicationAt = now;
@@ -187,8 +186,7 @@ export class AccountsService {
   /** Lifts a cease-communication request, e.g. when the debtor asks to be contacted again. */
   async resumeCommunication(id: string, input: ResumeCommunicationRequest, user: AuthUser): Promise<CeaseCommunicationView> {
     return this.#orm.em.fork().transactional(async (em) => {
-      const account = await em.findOne(Account, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!account) throw new NotFoundError('account');
+      const account = await accessibleAccount(em, user, id, { lock: true });
       if (account.ceaseCommunication) {
         const since = account.ceaseCommunicationAt?.toISOString() ?? null;
         account.ceaseCommunication = false;
@@ -226,10 +224,3 @@ const summary = (account: IAccount): Omit<AccountSummary, 'balance'> => ({
   ceaseCommunication: account.ceaseCommunication,
   ceaseCommunicationAt: account.ceaseCommunicationAt?.toISOString() ?? null,
 });
-
-/** A collector's accounts: assigned to them, or holding a task of theirs. */
-const visibleAccountIds = async (em: EntityManager, user: AuthUser): Promise<string[]> => {
-  const assigned = await em.find(Account, { assignedCollector: user.id }, { fields: ['id'] });
-  const tasks = await em.find(CollectorTask, { assignee: user.id }, { fields: ['account'] });
-  return [...new Set([...assigned.map((a) => a.id), ...tasks.map((t) => t.account.id)])];
-};

@@ -1,22 +1,21 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Account } from '@recoup/db';
 import { idParamsSchema, WORKFLOW_ACTIONS, workflowActionRequestSchema, workflowListQuerySchema, type WorkflowAction } from '@recoup/contracts';
 import type { CollectionClient } from '@recoup/workflows';
 import { currentUser } from '../auth/current-user.ts';
 import { requireRole } from '../auth/require-auth.ts';
-import { BusinessRuleError, NotFoundError } from '../http/errors.ts';
-import { issuesOf, parseParams, parseQuery, parseWith } from '../http/validate.ts';
+import { BusinessRuleError } from '../http/errors.ts';
+import { issuesOf, parseParams, parseQuery } from '../http/validate.ts';
+import { accessibleAccount } from '../shared/access-scope.ts';
 import { fromTemporal, type AdminWorkflowsService } from './workflows.service.ts';
 
 export const adminRoutes = (orm: MikroORM, collections: CollectionClient, workflows: AdminWorkflowsService): Router => {
   const router = Router();
   router.use(requireRole('admin'));
 
-  const accountIdOf = async (params: unknown): Promise<string> => {
-    const { id } = parseWith(idParamsSchema, params, 'params');
-    if ((await orm.em.fork().count(Account, { id })) === 0) throw new NotFoundError('account');
-    return id;
+  const accountIdOf = async (req: Request): Promise<string> => {
+    const { id } = parseParams(idParamsSchema, req);
+    return (await accessibleAccount(orm.em.fork(), currentUser(req), id)).id;
   };
 
   router.get('/workflows', async (req, res) => {
@@ -28,11 +27,11 @@ export const adminRoutes = (orm: MikroORM, collections: CollectionClient, workfl
   });
 
   router.get('/accounts/:id/workflow', async (req, res) => {
-    res.json(await workflows.inspect(parseParams(idParamsSchema, req).id));
+    res.json(await workflows.inspect(parseParams(idParamsSchema, req).id, currentUser(req)));
   });
 
   router.get('/accounts/:id/timeline', async (req, res) => {
-    res.json(await workflows.timeline(parseParams(idParamsSchema, req).id));
+    res.json(await workflows.timeline(parseParams(idParamsSchema, req).id, currentUser(req)));
   });
 
   for (const action of WORKFLOW_ACTIONS) {
@@ -43,7 +42,7 @@ export const adminRoutes = (orm: MikroORM, collections: CollectionClient, workfl
   }
 
   router.get('/accounts/:id/history', async (req, res) => {
-    const id = await accountIdOf(req.params);
+    const id = await accountIdOf(req);
     try {
       res.json({ accountId: id, events: await collections.history(id) });
     } catch (error) {
@@ -52,7 +51,7 @@ export const adminRoutes = (orm: MikroORM, collections: CollectionClient, workfl
   });
 
   router.get('/accounts/:id/history.json', async (req, res) => {
-    const id = await accountIdOf(req.params);
+    const id = await accountIdOf(req);
     let raw: unknown;
     try {
       raw = await collections.rawHistory(id);

@@ -14,6 +14,7 @@ import { collectionWorkflowId, type CollectionClient, type CollectionStateView }
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
 import { ConflictError, NotFoundError, ServiceUnavailableError } from '../http/errors.ts';
+import { accessibleAccount } from '../shared/access-scope.ts';
 
 const isNamed = (error: unknown, name: string): boolean => error instanceof Error && error.name === name;
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -99,9 +100,9 @@ export class AdminWorkflowsService {
     };
   }
 
-  async inspect(accountId: string): Promise<WorkflowInspection> {
+  async inspect(accountId: string, user: AuthUser): Promise<WorkflowInspection> {
     const em = this.#orm.em.fork();
-    const account = await this.#account(em, accountId);
+    const account = await accessibleAccount(em, user, accountId);
     let workflow;
     try {
       workflow = await this.#collections.describe(accountId);
@@ -141,8 +142,8 @@ export class AdminWorkflowsService {
     };
   }
 
-  async timeline(accountId: string): Promise<WorkflowTimeline> {
-    await this.#account(this.#orm.em.fork(), accountId);
+  async timeline(accountId: string, user: AuthUser): Promise<WorkflowTimeline> {
+    await accessibleAccount(this.#orm.em.fork(), user, accountId);
     try {
       return { accountId, entries: await this.#collections.timeline(accountId) };
     } catch (error) {
@@ -157,7 +158,7 @@ export class AdminWorkflowsService {
    */
   async act(accountId: string, action: WorkflowAction, reason: string, actor: AuthUser): Promise<WorkflowActionRecord> {
     const em = this.#orm.em.fork();
-    await this.#account(em, accountId);
+    await accessibleAccount(em, actor, accountId);
     const at = new Date();
     await em.transactional(async (tx) => {
       await audit(tx, {
@@ -185,12 +186,6 @@ export class AdminWorkflowsService {
       case 'terminate':
         return this.#collections.terminate(accountId, reason);
     }
-  }
-
-  async #account(em: EntityManager, accountId: string) {
-    const account = await em.findOne(Account, { id: accountId }, { fields: ['id', 'name', 'externalRef'] });
-    if (!account) throw new NotFoundError('account');
-    return account;
   }
 
   async #actions(em: EntityManager, accountId: string): Promise<WorkflowActionRecord[]> {

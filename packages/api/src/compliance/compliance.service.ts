@@ -5,7 +5,7 @@ import type { CallAttemptRequest, CallAttemptView, ComplianceSettingInput, Compl
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
 import { ConflictError, NotFoundError } from '../http/errors.ts';
-import { accessibleAccount } from '../shared/account-access.ts';
+import { accessibleAccount } from '../shared/access-scope.ts';
 
 const settingView = (row: IComplianceSetting): ComplianceSettingView => ({
   customerType: row.customerType,

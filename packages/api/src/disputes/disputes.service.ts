@@ -15,7 +15,7 @@ import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
 import { BusinessRuleError, ConflictError, NotFoundError } from '../http/errors.ts';
 import type { Logger } from '../http/logger.ts';
-import { accessibleAccount } from '../shared/account-access.ts';
+import { accessibleAccount } from '../shared/access-scope.ts';
 import { collectibleView } from '../shared/collectible-view.ts';
 import { toDisputeView } from './dispute-view.ts';
 

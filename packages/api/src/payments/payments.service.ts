@@ -17,6 +17,7 @@ import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
 import { BusinessRuleError, ConflictError, NotFoundError } from '../http/errors.ts';
 import type { Logger } from '../http/logger.ts';
+import { mayAccessAccount, mayAccessAccountById } from '../shared/access-scope.ts';
 import { openBalance } from '../shared/balance.ts';
 import { collectAfterReversal } from './after-reversal.ts';
 import { planForAccount } from './plan-for-account.ts';
@@ -60,7 +61,7 @@ export class PaymentsService {
         }
         return { status: earlier.statusCode, body: earlier.response as unknown as PaymentResponse, fresh: false, accountId: null };
       }
-      const account = await findAccount(em, request);
+      const account = await findAccount(em, request, user);
       const body = await this.#record(em, account, key, request, user);
       em.persist(
         em.create(IdempotencyRecord, {
@@ -95,7 +96,8 @@ export class PaymentsService {
   /** Takes back a payment the bank returned (a bounced cheque, an NSF debit): its invoices owe again. Once only. */
   async reverse(paymentId: string, reason: string, user: AuthUser): Promise<ReversalOutcome> {
     const outcome = await this.#orm.em.fork().transactional(async (em) => {
-      if ((await em.count(Payment, { id: paymentId })) === 0) throw new NotFoundError('payment');
+      const payment = await em.findOne(Payment, { id: paymentId });
+      if (!payment || !(await mayAccessAccountById(em, user, payment.account.id))) throw new NotFoundError('payment');
       const reversal = await reversePayment(em, paymentId, { reason, at: new Date() });
       if (!reversal.reversed) throw new ConflictError('payment-reversed', 'This payment was reversed already; nothing was changed.');
       const restored = reversal.restored.map((r) => ({ invoiceId: r.invoiceId, amountMinor: r.amountMinor.toString() }));
@@ -184,10 +186,11 @@ export interface ReversalOutcome {
   balance: Money[];
 }
 
-const findAccount = async (em: EntityManager, request: PaymentRequest): Promise<IAccount> => {
+/** The account the payment names, by id or reference; one the user may not work on is reported as missing. */
+const findAccount = async (em: EntityManager, request: PaymentRequest, user: AuthUser): Promise<IAccount> => {
   const account = request.accountId
     ? await em.findOne(Account, { id: request.accountId })
     : await em.findOne(Account, { externalRef: request.accountRef ?? '' });
-  if (!account) throw new NotFoundError('account');
+  if (!account || !(await mayAccessAccount(em, user, account))) throw new NotFoundError('account');
   return account;
 };

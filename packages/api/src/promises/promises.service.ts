@@ -4,7 +4,7 @@ import type { PromiseList, PromiseRequest, PromiseView } from '@recoup/contracts
 import type { CollectionClient } from '@recoup/workflows';
 import type { AuthUser } from '../auth/current-user.ts';
 import type { Logger } from '../http/logger.ts';
-import { accessibleAccount } from '../shared/account-access.ts';
+import { accessibleAccount } from '../shared/access-scope.ts';
 import { collectibleView } from '../shared/collectible-view.ts';
 import { cancelPromise, storePromise, workflowRefusal } from './promise-recorder.ts';
 import { toPromiseMessage, toPromiseView } from './promise-view.ts';

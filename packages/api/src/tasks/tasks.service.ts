@@ -1,4 +1,3 @@
-import { LockMode } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { CollectorTask, type ICollectorTask } from '@recoup/db';
@@ -6,9 +5,10 @@ import type { CompleteTaskRequest, Page, TaskListQuery, TaskView } from '@recoup
 import { TaskOutcomeRefusedError, WorkflowMissingError, type CollectionClient, type PromiseMessage } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import { isManagerOrAdmin, type AuthUser } from '../auth/current-user.ts';
-import { BusinessRuleError, ConflictError, ForbiddenError, HttpError, NotFoundError, ServiceUnavailableError } from '../http/errors.ts';
+import { BusinessRuleError, ConflictError, ForbiddenError, HttpError, ServiceUnavailableError } from '../http/errors.ts';
 import { cancelPromise, storePromise } from '../promises/promise-recorder.ts';
 import { toPromiseMessage } from '../promises/promise-view.ts';
+import { accessScope, accessibleTask, taskFilter } from '../shared/access-scope.ts';
 import { toTaskView } from './task-view.ts';
 
 const isNamed = (error: unknown, name: string): boolean => error instanceof Error && error.name === name;
@@ -23,19 +23,17 @@ export class TasksService {
   }
 
   async list(user: AuthUser, query: TaskListQuery): Promise<Page<TaskView>> {
+    const em = this.#orm.em.fork();
     const where: FilterQuery<ICollectorTask> = {};
     if (query.status) where.status = query.status;
-    if (isManagerOrAdmin(user)) {
-      if (query.assignee === 'me') where.assignee = user.id;
-      else if (query.assignee === 'none') where.assignee = null;
-      else if (query.assignee) where.assignee = query.assignee;
-    } else {
-      if (query.assignee && query.assignee !== 'me' && query.assignee !== user.id) {
-        throw new ForbiddenError('forbidden-assignee', 'Collectors see only their own tasks.');
-      }
-      where.assignee = user.id;
+    if (!isManagerOrAdmin(user) && query.assignee && query.assignee !== 'me' && query.assignee !== user.id) {
+      throw new ForbiddenError('forbidden-assignee', 'Collectors see only their own tasks.');
     }
-    const [tasks, total] = await this.#orm.em.fork().findAndCount(CollectorTask, where, {
+    if (query.assignee === 'me') where.assignee = user.id;
+    else if (query.assignee === 'none') where.assignee = null;
+    else if (query.assignee) where.assignee = query.assignee;
+    // A manager asking for another team's collector gets an empty page: the scope narrows every filter.
+    const [tasks, total] = await em.findAndCount(CollectorTask, { $and: [where, taskFilter(await accessScope(em, user))] }, {
       populate: ['account'],
       orderBy: { dueAt: 'asc', createdAt: 'asc' },
       limit: query.limit,
@@ -45,9 +43,9 @@ export class TasksService {
   }
 
   async get(id: string, user: AuthUser): Promise<TaskView> {
-    const task = await this.#orm.em.fork().findOne(CollectorTask, { id }, { populate: ['account'] });
-    // Another collector's task is reported as missing, so ids cannot be probed.
-    if (!task || !mayAccess(user, task)) throw new NotFoundError('task');
+    const em = this.#orm.em.fork();
+    const task = await accessibleTask(em, user, id);
+    await em.populate(task, ['account']);
     return toTaskView(task, task.account.name);
   }
 
@@ -59,8 +57,8 @@ export class TasksService {
    */
   async complete(id: string, input: CompleteTaskRequest, user: AuthUser): Promise<TaskView> {
     if (input.promise === undefined) return this.#complete(id, input, user, undefined);
-    const task = await this.#orm.em.fork().findOne(CollectorTask, { id });
-    checkCompletable(task, input, user);
+    const task = await accessibleTask(this.#orm.em.fork(), user, id);
+    checkCompletable(task, input);
     const promise = await storePromise(this.#orm, task.account.id, input.promise, {
       source: 'task',
       taskId: task.id,
@@ -78,8 +76,8 @@ export class TasksService {
 
   async #complete(id: string, input: CompleteTaskRequest, user: AuthUser, promise: PromiseMessage | undefined): Promise<TaskView> {
     return this.#orm.em.fork().transactional(async (em) => {
-      const task = await em.findOne(CollectorTask, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      checkCompletable(task, input, user);
+      const task = await accessibleTask(em, user, id, { lock: true });
+      checkCompletable(task, input);
       task.status = 'done';
       task.outcome = input.outcome;
       task.note = input.note ?? null;
@@ -121,12 +119,8 @@ export class TasksService {
   }
 }
 
-const mayAccess = (user: AuthUser, task: ICollectorTask): boolean =>
-  isManagerOrAdmin(user) || task.assignee?.id === user.id;
-
-/** Throws unless the user may complete the task with this outcome now. */
-function checkCompletable(task: ICollectorTask | null, input: CompleteTaskRequest, user: AuthUser): asserts task is ICollectorTask {
-  if (!task || !mayAccess(user, task)) throw new NotFoundError('task');
+/** Throws unless the task takes this outcome now; whether the user may work on it is accessibleTask's question. */
+function checkCompletable(task: ICollectorTask, input: CompleteTaskRequest): void {
   if (task.status !== 'open') {
     throw new ConflictError('task-not-open', `The task is already ${task.status}.`, { status: task.status });
   }

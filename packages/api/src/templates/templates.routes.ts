@@ -17,9 +17,9 @@ export const templatesRoutes = (templates: TemplatesService): Router => {
     res.status(201).json(await templates.create(parseBody(templateCreateSchema, req), currentUser(req)));
   });
 
-  // Writers only: a preview shows any account's figures, and collectors see only their own accounts.
+  // Writers only, and only for an account they may see: a preview shows the account's figures.
   router.post('/preview', writers, async (req, res) => {
-    res.json(await templates.preview(parseBody(templatePreviewRequestSchema, req)));
+    res.json(await templates.preview(parseBody(templatePreviewRequestSchema, req), currentUser(req)));
   });
 
   router.get('/:key', async (req, res) => {

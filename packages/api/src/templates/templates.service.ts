@@ -7,6 +7,7 @@ import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
 import type { FieldIssue } from '../http/errors.ts';
 import { BusinessRuleError, ConflictError, NotFoundError } from '../http/errors.ts';
+import { accessibleAccount } from '../shared/access-scope.ts';
 
 type TextField = 'subject' | 'bodyText' | 'smsText';
 const TEXT_FIELDS: readonly TextField[] = ['subject', 'bodyText', 'smsText'];
@@ -83,8 +84,10 @@ export class TemplatesService {
   }
 
   /** The texts rendered for the account as a reminder on the channel would render them now; nothing is stored. */
-  async preview(input: TemplatePreviewRequest, now = new Date()): Promise<TemplatePreview> {
+  /** Renders for an account the user may work on: a preview shows the account's figures. */
+  async preview(input: TemplatePreviewRequest, user: AuthUser, now = new Date()): Promise<TemplatePreview> {
     refuseUnparsable(input);
+    await accessibleAccount(this.#orm.em.fork(), user, input.accountId);
     const texts = { key: 'preview', subject: input.subject, bodyText: input.bodyText, smsText: input.smsText ?? null };
     try {
       return await previewReminder(this.#orm.em.fork(), {

@@ -8,7 +8,7 @@ import { silentLogger } from '../../src/http/logger.ts';
 import { RecordingCollections } from './recording-collections.ts';
 import { RecordingReconciliations } from './recording-reconciliations.ts';
 
-export type DemoRole = 'admin' | 'manager' | 'collector1' | 'collector2';
+export type DemoRole = 'admin' | 'manager' | 'collector1' | 'collector2' | 'collector3';
 
 export interface LoggedIn {
   agent: Agent;
@@ -23,6 +23,10 @@ export interface Harness {
   reconciliations: RecordingReconciliations;
   /** A supertest agent holding a logged-in session of the given demo user, with its CSRF token. */
   login(role: DemoRole): Promise<LoggedIn>;
+  /** Creates a user with the demo password, e.g. a second manager's team, and returns its id. */
+  addUser(user: { email: string; name: string; role: 'admin' | 'manager' | 'collector'; managerId?: string | null }): Promise<string>;
+  /** Like login, for any user with the demo password. */
+  loginAs(email: string): Promise<LoggedIn>;
   userId(role: DemoRole): Promise<string>;
   close(): Promise<void>;
 }
@@ -32,6 +36,7 @@ const EMAIL: Record<DemoRole, string> = {
   manager: DEMO_USERS[1]?.email ?? '',
   collector1: DEMO_USERS[2]?.email ?? '',
   collector2: DEMO_USERS[3]?.email ?? '',
+  collector3: DEMO_USERS[4]?.email ?? '',
 };
 
 /** A fresh database with the demo users, templates and default strategy (no debtors), and the app on top. */
@@ -44,17 +49,31 @@ export const createHarness = async (): Promise<Harness> => {
   const app = createApp({ orm: db.orm, collections, reconciliations, config, logger: silentLogger, staticDir: '/nonexistent' });
   const userId = async (role: DemoRole): Promise<string> =>
     (await db.orm.em.fork().findOneOrFail(AppUser, { email: EMAIL[role] })).id;
+  const loginAs = async (email: string): Promise<LoggedIn> => {
+    const agent = request.agent(app);
+    const response = await agent.post('/api/auth/login').send({ email, password: DEMO_PASSWORD });
+    if (response.status !== 200) throw new Error(`login as ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    const body = response.body as { csrfToken: string; user: { id: string } };
+    return { agent, csrf: body.csrfToken, userId: body.user.id };
+  };
   return {
     app,
     db,
     collections,
     reconciliations,
     userId,
-    async login(role) {
-      const agent = request.agent(app);
-      const response = await agent.post('/api/auth/login').send({ email: EMAIL[role], password: DEMO_PASSWORD });
-      if (response.status !== 200) throw new Error(`login as ${role} failed: ${response.status} ${JSON.stringify(response.body)}`);
-      return { agent, csrf: (response.body as { csrfToken: string }).csrfToken, userId: await userId(role) };
+    login: async (role) => loginAs(EMAIL[role]),
+    loginAs,
+    async addUser(user) {
+      const em = db.orm.em.fork();
+      const created = em.create(AppUser, {
+        ...user,
+        managerId: user.managerId ?? null,
+        passwordHash: await hashPassword(DEMO_PASSWORD),
+        active: true,
+      });
+      await em.flush();
+      return created.id;
     },
     async close() {
       await app.close();

@@ -19,6 +19,11 @@ export const AppUser = defineEntity({
     /** Collector pools the user works in; assignment rules pick a pool, then a collector in it. */
     pools: p.array().default([]),
     skills: p.array().default([]),
+    /**
+     * The manager whose team a collector is on. A plain uuid (the column has its foreign key): a self-reference in
+     * defineEntity would make the entity's type refer to itself.
+     */
+    managerId: p.uuid().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

@@ -12,12 +12,20 @@ import { seedDefaultStrategyIfMissing, seedMissingTemplates } from './seed-essen
 export const DEMO_PASSWORD = 'demo-password';
 
 /** Collectors work in pools with skills, so a strategy's assignment rules have someone to choose. */
-export const DEMO_USERS: readonly { email: string; name: string; role: UserRole; pools?: string[]; skills?: string[] }[] = [
+export const DEMO_USERS: readonly {
+  email: string;
+  name: string;
+  role: UserRole;
+  pools?: string[];
+  skills?: string[];
+  /** E-mail of the manager whose team the collector is on. */
+  manager?: string;
+}[] = [
   { email: 'admin@recoup.local', name: 'Ada Admin', role: 'admin' },
   { email: 'manager@recoup.local', name: 'Max Manager', role: 'manager' },
-  { email: 'collector1@recoup.local', name: 'Clara Collector', role: 'collector', pools: ['general', 'high-value'], skills: ['english', 'german'] },
-  { email: 'collector2@recoup.local', name: 'Colin Collector', role: 'collector', pools: ['general'], skills: ['english'] },
-  { email: 'collector3@recoup.local', name: 'Chiara Collector', role: 'collector', pools: ['general', 'consumer'], skills: ['english', 'italian'] },
+  { email: 'collector1@recoup.local', name: 'Clara Collector', role: 'collector', pools: ['general', 'high-value'], skills: ['english', 'german'], manager: 'manager@recoup.local' },
+  { email: 'collector2@recoup.local', name: 'Colin Collector', role: 'collector', pools: ['general'], skills: ['english'], manager: 'manager@recoup.local' },
+  { email: 'collector3@recoup.local', name: 'Chiara Collector', role: 'collector', pools: ['general', 'consumer'], skills: ['english', 'italian'], manager: 'manager@recoup.local' },
 ];
 
 export interface SeedDemoOptions {
@@ -55,8 +63,17 @@ export async function seedDemo(orm: MikroORM, options: SeedDemoOptions): Promise
       return { skipped: true, users: 0, accounts: 0, invoices: 0, payments: 0 };
     }
     const prng = new Prng(options.seed ?? 1);
-    const users = DEMO_USERS.map((u) =>
-      em.create(AppUser, { id: prng.uuid(), ...u, pools: u.pools ?? [], skills: u.skills ?? [], passwordHash, active: true }),
+    const ids = new Map(DEMO_USERS.map((u) => [u.email, prng.uuid()]));
+    const users = DEMO_USERS.map(({ manager, ...u }) =>
+      em.create(AppUser, {
+        ...u,
+        id: ids.get(u.email) ?? prng.uuid(),
+        pools: u.pools ?? [],
+        skills: u.skills ?? [],
+        managerId: manager ? (ids.get(manager) ?? null) : null,
+        passwordHash,
+        active: true,
+      }),
     );
     // created_by / published_by are plain uuid columns the unit of work cannot order by, so users go in first.
     await em.flush();

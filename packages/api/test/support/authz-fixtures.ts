@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import { Account, AppUser, CollectorTask, Contact, Invoice, OutboxMessage } from '@recoup/db';
+import type { Harness, LoggedIn } from './harness.ts';
+
+/**
+ * Objects for the authorization matrix, each made fresh for one request so that a write in one case (completing
+ * a task, resolving a dispute) cannot change what the next case sees. Accounts are created through the import
+ * API, as in production, and then handed to the collector who owns them.
+ */
+export class AuthzFixtures {
+  readonly #h: Harness;
+  readonly #admin: LoggedIn;
+  #statementLines: { id: string; direction: string }[] = [];
+  #statementId: string | null = null;
+  #importBatchId: string | null = null;
+
+  constructor(h: Harness, admin: LoggedIn) {
+    this.#h = h;
+    this.#admin = admin;
+  }
+
+  async account(ownerId: string | null): Promise<{ accountId: string; invoiceId: string; externalRef: string }> {
+    const externalRef = `AZ-${randomUUID()}`;
+    const response = await this.#admin.agent
+      .post('/api/imports/portfolio')
+      .set('x-csrf-token', this.#admin.csrf)
+      .send({
+        accounts: [
+          {
+            externalRef,
+            name: `Matrix ${externalRef.slice(3, 11)} Ltd`,
+            customerType: 'business',
+            currency: 'EUR',
+            timeZone: 'Europe/Berlin',
+            contacts: [{ name: 'Ann', email: 'ann@example.com', consent: { email: true, sms: false, phone: true, letter: true } }],
+            invoices: [{ number: `I-${externalRef}`, issueDate: '2020-01-01', dueDate: '2020-02-01', amount: { amountMinor: '10000', currency: 'EUR' } }],
+          },
+        ],
+      });
+    if (response.status !== 201) throw new Error(`import failed: ${response.status} ${JSON.stringify(response.body)}`);
+    this.#importBatchId ??= (response.body as { batchId: string }).batchId;
+    const em = this.#h.db.orm.em.fork();
+    const account = await em.findOneOrFail(Account, { externalRef });
+    account.assignedCollector = ownerId ? em.getReference(AppUser, ownerId) : null;
+    await em.flush();
+    const invoice = await em.findOneOrFail(Invoice, { account: account.id });
+    return { accountId: account.id, invoiceId: invoice.id, externalRef };
+  }
+
+  async task(ownerId: string): Promise<string> {
+    const { accountId } = await this.account(ownerId);
+    const em = this.#h.db.orm.em.fork();
+    const task = em.create(CollectorTask, {
+      account: accountId,
+      key: `az-${randomUUID()}`,
+      workflowId: `collection-${accountId}`,
+      nodeId: 'call',
+      taskType: 'call',
+      title: 'Call the customer',
+      status: 'open',
+      assignee: ownerId,
+      outcomes: ['promised', 'no-contact'],
+      dueAt: new Date(),
+    });
+    await em.flush();
+    return task.id;
+  }
+
+  async dispute(ownerId: string): Promise<string> {
+    const { accountId, invoiceId } = await this.account(ownerId);
+    const response = await this.#admin.agent
+      .post(`/api/accounts/${accountId}/disputes`)
+      .set('x-csrf-token', this.#admin.csrf)
+      .send({ reason: 'Goods never arrived', items: [{ invoiceId }] });
+    if (response.status !== 201) throw new Error(`dispute failed: ${response.status} ${JSON.stringify(response.body)}`);
+    return (response.body as { id: string }).id;
+  }
+
+  async payment(ownerId: string): Promise<string> {
+    const { accountId } = await this.account(ownerId);
+    const response = await this.#admin.agent
+      .post('/api/payments')
+      .set('x-csrf-token', this.#admin.csrf)
+      .set('Idempotency-Key', randomUUID())
+      .send({ accountId, amount: { amountMinor: '2500', currency: 'EUR' }, reference: 'matrix' });
+    if (response.status !== 201) throw new Error(`payment failed: ${response.status} ${JSON.stringify(response.body)}`);
+    return (response.body as { payment: { id: string } }).payment.id;
+  }
+
+  /** A collector nobody else uses, for the user-administration routes. */
+  async spareUser(): Promise<string> {
+    const suffix = randomUUID().slice(0, 8);
+    return this.#h.addUser({ email: `spare-${suffix}@recoup.local`, name: `Spare ${suffix}`, role: 'collector' });
+  }
+
+  async optOutToken(): Promise<string> {
+    const { accountId } = await this.account(null);
+    const contact = await this.#h.db.orm.em.fork().findOneOrFail(Contact, { account: accountId });
+    if (!contact.optOutToken) throw new Error('the imported contact has no opt-out token');
+    return contact.optOutToken;
+  }
+
+  async outboxMessage(): Promise<string> {
+    const em = this.#h.db.orm.em.fork();
+    const message = em.create(OutboxMessage, {
+      mailFrom: 'ar@recoup.test',
+      rcptTo: ['ann@example.com'],
+      subject: 'Reminder',
+      textBody: 'Please pay.',
+      htmlBody: null,
+      raw: 'Subject: Reminder\r\n\r\nPlease pay.',
+      messageId: null,
+    });
+    await em.flush();
+    return message.id;
+  }
+
+  async importBatch(): Promise<string> {
+    if (!this.#importBatchId) await this.account(null);
+    return this.#importBatchId ?? '';
+  }
+
+  async defaultStrategy(): Promise<{ strategyId: string; versionId: string }> {
+    const strategies = await this.#admin.agent.get('/api/strategies');
+    const strategy = (strategies.body as { id: string; isDefault: boolean }[]).find((s) => s.isDefault);
+    if (!strategy) throw new Error('no default strategy');
+    const versions = await this.#admin.agent.get(`/api/strategies/${strategy.id}/versions`);
+    const [version] = versions.body as { id: string }[];
+    if (!version) throw new Error('the default strategy has no version');
+    return { strategyId: strategy.id, versionId: version.id };
+  }
+
+  /** A segment with a strategy assignment, to remove. */
+  async assignment(): Promise<string> {
+    const segment = `matrix-${randomUUID().slice(0, 8)}`;
+    const { versionId } = await this.defaultStrategy();
+    const response = await this.#admin.agent
+      .put(`/api/strategy-assignments/${segment}`)
+      .set('x-csrf-token', this.#admin.csrf)
+      .send({ splits: [{ strategyVersionId: versionId, percent: 100 }] });
+    if (response.status !== 200) throw new Error(`assignment failed: ${response.status} ${JSON.stringify(response.body)}`);
+    return segment;
+  }
+
+  async templateKey(): Promise<string> {
+    const templates = await this.#admin.agent.get('/api/templates');
+    const [first] = templates.body as { key: string }[];
+    if (!first) throw new Error('no templates');
+    return first.key;
+  }
+
+  async statement(): Promise<string> {
+    if (this.#statementId) return this.#statementId;
+    const mapping = {
+      delimiter: ';',
+      hasHeader: true,
+      columns: { valueDate: 'Datum', amount: 'Betrag', bankRef: 'Ref', text: ['Zweck'] },
+      currency: 'EUR',
+      dateFormat: 'DD.MM.YYYY',
+      decimalSeparator: ',',
+      accountNumber: 'DE00MATRIX',
+    };
+    const saved = await this.#admin.agent.put('/api/statement-mappings/matrix').set('x-csrf-token', this.#admin.csrf).send(mapping);
+    if (saved.status !== 200) throw new Error(`mapping failed: ${saved.status}`);
+    const rows = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? `19.11.2026;-${i + 1},00;MX-${i};Bank fee ${i}` : `19.11.2026;${i + 1},00;MX-${i};Payment ${i}`)).join('\n');
+    const response = await this.#admin.agent
+      .post('/api/bank-statements?format=csv&mapping=matrix')
+      .set('x-csrf-token', this.#admin.csrf)
+      .set('content-type', 'text/csv')
+      .send(`Datum;Betrag;Ref;Zweck\n${rows}\n`);
+    if (response.status !== 201) throw new Error(`statement failed: ${response.status} ${JSON.stringify(response.body)}`);
+    this.#statementId = (response.body as { id: string }).id;
+    const lines = await this.#admin.agent.get(`/api/bank-statements/${this.#statementId}/lines`);
+    this.#statementLines = (lines.body as { id: string; direction: string }[]).map((line) => ({ id: line.id, direction: line.direction }));
+    return this.#statementId;
+  }
+
+  /** A statement line nobody has decided on yet: money in (credit) or out (debit). */
+  async statementLine(direction: 'credit' | 'debit'): Promise<string> {
+    await this.statement();
+    const index = this.#statementLines.findIndex((line) => line.direction === direction);
+    const [line] = index >= 0 ? this.#statementLines.splice(index, 1) : [];
+    if (!line) throw new Error(`the matrix statement ran out of ${direction} lines`);
+    return line.id;
+  }
+}
