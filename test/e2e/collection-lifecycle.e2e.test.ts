@@ -121,6 +121,28 @@ describe('collection lifecycle on the running system', () => {
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
+
+  it('lists the running account by its search attributes, pauses it with an audited reason and lists it as paused', async () => {
+    type Listed = { items: { accountId: string; accountName: string | null; status: string; nodeId: string | null }[] };
+    const running = await eventually('the running account in the admin list', async () => {
+      const page = await admin.get<Listed>('/api/admin/workflows?status=running&pageSize=50');
+      const row = page.items.find((i) => i.accountId === ids['E2E-PART']);
+      return row?.nodeId ? row : undefined;
+    });
+    expect(running).toMatchObject({ status: 'running', accountName: expect.any(String) });
+
+    const paused = await admin.request('POST', `/api/admin/accounts/${ids['E2E-PART']}/workflow/pause`, { reason: 'End-to-end check' });
+    expect(paused.status).toBe(200);
+    await eventually('the account listed as paused', async () => {
+      const page = await admin.get<Listed>('/api/admin/workflows?status=paused');
+      return page.items.find((i) => i.accountId === ids['E2E-PART']);
+    });
+    const inspection = await admin.get<{ state: { paused: { reason: string } | null } | null; actions: { action: string; reason: string }[] }>(
+      `/api/admin/accounts/${ids['E2E-PART']}/workflow`,
+    );
+    expect(inspection.state?.paused?.reason).toBe('End-to-end check');
+    expect(inspection.actions[0]).toMatchObject({ action: 'pause', reason: 'End-to-end check' });
+  });
 });
 
 describe('stopping the system', () => {

@@ -1,7 +1,17 @@
 // The client side of the collection workflows: what the API needs to start, signal, update and query them.
 // Worker-side code (activities, the worker itself) is exported from '@recoup/workflows/worker', so that API
 // processes do not load the worker runtime.
-export type { CollectionClient, CurrentNode, CurrentNodesReport, HistoryEventView, StartResult } from './client/collection-client.ts';
+export type {
+  CollectionClient,
+  CurrentNode,
+  CurrentNodesReport,
+  HistoryEventView,
+  ListedWorkflow,
+  StartResult,
+  WorkflowDescription,
+  WorkflowListFilter,
+  WorkflowListPage,
+} from './client/collection-client.ts';
 export {
   connectTemporalClient,
   createCollectionClient,
@@ -9,8 +19,12 @@ export {
   MigrationRefusedError,
   PromiseRefusedError,
   TaskOutcomeRefusedError,
+  WorkflowListUnavailableError,
   WorkflowMissingError,
+  WorkflowRefusedError,
 } from './client/collection-client.impl.ts';
+export { registerSearchAttributes, devServerSearchAttributeArgs, SearchAttributesUnregisteredError } from './client/search-attributes-registration.ts';
+export { toAdminTimeline } from './client/admin-timeline.ts';
 export { connectionOptions, temporalSettingsFrom, type TemporalSettings } from './client/temporal-settings.ts';
 export * from './shared/definitions.ts';
 export { toHistoryView } from './client/history-view.ts';

@@ -4,6 +4,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { CollectionActivities } from '../src/activities/activity-types.ts';
+import { registerSearchAttributes } from '../src/client/search-attributes-registration.ts';
 import { WORKFLOWS_PATH } from '../src/worker/create-worker.ts';
 
 /** The time-skipping test server comes from the PyPI wheel installed by scripts/bootstrap.sh. */
@@ -28,11 +29,15 @@ export function quietTemporalRuntime(): void {
   }
 }
 
-export function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   quietTemporalRuntime();
-  return TestWorkflowEnvironment.createTimeSkipping({
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: timeSkippingServerPath() } },
   });
+  // The test server takes the operator's addSearchAttributes and checks upserts against it, as a cluster does (it
+  // cannot list workflows by them, so listing is tested on the dev server).
+  await registerSearchAttributes(env.connection, env.namespace ?? 'default');
+  return env;
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;

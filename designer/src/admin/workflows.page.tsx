@@ -1,13 +1,217 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { WORKFLOW_STATUSES, type WorkflowFilterOptions, type WorkflowListResponse, type WorkflowStatus } from '@recoup/contracts';
 import type { User } from '../api/auth.types.ts';
+import { useApi } from '../api/api-context.ts';
+import { describeFailure } from '../api/api-failure.ts';
+import { Link } from '../routing/link.tsx';
+import { formatTime, STATUS_LABELS } from './workflow-status.ts';
+import { getFilterOptions, listWorkflows, NO_FILTERS, type WorkflowFilters } from './workflows.api.ts';
+import './admin-workflows.css';
 
-// Filled in by the feature that owns this page.
-export function WorkflowsPage({ user }: { user: User }) {
+type Page = { status: 'loading' } | { status: 'ready'; page: WorkflowListResponse } | { status: 'failed'; message: string };
+
+const isStatus = (value: string): value is WorkflowStatus => WORKFLOW_STATUSES.some((s) => s === value);
+
+/** Every collection workflow, filtered the way Temporal's visibility can: status and the search attributes. */
+export function WorkflowsPage({ user: _user }: { user: User }) {
+  const api = useApi();
+  const id = useId();
+  const [options, setOptions] = useState<WorkflowFilterOptions | null>(null);
+  const [optionsError, setOptionsError] = useState<string | null>(null);
+  const [draft, setDraft] = useState<WorkflowFilters>(NO_FILTERS);
+  const [filters, setFilters] = useState<WorkflowFilters>(NO_FILTERS);
+  /** The cursors of the pages before the one shown; the last is the shown page's own (null: the first page). */
+  const [tokens, setTokens] = useState<(string | null)[]>([null]);
+  const [result, setResult] = useState<Page>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const pageToken = tokens.at(-1) ?? null;
+
+  useEffect(() => {
+    const controller = new AbortController();
+    getFilterOptions(api, controller.signal).then(
+      (loaded) => !controller.signal.aborted && setOptions(loaded),
+      (error: unknown) => !controller.signal.aborted && setOptionsError(describeFailure(error, 'Could not load the filter choices.').message),
+    );
+    return () => controller.abort();
+  }, [api]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setResult({ status: 'loading' });
+    listWorkflows(api, filters, pageToken, controller.signal).then(
+      (page) => !controller.signal.aborted && setResult({ status: 'ready', page }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setResult({ status: 'failed', message: describeFailure(error, 'Could not list the workflows.').message });
+      },
+    );
+    return () => controller.abort();
+  }, [api, filters, pageToken, attempt]);
+
+  function apply(event: FormEvent) {
+    event.preventDefault();
+    setFilters(draft);
+    setTokens([null]);
+  }
+
+  function clear() {
+    setDraft(NO_FILTERS);
+    setFilters(NO_FILTERS);
+    setTokens([null]);
+  }
+
+  const version = options?.strategyVersions.find((v) => v.value === draft.strategyVersionId);
+  const field = (name: keyof WorkflowFilters) => `${id}-${name}`;
+
   return (
-    <div className="page">
+    <div className="page workflows">
       <header className="page__header">
         <h1 className="page__title">Workflows</h1>
-        <p className="page__lead">Signed in as {user.name}.</p>
+        <p className="page__lead">Every account's collection workflow, as Temporal runs it. Open one to read its history, pause it or end it.</p>
       </header>
+
+      <form className="card workflows__filters" aria-label="Filter workflows" onSubmit={apply}>
+        <div className="field">
+          <label className="field__label" htmlFor={field('status')}>Status</label>
+          <select
+            id={field('status')}
+            className="field__input"
+            value={draft.status}
+            onChange={(e) => setDraft({ ...draft, status: isStatus(e.target.value) ? e.target.value : '' })}
+          >
+            <option value="">Any status</option>
+            {WORKFLOW_STATUSES.map((s) => (
+              <option key={s} value={s}>{STATUS_LABELS[s]}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={field('strategyVersionId')}>Strategy version</label>
+          <select
+            id={field('strategyVersionId')}
+            className="field__input"
+            value={draft.strategyVersionId}
+            onChange={(e) => setDraft({ ...draft, strategyVersionId: e.target.value, nodeId: '' })}
+          >
+            <option value="">Any version</option>
+            {options?.strategyVersions.map((v) => (
+              <option key={v.value} value={v.value}>{v.label}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={field('nodeId')}>Current node</label>
+          {version ? (
+            <select id={field('nodeId')} className="field__input" value={draft.nodeId} onChange={(e) => setDraft({ ...draft, nodeId: e.target.value })}>
+              <option value="">Any node</option>
+              {version.nodes.map((n) => (
+                <option key={n.value} value={n.value}>{n.label}</option>
+              ))}
+            </select>
+          ) : (
+            <input
+              id={field('nodeId')}
+              className="field__input"
+              value={draft.nodeId}
+              placeholder="Node id, or pick a version first"
+              onChange={(e) => setDraft({ ...draft, nodeId: e.target.value })}
+            />
+          )}
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={field('segment')}>Segment</label>
+          <select id={field('segment')} className="field__input" value={draft.segment} onChange={(e) => setDraft({ ...draft, segment: e.target.value })}>
+            <option value="">Any segment</option>
+            {options?.segments.map((s) => (
+              <option key={s} value={s}>{s}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={field('collectorId')}>Collector</label>
+          <select
+            id={field('collectorId')}
+            className="field__input"
+            value={draft.collectorId}
+            onChange={(e) => setDraft({ ...draft, collectorId: e.target.value })}
+          >
+            <option value="">Any collector</option>
+            {options?.collectors.map((c) => (
+              <option key={c.value} value={c.value}>{c.label}</option>
+            ))}
+          </select>
+        </div>
+        <div className="workflows__filter-actions">
+          <button type="submit" className="button button--primary">Apply filters</button>
+          <button type="button" className="button button--ghost" onClick={clear}>Clear</button>
+        </div>
+        {optionsError && <p className="notice notice--warning">{optionsError} The filters can still be typed in.</p>}
+      </form>
+
+      {result.status === 'loading' && (
+        <p className="workflows__loading" role="status">
+          <span className="spinner" aria-hidden="true" /> Loading workflows…
+        </p>
+      )}
+      {result.status === 'failed' && (
+        <div className="notice notice--warning" role="alert">
+          <p>{result.message}</p>
+          <button type="button" className="button button--small" onClick={() => setAttempt((n) => n + 1)}>Try again</button>
+        </div>
+      )}
+      {result.status === 'ready' && result.page.items.length === 0 && (
+        <p className="empty">No workflow matches these filters. Clear a filter, or wait: a workflow's node is indexed a moment after it moves.</p>
+      )}
+      {result.status === 'ready' && result.page.items.length > 0 && (
+        <>
+          <p className="workflows__count">
+            {result.page.total === null ? 'Workflows' : `${result.page.total} workflow${result.page.total === 1 ? '' : 's'}`} matching, newest first.
+          </p>
+          <table className="workflows__table" aria-label="Workflows">
+            <thead>
+              <tr>
+                <th scope="col">Account</th>
+                <th scope="col">Status</th>
+                <th scope="col">Strategy version</th>
+                <th scope="col">Current node</th>
+                <th scope="col">Segment</th>
+                <th scope="col">Collector</th>
+                <th scope="col">Started</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.page.items.map((row) => (
+                <tr key={`${row.workflowId}/${row.runId}`}>
+                  <td>
+                    <Link to={row.inspectorPath}>{row.accountName ?? row.accountId}</Link>
+                  </td>
+                  <td>
+                    <span className={`badge workflows__status workflows__status--${row.status}`}>{STATUS_LABELS[row.status]}</span>
+                  </td>
+                  <td>{row.strategyVersionLabel ?? row.strategyVersionId ?? '—'}</td>
+                  <td>{row.nodeLabel ?? row.nodeId ?? '—'}</td>
+                  <td>{row.segment ?? '—'}</td>
+                  <td>{row.collectorName ?? row.collectorId ?? '—'}</td>
+                  <td>{formatTime(row.startedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      <nav className="workflows__pager" aria-label="Pages">
+        <button type="button" className="button button--small" disabled={tokens.length <= 1} onClick={() => setTokens(tokens.slice(0, -1))}>
+          Previous page
+        </button>
+        <span>Page {tokens.length}</span>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={result.status !== 'ready' || result.page.nextPageToken === null}
+          onClick={() => result.status === 'ready' && result.page.nextPageToken && setTokens([...tokens, result.page.nextPageToken])}
+        >
+          Next page
+        </button>
+      </nav>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import type { CollectionClient, ReconciliationClient } from '@recoup/workflows';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { AccountsService } from './accounts/accounts.service.ts';
 import { adminRoutes } from './admin/admin.routes.ts';
+import { AdminWorkflowsService } from './admin/workflows.service.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { AuthService } from './auth/auth.service.ts';
 import { csrfProtection } from './auth/csrf.ts';
@@ -131,8 +132,13 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   app.use('/api/accounts/:id/calls', authenticated, accountCallsRoutes(compliance));
   app.use('/api/compliance-settings', authenticated, complianceSettingsRoutes(compliance));
   app.use('/api/accounts', authenticated, accountsRoutes(new AccountsService(orm, collections)));
+<<<<<<< HEAD
   app.use('/api/kpis', authenticated, kpisRoutes(new KpisService(orm)));
   app.use('/api/admin', authenticated, adminRoutes(orm, collections));
+=======
+  const adminWorkflows = new AdminWorkflowsService(orm, collections, { uiUrl: config.temporal.uiUrl, namespace: config.temporal.namespace });
+  app.use('/api/admin', authenticated, adminRoutes(orm, collections, adminWorkflows));
+>>>>>>> feat/workflow-inspector
   app.use('/api/outbox', authenticated, outboxRoutes(orm));
   app.use('/api/team', authenticated, teamRoutes(new TeamService(orm)));
   app.use('/api/users', authenticated, usersRoutes(new UsersService(orm)));

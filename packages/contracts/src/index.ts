@@ -21,3 +21,4 @@ export * from './bank-statements.dto.ts';
 export * from './team.dto.ts';
 export * from './users.dto.ts';
 export * from './kpis.dto.ts';
+export * from './admin-workflows.dto.ts';

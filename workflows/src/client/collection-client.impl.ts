@@ -7,6 +7,7 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
+import { executionInfoFromRaw } from '@temporalio/client/lib/helpers.js';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { collectionWorkflow } from '../workflows/collection.workflow.ts';
 import {
@@ -15,12 +16,17 @@ import {
   completeTaskUpdate,
   disputeOpenedSignal,
   migrateStrategyUpdate,
+  pauseUpdate,
   paymentAppliedSignal,
   recordPromiseUpdate,
+  resumeUpdate,
   stateQuery,
 } from '../shared/definitions.ts';
-import type { CollectionClient, CurrentNodesReport } from './collection-client.ts';
+import { collectorKey, nodeKey, pausedKey, segmentKey, strategyVersionKey } from '../shared/search-attributes.ts';
+import { toAdminTimeline } from './admin-timeline.ts';
+import type { CollectionClient, CurrentNodesReport, ListedWorkflow, WorkflowDescription } from './collection-client.ts';
 import { toHistoryView } from './history-view.ts';
+import { statusOf, visibilityQuery } from './workflow-list-query.ts';
 import { mapBounded } from './starting/bounded.ts';
 import { connectionOptions, type TemporalSettings } from './temporal-settings.ts';
 
@@ -39,6 +45,16 @@ export class MigrationRefusedError extends Error {
   override readonly name = 'MigrationRefusedError';
 }
 
+/** The workflow refused an admin's pause or resume, or is not running to be terminated; the message says why. */
+export class WorkflowRefusedError extends Error {
+  override readonly name = 'WorkflowRefusedError';
+}
+
+/** Temporal could not list workflows by the filter (search attributes missing on the cluster, a bad token...). */
+export class WorkflowListUnavailableError extends Error {
+  override readonly name = 'WorkflowListUnavailableError';
+}
+
 /** The account has no collection workflow in Temporal. */
 export class WorkflowMissingError extends Error {
   override readonly name = 'WorkflowMissingError';
@@ -52,6 +68,28 @@ const CURRENT_NODE_DEADLINE_MS = 5_000;
 export async function connectTemporalClient(settings: TemporalSettings): Promise<Client> {
   const connection = await Connection.connect(connectionOptions(settings));
   return new Client({ connection, namespace: settings.namespace });
+}
+
+/** An admin's Update waits for a worker to take it; without one polling, the caller hears so rather than hanging. */
+const ADMIN_UPDATE_DEADLINE_MS = 15_000;
+
+const accountIdOf = (workflowId: string): string => workflowId.replace(/^collection-/, '');
+
+/** The workflow's identity, status and search attributes, as listed or described. */
+function listed(info: Awaited<ReturnType<typeof executionInfoFromRaw>>): ListedWorkflow {
+  const attributes = info.typedSearchAttributes;
+  return {
+    accountId: accountIdOf(info.workflowId),
+    workflowId: info.workflowId,
+    runId: info.runId,
+    status: statusOf(info.status.name, attributes.get(pausedKey) === 'true'),
+    startedAt: info.startTime.toISOString(),
+    closedAt: info.closeTime?.toISOString() ?? null,
+    strategyVersionId: attributes.get(strategyVersionKey) ?? null,
+    nodeId: attributes.get(nodeKey) ?? null,
+    segment: attributes.get(segmentKey) ?? null,
+    collectorId: attributes.get(collectorKey) ?? null,
+  };
 }
 
 /** The reason an Update was refused, as the workflow's validator or handler put it. */
@@ -84,13 +122,17 @@ export function createCollectionClient(temporal: Client, settings: Pick<Temporal
   const openWorkflows = new WorkflowClient({ ...temporal.workflow.options, queryRejectCondition: 'NOT_OPEN' });
   return {
     temporal,
-    async start(accountId, strategyVersionId) {
+    async start(accountId, strategyVersionId, labels) {
       const workflowId = collectionWorkflowId(accountId);
       try {
         await temporal.workflow.start<typeof collectionWorkflow>('collectionWorkflow', {
           workflowId,
           taskQueue: settings.taskQueue,
           args: [{ accountId, strategyVersionId }],
+          typedSearchAttributes: [
+            { key: strategyVersionKey, value: strategyVersionId },
+            ...(labels?.segment ? [{ key: segmentKey, value: labels.segment }] : []),
+          ],
         });
         return { workflowId, started: true };
       } catch (error) {
@@ -146,6 +188,73 @@ export function createCollectionClient(temporal: Client, settings: Pick<Temporal
         }
       });
       return report;
+    },
+    async pause(accountId, message) {
+      await temporal.withDeadline(Date.now() + ADMIN_UPDATE_DEADLINE_MS, () =>
+        update(accountId, WorkflowRefusedError, () => handle(accountId).executeUpdate(pauseUpdate, { args: [message] })),
+      );
+    },
+    async resume(accountId, message) {
+      await temporal.withDeadline(Date.now() + ADMIN_UPDATE_DEADLINE_MS, () =>
+        update(accountId, WorkflowRefusedError, () => handle(accountId).executeUpdate(resumeUpdate, { args: [message] })),
+      );
+    },
+    async terminate(accountId, reason) {
+      const described = await this.describe(accountId);
+      if (!described) throw new WorkflowMissingError(`No collection workflow for account ${accountId}.`);
+      if (described.status !== 'running' && described.status !== 'paused') {
+        throw new WorkflowRefusedError(`The workflow is not running (it is ${described.status}).`);
+      }
+      await handle(accountId).terminate(reason);
+    },
+    async describe(accountId): Promise<WorkflowDescription | null> {
+      try {
+        const { workflowId, runId, status, startedAt, closedAt } = listed(await handle(accountId).describe());
+        return { workflowId, runId, status, startedAt, closedAt };
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) return null;
+        throw error;
+      }
+    },
+    async listWorkflows(filter, page) {
+      const query = visibilityQuery(filter);
+      const namespace = temporal.options.namespace;
+      // workflow.list() pages through everything and keeps the server's cursor to itself; the console shows one
+      // page at a time and hands the cursor back to the browser, so it makes the same call with the token.
+      let response: Awaited<ReturnType<typeof temporal.workflowService.listWorkflowExecutions>>;
+      try {
+        response = await temporal.workflowService.listWorkflowExecutions({
+          namespace,
+          query,
+          pageSize: page.pageSize,
+          nextPageToken: page.pageToken ? Buffer.from(page.pageToken, 'base64url') : Buffer.alloc(0),
+        });
+      } catch (error) {
+        throw new WorkflowListUnavailableError(`Temporal could not list workflows: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const converter = temporal.workflow.options.loadedDataConverter;
+      const items = await Promise.all(response.executions.map(async (raw) => listed(await executionInfoFromRaw(raw, converter, raw, namespace))));
+      // Runs from before the search attributes existed have no node in them: ask the page's running ones directly.
+      const unindexed = items.filter((item) => item.nodeId === null && (item.status === 'running' || item.status === 'paused'));
+      if (unindexed.length > 0) {
+        const report = await this.currentNodes(unindexed.map((item) => item.accountId));
+        for (const node of report.running) {
+          const item = unindexed.find((i) => i.accountId === node.accountId);
+          if (item) Object.assign(item, { nodeId: node.nodeId, strategyVersionId: item.strategyVersionId ?? node.strategyVersionId });
+        }
+      }
+      let total: number | null = null;
+      try {
+        total = (await temporal.workflow.count(query)).count;
+      } catch {
+        // Counting is a nicety: a server that cannot count still lists.
+      }
+      const token = response.nextPageToken;
+      return { items, total, nextPageToken: token && token.length > 0 ? Buffer.from(token).toString('base64url') : null };
+    },
+    async timeline(accountId) {
+      const history = await handle(accountId).fetchHistory();
+      return toAdminTimeline(history.events ?? []);
     },
     async history(accountId) {
       const history = await handle(accountId).fetchHistory();

@@ -1,11 +1,47 @@
 import type { Client } from '@temporalio/client';
+import type { TimelineEntry, WorkflowStatus } from '@recoup/contracts';
 import type {
   CollectionStateView,
   MigrateStrategyMessage,
+  PauseMessage,
   PaymentAppliedMessage,
   PromiseMessage,
+  ResumeMessage,
   TaskCompletedMessage,
 } from '../shared/definitions.ts';
+import type { WorkflowListFilter } from './workflow-list-query.ts';
+
+export type { WorkflowListFilter } from './workflow-list-query.ts';
+
+/** One collection workflow as Temporal's visibility lists it, with its search attributes. */
+export interface ListedWorkflow {
+  accountId: string;
+  workflowId: string;
+  runId: string;
+  status: WorkflowStatus;
+  startedAt: string;
+  closedAt: string | null;
+  strategyVersionId: string | null;
+  nodeId: string | null;
+  segment: string | null;
+  collectorId: string | null;
+}
+
+export interface WorkflowListPage {
+  items: ListedWorkflow[];
+  /** null when the server cannot count. */
+  total: number | null;
+  nextPageToken: string | null;
+}
+
+/** The latest run of an account's workflow, as Temporal describes it. */
+export interface WorkflowDescription {
+  workflowId: string;
+  runId: string;
+  status: WorkflowStatus;
+  startedAt: string;
+  closedAt: string | null;
+}
 
 /** One event of a workflow's history in readable form. */
 export interface HistoryEventView {
@@ -43,7 +79,8 @@ export interface CurrentNodesReport {
 /** What the API needs from Temporal. Implemented in collection-client.impl.ts. */
 export interface CollectionClient {
   readonly temporal: Client;
-  start(accountId: string, strategyVersionId: string): Promise<StartResult>;
+  /** `segment` is indexed from the start, so the admin list can filter by it before the strategy tags the account. */
+  start(accountId: string, strategyVersionId: string, labels?: { segment?: string }): Promise<StartResult>;
   paymentApplied(accountId: string, message: PaymentAppliedMessage): Promise<void>;
   /** Rejects with a typed error when the workflow refuses the outcome (unknown task or outcome). */
   completeTask(accountId: string, message: TaskCompletedMessage): Promise<void>;
@@ -63,6 +100,18 @@ export interface CollectionClient {
    */
   currentNodes(accountIds: readonly string[]): Promise<CurrentNodesReport>;
   history(accountId: string): Promise<HistoryEventView[]>;
+  /** The admin's reading of the history: activities, waits, messages and decisions. */
+  timeline(accountId: string): Promise<TimelineEntry[]>;
+  /** Rejects with WorkflowRefusedError (paused already, ended) or WorkflowMissingError. */
+  pause(accountId: string, message: PauseMessage): Promise<void>;
+  /** Rejects with WorkflowRefusedError (not paused) or WorkflowMissingError. */
+  resume(accountId: string, message: ResumeMessage): Promise<void>;
+  /** Ends the running workflow at once, without any further activity; WorkflowMissingError when none runs. */
+  terminate(accountId: string, reason: string): Promise<void>;
+  /** null when the account has no workflow. */
+  describe(accountId: string): Promise<WorkflowDescription | null>;
+  /** A page of workflows matching the filter, newest first, through the search attributes. */
+  listWorkflows(filter: WorkflowListFilter, page: { pageSize: number; pageToken?: string | undefined }): Promise<WorkflowListPage>;
   /** Raw history JSON as Temporal's own export format. */
   rawHistory(accountId: string): Promise<unknown>;
 }

@@ -2,10 +2,10 @@ import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import type { HistoryEventView } from './collection-client.ts';
 
-type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
+export type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 
 // Temporal's proto enum names, e.g. EVENT_TYPE_TIMER_STARTED -> TimerStarted.
-const EVENT_TYPE_NAMES: Record<number, string> = {
+export const EVENT_TYPE_NAMES: Record<number, string> = {
   1: 'WorkflowExecutionStarted', 2: 'WorkflowExecutionCompleted', 3: 'WorkflowExecutionFailed',
   4: 'WorkflowExecutionTimedOut', 5: 'WorkflowTaskScheduled', 6: 'WorkflowTaskStarted', 7: 'WorkflowTaskCompleted',
   8: 'WorkflowTaskTimedOut', 9: 'WorkflowTaskFailed', 10: 'ActivityTaskScheduled', 11: 'ActivityTaskStarted',
@@ -17,7 +17,7 @@ const EVENT_TYPE_NAMES: Record<number, string> = {
   43: 'WorkflowExecutionUpdateCompleted', 47: 'WorkflowExecutionUpdateAdmitted',
 };
 
-function decode(payloads: { payloads?: Payload[] | null } | null | undefined): unknown[] {
+export function decode(payloads: { payloads?: Payload[] | null } | null | undefined): unknown[] {
   return (payloads?.payloads ?? []).map((p) => {
     try {
       return defaultPayloadConverter.fromPayload(p);
@@ -27,17 +27,17 @@ function decode(payloads: { payloads?: Payload[] | null } | null | undefined): u
   });
 }
 
-function timeOf(event: HistoryEvent): string | null {
+export function timeOf(event: HistoryEvent): string | null {
   const t = event.eventTime;
   if (!t?.seconds) return null;
   return new Date(Number(t.seconds) * 1000 + Math.floor((t.nanos ?? 0) / 1e6)).toISOString();
 }
 
-function seconds(d: { seconds?: unknown; nanos?: number | null } | null | undefined): number {
+export function seconds(d: { seconds?: unknown; nanos?: number | null } | null | undefined): number {
   return Number(d?.seconds ?? 0) + (d?.nanos ?? 0) / 1e9;
 }
 
-function humanDuration(totalSeconds: number): string {
+export function humanDuration(totalSeconds: number): string {
   const days = Math.floor(totalSeconds / 86400);
   const hours = Math.floor((totalSeconds % 86400) / 3600);
   const minutes = Math.round((totalSeconds % 3600) / 60);
@@ -47,6 +47,7 @@ function humanDuration(totalSeconds: number): string {
 /** Turns raw history events into a readable timeline with decoded inputs and results. */
 export function toHistoryView(events: HistoryEvent[]): HistoryEventView[] {
   const activityNames = new Map<string, string>();
+  const updateNames = new Map<string, string>();
   return events.map((event) => {
     const eventType = EVENT_TYPE_NAMES[Number(event.eventType)] ?? `Event${String(event.eventType)}`;
     const eventId = String(event.eventId ?? '');
@@ -62,6 +63,9 @@ export function toHistoryView(events: HistoryEvent[]): HistoryEventView[] {
     const updateCompleted = event.workflowExecutionUpdateCompletedEventAttributes;
     const wfCompleted = event.workflowExecutionCompletedEventAttributes;
     const marker = event.markerRecordedEventAttributes;
+    const updateRejected = event.workflowExecutionUpdateRejectedEventAttributes;
+    const upserted = event.upsertWorkflowSearchAttributesEventAttributes;
+    const wfFailed = event.workflowExecutionFailedEventAttributes;
     if (started) {
       details = { input: decode(started.input) };
       summary = `Workflow started (${started.workflowType?.name ?? ''})`;
@@ -97,10 +101,25 @@ export function toHistoryView(events: HistoryEvent[]): HistoryEventView[] {
       summary = `Signal ${signaled.signalName ?? ''} received`;
     } else if (updateAccepted) {
       const req = updateAccepted.acceptedRequest;
+      if (updateAccepted.protocolInstanceId) updateNames.set(updateAccepted.protocolInstanceId, req?.input?.name ?? '');
       details = { update: req?.input?.name, input: decode(req?.input?.args) };
       summary = `Update ${req?.input?.name ?? ''} accepted`;
     } else if (updateCompleted) {
-      summary = 'Update completed';
+      const name = updateNames.get(updateCompleted.meta?.updateId ?? '') ?? '';
+      const failure = updateCompleted.outcome?.failure;
+      details = { update: name, ...(failure ? { failure: failure.message } : { result: decode(updateCompleted.outcome?.success)[0] }) };
+      summary = failure ? `Update ${name} failed: ${failure.message ?? ''}` : `Update ${name} completed`.replace('  ', ' ');
+    } else if (updateRejected) {
+      const req = updateRejected.rejectedRequest;
+      details = { update: req?.input?.name, input: decode(req?.input?.args), failure: updateRejected.failure?.message };
+      summary = `Update ${req?.input?.name ?? ''} refused: ${updateRejected.failure?.message ?? ''}`;
+    } else if (upserted) {
+      const fields = upserted.searchAttributes?.indexedFields ?? {};
+      details = { searchAttributes: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, decode({ payloads: [v] })[0]])) };
+      summary = `Search attributes set: ${Object.keys(fields).join(', ')}`;
+    } else if (wfFailed) {
+      details = { failure: wfFailed.failure?.message };
+      summary = `Workflow failed: ${wfFailed.failure?.message ?? ''}`;
     } else if (wfCompleted) {
       details = { result: decode(wfCompleted.result)[0] };
       summary = 'Workflow completed';

@@ -43,6 +43,24 @@ export interface MigrateStrategyMessage {
   nodeMapping?: Record<string, string>;
 }
 
+/** An admin holds the workflow: it takes no further action until resumed, but keeps accepting messages. */
+export interface PauseMessage {
+  reason: string;
+  /** The admin's user id (never a name or e-mail: history is kept for years). */
+  actorId: string;
+}
+
+export interface ResumeMessage {
+  reason: string;
+  actorId: string;
+}
+
+export interface PauseView {
+  since: string;
+  reason: string;
+  actorId: string;
+}
+
 export interface CollectionStateView {
   accountId: string;
   status: 'running' | 'ended';
@@ -56,6 +74,8 @@ export interface CollectionStateView {
   awaitingTaskKey: string | null;
   outcome: string | null;
   decisions: Decision[];
+  /** Set while an admin holds the workflow paused. Absent from workflows that predate pausing. */
+  paused?: PauseView | null;
 }
 
 export const paymentAppliedSignal = defineSignal<[PaymentAppliedMessage]>('paymentApplied');
@@ -69,6 +89,11 @@ export const recordPromiseUpdate = defineUpdate<{ accepted: true }, [PromiseMess
 export const disputeOpenedSignal = defineSignal<[]>('disputeOpened');
 /** Refused, with the reason, when the current node has no counterpart in the new version. */
 export const migrateStrategyUpdate = defineUpdate<{ accepted: true; nodeId: string }, [MigrateStrategyMessage]>('migrateStrategy');
+
+/** Refused when the workflow has ended or is paused already. */
+export const pauseUpdate = defineUpdate<{ paused: true }, [PauseMessage]>('pause');
+/** Refused when the workflow is not paused. */
+export const resumeUpdate = defineUpdate<{ resumed: true }, [ResumeMessage]>('resume');
 
 export const reconciliationWorkflowId = (statementId: string): string => `reconcile-${statementId}`;
 

@@ -8,6 +8,7 @@ import { createSmtpMailer } from '../activities/mailer.ts';
 import { activityLogger, createAccountNotifier } from '../activities/account-notifier.ts';
 import { createReconciliationActivities } from '../activities/reconciliation.ts';
 import { connectTemporalClient, createCollectionClient } from '../client/collection-client.impl.ts';
+import { registerSearchAttributes } from '../client/search-attributes-registration.ts';
 import { temporalSettingsFrom } from '../client/temporal-settings.ts';
 import { createWorker } from './create-worker.ts';
 
@@ -25,6 +26,9 @@ const channels = createChannelAdapters(config.channels, mailer);
 const temporal = temporalSettingsFrom(config.temporal);
 // Reconciliation tells collection workflows about payments, and starts collection again after a reversal.
 const client = await connectTemporalClient(temporal);
+// Workflows upsert the admin console's search attributes, and a server refuses an upsert of an unknown one: make
+// sure they exist before taking any workflow task (the dev server has them from its start already).
+await registerSearchAttributes(client.connection, config.temporal.namespace);
 const notifier = createAccountNotifier(orm, createCollectionClient(client, temporal), activityLogger);
 const activities = {
   ...createActivities({ orm, mailer, channels, publicUrl: config.publicUrl, now: activityClock(config.activityClock) }),

@@ -9,8 +9,10 @@ import {
   proxyActivities,
   proxyLocalActivities,
   setHandler,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { EngineCommand, EngineEvent, EngineState, StrategyGraph } from '@recoup/domain';
 // The interpreter alone, not the package's barrel: workflow code is bundled into every workflow context, and the
 // barrel would bring schemas and tables the interpreter does not use.
@@ -21,19 +23,31 @@ import {
   completeTaskUpdate,
   disputeOpenedSignal,
   migrateStrategyUpdate,
+  pauseUpdate,
   paymentAppliedSignal,
   recordPromiseUpdate,
+  resumeUpdate,
   stateQuery,
   type CollectionStateView,
+  type PauseView,
 } from '../shared/definitions.ts';
-import { checkPromise, checkStrategyMigration, checkTaskCompletion, type RunView } from './message-checks.ts';
+import { collectorKey, nodeKey, pausedKey, segmentKey, strategyVersionKey } from '../shared/search-attributes.ts';
+import {
+  checkPause,
+  checkPromise,
+  checkReason,
+  checkResume,
+  checkStrategyMigration,
+  checkTaskCompletion,
+  type RunView,
+} from './message-checks.ts';
 import { describeNextAction, nodeLabel } from './state-view.ts';
 
 export interface CollectionWorkflowInput {
   accountId: string;
   strategyVersionId: string;
-  /** Present when the run was continued-as-new: the engine state carries over unchanged. */
-  carried?: { state: EngineState };
+  /** Present when the run was continued-as-new: the engine state, and an admin's pause, carry over unchanged. */
+  carried?: { state: EngineState; paused?: PauseView | null };
 }
 
 export interface CollectionWorkflowResult {
@@ -69,6 +83,17 @@ const HISTORY_EVENTS_BEFORE_CONTINUE = 1_800;
 
 /** Runs that began before end nodes recorded write-offs and agency handovers complete without that activity. */
 const CLOSE_ACCOUNT_PATCH = 'close-account-on-end';
+/** Runs that began before the admin console's search attributes existed never upsert them. */
+const SEARCH_ATTRIBUTES_PATCH = 'recoup-search-attributes';
+
+/** The values the workflow keeps in its search attributes; null removes one. */
+interface Indexed {
+  version?: string;
+  node?: string;
+  segment?: string;
+  collector?: string | null;
+  paused?: boolean;
+}
 
 /** The failure type a channel adapter gives a permanent refusal (see the webhook adapter). */
 const PROVIDER_REFUSED = 'ChannelProviderRefused';
@@ -101,6 +126,8 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
   /** True while the loop waits for the outside world: the only time the strategy may be swapped under it. */
   let idle = false;
   let state: EngineState | undefined = input.carried?.state;
+  /** Set while an admin holds the run: no command runs and no wait ends until it is cleared. */
+  let pause: PauseView | null = input.carried?.paused ?? null;
 
   /** The engine's key for a task named by its effect key; the validator has checked that there is one. */
   const engineTaskKey = (taskKey: string): string => {
@@ -148,12 +175,66 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
       if (state) state = migrateState(state, nodeId, message.strategyVersionId, new Date());
       loaded.graph = message.graph;
       loaded.versionId = message.strategyVersionId;
+      index({ version: message.strategyVersionId, ...(state ? { node: state.nodeId } : {}) });
       log.info('Strategy migrated', { strategyVersionId: message.strategyVersionId, nodeId });
       return { accepted: true as const, nodeId };
     },
     { validator: (message) => void checkStrategyMigration(run(), message, !idle || inbox.length > 0 || accountChanged) },
   );
-  setHandler(stateQuery, (): CollectionStateView => view(input.accountId, loaded, state, effectKey));
+  setHandler(
+    pauseUpdate,
+    (message) => {
+      pause = { since: new Date().toISOString(), reason: message.reason, actorId: message.actorId };
+      log.info('Collection paused', { reason: message.reason, actorId: message.actorId });
+      index({ paused: true });
+      return { paused: true as const };
+    },
+    {
+      validator: (message) => {
+        checkReason(message);
+        checkPause(run(), pause !== null);
+      },
+    },
+  );
+  setHandler(
+    resumeUpdate,
+    (message) => {
+      pause = null;
+      log.info('Collection resumed', { reason: message.reason, actorId: message.actorId });
+      index({ paused: false });
+      return { resumed: true as const };
+    },
+    {
+      validator: (message) => {
+        checkReason(message);
+        checkResume(pause !== null);
+      },
+    },
+  );
+  setHandler(stateQuery, (): CollectionStateView => view(input.accountId, loaded, state, pause, effectKey));
+
+  // Decided once, at the start of the run, so that replaying a run from before the patch never upserts.
+  const indexing = patched(SEARCH_ATTRIBUTES_PATCH);
+  const indexedNow: Indexed = {};
+  /** Upserts what changed since the last upsert: the values come from the state alone, so replays repeat them. */
+  function index(values: Indexed): void {
+    if (!indexing) return;
+    const pairs: SearchAttributeUpdatePair[] = [];
+    if (values.version !== undefined && values.version !== indexedNow.version) {
+      pairs.push({ key: strategyVersionKey, value: values.version });
+    }
+    if (values.node !== undefined && values.node !== indexedNow.node) pairs.push({ key: nodeKey, value: values.node });
+    if (values.segment !== undefined && values.segment !== indexedNow.segment) pairs.push({ key: segmentKey, value: values.segment });
+    if (values.collector !== undefined && values.collector !== indexedNow.collector) {
+      pairs.push({ key: collectorKey, value: values.collector });
+    }
+    if (values.paused !== undefined && values.paused !== indexedNow.paused) {
+      pairs.push({ key: pausedKey, value: values.paused ? 'true' : 'false' });
+    }
+    Object.assign(indexedNow, values);
+    if (pairs.length > 0) upsertSearchAttributes(pairs);
+  }
+  index({ version: input.strategyVersionId, paused: pause !== null });
 
   loaded.graph = (await reads.loadStrategyVersion(input.strategyVersionId)).graph;
   const graph = (): StrategyGraph => {
@@ -166,6 +247,7 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
     const account = await reads.loadAccountSnapshot(input.accountId);
     ({ state, commands } = step(graph(), null, { type: 'start', account }, new Date()));
   }
+  index({ node: state.nodeId });
   // The migration handler replaces the state too, so the loop reads it through this rather than a narrowed local.
   const current = (): EngineState => {
     if (!state) throw new Error('The engine state is missing.');
@@ -175,6 +257,8 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
   for (;;) {
     const events: EngineEvent[] = [];
     for (const command of commands) {
+      // A pause holds the run between two commands: what is under way finishes, nothing new starts.
+      if (pause) await condition(() => pause === null);
       switch (command.type) {
         case 'wait-until':
           // The wait itself is read from the state below, so a resumed or re-planned wait is never lost.
@@ -226,13 +310,15 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
           break;
         case 'assign-collector': {
           const { type: _type, key: _key, nodeId: _nodeId, ...rules } = command;
-          await effects.assignCollector({ ...effect(command), ...rules });
+          const assigned = await effects.assignCollector({ ...effect(command), ...rules });
+          index({ collector: assigned.assigneeId });
           events.push({ type: 'action-done', nodeId: command.nodeId });
           break;
         }
         case 'set-tags': {
           const { type: _type, key: _key, nodeId: _nodeId, ...tags } = command;
-          await effects.setTags({ ...effect(command), ...tags });
+          const tagged = await effects.setTags({ ...effect(command), ...tags });
+          index({ segment: tagged.segment });
           events.push({ type: 'action-done', nodeId: command.nodeId });
           break;
         }
@@ -277,7 +363,7 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
           return await continueAsNew<typeof collectionWorkflow>({
             accountId: input.accountId,
             strategyVersionId: loaded.versionId,
-            carried: { state: current() },
+            carried: { state: current(), ...(pause ? { paused: pause } : {}) },
           });
         }
       }
@@ -294,6 +380,7 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
       state = result.state;
       commands.push(...result.commands);
     }
+    index({ node: current().nodeId });
   }
 
   /**
@@ -313,13 +400,16 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
   }
 
   async function nextEvents(waitUntil: string | null): Promise<EngineEvent[]> {
-    const ready = () => inbox.length > 0 || accountChanged;
+    // Messages arriving while paused are kept, and taken in order once the run is resumed.
+    const ready = () => pause === null && (inbox.length > 0 || accountChanged);
     if (waitUntil === null) {
       await condition(ready);
     } else {
       const remaining = Date.parse(waitUntil) - Date.now();
       const timedOut = remaining > 0 ? !(await condition(ready, remaining)) : !ready();
       if (timedOut) {
+        // A wait that ran out while paused ends as soon as the run is resumed.
+        if (pause) await condition(() => pause === null);
         // Before acting on a timer, re-read the account: a payment whose signal was lost, or a new invoice,
         // must not leave the workflow dunning on stale figures.
         const account = await reads.loadAccountSnapshot(input.accountId);
@@ -340,6 +430,7 @@ function view(
   accountId: string,
   loaded: { graph?: StrategyGraph; versionId: string },
   state: EngineState | undefined,
+  pause: PauseView | null,
   effectKey: (key: string) => string,
 ): CollectionStateView {
   const graph = loaded.graph;
@@ -354,5 +445,6 @@ function view(
     awaitingTaskKey: state?.awaiting.kind === 'task-outcome' ? effectKey(state.awaiting.taskKey) : null,
     outcome: state?.outcome ?? null,
     decisions: state?.decisions.slice(-20) ?? [],
+    paused: pause,
   };
 }

@@ -49,3 +49,16 @@ export function checkStrategyMigration(run: RunView, message: MigrateStrategyMes
   if (!checked.ok) return refuse(checked.reason, 'MigrationRefused');
   return checked.nodeId;
 }
+
+export function checkPause(run: RunView, paused: boolean): void {
+  if (run.state?.status === 'ended') refuse('The workflow has finished its strategy; there is nothing to pause.', 'NotRunning');
+  if (paused) refuse('The workflow is paused already.', 'AlreadyPaused');
+}
+
+export function checkResume(paused: boolean): void {
+  if (!paused) refuse('The workflow is not paused.', 'NotPaused');
+}
+
+export function checkReason(message: { reason: string; actorId: string }): void {
+  if (typeof message.reason !== 'string' || message.reason.trim() === '') refuse('Give a reason.', 'ReasonMissing');
+}

@@ -1,16 +1,15 @@
 import { Router, type Request } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { idParamsSchema } from '@recoup/contracts';
+import { idParamsSchema, WORKFLOW_ACTIONS, workflowActionRequestSchema, workflowListQuerySchema, type WorkflowAction } from '@recoup/contracts';
 import type { CollectionClient } from '@recoup/workflows';
 import { currentUser } from '../auth/current-user.ts';
 import { requireRole } from '../auth/require-auth.ts';
-import { NotFoundError, ServiceUnavailableError } from '../http/errors.ts';
-import { parseParams } from '../http/validate.ts';
+import { BusinessRuleError } from '../http/errors.ts';
+import { issuesOf, parseParams, parseQuery } from '../http/validate.ts';
 import { accessibleAccount } from '../shared/access-scope.ts';
+import { fromTemporal, type AdminWorkflowsService } from './workflows.service.ts';
 
-const isNamed = (error: unknown, name: string): boolean => error instanceof Error && error.name === name;
-
-export const adminRoutes = (orm: MikroORM, collections: CollectionClient): Router => {
+export const adminRoutes = (orm: MikroORM, collections: CollectionClient, workflows: AdminWorkflowsService): Router => {
   const router = Router();
   router.use(requireRole('admin'));
 
@@ -19,16 +18,28 @@ export const adminRoutes = (orm: MikroORM, collections: CollectionClient): Route
     return (await accessibleAccount(orm.em.fork(), currentUser(req), id)).id;
   };
 
-  /** Temporal errors other than a missing workflow mean the service is unreachable, not a bug here. */
-  const fromTemporal = (error: unknown): Error => {
-    if (isNamed(error, 'WorkflowNotFoundError') || isNamed(error, 'WorkflowMissingError')) {
-      return new NotFoundError('workflow', 'The account has no collection workflow.');
-    }
-    return new ServiceUnavailableError(
-      'workflow-unavailable',
-      `The workflow service did not answer: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  };
+  router.get('/workflows', async (req, res) => {
+    res.json(await workflows.list(parseQuery(workflowListQuerySchema, req)));
+  });
+
+  router.get('/workflows/filter-options', async (_req, res) => {
+    res.json(await workflows.filterOptions());
+  });
+
+  router.get('/accounts/:id/workflow', async (req, res) => {
+    res.json(await workflows.inspect(parseParams(idParamsSchema, req).id, currentUser(req)));
+  });
+
+  router.get('/accounts/:id/timeline', async (req, res) => {
+    res.json(await workflows.timeline(parseParams(idParamsSchema, req).id, currentUser(req)));
+  });
+
+  for (const action of WORKFLOW_ACTIONS) {
+    router.post(`/accounts/:id/workflow/${action}`, async (req, res) => {
+      const { id } = parseParams(idParamsSchema, req);
+      res.json(await workflows.act(id, action, reasonOf(req.body, action), currentUser(req)));
+    });
+  }
 
   router.get('/accounts/:id/history', async (req, res) => {
     const id = await accountIdOf(req);
@@ -52,4 +63,15 @@ export const adminRoutes = (orm: MikroORM, collections: CollectionClient): Route
   });
 
   return router;
+};
+
+/** The reason is a field of the inspector's dialog: its absence is one 422 naming it, like any refused form. */
+const reasonOf = (body: unknown, action: WorkflowAction): string => {
+  const parsed = workflowActionRequestSchema.safeParse(body ?? {});
+  if (!parsed.success) {
+    throw new BusinessRuleError('reason-required', `Give a reason to ${action} the workflow; it goes to the audit log.`, {
+      fields: issuesOf(parsed.error, 'body'),
+    });
+  }
+  return parsed.data.reason;
 };

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
+import { devServerSearchAttributeArgs } from '@recoup/workflows';
 import { freePort, waitForPort } from './free-port.ts';
 
 export class TemporalCliMissingError extends Error {
@@ -65,6 +66,8 @@ export async function startTemporalDevServer(options: {
     '--ui-port', String(uiPort),
     '--namespace', options.namespace,
     '--log-level', 'error',
+    // The admin console filters workflows by these; the workflow upserts them, which fails if they are unknown.
+    ...devServerSearchAttributeArgs(),
     // WAL with normal sync keeps the SQLite file consistent across a crash of the process while sparing an
     // fsync per write, which otherwise makes the dev server disk-bound with a few hundred active workflows.
     '--sqlite-pragma', 'journal_mode=wal',

@@ -1,9 +1,16 @@
 import type { Client } from '@temporalio/client';
+import type { TimelineEntry } from '@recoup/contracts';
 import type {
   CollectionClient,
   CollectionStateView,
   CurrentNodesReport,
   HistoryEventView,
+  ListedWorkflow,
+  PauseMessage,
+  ResumeMessage,
+  WorkflowDescription,
+  WorkflowListFilter,
+  WorkflowListPage,
   PaymentAppliedMessage,
   StartResult,
   MigrateStrategyMessage,
@@ -18,7 +25,10 @@ export type RecordedCall =
   | { kind: 'recordPromise'; accountId: string; message: PromiseMessage }
   | { kind: 'disputeOpened'; accountId: string }
   | { kind: 'accountChanged'; accountId: string }
-  | { kind: 'migrateStrategy'; accountId: string; message: MigrateStrategyMessage };
+  | { kind: 'migrateStrategy'; accountId: string; message: MigrateStrategyMessage }
+  | { kind: 'pause'; accountId: string; message: PauseMessage }
+  | { kind: 'resume'; accountId: string; message: ResumeMessage }
+  | { kind: 'terminate'; accountId: string; reason: string };
 
 /**
  * A CollectionClient that records what the API asked of Temporal. The Temporal path itself is proven by the
@@ -118,6 +128,63 @@ export class RecordingCollections implements CollectionClient {
 
   async rawHistory(accountId: string): Promise<unknown> {
     return { events: [{ eventId: '1', accountId }] };
+  }
+
+  /** What pause, resume and terminate do next: accept, or throw the given error. */
+  adminError: Error | null = null;
+  readonly #paused = new Set<string>();
+  readonly #terminated = new Set<string>();
+
+  async pause(accountId: string, message: PauseMessage): Promise<void> {
+    if (this.adminError) throw this.adminError;
+    this.calls.push({ kind: 'pause', accountId, message });
+    this.#paused.add(accountId);
+  }
+
+  async resume(accountId: string, message: ResumeMessage): Promise<void> {
+    if (this.adminError) throw this.adminError;
+    this.calls.push({ kind: 'resume', accountId, message });
+    this.#paused.delete(accountId);
+  }
+
+  async terminate(accountId: string, reason: string): Promise<void> {
+    if (this.adminError) throw this.adminError;
+    this.calls.push({ kind: 'terminate', accountId, reason });
+    this.#running.delete(accountId);
+    this.#terminated.add(accountId);
+  }
+
+  async describe(accountId: string): Promise<WorkflowDescription | null> {
+    const running = this.#running.has(accountId);
+    if (!running && !this.#terminated.has(accountId)) return null;
+    return {
+      workflowId: `collection-${accountId}`,
+      runId: 'run-1',
+      status: running ? (this.#paused.has(accountId) ? 'paused' : 'running') : 'terminated',
+      startedAt: '2026-01-01T00:00:00.000Z',
+      closedAt: running ? null : '2026-01-02T00:00:00.000Z',
+    };
+  }
+
+  /** What listWorkflows answers, and the filters it was asked with. */
+  listed: ListedWorkflow[] = [];
+  readonly listAsked: { filter: WorkflowListFilter; pageSize: number; pageToken?: string | undefined }[] = [];
+
+  async listWorkflows(filter: WorkflowListFilter, page: { pageSize: number; pageToken?: string | undefined }): Promise<WorkflowListPage> {
+    this.listAsked.push({ filter, ...page });
+    const start = page.pageToken ? Number(page.pageToken) : 0;
+    const items = this.listed.slice(start, start + page.pageSize);
+    const next = start + page.pageSize < this.listed.length ? String(start + page.pageSize) : null;
+    return { items, total: this.listed.length, nextPageToken: next };
+  }
+
+  async timeline(accountId: string): Promise<TimelineEntry[]> {
+    return [{ eventIds: ['1'], at: null, kind: 'run', title: 'Collection started', summary: `started ${accountId}` }];
+  }
+
+  /** Marks an account's workflow as running, as if it had been started earlier. */
+  markRunning(accountId: string): void {
+    this.#running.add(accountId);
   }
 
   of<K extends RecordedCall['kind']>(kind: K): Extract<RecordedCall, { kind: K }>[] {

@@ -46,7 +46,7 @@ export const startCollections = async (
     }
     let result: StartResult;
     try {
-      result = await collections.start(account.id, choice.strategyVersionId);
+      result = await collections.start(account.id, choice.strategyVersionId, { segment: account.segment });
     } catch (error) {
       logger.warn('could not start a collection workflow', { accountId: account.id, error: messageOf(error) });
       report.errors.push({ accountId: account.id, message: messageOf(error) });
