@@ -132,13 +132,9 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   app.use('/api/accounts/:id/calls', authenticated, accountCallsRoutes(compliance));
   app.use('/api/compliance-settings', authenticated, complianceSettingsRoutes(compliance));
   app.use('/api/accounts', authenticated, accountsRoutes(new AccountsService(orm, collections)));
-<<<<<<< HEAD
   app.use('/api/kpis', authenticated, kpisRoutes(new KpisService(orm)));
-  app.use('/api/admin', authenticated, adminRoutes(orm, collections));
-=======
   const adminWorkflows = new AdminWorkflowsService(orm, collections, { uiUrl: config.temporal.uiUrl, namespace: config.temporal.namespace });
   app.use('/api/admin', authenticated, adminRoutes(orm, collections, adminWorkflows));
->>>>>>> feat/workflow-inspector
   app.use('/api/outbox', authenticated, outboxRoutes(orm));
   app.use('/api/team', authenticated, teamRoutes(new TeamService(orm)));
   app.use('/api/users', authenticated, usersRoutes(new UsersService(orm)));
