@@ -56,6 +56,7 @@ export {
   type CallCheck,
   type CallHistory,
   type CallLimits,
+  type CallRule,
   type ComplianceSettings,
 } from './compliance/call-frequency.ts';
 export {
@@ -189,3 +190,11 @@ export { parseBai2 } from './statements/bai2.ts';
 export { parseCamt } from './statements/camt.ts';
 export { parseMt940 } from './statements/mt940.ts';
 export { CSV_DATE_FORMATS, parseCsvStatement, type CsvDateFormat, type CsvStatementMapping } from './statements/csv-statement.ts';
+export {
+  TASK_PRIORITIES,
+  compareByPriority,
+  taskPriority,
+  type TaskPriority,
+  type TaskPriorityInput,
+  type TaskPriorityScore,
+} from './tasks/task-priority.ts';
