@@ -1,4 +1,5 @@
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { temporal } from '@temporalio/proto';
 import type { RuleCondition, StrategyGraph, StrategyNode } from '@recoup/domain';
 
@@ -244,6 +245,11 @@ function guessConditionNode(graph: StrategyGraph | null, matched: readonly strin
     return named.length > 0 && named.every((fact) => facts.has(fact));
   });
   return fitting.length === 1 ? (fitting[0]?.id ?? null) : null;
+}
+
+/** The timeline of a history in Temporal's JSON export format, as CollectionClient.rawHistory answers it. */
+export function decisionTimelineFromJson(raw: unknown): DecisionStep[] {
+  return toDecisionTimeline(historyFromJSON(raw).events ?? []);
 }
 
 type StepDraft = Omit<DecisionStep, 'eventId' | 'at' | 'nodeLabel' | 'facts'>;
