@@ -220,7 +220,11 @@ export class AccountsService {
       }
       return { steps: [], unavailable: 'The workflow service did not answer, so the decisions cannot be shown now. Try again shortly.' };
     }
-    return { steps: decisionTimelineFromJson(raw), unavailable: null };
+    try {
+      return { steps: decisionTimelineFromJson(raw), unavailable: null };
+    } catch {
+      return { steps: [], unavailable: 'The workflow history could not be read.' };
+    }
   }
 
   /**

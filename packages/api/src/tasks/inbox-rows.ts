@@ -17,10 +17,10 @@ export interface InboxRow {
   outcomes: string[];
   outcome: string | null;
   note: string | null;
-  due_at: Date;
+  due_at: Date | string;
   priority: 'low' | 'normal' | 'high' | 'urgent';
-  created_at: Date;
-  completed_at: Date | null;
+  created_at: Date | string;
+  completed_at: Date | string | null;
   completed_by: string | null;
   account_name: string;
   external_ref: string;

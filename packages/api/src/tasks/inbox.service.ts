@@ -18,12 +18,16 @@ export class InboxService {
     const now = this.#now();
     const em = this.#orm.em.fork();
     const rows = await loadInboxRows(em, user, query, now);
-    const ranked = rows.map((row) => ({ row, item: toInboxItem(row, query.scope === 'claimable', now) }));
+    // Raw rows carry timestamps as the driver hands them (text or Date); the item holds them as ISO strings.
+    const ranked = rows.map((row) => {
+      const item = toInboxItem(row, query.scope === 'claimable', now);
+      return { item, key: { score: item.ranking.score, dueAt: new Date(item.dueAt), id: item.id } };
+    });
     const byDue = (a: InboxItem, b: InboxItem) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || b.ranking.score - a.ranking.score;
     ranked.sort((a, b) =>
       query.sort === 'due'
         ? byDue(a.item, b.item)
-        : compareByPriority({ score: a.item.ranking.score, dueAt: a.row.due_at, id: a.row.id }, { score: b.item.ranking.score, dueAt: b.row.due_at, id: b.row.id }),
+        : compareByPriority(a.key, b.key),
     );
     return {
       items: ranked.slice(query.offset, query.offset + query.limit).map((r) => r.item),

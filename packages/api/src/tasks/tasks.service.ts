@@ -260,10 +260,13 @@ export class TasksService {
 const mayAccess = (user: AuthUser, task: ICollectorTask): boolean =>
   isManagerOrAdmin(user) || task.assignee?.id === user.id;
 
-/** Who may see a task in the claimable queue: managers any; a collector calls and reviews of their pools. */
+/**
+ * Who may try to claim a task: managers any; a collector the calls and reviews of their pools. Whether it is still
+ * free is the conditional update's business, so a collector who lost a race hears 409 rather than 404.
+ */
 async function mayClaim(em: EntityManager, user: AuthUser, task: ICollectorTask): Promise<boolean> {
   if (task.assignee?.id === user.id || isManagerOrAdmin(user)) return true;
-  if (task.assignee || task.taskType === 'escalation') return false;
+  if (task.taskType === 'escalation') return false;
   const pool = task.account.pool;
   if (!pool) return true;
   const me = await em.findOne(AppUser, { id: user.id }, { fields: ['pools'] });
