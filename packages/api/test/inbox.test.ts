@@ -16,7 +16,7 @@ import {
 import { createHarness, type Harness, type LoggedIn } from './support/harness.ts';
 
 // The collector inbox and the account 360 over HTTP on real PostgreSQL. The workflow side is a recording client
-// here; test/integration/inbox-workflow.test.ts drives the same outcomes into a real workflow.
+// here; inbox-workflow.test.ts drives the same outcomes into a real workflow.
 
 let h: Harness;
 let manager: LoggedIn;
