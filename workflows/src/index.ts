@@ -28,6 +28,7 @@ export { toAdminTimeline } from './client/admin-timeline.ts';
 export { connectionOptions, temporalSettingsFrom, type TemporalSettings } from './client/temporal-settings.ts';
 export * from './shared/definitions.ts';
 export { toHistoryView } from './client/history-view.ts';
+export { DECISION_STEP_KINDS, decisionTimelineFromJson, toDecisionTimeline, type DecisionStep, type DecisionStepKind } from './client/decision-timeline.ts';
 export type { CollectionWorkflowInput, CollectionWorkflowResult } from './workflows/collection.workflow.ts';
 export { startCollections, START_CONCURRENCY, type StartReport } from './client/starting/start-collections.ts';
 export { loadArmResolver, type AccountToStart, type ArmChoice, type ArmResolver } from './client/starting/arm-resolver.ts';

@@ -1,13 +1,302 @@
+import './account-360.css';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { AccountDetail, CommunicationBody, DecisionTimeline } from '@recoup/contracts';
 import type { User } from '../api/auth.types.ts';
+import { useApi } from '../api/api-context.ts';
+import { describeFailure } from '../api/api-failure.ts';
+import { moneyText } from '../inbox/ranking-text.ts';
+import { Link } from '../routing/link.tsx';
+import { addNote, getAccount, getCommunication, getTimeline } from './account.api.ts';
 
-// Filled in by the feature that owns this page.
+type Load<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; message: string };
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+
+/** Everything about one debtor account on one page, including why its workflow did what it did. */
 export function Account360Page({ accountId, user }: { accountId: string; user: User }) {
+  const api = useApi();
+  const [detail, setDetail] = useState<Load<AccountDetail>>({ status: 'loading' });
+  const [timeline, setTimeline] = useState<Load<DecisionTimeline>>({ status: 'loading' });
+  const [reload, setReload] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    getAccount(api, accountId, controller.signal).then(
+      (value) => !controller.signal.aborted && setDetail({ status: 'ready', value }),
+      (error: unknown) => !controller.signal.aborted && setDetail({ status: 'failed', message: describeFailure(error, 'Could not load the account.').message }),
+    );
+    return () => controller.abort();
+  }, [api, accountId, reload]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    getTimeline(api, accountId, controller.signal).then(
+      (value) => !controller.signal.aborted && setTimeline({ status: 'ready', value }),
+      (error: unknown) => !controller.signal.aborted && setTimeline({ status: 'failed', message: describeFailure(error, 'Could not load the decisions.').message }),
+    );
+    return () => controller.abort();
+  }, [api, accountId]);
+
+  if (detail.status === 'loading') return <div className="page"><p role="status">Loading the account…</p></div>;
+  if (detail.status === 'failed') {
+    return (
+      <div className="page">
+        <p className="notice notice--warning" role="alert">
+          {detail.message}
+        </p>
+        <Link to="/accounts">Back to the accounts</Link>
+      </div>
+    );
+  }
+  const d = detail.value;
+  const invoiceNumber = new Map(d.invoices.map((i) => [i.id, i.number]));
   return (
-    <div className="page">
+    <div className="page account-360">
       <header className="page__header">
-        <h1 className="page__title">Account {accountId}</h1>
-        <p className="page__lead">Signed in as {user.name}.</p>
+        <h1 className="page__title">{d.account.name}</h1>
+        <p className="page__lead">
+          {d.account.externalRef} · {d.account.customerType} · segment {d.account.segment} · risk {d.account.riskScore ?? 'unknown'} · open{' '}
+          {d.balance.length ? d.balance.map(moneyText).join(', ') : 'nothing'} · signed in as {user.name}
+        </p>
+        <p className="account-360__clock">
+          Debtor’s local time: {d.debtorLocalTime.date} {d.debtorLocalTime.time} ({d.debtorLocalTime.timeZone}){' '}
+          {d.debtorLocalTime.withinContactHours ? '— within contact hours' : '— outside contact hours, do not call now'}
+        </p>
+        {d.account.ceaseCommunication ? (
+          <p className="notice notice--warning">The debtor asked us to cease communication on {when(d.account.ceaseCommunicationAt)}. No reminder goes out.</p>
+        ) : null}
       </header>
+
+      <section className="card account-360__section" aria-labelledby="a360-contacts">
+        <h2 id="a360-contacts" className="card__title">Contacts and consents</h2>
+        {d.contacts.length === 0 ? <p className="empty">No contact on file.</p> : null}
+        <ul className="account-360__plain">
+          {d.contacts.map((c) => (
+            <li key={c.id}>
+              <strong>{c.name}</strong>
+              {c.isPrimary ? ' (primary)' : ''} · {c.email ?? 'no e-mail'} · {c.phone ?? 'no phone'} · {c.timeZone}
+              <div className="account-360__sub">
+                Consents: {(['email', 'sms', 'phone', 'letter'] as const).map((ch) => `${ch} ${c.consent[ch] ? 'yes' : 'no'}`).join(', ')}.{' '}
+                Opted out: {(['email', 'sms', 'letter'] as const).filter((ch) => c.optedOut[ch]).map((ch) => `${ch} since ${when(c.optedOut[ch])}`).join(', ') || 'none'}.
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="card account-360__section" aria-labelledby="a360-timeline">
+        <h2 id="a360-timeline" className="card__title">Why the workflow did what it did</h2>
+        {timeline.status === 'loading' ? <p role="status">Reading the workflow’s history…</p> : null}
+        {timeline.status === 'failed' ? <p className="notice notice--warning">{timeline.message}</p> : null}
+        {timeline.status === 'ready' && timeline.value.unavailable ? <p className="empty">{timeline.value.unavailable}</p> : null}
+        {timeline.status === 'ready' && timeline.value.steps.length > 0 ? (
+          <ol className="account-360__timeline" aria-label="Decisions">
+            {timeline.value.steps.map((step) => (
+              <li key={step.eventId} className={`account-360__step account-360__step--${step.kind}`}>
+                <time dateTime={step.at ?? undefined}>{when(step.at)}</time>
+                <div>
+                  <p className="account-360__step-title">{step.title}</p>
+                  {step.why ? <p className="account-360__sub">{step.why}</p> : null}
+                  {Object.keys(step.facts).length > 0 ? (
+                    <p className="account-360__sub">
+                      Facts: {Object.entries(step.facts).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ')}
+                    </p>
+                  ) : null}
+                </div>
+              </li>
+            ))}
+          </ol>
+        ) : null}
+      </section>
+
+      <section className="card account-360__section" aria-labelledby="a360-invoices">
+        <h2 id="a360-invoices" className="card__title">Invoices</h2>
+        <table className="table" aria-label="Invoices">
+          <thead>
+            <tr>
+              <th scope="col">Number</th>
+              <th scope="col">Due</th>
+              <th scope="col">Amount</th>
+              <th scope="col">Open</th>
+              <th scope="col">Days past due</th>
+              <th scope="col">Aging</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.invoices.map((i) => (
+              <tr key={i.id}>
+                <td>{i.number}</td>
+                <td>{i.dueDate}</td>
+                <td>{moneyText(i.amount)}</td>
+                <td>{moneyText(i.open)}</td>
+                <td>{i.status === 'open' ? i.daysPastDue : '—'}</td>
+                <td>{i.agingBucket}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="card account-360__section" aria-labelledby="a360-payments">
+        <h2 id="a360-payments" className="card__title">Payments</h2>
+        {d.payments.length === 0 ? <p className="empty">No payment received yet.</p> : null}
+        <ul className="account-360__plain">
+          {d.payments.map((p) => (
+            <li key={p.id}>
+              {when(p.receivedAt)} · {moneyText(p.amount)} · {p.reference}
+              <div className="account-360__sub">
+                {p.allocations.length
+                  ? `Applied to ${p.allocations.map((a) => `${invoiceNumber.get(a.invoiceId) ?? a.invoiceId} (${moneyText({ amountMinor: a.amountMinor, currency: p.amount.currency })})`).join(', ')}`
+                  : 'Not applied yet'}
+                {p.unallocated.amountMinor !== '0' ? ` · ${moneyText(p.unallocated)} unapplied` : ''}
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="card account-360__section" aria-labelledby="a360-promises">
+        <h2 id="a360-promises" className="card__title">Promises and disputes</h2>
+        {d.promises.length === 0 && d.disputes.length === 0 ? <p className="empty">No promise or dispute.</p> : null}
+        <ul className="account-360__plain">
+          {d.promises.map((p) => (
+            <li key={p.id}>
+              Promise {p.installmentNo ? `(installment ${p.installmentNo}) ` : ''}of {moneyText(p.amount)} by {p.dueDate}: {p.status}, paid {moneyText(p.paid)}
+            </li>
+          ))}
+          {d.disputes.map((dispute) => (
+            <li key={dispute.id}>
+              Dispute opened {when(dispute.openedAt)}: “{dispute.reason}” — {dispute.status} ({dispute.items.map((i) => `${i.invoiceNumber} ${moneyText(i.amount)}`).join(', ')})
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="card account-360__section" aria-labelledby="a360-tasks">
+        <h2 id="a360-tasks" className="card__title">Tasks</h2>
+        {d.tasks.length === 0 ? <p className="empty">No task.</p> : null}
+        <ul className="account-360__plain">
+          {d.tasks.map((t) => (
+            <li key={t.id}>
+              {t.title} · {t.status}
+              {t.outcome ? `: ${t.outcome}` : ''} · due {when(t.dueAt)}
+              {t.note ? <div className="account-360__sub">{t.note}</div> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <Communications accountId={accountId} detail={d} />
+      <Notes accountId={accountId} detail={d} onAdded={() => setReload((n) => n + 1)} />
     </div>
+  );
+}
+
+function Communications({ accountId, detail }: { accountId: string; detail: AccountDetail }) {
+  const api = useApi();
+  const [shown, setShown] = useState<Load<CommunicationBody> | null>(null);
+  const [shownId, setShownId] = useState<string | null>(null);
+
+  async function show(id: string) {
+    if (shownId === id) {
+      setShownId(null);
+      return;
+    }
+    setShownId(id);
+    setShown({ status: 'loading' });
+    try {
+      setShown({ status: 'ready', value: await getCommunication(api, accountId, id) });
+    } catch (error) {
+      setShown({ status: 'failed', message: describeFailure(error, 'Could not load the message.').message });
+    }
+  }
+
+  return (
+    <section className="card account-360__section" aria-labelledby="a360-comms">
+      <h2 id="a360-comms" className="card__title">Communications</h2>
+      {detail.communications.length === 0 ? <p className="empty">Nothing was sent yet.</p> : null}
+      <ul className="account-360__plain">
+        {detail.communications.map((c) => (
+          <li key={c.id}>
+            {when(c.sentAt ?? c.createdAt)} · {c.channel} · “{c.subject}” · {c.status}
+            {c.reason ? ` (${c.reason})` : ''}
+            {c.hasBody ? (
+              <button type="button" className="button button--small button--ghost" aria-expanded={shownId === c.id} onClick={() => void show(c.id)}>
+                {shownId === c.id ? 'Hide message' : 'View message'}
+              </button>
+            ) : null}
+            {shownId === c.id && shown?.status === 'loading' ? <p role="status">Loading the message…</p> : null}
+            {shownId === c.id && shown?.status === 'failed' ? <p className="notice notice--warning">{shown.message}</p> : null}
+            {shownId === c.id && shown?.status === 'ready' ? (
+              <pre className="account-360__message" aria-label={`Message: ${c.subject}`}>
+                {shown.value.bodyText}
+              </pre>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Notes({ accountId, detail, onAdded }: { accountId: string; detail: AccountDetail; onAdded(): void }) {
+  const api = useApi();
+  const id = useId();
+  const [body, setBody] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!body.trim()) {
+      setError('Write something first.');
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    try {
+      await addNote(api, accountId, body.trim());
+      setBody('');
+      onAdded();
+    } catch (failure) {
+      setError(describeFailure(failure, 'The note could not be saved.').message);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <section className="card account-360__section" aria-labelledby="a360-notes">
+      <h2 id="a360-notes" className="card__title">Notes</h2>
+      <form className="form" onSubmit={(e) => void submit(e)}>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-note`}>
+            New note
+          </label>
+          <textarea id={`${id}-note`} className="field__input" value={body} onChange={(e) => setBody(e.target.value)} />
+        </div>
+        {error ? (
+          <p className="notice notice--warning" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div>
+          <button type="submit" className="button button--primary" disabled={saving}>
+            {saving ? 'Saving…' : 'Add note'}
+          </button>
+        </div>
+      </form>
+      {detail.notes.length === 0 ? <p className="empty">No notes yet.</p> : null}
+      <ul className="account-360__plain" aria-label="Notes">
+        {detail.notes.map((n) => (
+          <li key={n.id}>
+            <p>{n.body}</p>
+            <p className="account-360__sub">
+              {n.authorName ?? 'Someone'} · {when(n.createdAt)}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -1,13 +1,226 @@
+import './inbox.css';
+import { useEffect, useId, useState } from 'react';
+import type { InboxItem, InboxPage as InboxResult } from '@recoup/contracts';
 import type { User } from '../api/auth.types.ts';
+import { useApi } from '../api/api-context.ts';
+import { describeFailure } from '../api/api-failure.ts';
+import { Link } from '../routing/link.tsx';
+import { useDebouncedValue } from '../shared/use-debounced-value.ts';
+import { CompleteTaskForm } from './complete-task-form.tsx';
+import { claimTask, DEFAULT_FILTERS, loadInbox, releaseTask, type InboxFilters } from './inbox.api.ts';
+import { rankingText } from './ranking-text.ts';
 
-// Filled in by the feature that owns this page.
+const PAGE = 100;
+const SEARCH_DELAY_MS = 250;
+
+type Load = { status: 'loading' } | { status: 'ready'; result: InboxResult } | { status: 'failed'; message: string };
+
+const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+/** The collector's worklist, most urgent first, each task with the reasons for its place. */
 export function InboxPage({ user }: { user: User }) {
+  const api = useApi();
+  const id = useId();
+  const [filters, setFilters] = useState<InboxFilters>(DEFAULT_FILTERS);
+  const q = useDebouncedValue(filters.q, SEARCH_DELAY_MS);
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [reload, setReload] = useState(0);
+  const [open, setOpen] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoad({ status: 'loading' });
+    loadInbox(api, { ...filters, q }, PAGE, browserTimeZone(), controller.signal).then(
+      (result) => {
+        if (!controller.signal.aborted) setLoad({ status: 'ready', result });
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) setLoad({ status: 'failed', message: describeFailure(error, 'Could not load the inbox.').message });
+      },
+    );
+    return () => controller.abort();
+    // The search text is read through its debounced value, so typing does not ask on every key.
+  }, [api, filters.scope, filters.status, filters.type, filters.due, filters.segment, filters.sort, q, reload]);
+
+  const set = <K extends keyof InboxFilters>(key: K, value: InboxFilters[K]) => setFilters((f) => ({ ...f, [key]: value }));
+
+  async function act(task: InboxItem, action: 'claim' | 'release') {
+    setActionError(null);
+    try {
+      await (action === 'claim' ? claimTask(api, task.id) : releaseTask(api, task.id));
+      setMessage(action === 'claim' ? `You took the task for ${task.account.name}.` : `The task for ${task.account.name} is back in the queue.`);
+      setReload((n) => n + 1);
+    } catch (error) {
+      setActionError(describeFailure(error, 'That did not work.').message);
+      setReload((n) => n + 1);
+    }
+  }
+
+  const field = (name: string) => `${id}-${name}`;
+  const segments = load.status === 'ready' ? load.result.segments : [];
   return (
-    <div className="page">
+    <div className="page inbox">
       <header className="page__header">
         <h1 className="page__title">Inbox</h1>
-        <p className="page__lead">Signed in as {user.name}.</p>
+        <p className="page__lead">
+          Signed in as {user.name}. {filters.scope === 'mine' ? 'Your tasks, most urgent first.' : 'Unassigned tasks of your pools you can take.'}
+        </p>
       </header>
+      <div className="inbox__scopes" role="group" aria-label="Which tasks">
+        <button type="button" className={`button button--small${filters.scope === 'mine' ? ' button--primary' : ''}`} aria-pressed={filters.scope === 'mine'} onClick={() => set('scope', 'mine')}>
+          My tasks
+        </button>
+        <button type="button" className={`button button--small${filters.scope === 'claimable' ? ' button--primary' : ''}`} aria-pressed={filters.scope === 'claimable'} onClick={() => set('scope', 'claimable')}>
+          Unassigned
+        </button>
+      </div>
+      <form className="inbox__filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label className="field__label" htmlFor={field('q')}>
+            Search accounts
+          </label>
+          <input id={field('q')} className="field__input" type="search" placeholder="Name or reference" value={filters.q} onChange={(e) => set('q', e.target.value)} />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={field('status')}>
+            Status
+          </label>
+          <select id={field('status')} className="field__input" value={filters.status} onChange={(e) => set('status', e.target.value as InboxFilters['status'])}>
+            <option value="open">Open</option>
+            <option value="done">Done</option>
+            <option value="cancelled">Cancelled</option>
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={field('type')}>
+            Type
+          </label>
+          <select id={field('type')} className="field__input" value={filters.type} onChange={(e) => set('type', e.target.value as InboxFilters['type'])}>
+            <option value="">All types</option>
+            <option value="call">Calls</option>
+            <option value="review">Reviews</option>
+            <option value="escalation">Escalations</option>
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={field('due')}>
+            Due
+          </label>
+          <select id={field('due')} className="field__input" value={filters.due} onChange={(e) => set('due', e.target.value as InboxFilters['due'])}>
+            <option value="">Any time</option>
+            <option value="today">Due today</option>
+            <option value="overdue">Overdue</option>
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={field('segment')}>
+            Segment
+          </label>
+          <select id={field('segment')} className="field__input" value={filters.segment} onChange={(e) => set('segment', e.target.value)}>
+            <option value="">All segments</option>
+            {[...new Set([...segments, ...(filters.segment ? [filters.segment] : [])])].map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={field('sort')}>
+            Sort by
+          </label>
+          <select id={field('sort')} className="field__input" value={filters.sort} onChange={(e) => set('sort', e.target.value as InboxFilters['sort'])}>
+            <option value="priority">Priority</option>
+            <option value="due">Due time</option>
+          </select>
+        </div>
+      </form>
+      {message ? (
+        <p className="inbox__message" role="status">
+          {message}
+        </p>
+      ) : null}
+      {actionError ? (
+        <p className="notice notice--warning" role="alert">
+          {actionError}
+        </p>
+      ) : null}
+      {load.status === 'loading' ? <p role="status">Loading your tasks…</p> : null}
+      {load.status === 'failed' ? (
+        <div className="notice notice--warning" role="alert">
+          <p>{load.message}</p>
+          <button type="button" className="button button--small" onClick={() => setReload((n) => n + 1)}>
+            Try again
+          </button>
+        </div>
+      ) : null}
+      {load.status === 'ready' && load.result.items.length === 0 ? (
+        <p className="empty">{filters.scope === 'mine' ? 'No tasks match. Well done, or try other filters.' : 'Nothing is waiting to be claimed.'}</p>
+      ) : null}
+      {load.status === 'ready' && load.result.items.length > 0 ? (
+        <>
+          <p className="inbox__count">
+            {load.result.total > load.result.items.length
+              ? `Showing the ${load.result.items.length} most urgent of ${load.result.total} tasks.`
+              : `${load.result.total} task${load.result.total === 1 ? '' : 's'}.`}
+          </p>
+          <ol className="inbox__list" aria-label="Tasks">
+            {load.result.items.map((task) => (
+              <li key={task.id} className="inbox__item">
+                <article aria-label={`${task.title}: ${task.account.name}`}>
+                  <div className="inbox__head">
+                    <span className="inbox__score" title="Priority score">
+                      {task.ranking.score}
+                    </span>
+                    <div className="inbox__what">
+                      <h2 className="inbox__title">
+                        <Link to={`/accounts/${encodeURIComponent(task.accountId)}`}>{task.account.name}</Link>{' '}
+                        <span className="inbox__ref">{task.account.externalRef}</span>
+                      </h2>
+                      <p className="inbox__task">
+                        <span className="badge">{task.taskType}</span> {task.title} · due {new Date(task.dueAt).toLocaleString()}
+                        {task.status !== 'open' ? ` · ${task.status}${task.outcome ? `: ${task.outcome}` : ''}` : ''}
+                      </p>
+                      <p className="inbox__why">{rankingText(task.ranking)}</p>
+                    </div>
+                    <div className="inbox__actions">
+                      {task.claimable ? (
+                        <button type="button" className="button button--small" onClick={() => void act(task, 'claim')}>
+                          Claim
+                        </button>
+                      ) : null}
+                      {!task.claimable && task.status === 'open' && task.assigneeId === user.id ? (
+                        <>
+                          <button type="button" className="button button--small button--primary" aria-expanded={open === task.id} onClick={() => setOpen(open === task.id ? null : task.id)}>
+                            {task.taskType === 'call' ? 'Log call' : 'Complete'}
+                          </button>
+                          <button type="button" className="button button--small button--ghost" onClick={() => void act(task, 'release')}>
+                            Release
+                          </button>
+                        </>
+                      ) : null}
+                    </div>
+                  </div>
+                  {open === task.id ? (
+                    <CompleteTaskForm
+                      task={task}
+                      currency={task.ranking.parts.overdue.amount.currency}
+                      onCancel={() => setOpen(null)}
+                      onDone={(text) => {
+                        setOpen(null);
+                        setMessage(text);
+                        setReload((n) => n + 1);
+                      }}
+                    />
+                  ) : null}
+                </article>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
     </div>
   );
 }

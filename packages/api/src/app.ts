@@ -5,6 +5,7 @@ import type { RecoupConfig } from '@recoup/contracts';
 import type { CollectionClient, ReconciliationClient } from '@recoup/workflows';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { AccountsService } from './accounts/accounts.service.ts';
+import { NotesService } from './accounts/notes.service.ts';
 import { adminRoutes } from './admin/admin.routes.ts';
 import { AdminWorkflowsService } from './admin/workflows.service.ts';
 import { authRoutes } from './auth/auth.routes.ts';
@@ -45,6 +46,7 @@ import { CohortMigrationService } from './strategies/cohort-migration.service.ts
 import { LiveOverlayService } from './strategies/live-overlay.service.ts';
 import { strategiesRoutes, strategyVersionsRoutes } from './strategies/strategies.routes.ts';
 import { StrategiesService } from './strategies/strategies.service.ts';
+import { InboxService } from './tasks/inbox.service.ts';
 import { tasksRoutes } from './tasks/tasks.routes.ts';
 import { teamRoutes } from './team/team.routes.ts';
 import { TeamService } from './team/team.service.ts';
@@ -119,8 +121,8 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   );
   app.use('/api/strategy-assignments', authenticated, strategyAssignmentsRoutes(new StrategyAssignmentsService(orm)));
   app.use('/api/simulations', authenticated, simulationsRoutes(new SimulationsService(orm)));
-  app.use('/api/tasks', authenticated, tasksRoutes(new TasksService(orm, collections)));
   const disputes = new DisputesService(orm, collections, logger);
+  app.use('/api/tasks', authenticated, tasksRoutes(new TasksService(orm, collections, disputes), new InboxService(orm)));
   app.use('/api/accounts/:id/promises', authenticated, accountPromisesRoutes(new PromisesService(orm, collections, logger)));
   app.use('/api/accounts/:id/disputes', authenticated, accountDisputesRoutes(disputes));
   app.use('/api/disputes', authenticated, disputesRoutes(disputes));
@@ -131,7 +133,7 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   const compliance = new ComplianceService(orm);
   app.use('/api/accounts/:id/calls', authenticated, accountCallsRoutes(compliance));
   app.use('/api/compliance-settings', authenticated, complianceSettingsRoutes(compliance));
-  app.use('/api/accounts', authenticated, accountsRoutes(new AccountsService(orm, collections)));
+  app.use('/api/accounts', authenticated, accountsRoutes(new AccountsService(orm, collections), new NotesService(orm)));
   app.use('/api/kpis', authenticated, kpisRoutes(new KpisService(orm)));
   const adminWorkflows = new AdminWorkflowsService(orm, collections, { uiUrl: config.temporal.uiUrl, namespace: config.temporal.namespace });
   app.use('/api/admin', authenticated, adminRoutes(orm, collections, adminWorkflows));

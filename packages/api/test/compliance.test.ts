@@ -44,7 +44,7 @@ describe('compliance settings and the call log', () => {
     expect(await h.db.orm.em.fork().count(AuditLog, { action: 'compliance-setting.updated', entityId: 'business' })).toBe(1);
   });
 
-  it('logs seven calls in seven days and refuses the eighth with the first moment it would be allowed', async () => {
+  it('logs seven calls in seven days and refuses the eighth with 422 naming the rule and the first moment it would be allowed', async () => {
     const { agent, csrf } = await h.login('manager');
     const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
     for (const n of [6, 5, 4, 3, 2, 1, 0.5]) {
@@ -52,8 +52,10 @@ describe('compliance settings and the call log', () => {
       expect(logged.status).toBe(201);
     }
     const refused = await agent.post(`/api/accounts/${accountId}/calls`).set('X-CSRF-Token', csrf).send({ outcome: 'no-answer' });
-    expect(refused.status).toBe(409);
+    expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('call-limit');
+    expect(refused.body.error.message).toContain('at most 7 calls in 7 days');
+    expect(refused.body.error.details.rules).toEqual(['max-attempts-in-window']);
     expect(refused.body.error.message).toContain('7 calls were placed in the last 7 days');
     expect(Date.parse(refused.body.error.details.nextAllowedAt)).toBeCloseTo(Date.parse(day(6)) + 7 * 86_400_000, -4);
     const list = await agent.get(`/api/accounts/${accountId}/calls`);
@@ -68,8 +70,9 @@ describe('compliance settings and the call log', () => {
     const talked = await agent.post(`/api/accounts/${other.id}/calls`).set('X-CSRF-Token', csrf).send({ outcome: 'conversation' });
     expect(talked.status).toBe(201);
     const again = await agent.post(`/api/accounts/${other.id}/calls`).set('X-CSRF-Token', csrf).send({ outcome: 'no-answer' });
-    expect(again.status).toBe(409);
+    expect(again.status).toBe(422);
     expect(again.body.error.message).toContain('no call may follow within 7 days');
+    expect(again.body.error.details.rules).toEqual(['quiet-after-conversation']);
   });
 
   it("hides another collector's account from a collector", async () => {

@@ -81,7 +81,7 @@ describe('tasks', () => {
     const id = await makeTask(accountA, c1.userId, 'k-bad-outcome');
     const response = await c1.agent.post(`/api/tasks/${id}/complete`).set('x-csrf-token', c1.csrf).send({ outcome: 'vanished' });
     expect(response.status).toBe(422);
-    expect(response.body.error).toMatchObject({ code: 'unknown-outcome', details: { allowed: ['promised', 'refused'] } });
+    expect(response.body.error).toMatchObject({ code: 'unknown-outcome', details: { allowed: ['promised', 'refused', 'call-back'] } });
   });
 
   it('completes a task, tells the workflow, audits it, and refuses a second completion with 409', async () => {

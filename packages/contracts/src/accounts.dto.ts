@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { pagingQuerySchema, uuidSchema } from './common.dto.ts';
+import { disputeViewSchema } from './disputes.dto.ts';
 import { moneySchema } from './money.dto.ts';
+import { promiseViewSchema } from './promises.dto.ts';
 import { taskViewSchema } from './tasks.dto.ts';
 
 export const accountListQuerySchema = pagingQuerySchema.extend({
@@ -73,7 +75,88 @@ export const communicationViewSchema = z.object({
   reason: z.string().nullable(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
+  /** A rendered message to read at GET /api/accounts/:id/communications/:communicationId. */
+  hasBody: z.boolean(),
 });
+
+/** One rendered message as it went out (or would have), to read on the account page. */
+export const communicationBodySchema = communicationViewSchema.extend({
+  bodyText: z.string(),
+  bodyHtml: z.string().nullable(),
+});
+export type CommunicationBody = z.infer<typeof communicationBodySchema>;
+
+export const communicationParamsSchema = z.object({
+  id: z.uuid({ message: 'must be a UUID' }),
+  communicationId: z.uuid({ message: 'must be a UUID' }),
+});
+
+export const noteViewSchema = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  body: z.string(),
+  authorId: z.string().nullable(),
+  authorName: z.string().nullable(),
+  taskId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type NoteView = z.infer<typeof noteViewSchema>;
+
+export const newNoteRequestSchema = z.object({
+  body: z.string().trim().min(1, { message: 'write something' }).max(4000),
+});
+export type NewNoteRequest = z.infer<typeof newNoteRequestSchema>;
+
+/** The debtor's wall clock now, so a collector sees whether it is a civil hour to call. */
+export const debtorLocalTimeSchema = z.object({
+  timeZone: z.string(),
+  /** YYYY-MM-DD on the debtor's calendar. */
+  date: z.string(),
+  /** HH:MM on the debtor's clock. */
+  time: z.string(),
+  /** Inside the contact hours of the account's customer type. */
+  withinContactHours: z.boolean(),
+});
+
+export const DECISION_STEP_KIND_VALUES = [
+  'started',
+  'condition',
+  'switch',
+  'wait',
+  'reminder',
+  'task',
+  'task-outcome',
+  'escalation',
+  'assignment',
+  'tags',
+  'payment-plan',
+  'promise',
+  'payment',
+  'dispute',
+  'account-changed',
+  'migrated',
+  'ended',
+] as const;
+
+export const decisionStepSchema = z.object({
+  eventId: z.string(),
+  at: z.string().nullable(),
+  kind: z.enum(DECISION_STEP_KIND_VALUES),
+  nodeId: z.string().nullable(),
+  nodeLabel: z.string().nullable(),
+  title: z.string(),
+  why: z.string().nullable(),
+  facts: z.record(z.string(), z.unknown()),
+});
+export type DecisionStepView = z.infer<typeof decisionStepSchema>;
+
+/** GET /api/accounts/:id/timeline: why the workflow did what it did, from its history. */
+export const decisionTimelineSchema = z.object({
+  steps: z.array(decisionStepSchema),
+  /** Why the timeline is missing or incomplete (no workflow yet, Temporal not answering). */
+  unavailable: z.string().nullable(),
+});
+export type DecisionTimeline = z.infer<typeof decisionTimelineSchema>;
 
 export const accountDetailSchema = z.object({
   account: accountSummarySchema.omit({ balance: true }),
@@ -82,6 +165,10 @@ export const accountDetailSchema = z.object({
   payments: z.array(paymentViewSchema),
   communications: z.array(communicationViewSchema),
   tasks: z.array(taskViewSchema),
+  promises: z.array(promiseViewSchema),
+  disputes: z.array(disputeViewSchema),
+  notes: z.array(noteViewSchema),
+  debtorLocalTime: debtorLocalTimeSchema,
   balance: z.array(moneySchema),
   workflow: z.unknown().nullable(),
   workflowError: z.string().optional(),

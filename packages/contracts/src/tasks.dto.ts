@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { pagingQuerySchema, uuidSchema } from './common.dto.ts';
+import { calendarDateSchema, dateTimeSchema, pagingQuerySchema, timeZoneSchema, uuidSchema } from './common.dto.ts';
+import { CALL_OUTCOME_VALUES } from './compliance.dto.ts';
+import { openDisputeRequestSchema } from './disputes.dto.ts';
+import { moneySchema } from './money.dto.ts';
 import { promiseRequestSchema } from './promises.dto.ts';
 
 export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
@@ -13,6 +16,34 @@ export type TaskListQuery = z.infer<typeof taskListQuerySchema>;
 
 /** The task outcome that may carry a promise to pay. */
 export const PROMISE_OUTCOME = 'promise-to-pay';
+/** The task outcome that may carry a payment plan the debtor agreed to. */
+export const PLAN_OUTCOME = 'payment-plan';
+/** The task outcome that may carry the dispute the debtor raised. */
+export const DISPUTE_OUTCOME = 'dispute';
+/**
+ * Not an outcome the workflow hears: the debtor asked to be called at another time, so the task stays open, is
+ * due again at `callBackAt`, and the workflow goes on waiting at the task. Offered on every open call task.
+ */
+export const CALL_BACK = 'call-back';
+
+export const TASK_PRIORITY_VALUES = ['low', 'normal', 'high', 'urgent'] as const;
+
+/** The installments a collector agreed with the debtor; the collectible balance is split over them. */
+export const planProposalSchema = z.object({
+  installments: z.number().int().min(2, { message: 'a plan has at least 2 installments' }).max(60),
+  intervalDays: z.number().int().min(1).max(92),
+  /** The first installment's due date on the debtor's calendar, YYYY-MM-DD. */
+  firstDueDate: calendarDateSchema,
+  graceDays: z.number().int().min(0).max(30).optional(),
+});
+export type PlanProposal = z.infer<typeof planProposalSchema>;
+
+/** The call placed for the task, logged through the call-frequency rules; refused with 422 when they forbid it. */
+export const taskCallSchema = z.object({
+  result: z.enum(CALL_OUTCOME_VALUES),
+  /** When the call was placed; now when absent. */
+  placedAt: dateTimeSchema.optional(),
+});
 
 export const completeTaskRequestSchema = z
   .object({
@@ -20,10 +51,26 @@ export const completeTaskRequestSchema = z
     note: z.string().max(4000).optional(),
     /** The promise the debtor made on the call; only with the outcome 'promise-to-pay'. */
     promise: promiseRequestSchema.optional(),
+    /** The payment plan agreed on the call; only with the outcome 'payment-plan'. */
+    plan: planProposalSchema.optional(),
+    /** The dispute the debtor raised on the call; only with the outcome 'dispute'. */
+    dispute: openDisputeRequestSchema.optional(),
+    /** With 'call-back' only: when to call again. */
+    callBackAt: dateTimeSchema.optional(),
+    call: taskCallSchema.optional(),
   })
   .superRefine((body, ctx) => {
-    if (body.promise !== undefined && body.outcome !== PROMISE_OUTCOME) {
-      ctx.addIssue({ code: 'custom', path: ['promise'], message: `may only come with the outcome "${PROMISE_OUTCOME}"` });
+    const only = (field: 'promise' | 'plan' | 'dispute' | 'callBackAt', outcome: string) => {
+      if (body[field] !== undefined && body.outcome !== outcome) {
+        ctx.addIssue({ code: 'custom', path: [field], message: `may only come with the outcome "${outcome}"` });
+      }
+    };
+    only('promise', PROMISE_OUTCOME);
+    only('plan', PLAN_OUTCOME);
+    only('dispute', DISPUTE_OUTCOME);
+    only('callBackAt', CALL_BACK);
+    if (body.outcome === CALL_BACK && body.callBackAt === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['callBackAt'], message: 'say when to call back' });
     }
   });
 export type CompleteTaskRequest = z.infer<typeof completeTaskRequestSchema>;
@@ -43,8 +90,73 @@ export const taskViewSchema = z.object({
   outcome: z.string().nullable(),
   note: z.string().nullable(),
   dueAt: z.string(),
+  priority: z.enum(TASK_PRIORITY_VALUES),
   createdAt: z.string(),
   completedAt: z.string().nullable(),
   completedBy: z.string().nullable(),
 });
 export type TaskView = z.infer<typeof taskViewSchema>;
+
+export const INBOX_SCOPES = ['mine', 'claimable'] as const;
+export const INBOX_DUE_FILTERS = ['today', 'overdue'] as const;
+export const INBOX_SORTS = ['priority', 'due'] as const;
+export const INBOX_TASK_TYPES = ['call', 'review', 'escalation'] as const;
+
+/** GET /api/tasks/inbox: the user's own tasks (or the unassigned ones they may claim), most urgent first. */
+export const inboxQuerySchema = pagingQuerySchema.extend({
+  scope: z.enum(INBOX_SCOPES).default('mine'),
+  status: z.enum(TASK_STATUSES).default('open'),
+  type: z.enum(INBOX_TASK_TYPES).optional(),
+  due: z.enum(INBOX_DUE_FILTERS).optional(),
+  segment: z.string().trim().min(1).max(64).optional(),
+  /** Part of the account's name or reference. */
+  q: z.string().trim().min(1).max(200).optional(),
+  sort: z.enum(INBOX_SORTS).default('priority'),
+  /** Whose calendar 'today' is read on: the collector's; UTC when absent. */
+  tz: timeZoneSchema.optional(),
+});
+export type InboxQuery = z.infer<typeof inboxQuerySchema>;
+
+/** The score and what it is made of, so the inbox can say why a task ranks where it does. */
+export const taskPriorityViewSchema = z.object({
+  score: z.number().int(),
+  parts: z.object({
+    overdue: z.object({ amount: moneySchema, points: z.number().int() }),
+    age: z.object({ daysPastDue: z.number().int(), points: z.number().int() }),
+    taskOverdue: z.object({ hours: z.number().int(), points: z.number().int() }),
+    risk: z.object({ score: z.number().int().nullable(), points: z.number().int() }),
+    strategy: z.object({ priority: z.enum(TASK_PRIORITY_VALUES), points: z.number().int() }),
+  }),
+});
+export type TaskPriorityView = z.infer<typeof taskPriorityViewSchema>;
+
+export const inboxItemSchema = taskViewSchema.extend({
+  account: z.object({ id: z.string(), name: z.string(), externalRef: z.string(), segment: z.string(), timeZone: z.string() }),
+  ranking: taskPriorityViewSchema,
+  /** The user may claim it: open, unassigned, in one of their pools. */
+  claimable: z.boolean(),
+});
+export type InboxItem = z.infer<typeof inboxItemSchema>;
+
+export const inboxPageSchema = z.object({
+  items: z.array(inboxItemSchema),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  /** The segments among the user's tasks, for the segment filter. */
+  segments: z.array(z.string()),
+});
+export type InboxPage = z.infer<typeof inboxPageSchema>;
+
+/** GET /api/tasks/:id/call-check: whether a call may be placed now, asked before the collector dials. */
+export const callCheckViewSchema = z.discriminatedUnion('allowed', [
+  z.object({ allowed: z.literal(true), checkedAt: z.string() }),
+  z.object({
+    allowed: z.literal(false),
+    checkedAt: z.string(),
+    rules: z.array(z.enum(['max-attempts-in-window', 'quiet-after-conversation'])),
+    reason: z.string(),
+    nextAllowedAt: z.string(),
+  }),
+]);
+export type CallCheckView = z.infer<typeof callCheckViewSchema>;

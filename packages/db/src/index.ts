@@ -1,4 +1,5 @@
 export * from './entities/account.entity.ts';
+export * from './entities/account-note.entity.ts';
 export * from './entities/allocation.entity.ts';
 export * from './entities/app-user.entity.ts';
 export * from './entities/audit-log.entity.ts';

@@ -56,6 +56,7 @@ export {
   type CallCheck,
   type CallHistory,
   type CallLimits,
+  type CallRule,
   type ComplianceSettings,
 } from './compliance/call-frequency.ts';
 export {
@@ -216,3 +217,11 @@ export {
   type OverdueInBucket,
   type ScheduledReceipt,
 } from './kpi/cash-forecast.ts';
+export {
+  TASK_PRIORITIES,
+  compareByPriority,
+  taskPriority,
+  type TaskPriority,
+  type TaskPriorityInput,
+  type TaskPriorityScore,
+} from './tasks/task-priority.ts';

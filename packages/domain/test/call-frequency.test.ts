@@ -16,19 +16,24 @@ describe('call frequency (7 calls in 7 days, none within 7 days after a conversa
       allowed: false,
       nextAllowedAt: at('2026-03-08T10:00:00Z'),
       reason: expect.stringContaining('7 calls were placed in the last 7 days, the most allowed is 7'),
+      rules: ['max-attempts-in-window'],
     });
     expect(checkCallFrequency(history, at('2026-03-08T10:00:00Z'))).toEqual({ allowed: true });
   });
 
   it('refuses any call within seven days after a conversation', () => {
     const refused = checkCallFrequency({ attempts: attemptsOn(2), lastConversationAt: at('2026-03-02T10:00:00Z') }, at('2026-03-05T10:00:00Z'));
-    expect(refused).toMatchObject({ allowed: false, nextAllowedAt: at('2026-03-09T10:00:00Z') });
+    expect(refused).toMatchObject({ allowed: false, nextAllowedAt: at('2026-03-09T10:00:00Z'), rules: ['quiet-after-conversation'] });
     expect(checkCallFrequency({ attempts: attemptsOn(2), lastConversationAt: at('2026-03-02T10:00:00Z') }, at('2026-03-09T10:00:00Z'))).toEqual({ allowed: true });
   });
 
   it('waits for the later of the two limits when both apply', () => {
     const history = { attempts: attemptsOn(1, 1, 1, 1, 1, 1, 2), lastConversationAt: at('2026-03-02T10:00:00Z') };
-    expect(checkCallFrequency(history, at('2026-03-03T10:00:00Z'))).toMatchObject({ allowed: false, nextAllowedAt: at('2026-03-09T10:00:00Z') });
+    expect(checkCallFrequency(history, at('2026-03-03T10:00:00Z'))).toMatchObject({
+      allowed: false,
+      nextAllowedAt: at('2026-03-09T10:00:00Z'),
+      rules: ['quiet-after-conversation', 'max-attempts-in-window'],
+    });
   });
 
   it('applies the limits set for a customer type', () => {

@@ -16,6 +16,8 @@ export interface EvaluateConditionInput {
 }
 
 export interface EvaluateConditionResult {
+  /** The condition node decided; recorded so the account's decision timeline can name it. Absent in older histories. */
+  nodeId?: string;
   result: boolean;
   /** The fact comparisons that held, in words, e.g. "overdueAmountMinor greaterThanInclusive 10000 (was 52000)". */
   matched: string[];
@@ -54,6 +56,8 @@ export interface CreateTaskInput extends EffectInput {
   role?: 'collector' | 'manager';
   outcomes: string[];
   dueAt: string;
+  /** The inbox ranking the strategy's task node set; absent means 'normal'. */
+  priority?: 'low' | 'normal' | 'high' | 'urgent';
 }
 
 export type CreateTaskResult =
@@ -73,6 +77,8 @@ export interface EvaluateSwitchInput {
 }
 
 export interface EvaluateSwitchResult {
+  /** The switch node decided; recorded so the account's decision timeline can name it. Absent in older histories. */
+  nodeId?: string;
   /** The name of the winning rule, or null when none held. */
   outcome: string | null;
   matched: string[];

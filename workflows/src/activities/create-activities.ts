@@ -35,11 +35,14 @@ export function createActivities(deps: ActivityDeps): CollectionActivities {
         oldestDueAt: facts.oldestDueDate ? zonedWallTime(facts.oldestDueDate, 9, 0, account.timeZone).toISOString() : null,
       };
     },
-    evaluateCondition: (input) => evaluateConditionForAccount(deps.orm.em.fork(), input.accountId, input.condition, asOf(input)),
+    async evaluateCondition(input) {
+      const evaluated = await evaluateConditionForAccount(deps.orm.em.fork(), input.accountId, input.condition, asOf(input));
+      return { nodeId: input.nodeId, ...evaluated };
+    },
     async evaluateSwitch(input) {
       const facts = { ...(await loadAccountFacts(deps.orm.em.fork(), input.accountId, asOf(input))) };
       const winner = await firstMatchingRule(input.rules, facts);
-      return { outcome: winner.name, matched: winner.matched, facts };
+      return { nodeId: input.nodeId, outcome: winner.name, matched: winner.matched, facts };
     },
     sendReminder: (input) => sendReminder(deps, input),
     createTask: (input) => createTask(deps, input),

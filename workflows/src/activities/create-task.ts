@@ -37,6 +37,7 @@ export async function createTask(deps: ActivityDeps, input: CreateTaskInput): Pr
         outcome: null,
         note: null,
         dueAt: new Date(input.dueAt),
+        priority: input.priority ?? 'normal',
         completedAt: null,
         completedBy: null,
       });

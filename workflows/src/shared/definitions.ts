@@ -26,11 +26,19 @@ export interface PromiseMessage {
   until: string;
 }
 
+/** A payment plan agreed on a call: each installment is a promise the API has stored. */
+export interface PlanMessage {
+  planId: string;
+  installments: PromiseMessage[];
+}
+
 export interface TaskCompletedMessage {
   taskKey: string;
   outcome: string;
   /** Present when the outcome recorded a promise to pay. */
   promise?: PromiseMessage;
+  /** Present when the outcome recorded a payment plan. */
+  plan?: PlanMessage;
 }
 
 /** Move a running account to another published version of its strategy. */

@@ -154,6 +154,10 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
     (message) => {
       // A promise given as the outcome holds dunning from the moment the task closes, before its edge is taken.
       if (message.promise) inbox.push({ type: 'promise-recorded', promiseId: message.promise.promiseId, until: message.promise.until });
+      // A plan agreed on the call: every installment holds dunning, and one broken installment ends the plan's hold.
+      for (const installment of message.plan?.installments ?? []) {
+        inbox.push({ type: 'promise-recorded', promiseId: installment.promiseId, until: installment.until, planId: message.plan?.planId ?? '' });
+      }
       inbox.push({ type: 'task-completed', taskKey: engineTaskKey(message.taskKey), outcome: message.outcome });
       return { accepted: true as const };
     },

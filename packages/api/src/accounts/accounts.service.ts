@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import {
   Account,
   Allocation,
@@ -8,11 +9,15 @@ import {
   Contact,
   Invoice,
   Payment,
+  PaymentPromise,
+  loadComplianceSettings,
   type IAccount,
 } from '@recoup/db';
-import { agingBucket, daysPastDue } from '@recoup/domain';
+import { agingBucket, checkContactTime, daysPastDue, wallClockAt } from '@recoup/domain';
 import type {
   AccountDetail,
+  CommunicationBody,
+  DecisionTimeline,
   AccountListQuery,
   AccountSummary,
   CeaseCommunicationRequest,
@@ -21,11 +26,17 @@ import type {
   Page,
   ResumeCommunicationRequest,
 } from '@recoup/contracts';
-import type { CollectionClient } from '@recoup/workflows';
+import { decisionTimelineFromJson, type CollectionClient } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
+import { NotFoundError } from '../http/errors.ts';
+import { disputeViewsOf } from '../disputes/account-disputes.ts';
+import { toPromiseView } from '../promises/promise-view.ts';
 import { accessScope, accessibleAccount, accountFilter } from '../shared/access-scope.ts';
+import { noteViewsOf } from './notes.service.ts';
 import { toTaskView } from '../tasks/task-view.ts';
+
+const isNamed = (error: unknown, name: string): boolean => error instanceof Error && error.name === name;
 
 const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -88,6 +99,11 @@ export class AccountsService {
     const payments = await em.find(Payment, { account: id }, { orderBy: { receivedAt: 'desc' } });
     const communications = await em.find(Communication, { account: id }, { orderBy: { createdAt: 'desc' }, limit: 200 });
     const tasks = await em.find(CollectorTask, { account: id }, { orderBy: { createdAt: 'desc' } });
+    const promises = await em.find(PaymentPromise, { account: id }, { orderBy: { dueDate: 'asc', createdAt: 'asc', id: 'asc' } });
+    const disputes = await disputeViewsOf(em, id);
+    const notes = await noteViewsOf(em, id);
+    const settings = await loadComplianceSettings(em, account.customerType);
+    const clock = wallClockAt(now, account.timeZone);
     const allocations = payments.length
       ? await em.find(Allocation, { payment: { $in: payments.map((p) => p.id) } }, { orderBy: { createdAt: 'asc' } })
       : [];
@@ -151,12 +167,66 @@ export class AccountsService {
         reason: c.reason ?? null,
         createdAt: c.createdAt.toISOString(),
         sentAt: c.sentAt?.toISOString() ?? null,
+        hasBody: c.bodyText !== '' || (c.bodyHtml ?? '') !== '',
       })),
       tasks: tasks.map((t) => toTaskView(t, account.name)),
+      promises: promises.map(toPromiseView),
+      disputes,
+      notes,
+      debtorLocalTime: {
+        timeZone: account.timeZone,
+        date: clock.date,
+        time: `${String(Math.floor(clock.minutes / 60)).padStart(2, '0')}:${String(clock.minutes % 60).padStart(2, '0')}`,
+        withinContactHours: checkContactTime(now, account.timeZone, settings.contactWindow).allowed,
+      },
       balance: sumByCurrency(invoices.filter((i) => i.status === 'open')),
       workflow,
       ...(workflowError !== undefined ? { workflowError } : {}),
     };
+  }
+
+  /** One message as it was rendered for the debtor, to read on the account page. */
+  async communication(accountId: string, communicationId: string, user: AuthUser): Promise<CommunicationBody> {
+    const em = this.#orm.em.fork();
+    await accessibleAccount(em, user, accountId);
+    const c = await em.findOne(Communication, { id: communicationId, account: accountId });
+    if (!c) throw new NotFoundError('communication');
+    return {
+      id: c.id,
+      channel: c.channel,
+      templateKey: c.templateKey,
+      toAddress: c.toAddress,
+      subject: c.subject,
+      status: c.status,
+      reason: c.reason ?? null,
+      createdAt: c.createdAt.toISOString(),
+      sentAt: c.sentAt?.toISOString() ?? null,
+      hasBody: c.bodyText !== '' || (c.bodyHtml ?? '') !== '',
+      bodyText: c.bodyText,
+      bodyHtml: c.bodyHtml ?? null,
+    };
+  }
+
+  /**
+   * Why the workflow did what it did, read from its history. The page stays useful without it, so a missing
+   * workflow or an unreachable Temporal is said in words rather than failing the request.
+   */
+  async timeline(accountId: string, user: AuthUser): Promise<DecisionTimeline> {
+    await accessibleAccount(this.#orm.em.fork(), user, accountId);
+    let raw: unknown;
+    try {
+      raw = await this.#collections.rawHistory(accountId);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError || isNamed(error, 'WorkflowNotFoundError')) {
+        return { steps: [], unavailable: 'No collection workflow has run for this account yet.' };
+      }
+      return { steps: [], unavailable: 'The workflow service did not answer, so the decisions cannot be shown now. Try again shortly.' };
+    }
+    try {
+      return { steps: decisionTimelineFromJson(raw), unavailable: null };
+    } catch {
+      return { steps: [], unavailable: 'The workflow history could not be read.' };
+    }
   }
 
   /**

@@ -1,11 +1,11 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { AppUser, CallAttempt, CollectorTask, ComplianceSetting, loadCallHistory, loadComplianceSettings, type IComplianceSetting } from '@recoup/db';
-import { checkCallFrequency } from '@recoup/domain';
+import { AppUser, CallAttempt, CollectorTask, ComplianceSetting, type IComplianceSetting } from '@recoup/db';
 import type { CallAttemptRequest, CallAttemptView, ComplianceSettingInput, ComplianceSettingView } from '@recoup/contracts';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
-import { ConflictError, NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../http/errors.ts';
 import { accessibleAccount } from '../shared/access-scope.ts';
+import { logCallAttempt } from './call-log.ts';
 
 const settingView = (row: IComplianceSetting): ComplianceSettingView => ({
   customerType: row.customerType,
@@ -59,32 +59,18 @@ export class ComplianceService {
   }
 
   /**
-   * Logs a call, or refuses it (409 with the reason and the first allowed moment) when it would break the
+   * Logs a call, or refuses it (422 naming the rule and the first allowed moment) when it would break the
    * call-frequency limits of the account's customer type. The account row is locked so that two collectors
    * logging at once cannot both slip under the limit.
    */
   async logCall(accountId: string, input: CallAttemptRequest, user: AuthUser): Promise<CallAttemptView> {
     return this.#orm.em.fork().transactional(async (em) => {
       const account = await accessibleAccount(em, user, accountId, { lock: true });
-      const placedAt = input.placedAt ? new Date(input.placedAt) : this.#now();
       if (input.taskId && (await em.count(CollectorTask, { id: input.taskId, account: accountId })) === 0) {
         throw new NotFoundError('task');
       }
-      const settings = await loadComplianceSettings(em, account.customerType);
-      const check = checkCallFrequency(await loadCallHistory(em, accountId, placedAt, settings), placedAt, settings.callLimits);
-      if (!check.allowed) {
-        throw new ConflictError('call-limit', check.reason, { nextAllowedAt: check.nextAllowedAt.toISOString() });
-      }
-      const call = em.create(CallAttempt, {
-        account: accountId,
-        task: input.taskId ?? null,
-        user: em.getReference(AppUser, user.id),
-        placedAt,
-        outcome: input.outcome,
-      });
-      await em.flush();
-      await audit(em, { actorId: user.id, action: 'call.logged', entity: 'account', entityId: accountId, details: { callId: call.id, outcome: input.outcome } });
-      return { id: call.id, placedAt: placedAt.toISOString(), outcome: call.outcome, taskId: input.taskId ?? null, userId: user.id };
+      const call = await logCallAttempt(em, account, input, user, this.#now());
+      return { id: call.id, placedAt: call.placedAt.toISOString(), outcome: call.outcome, taskId: input.taskId ?? null, userId: user.id };
     });
   }
 }

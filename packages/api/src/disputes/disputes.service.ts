@@ -17,6 +17,7 @@ import { BusinessRuleError, ConflictError, NotFoundError } from '../http/errors.
 import type { Logger } from '../http/logger.ts';
 import { accessibleAccount } from '../shared/access-scope.ts';
 import { collectibleView } from '../shared/collectible-view.ts';
+import { disputeViewsOf } from './account-disputes.ts';
 import { toDisputeView } from './dispute-view.ts';
 
 interface PlannedItem {
@@ -82,23 +83,7 @@ export class DisputesService {
   async list(accountId: string, user: AuthUser): Promise<DisputeList> {
     const em = this.#orm.em.fork();
     await accessibleAccount(em, user, accountId);
-    const disputes = await em.find(Dispute, { account: accountId }, { orderBy: { openedAt: 'desc', id: 'asc' } });
-    const items = disputes.length
-      ? await em.find(DisputeItem, { dispute: { $in: disputes.map((d) => d.id) } }, { populate: ['invoice'], orderBy: { id: 'asc' } })
-      : [];
-    const notes = disputes.length
-      ? await em.find(CreditNote, { dispute: { $in: disputes.map((d) => d.id) } }, { orderBy: { createdAt: 'asc', id: 'asc' } })
-      : [];
-    return {
-      items: disputes.map((d) =>
-        toDisputeView(
-          d,
-          items.filter((i) => i.dispute.id === d.id).sort((a, b) => a.invoice.number.localeCompare(b.invoice.number)),
-          notes.filter((n) => n.dispute?.id === d.id),
-        ),
-      ),
-      balance: await collectibleView(em, accountId),
-    };
+    return { items: await disputeViewsOf(em, accountId), balance: await collectibleView(em, accountId) };
   }
 
   /**

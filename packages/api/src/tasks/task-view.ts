@@ -16,6 +16,7 @@ export const toTaskView = (task: ICollectorTask, accountName: string | null): Ta
   outcome: task.outcome ?? null,
   note: task.note ?? null,
   dueAt: task.dueAt.toISOString(),
+  priority: task.priority,
   createdAt: task.createdAt.toISOString(),
   completedAt: task.completedAt?.toISOString() ?? null,
   completedBy: task.completedBy ?? null,

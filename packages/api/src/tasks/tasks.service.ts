@@ -1,14 +1,24 @@
+import { LockMode } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
-import type { MikroORM } from '@mikro-orm/postgresql';
-import { CollectorTask, type ICollectorTask } from '@recoup/db';
-import type { CompleteTaskRequest, Page, TaskListQuery, TaskView } from '@recoup/contracts';
-import { TaskOutcomeRefusedError, WorkflowMissingError, type CollectionClient, type PromiseMessage } from '@recoup/workflows';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { Account, AccountNote, AppUser, CollectorTask, type ICollectorTask } from '@recoup/db';
+import { CALL_BACK, type CallCheckView, type CompleteTaskRequest, type Page, type TaskListQuery, type TaskView } from '@recoup/contracts';
+import {
+  TaskOutcomeRefusedError,
+  WorkflowMissingError,
+  type CollectionClient,
+  type PlanMessage,
+  type PromiseMessage,
+} from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import { isManagerOrAdmin, type AuthUser } from '../auth/current-user.ts';
-import { BusinessRuleError, ConflictError, ForbiddenError, HttpError, ServiceUnavailableError } from '../http/errors.ts';
+import { BusinessRuleError, ConflictError, ForbiddenError, HttpError, NotFoundError, ServiceUnavailableError } from '../http/errors.ts';
+import { callCheckFor, callLimitError, logCallAttempt } from '../compliance/call-log.ts';
+import type { DisputesService } from '../disputes/disputes.service.ts';
+import { storeAgreedPlan } from '../promises/plan-recorder.ts';
 import { cancelPromise, storePromise } from '../promises/promise-recorder.ts';
 import { toPromiseMessage } from '../promises/promise-view.ts';
-import { accessScope, accessibleTask, taskFilter } from '../shared/access-scope.ts';
+import { accessScope, accessibleTask, mayAccessTask, taskFilter } from '../shared/access-scope.ts';
 import { toTaskView } from './task-view.ts';
 
 const isNamed = (error: unknown, name: string): boolean => error instanceof Error && error.name === name;
@@ -16,10 +26,14 @@ const isNamed = (error: unknown, name: string): boolean => error instanceof Erro
 export class TasksService {
   readonly #orm: MikroORM;
   readonly #collections: CollectionClient;
+  readonly #disputes: DisputesService;
+  readonly #now: () => Date;
 
-  constructor(orm: MikroORM, collections: CollectionClient) {
+  constructor(orm: MikroORM, collections: CollectionClient, disputes: DisputesService, now: () => Date = () => new Date()) {
     this.#orm = orm;
     this.#collections = collections;
+    this.#disputes = disputes;
+    this.#now = now;
   }
 
   async list(user: AuthUser, query: TaskListQuery): Promise<Page<TaskView>> {
@@ -53,12 +67,19 @@ export class TasksService {
    * Marks the task done and hands the outcome to the workflow in the same transaction: the row is committed only
    * when the workflow accepted the outcome, so the database and the workflow never disagree about the task.
    * A promise made on the call is stored first (the workflow may judge it at once, so it must be committed) and
-   * cancelled again when the outcome is not accepted.
+   * cancelled again when the outcome is not accepted. A plan and the call itself are written inside the
+   * completion, so a refused outcome leaves neither. A dispute is opened before, through the disputes service,
+   * and stands even when the task cannot be closed: the debtor disputed, whatever became of the task.
+   * 'call-back' is not an outcome: the task stays open and falls due again (see callBack).
    */
   async complete(id: string, input: CompleteTaskRequest, user: AuthUser): Promise<TaskView> {
-    if (input.promise === undefined) return this.#complete(id, input, user, undefined);
+    if (input.outcome === CALL_BACK) return this.#callBack(id, input, user);
     const task = await accessibleTask(this.#orm.em.fork(), user, id);
     checkCompletable(task, input);
+    // Refused calls refuse the whole completion before anything is written.
+    if (input.call) await this.#refuseForbiddenCall(task, input);
+    if (input.dispute) await this.#disputes.open(task.account.id, input.dispute, user);
+    if (input.promise === undefined) return this.#complete(id, input, user, undefined);
     const promise = await storePromise(this.#orm, task.account.id, input.promise, {
       source: 'task',
       taskId: task.id,
@@ -74,14 +95,122 @@ export class TasksService {
     }
   }
 
+  /** Whether calling the task's debtor now would keep to the call-frequency rules; asked before dialling. */
+  async callCheck(id: string, user: AuthUser): Promise<CallCheckView> {
+    const em = this.#orm.em.fork();
+    const task = await accessibleTask(em, user, id);
+    await em.populate(task, ['account']);
+    const now = this.#now();
+    const check = await callCheckFor(em, task.account, now);
+    if (check.allowed) return { allowed: true, checkedAt: now.toISOString() };
+    const refusal = await callLimitError(em, task.account, check);
+    return { allowed: false, checkedAt: now.toISOString(), rules: check.rules, reason: refusal.message, nextAllowedAt: check.nextAllowedAt.toISOString() };
+  }
+
+  /**
+   * Takes an unassigned open task of the user's pools. The assignment is one conditional UPDATE, so of two
+   * collectors claiming at once exactly one wins; the other gets 409.
+   */
+  async claim(id: string, user: AuthUser): Promise<TaskView> {
+    return this.#orm.em.fork().transactional(async (em) => {
+      const task = await em.findOne(CollectorTask, { id }, { populate: ['account'] });
+      if (!task || !(await mayClaim(em, user, task))) throw new NotFoundError('task');
+      const claimed = await em.nativeUpdate(CollectorTask, { id, status: 'open', assignee: null }, { assignee: user.id });
+      if (claimed === 0) {
+        const now = await em.findOneOrFail(CollectorTask, { id }, { refresh: true });
+        if (now.status !== 'open') throw new ConflictError('task-not-open', `The task is already ${now.status}.`, { status: now.status });
+        throw new ConflictError('task-taken', 'Someone else claimed the task first.', { assigneeId: now.assignee?.id ?? null });
+      }
+      await audit(em, { actorId: user.id, action: 'task.claimed', entity: 'collector_task', entityId: id, details: { accountId: task.account.id } });
+      const fresh = await em.findOneOrFail(CollectorTask, { id }, { refresh: true, populate: ['account'] });
+      return toTaskView(fresh, fresh.account.name);
+    });
+  }
+
+  /** Hands one's own open task back to the unassigned queue of its pool. */
+  async release(id: string, user: AuthUser): Promise<TaskView> {
+    return this.#orm.em.fork().transactional(async (em) => {
+      const task = await accessibleTask(em, user, id);
+      const released = await em.nativeUpdate(CollectorTask, { id, status: 'open', assignee: user.id }, { assignee: null });
+      if (released === 0) {
+        const now = await em.findOneOrFail(CollectorTask, { id }, { refresh: true });
+        if (now.status !== 'open') throw new ConflictError('task-not-open', `The task is already ${now.status}.`, { status: now.status });
+        throw new ConflictError('task-not-yours', 'Only the collector the task is assigned to can release it.');
+      }
+      await audit(em, { actorId: user.id, action: 'task.released', entity: 'collector_task', entityId: id, details: { accountId: task.account.id } });
+      const fresh = await em.findOneOrFail(CollectorTask, { id }, { refresh: true, populate: ['account'] });
+      return toTaskView(fresh, fresh.account.name);
+    });
+  }
+
+  async #refuseForbiddenCall(task: ICollectorTask, input: CompleteTaskRequest): Promise<void> {
+    const em = this.#orm.em.fork();
+    const account = await em.findOneOrFail(Account, { id: task.account.id });
+    const placedAt = input.call?.placedAt ? new Date(input.call.placedAt) : this.#now();
+    const check = await callCheckFor(em, account, placedAt);
+    if (!check.allowed) throw await callLimitError(em, account, check);
+  }
+
+  /**
+   * The debtor asked to be called at another time. The task stays open and falls due again then, and the
+   * workflow goes on waiting at the task node: the strategy's next step is still the answer to this call.
+   * The request is kept as an account note, and the call that led to it is logged.
+   */
+  async #callBack(id: string, input: CompleteTaskRequest, user: AuthUser): Promise<TaskView> {
+    const now = this.#now();
+    const callBackAt = new Date(input.callBackAt ?? '');
+    if (!(callBackAt.getTime() > now.getTime())) {
+      throw new BusinessRuleError('call-back-invalid', 'callBackAt must be in the future.', {
+        fields: [{ in: 'body', path: 'callBackAt', reason: 'must be in the future' }],
+      });
+    }
+    if (callBackAt.getTime() > now.getTime() + MAX_CALL_BACK_MS) {
+      throw new BusinessRuleError('call-back-invalid', 'callBackAt must be within 30 days.', {
+        fields: [{ in: 'body', path: 'callBackAt', reason: 'must be within 30 days' }],
+      });
+    }
+    return this.#orm.em.fork().transactional(async (em) => {
+      const task = await accessibleTask(em, user, id, { lock: true });
+      checkCompletable(task, input);
+      const account = await em.findOneOrFail(Account, { id: task.account.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (input.call) await logCallAttempt(em, account, { outcome: input.call.result, placedAt: input.call.placedAt, taskId: task.id }, user, now);
+      const previousDueAt = task.dueAt.toISOString();
+      task.dueAt = callBackAt;
+      const note = em.create(AccountNote, {
+        account,
+        body: `Call back requested for ${callBackAt.toISOString()}.${input.note ? ` ${input.note}` : ''}`,
+        author: em.getReference(AppUser, user.id),
+        task,
+      });
+      await em.flush();
+      await audit(em, {
+        actorId: user.id,
+        action: 'task.call-back',
+        entity: 'collector_task',
+        entityId: task.id,
+        details: { accountId: account.id, previousDueAt, callBackAt: callBackAt.toISOString(), noteId: note.id },
+      });
+      await em.populate(task, ['account']);
+      return toTaskView(task, task.account.name);
+    });
+  }
+
   async #complete(id: string, input: CompleteTaskRequest, user: AuthUser, promise: PromiseMessage | undefined): Promise<TaskView> {
     return this.#orm.em.fork().transactional(async (em) => {
       const task = await accessibleTask(em, user, id, { lock: true });
       checkCompletable(task, input);
+      const now = this.#now();
+      let plan: PlanMessage | undefined;
+      if (input.call || input.plan) {
+        // Task, then account: the order every path that takes both locks uses.
+        const account = await em.findOneOrFail(Account, { id: task.account.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        if (input.call) await logCallAttempt(em, account, { outcome: input.call.result, placedAt: input.call.placedAt, taskId: task.id }, user, now);
+        if (input.plan) plan = await storeAgreedPlan(em, account, task, input.plan, user, now);
+      }
       task.status = 'done';
       task.outcome = input.outcome;
       task.note = input.note ?? null;
-      task.completedAt = new Date();
+      task.completedAt = now;
       task.completedBy = user.id;
       await em.flush();
       await audit(em, {
@@ -94,19 +223,26 @@ export class TasksService {
           key: task.key,
           outcome: input.outcome,
           ...(promise ? { promiseId: promise.promiseId } : {}),
+          ...(plan ? { planId: plan.planId } : {}),
+          ...(input.call ? { call: input.call.result } : {}),
         },
       });
       // The audit row is written before the workflow hears the outcome, so a failure of either commits nothing.
       // Escalation reviews are records for managers: the workflow went on when it raised them.
-      if (task.taskType !== 'escalation') await this.#sendOutcome(task, input.outcome, promise);
+      if (task.taskType !== 'escalation') await this.#sendOutcome(task, input.outcome, promise, plan);
       await em.populate(task, ['account']);
       return toTaskView(task, task.account.name);
     });
   }
 
-  async #sendOutcome(task: ICollectorTask, outcome: string, promise: PromiseMessage | undefined): Promise<void> {
+  async #sendOutcome(task: ICollectorTask, outcome: string, promise: PromiseMessage | undefined, plan: PlanMessage | undefined): Promise<void> {
     try {
-      await this.#collections.completeTask(task.account.id, { taskKey: task.key, outcome, ...(promise ? { promise } : {}) });
+      await this.#collections.completeTask(task.account.id, {
+        taskKey: task.key,
+        outcome,
+        ...(promise ? { promise } : {}),
+        ...(plan ? { plan } : {}),
+      });
     } catch (error) {
       if (error instanceof TaskOutcomeRefusedError || isNamed(error, 'TaskOutcomeRefusedError')) {
         throw new ConflictError('workflow-refused-outcome', `The collection workflow refused the outcome: ${(error as Error).message}`);
@@ -119,14 +255,40 @@ export class TasksService {
   }
 }
 
+/**
+ * Who may try to claim a task: managers and admins what their scope shows them; a collector the calls and reviews of
+ * their pools. Whether it is still free is the conditional update's business, so a collector who lost a race hears
+ * 409 rather than 404.
+ */
+async function mayClaim(em: EntityManager, user: AuthUser, task: ICollectorTask): Promise<boolean> {
+  if (task.assignee?.id === user.id) return true;
+  if (isManagerOrAdmin(user)) return mayAccessTask(await accessScope(em, user), task);
+  if (task.taskType === 'escalation') return false;
+  const pool = task.account.pool;
+  if (!pool) return true;
+  const me = await em.findOne(AppUser, { id: user.id }, { fields: ['pools'] });
+  return me?.pools.includes(pool) ?? false;
+}
+
+/** A call back further out than this is a new task for the strategy, not a rescheduled call. */
+const MAX_CALL_BACK_MS = 30 * 86_400_000;
+
 /** Throws unless the task takes this outcome now; whether the user may work on it is accessibleTask's question. */
 function checkCompletable(task: ICollectorTask, input: CompleteTaskRequest): void {
   if (task.status !== 'open') {
     throw new ConflictError('task-not-open', `The task is already ${task.status}.`, { status: task.status });
   }
+  if (input.outcome === CALL_BACK || input.call) {
+    if (task.taskType !== 'call') {
+      throw new BusinessRuleError('not-a-call', `A ${task.taskType} task has no call to log or call back.`, {
+        fields: [{ in: 'body', path: input.outcome === CALL_BACK ? 'outcome' : 'call', reason: `the task is a ${task.taskType}, not a call` }],
+      });
+    }
+    if (input.outcome === CALL_BACK) return;
+  }
   if (!task.outcomes.includes(input.outcome)) {
     throw new BusinessRuleError('unknown-outcome', `"${input.outcome}" is not an outcome of this task.`, {
-      allowed: [...task.outcomes],
+      allowed: [...task.outcomes, ...(task.taskType === 'call' ? [CALL_BACK] : [])],
     });
   }
 }

@@ -7,6 +7,8 @@ export const COLLECTOR_TASK_TYPES = ['call', 'review', 'escalation'] as const;
 export type CollectorTaskType = (typeof COLLECTOR_TASK_TYPES)[number];
 export const COLLECTOR_TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
 export type CollectorTaskStatus = (typeof COLLECTOR_TASK_STATUSES)[number];
+export const COLLECTOR_TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type CollectorTaskPriority = (typeof COLLECTOR_TASK_PRIORITIES)[number];
 
 export const CollectorTask = defineEntity({
   name: 'CollectorTask',
@@ -26,6 +28,8 @@ export const CollectorTask = defineEntity({
     outcome: p.text().nullable(),
     note: p.text().nullable(),
     dueAt: p.datetime(),
+    /** What the strategy's task node said about urgency; the inbox weighs it beside the account's figures. */
+    priority: p.enum(COLLECTOR_TASK_PRIORITIES).default('normal'),
     createdAt: p.datetime().onCreate(() => new Date()),
     completedAt: p.datetime().nullable(),
     completedBy: p.uuid().nullable(),

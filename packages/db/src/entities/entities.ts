@@ -1,5 +1,6 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import { Account } from './account.entity.ts';
+import { AccountNote } from './account-note.entity.ts';
 import { Allocation } from './allocation.entity.ts';
 import { AppUser } from './app-user.entity.ts';
 import { AuditLog } from './audit-log.entity.ts';
@@ -38,6 +39,7 @@ export const ENTITIES: readonly EntitySchema[] = [
   Payment,
   Allocation,
   CollectorTask,
+  AccountNote,
   Communication,
   Escalation,
   Template,

@@ -9,6 +9,7 @@ import { Migration20261124050000_compliance } from './Migration20261124050000_co
 import { Migration20261124060000_bank_statements } from './Migration20261124060000_bank_statements.ts';
 import { Migration20261124070000_reconciliation } from './Migration20261124070000_reconciliation.ts';
 import { Migration20261124080000_invoice_reference_statistics } from './Migration20261124080000_invoice_reference_statistics.ts';
+import { Migration20261125030000_inbox_notes } from './Migration20261125030000_inbox_notes.ts';
 import { Migration20261125040000_teams } from './Migration20261125040000_teams.ts';
 
 // Every migration, oldest first. Add new migration files here: the ORM runs this list rather than globbing the folder.
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   { name: 'Migration20261124060000_bank_statements', class: Migration20261124060000_bank_statements },
   { name: 'Migration20261124070000_reconciliation', class: Migration20261124070000_reconciliation },
   { name: 'Migration20261124080000_invoice_reference_statistics', class: Migration20261124080000_invoice_reference_statistics },
+  { name: 'Migration20261125030000_inbox_notes', class: Migration20261125030000_inbox_notes },
   { name: 'Migration20261125040000_teams', class: Migration20261125040000_teams },
 ] as const;

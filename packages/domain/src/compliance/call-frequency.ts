@@ -32,7 +32,10 @@ export interface CallHistory {
   lastConversationAt: Date | null;
 }
 
-export type CallCheck = { allowed: true } | { allowed: false; nextAllowedAt: Date; reason: string };
+/** The two call-frequency rules of Reg F 1006.14(b)(2), by name, so a refusal can say which one it applied. */
+export type CallRule = 'max-attempts-in-window' | 'quiet-after-conversation';
+
+export type CallCheck = { allowed: true } | { allowed: false; nextAllowedAt: Date; reason: string; rules: CallRule[] };
 
 const DAY_MS = 86_400_000;
 
@@ -40,10 +43,12 @@ const DAY_MS = 86_400_000;
 export function checkCallFrequency(history: CallHistory, now: Date, limits: CallLimits = REG_F_CALL_LIMITS): CallCheck {
   const t = now.getTime();
   const reasons: string[] = [];
+  const rules: CallRule[] = [];
   let next = t;
   const conversation = history.lastConversationAt?.getTime();
   if (conversation !== undefined && t < conversation + limits.quietDaysAfterConversation * DAY_MS) {
     next = Math.max(next, conversation + limits.quietDaysAfterConversation * DAY_MS);
+    rules.push('quiet-after-conversation');
     reasons.push(`a conversation took place on ${new Date(conversation).toISOString()}, and no call may follow within ${limits.quietDaysAfterConversation} days`);
   }
   const windowMs = limits.windowDays * DAY_MS;
@@ -55,8 +60,9 @@ export function checkCallFrequency(history: CallHistory, now: Date, limits: Call
     // The call becomes allowed once enough of the recent attempts have left the window.
     const leaving = recent[recent.length - limits.maxAttempts] ?? t;
     next = Math.max(next, leaving + windowMs);
+    rules.push('max-attempts-in-window');
     reasons.push(`${recent.length} calls were placed in the last ${limits.windowDays} days, the most allowed is ${limits.maxAttempts}`);
   }
   if (reasons.length === 0) return { allowed: true };
-  return { allowed: false, nextAllowedAt: new Date(next), reason: `No call now: ${reasons.join('; ')}.` };
+  return { allowed: false, nextAllowedAt: new Date(next), reason: `No call now: ${reasons.join('; ')}.`, rules };
 }

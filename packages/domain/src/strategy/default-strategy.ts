@@ -75,7 +75,7 @@ const nodes: StrategyNode[] = [
       taskType: 'call',
       title: 'Call the customer about the overdue balance',
       assignment: 'least-loaded',
-      outcomes: ['promise-to-pay', 'no-contact', 'wrong-number', 'dispute'],
+      outcomes: ['promise-to-pay', 'payment-plan', 'no-contact', 'wrong-number', 'dispute'],
       dueInHours: 24,
       awaitOutcome: true,
     },
@@ -151,6 +151,8 @@ const edges: StrategyEdge[] = [
   edge('check-call-threshold', 'task-call', 'yes'),
   edge('check-call-threshold', 'remind-overdue-14', 'no'),
   edge('task-call', 'wait-promise', 'promise-to-pay'),
+  // The plan's installments hold every reminder and call until one is broken or all are paid.
+  edge('task-call', 'wait-overdue-30', 'payment-plan'),
   edge('task-call', 'wait-overdue-30', 'no-contact'),
   edge('task-call', 'wait-overdue-30', 'wrong-number'),
   edge('task-call', 'escalate-dispute', 'dispute'),

@@ -90,7 +90,8 @@ export type EngineEvent =
   | { type: 'account-changed'; account: AccountSnapshot }
   /** A switch node's rules were evaluated: the winning rule's outcome, or null for the default exit. */
   | { type: 'switch-evaluated'; nodeId: string; outcome: string | null; matched: string[] }
-  | { type: 'promise-recorded'; promiseId: string; until: string }
+  /** `planId` marks an installment of a payment plan the collector agreed on a call: one broken one ends the plan's hold. */
+  | { type: 'promise-recorded'; promiseId: string; until: string; planId?: string }
   /** A promise was judged (at its deadline, or earlier once paid); 'open' means it still runs. */
   | { type: 'promise-resolved'; promiseId: string; status: 'open' | 'kept' | 'broken' }
   | { type: 'dispute-opened' }
@@ -121,6 +122,8 @@ export type EngineCommand =
       role?: 'collector' | 'manager';
       outcomes: string[];
       dueAt: string;
+      /** The inbox ranking the task node set; absent means 'normal'. */
+      priority?: 'low' | 'normal' | 'high' | 'urgent';
     }
   | { type: 'escalate'; nodeId: string; key: string; level: number; action: string }
   | {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TASK_PRIORITIES } from '../tasks/task-priority.ts';
 
 // The strategy document a manager draws in the designer. Its shape follows React Flow's nodes and edges
 // ({ id, type, position, data } and { id, source, target, sourceHandle }) so the designer edits it as is.
@@ -123,6 +124,11 @@ export const nodeDataSchemas = {
      * wait-for-event node can wake on the outcome.
      */
     awaitOutcome: z.boolean().default(true),
+    /**
+     * How urgent the collector's inbox ranks the task, beside the account's own figures. Optional rather than
+     * defaulted, so graphs published before it existed keep their checksums; absent means 'normal'.
+     */
+    priority: z.enum(TASK_PRIORITIES).optional(),
   }),
   assign: z.object({
     rules: z.array(assignRuleSchema).max(50).default([]),

@@ -241,6 +241,7 @@ function act(ctx: Context, node: StrategyNode, key: string): string | undefined 
         assignment: node.data.assignment,
         outcomes: [...node.data.outcomes],
         dueAt: new Date(ctx.now + node.data.dueInHours * HOUR_MS).toISOString(),
+        ...(node.data.priority ? { priority: node.data.priority } : {}),
       });
       return undefined;
     }
@@ -590,8 +591,9 @@ function handle(ctx: Context, event: EngineEvent): void {
       return;
     case 'promise-recorded': {
       if (holdsOf(state).some((h) => h.promiseId === event.promiseId)) return;
-      state.holds = [...holdsOf(state), { promiseId: event.promiseId, until: event.until }];
-      decide(ctx, state.nodeId, 'promise', `Promise to pay ${event.promiseId} recorded; dunning holds until ${event.until}.`);
+      state.holds = [...holdsOf(state), { promiseId: event.promiseId, until: event.until, ...(event.planId ? { planId: event.planId } : {}) }];
+      const what = event.planId ? `Installment ${event.promiseId} of plan ${event.planId}` : `Promise to pay ${event.promiseId}`;
+      decide(ctx, state.nodeId, 'promise', `${what} recorded; dunning holds until ${event.until}.`);
       wake(ctx, 'promise');
       return;
     }

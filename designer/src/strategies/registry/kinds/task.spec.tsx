@@ -1,4 +1,4 @@
-import { ASSIGNMENT_POLICIES, nodeDataSchemas, TASK_TYPES } from '@recoup/domain';
+import { ASSIGNMENT_POLICIES, nodeDataSchemas, TASK_PRIORITIES, TASK_TYPES } from '@recoup/domain';
 import { CheckboxField, IntegerField, NameListField, SelectField, TextField } from '../../settings/fields.tsx';
 import type { NodeSpec, SettingsProps } from '../node-spec.ts';
 
@@ -23,6 +23,14 @@ function TaskSettings({ config, onChange, readOnly }: SettingsProps<'task'>) {
           onChange={(assignment) => onChange({ ...config, assignment })}
         />
       </div>
+      <SelectField
+        label="Inbox priority"
+        hint="Ranks the task in the collector's inbox beside the overdue amount, its age and the risk score."
+        readOnly={readOnly}
+        value={config.priority ?? 'normal'}
+        options={TASK_PRIORITIES.map((priority) => ({ value: priority, label: priority[0]?.toUpperCase() + priority.slice(1) }))}
+        onChange={(priority) => onChange({ ...config, priority })}
+      />
       <IntegerField
         label="Due in (hours)"
         min={1}
@@ -64,6 +72,7 @@ export const taskSpec: NodeSpec<'task'> = {
     outcomes: ['promise', 'no-contact'],
     dueInHours: 24,
     awaitOutcome: true,
+    priority: 'normal',
   }),
   summary: (config) => `${config.taskType === 'review' ? 'Review' : 'Call'}: ${config.title || 'untitled'}`,
   exits: (config) =>

@@ -1,0 +1,48 @@
+import type { CallCheckView, CompleteTaskRequest, InboxPage, TaskView } from '@recoup/contracts';
+import type { ApiClient } from '../api/api-client.ts';
+
+// The inbox endpoints, typed with the API's own contracts.
+
+export interface InboxFilters {
+  scope: 'mine' | 'claimable';
+  status: 'open' | 'done' | 'cancelled';
+  type: '' | 'call' | 'review' | 'escalation';
+  due: '' | 'today' | 'overdue';
+  segment: string;
+  q: string;
+  sort: 'priority' | 'due';
+}
+
+export const DEFAULT_FILTERS: InboxFilters = { scope: 'mine', status: 'open', type: '', due: '', segment: '', q: '', sort: 'priority' };
+
+export function inboxPath(filters: InboxFilters, limit: number, timeZone: string): string {
+  const params = new URLSearchParams({ scope: filters.scope, status: filters.status, sort: filters.sort, limit: String(limit), tz: timeZone });
+  if (filters.type) params.set('type', filters.type);
+  if (filters.due) params.set('due', filters.due);
+  if (filters.segment) params.set('segment', filters.segment);
+  if (filters.q.trim()) params.set('q', filters.q.trim());
+  return `/api/tasks/inbox?${params.toString()}`;
+}
+
+export const loadInbox = (api: ApiClient, filters: InboxFilters, limit: number, timeZone: string, signal?: AbortSignal) =>
+  api.get<InboxPage>(inboxPath(filters, limit, timeZone), signal);
+
+export const claimTask = (api: ApiClient, id: string) => api.post<TaskView>(`/api/tasks/${encodeURIComponent(id)}/claim`);
+export const releaseTask = (api: ApiClient, id: string) => api.post<TaskView>(`/api/tasks/${encodeURIComponent(id)}/release`);
+export const checkCall = (api: ApiClient, id: string, signal?: AbortSignal) =>
+  api.get<CallCheckView>(`/api/tasks/${encodeURIComponent(id)}/call-check`, signal);
+export const completeTask = (api: ApiClient, id: string, body: CompleteTaskRequest) =>
+  api.post<TaskView>(`/api/tasks/${encodeURIComponent(id)}/complete`, body);
+
+export interface InvoiceChoice {
+  id: string;
+  number: string;
+  open: { amountMinor: string; currency: string };
+  status: string;
+}
+
+/** The account's open invoices, for the dispute part of the form. */
+export const loadOpenInvoices = async (api: ApiClient, accountId: string, signal?: AbortSignal): Promise<InvoiceChoice[]> => {
+  const detail = await api.get<{ invoices: InvoiceChoice[] }>(`/api/accounts/${encodeURIComponent(accountId)}`, signal);
+  return detail.invoices.filter((i) => i.status === 'open' && i.open.amountMinor !== '0');
+};

@@ -1,0 +1,113 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import type { AccountDetail, DecisionTimeline } from '@recoup/contracts';
+import { ApiClient } from '../../src/api/api-client.ts';
+import { ApiContext } from '../../src/api/api-context.ts';
+import { Account360Page } from '../../src/accounts/account-360.page.tsx';
+import { AccountsPage } from '../../src/accounts/accounts.page.tsx';
+import { fakeServer, type FakeRoute } from '../support/fake-server.ts';
+
+const clara = { id: 'u-1', email: 'collector1@recoup.local', name: 'Clara Collector', role: 'collector' as const };
+
+const detail: AccountDetail = {
+  account: {
+    id: 'a-1', externalRef: 'ACME-1', name: 'Acme Ltd', customerType: 'business', segment: 'standard', currency: 'EUR', timeZone: 'Europe/Berlin',
+    riskScore: 720, assignedCollectorId: 'u-1', ceaseCommunication: false, ceaseCommunicationAt: null,
+  },
+  contacts: [{ id: 'c-1', name: 'Dana Debtor', email: 'ap@acme.example', phone: null, timeZone: 'Europe/Berlin', isPrimary: true, postalAddress: null, consent: { email: true, sms: false, phone: true, letter: true }, optedOut: { email: null, sms: '2026-01-02T00:00:00Z', letter: null } }],
+  invoices: [{ id: 'i-1', number: 'INV-1', issueDate: '2026-01-01', dueDate: '2026-02-01', amount: { amountMinor: '50000', currency: 'EUR' }, open: { amountMinor: '50000', currency: 'EUR' }, status: 'open', daysPastDue: 38, agingBucket: '31-60' }],
+  payments: [],
+  communications: [{ id: 'm-1', channel: 'email', templateKey: 'overdue-7', toAddress: 'ap@acme.example', subject: 'Your overdue invoice', status: 'sent', reason: null, createdAt: '2026-02-08T09:00:00Z', sentAt: '2026-02-08T09:00:00Z', hasBody: true }],
+  tasks: [],
+  promises: [],
+  disputes: [],
+  notes: [],
+  debtorLocalTime: { timeZone: 'Europe/Berlin', date: '2026-03-10', time: '22:15', withinContactHours: false },
+  balance: [{ amountMinor: '50000', currency: 'EUR' }],
+  workflow: null,
+};
+
+const timeline: DecisionTimeline = {
+  unavailable: null,
+  steps: [
+    { eventId: '20', at: '2026-02-15T09:00:00Z', kind: 'condition', nodeId: 'check-call-threshold', nodeLabel: 'Overdue 100.00 or more?', title: '“Overdue 100.00 or more?” was met: took the yes branch', why: 'Because overdueAmountMinor greaterThanInclusive 10000 (was 50000)', facts: { overdueAmountMinor: 50000 } },
+  ],
+};
+
+function renderAccount(routes: Record<string, FakeRoute> = {}) {
+  const server = fakeServer({
+    'GET /api/accounts/a-1': () => ({ status: 200, body: detail }),
+    'GET /api/accounts/a-1/timeline': () => ({ status: 200, body: timeline }),
+    ...routes,
+  });
+  render(
+    <ApiContext value={new ApiClient(server.fetchFn)}>
+      <Account360Page accountId="a-1" user={clara} />
+    </ApiContext>,
+  );
+  return { server, user: userEvent.setup() };
+}
+
+afterEach(cleanup);
+
+describe('the account 360', () => {
+  it('shows the debtor’s clock, consents, aged invoices and why the workflow decided as it did', async () => {
+    renderAccount();
+    expect(await screen.findByRole('heading', { name: 'Acme Ltd' })).toBeTruthy();
+    expect(screen.getByText(/22:15 \(Europe\/Berlin\) — outside contact hours/)).toBeTruthy();
+    expect(screen.getByText(/Consents: email yes, sms no, phone yes, letter yes/)).toBeTruthy();
+    const invoices = screen.getByRole('table', { name: 'Invoices' });
+    expect(within(invoices).getByText('31-60')).toBeTruthy();
+    const decisions = await screen.findByRole('list', { name: 'Decisions' });
+    expect(within(decisions).getByText('Because overdueAmountMinor greaterThanInclusive 10000 (was 50000)')).toBeTruthy();
+    expect(within(decisions).getByText('Facts: overdueAmountMinor = 50000')).toBeTruthy();
+  });
+
+  it('opens a rendered message to read', async () => {
+    const { user } = renderAccount({
+      'GET /api/accounts/a-1/communications/m-1': () => ({ status: 200, body: { ...detail.communications[0], bodyText: 'Dear Acme Ltd, please pay €500.00.', bodyHtml: null } }),
+    });
+    await user.click(await screen.findByRole('button', { name: 'View message' }));
+    expect((await screen.findByLabelText('Message: Your overdue invoice')).textContent).toBe('Dear Acme Ltd, please pay €500.00.');
+  });
+
+  it('adds a note and refuses an empty one before asking the server', async () => {
+    const { server, user } = renderAccount({
+      'POST /api/accounts/a-1/notes': ({ body }) => ({ status: 201, body: { id: 'n-1', accountId: 'a-1', body: (body as { body: string }).body, authorId: 'u-1', authorName: 'Clara Collector', taskId: null, createdAt: '2026-03-10T10:00:00Z' } }),
+    });
+    await user.click(await screen.findByRole('button', { name: 'Add note' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Write something first.');
+    await user.type(screen.getByLabelText('New note'), 'Promised to pay after the audit.');
+    await user.click(screen.getByRole('button', { name: 'Add note' }));
+    await screen.findAllByText('Acme Ltd');
+    expect(server.calls('POST /api/accounts/a-1/notes')[0]?.body).toEqual({ body: 'Promised to pay after the audit.' });
+  });
+
+  it('says the account cannot be found rather than showing an empty page', async () => {
+    renderAccount({ 'GET /api/accounts/a-1': () => ({ status: 404, body: { error: { code: 'not-found', message: 'No such account.' } } }) });
+    expect((await screen.findByRole('alert')).textContent).toBe('No such account.');
+  });
+});
+
+describe('the account list', () => {
+  it('searches accounts by name or reference and links each to its 360', async () => {
+    const server = fakeServer({
+      'GET /api/accounts': ({ url }) => ({
+        status: 200,
+        body: { items: url.searchParams.get('q') === 'acme' ? [{ ...detail.account, balance: detail.balance }] : [], total: url.searchParams.get('q') === 'acme' ? 1 : 0, limit: 50, offset: 0 },
+      }),
+    });
+    render(
+      <ApiContext value={new ApiClient(server.fetchFn)}>
+        <AccountsPage user={clara} />
+      </ApiContext>,
+    );
+    const user = userEvent.setup();
+    expect(await screen.findByText('There are no accounts yet.')).toBeTruthy();
+    await user.type(screen.getByLabelText('Search accounts'), 'acme');
+    const link = await screen.findByRole('link', { name: 'Acme Ltd' });
+    expect(link.getAttribute('href')).toBe('/accounts/a-1');
+    expect(screen.getByText('€500.00')).toBeTruthy();
+  });
+});
