@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import type { InboxItem, InboxPage as InboxResult } from '@recoup/contracts';
 import type { User } from '../api/auth.types.ts';
 import { useApi } from '../api/api-context.ts';
+import { ApiError } from '../api/api-error.ts';
 import { describeFailure } from '../api/api-failure.ts';
 import { Link } from '../routing/link.tsx';
 import { useDebouncedValue } from '../shared/use-debounced-value.ts';
@@ -53,7 +54,9 @@ export function InboxPage({ user }: { user: User }) {
       setMessage(action === 'claim' ? `You took the task for ${task.account.name}.` : `The task for ${task.account.name} is back in the queue.`);
       setReload((n) => n + 1);
     } catch (error) {
-      setActionError(describeFailure(error, 'That did not work.').message);
+      // A lost race answers 409 while the task still looks free, 404 once it is someone else's.
+      const taken = action === 'claim' && error instanceof ApiError && (error.status === 404 || error.code === 'task-taken');
+      setActionError(taken ? `Someone else took the task for ${task.account.name} first.` : describeFailure(error, 'That did not work.').message);
       setReload((n) => n + 1);
     }
   }

@@ -43,6 +43,11 @@ const onAccount = (suffix: string, body?: unknown) => async (fx: AuthzFixtures, 
   ...(body === undefined ? {} : { body }),
 });
 
+const adminOnAccount = (suffix: string, body?: unknown) => async (fx: AuthzFixtures, ownerId: string): Promise<RouteRequest> => ({
+  path: `/api/admin/accounts/${(await fx.account(ownerId)).accountId}${suffix}`,
+  ...(body === undefined ? {} : { body }),
+});
+
 const tomorrow = (): string => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
 export const OBJECT_ROUTES: readonly ObjectRoute[] = [
@@ -82,6 +87,23 @@ export const OBJECT_ROUTES: readonly ObjectRoute[] = [
     request: async (fx, ownerId) => ({ path: `/api/payments/${await fx.payment(ownerId)}/reverse`, body: { reason: 'Cheque bounced' } }),
   },
   { route: 'GET /api/admin/accounts/:id/history', owner: 'team', roles: ADMIN, request: async (fx, ownerId) => ({ path: `/api/admin/accounts/${(await fx.account(ownerId)).accountId}/history` }) },
+  { route: 'GET /api/accounts/:id/timeline', owner: 'team', roles: ALL, request: onAccount('/timeline') },
+  {
+    route: 'GET /api/accounts/:id/communications/:communicationId',
+    owner: 'team',
+    roles: ALL,
+    request: async (fx, ownerId) => {
+      const { accountId, communicationId } = await fx.communication(ownerId);
+      return { path: `/api/accounts/${accountId}/communications/${communicationId}` };
+    },
+  },
+  { route: 'GET /api/accounts/:id/notes', owner: 'team', roles: ALL, request: onAccount('/notes') },
+  { route: 'POST /api/accounts/:id/notes', owner: 'team', roles: ALL, request: onAccount('/notes', { body: 'Asked for a copy of the invoice.' }) },
+  { route: 'GET /api/admin/accounts/:id/workflow', owner: 'team', roles: ADMIN, request: adminOnAccount('/workflow') },
+  { route: 'GET /api/admin/accounts/:id/timeline', owner: 'team', roles: ADMIN, request: adminOnAccount('/timeline') },
+  { route: 'POST /api/admin/accounts/:id/workflow/pause', owner: 'team', roles: ADMIN, request: adminOnAccount('/workflow/pause', { reason: 'Customer in talks with sales' }) },
+  { route: 'POST /api/admin/accounts/:id/workflow/resume', owner: 'team', roles: ADMIN, request: adminOnAccount('/workflow/resume', { reason: 'Talks ended' }) },
+  { route: 'POST /api/admin/accounts/:id/workflow/terminate', owner: 'team', roles: ADMIN, request: adminOnAccount('/workflow/terminate', { reason: 'Sold to an agency' }) },
   { route: 'GET /api/admin/accounts/:id/history.json', owner: 'team', roles: ADMIN, request: async (fx, ownerId) => ({ path: `/api/admin/accounts/${(await fx.account(ownerId)).accountId}/history.json` }) },
 
   // Tasks.
@@ -91,6 +113,24 @@ export const OBJECT_ROUTES: readonly ObjectRoute[] = [
     owner: 'team',
     roles: ALL,
     request: async (fx, ownerId) => ({ path: `/api/tasks/${await fx.task(ownerId)}/complete`, body: { outcome: 'no-contact' } }),
+  },
+  { route: 'GET /api/tasks/:id/call-check', owner: 'team', roles: ALL, request: async (fx, ownerId) => ({ path: `/api/tasks/${await fx.task(ownerId)}/call-check` }) },
+  {
+    route: 'POST /api/tasks/:id/release',
+    owner: 'team',
+    roles: ALL,
+    // Only the assignee releases a task (409 for a manager on a collector's task: managers reassign instead).
+    request: async (fx, ownerId) => ({ path: `/api/tasks/${await fx.task(ownerId)}/release` }),
+    success: 'reached',
+  },
+  {
+    route: 'POST /api/tasks/:id/claim',
+    owner: 'team',
+    roles: ALL,
+    // The owner's task is already theirs, so claiming it again is a conflict (409), not a success; someone else's
+    // must still answer 404, never 409, or the conflict would tell that the task exists.
+    request: async (fx, ownerId) => ({ path: `/api/tasks/${await fx.task(ownerId)}/claim` }),
+    success: 'reached',
   },
 
   // Team: the object is a collector on the manager's team.

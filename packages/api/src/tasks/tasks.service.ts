@@ -263,6 +263,8 @@ export class TasksService {
 async function mayClaim(em: EntityManager, user: AuthUser, task: ICollectorTask): Promise<boolean> {
   if (task.assignee?.id === user.id) return true;
   if (isManagerOrAdmin(user)) return mayAccessTask(await accessScope(em, user), task);
+  // Someone else's task is missing to a collector, as everywhere else.
+  if (task.assignee) return false;
   if (task.taskType === 'escalation') return false;
   const pool = task.account.pool;
   if (!pool) return true;

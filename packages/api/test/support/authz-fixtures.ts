@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Account, AppUser, CollectorTask, Contact, Invoice, OutboxMessage } from '@recoup/db';
+import { Account, AppUser, CollectorTask, Communication, Contact, Invoice, OutboxMessage } from '@recoup/db';
 import type { Harness, LoggedIn } from './harness.ts';
 
 /**
@@ -64,6 +64,26 @@ export class AuthzFixtures {
     });
     await em.flush();
     return task.id;
+  }
+
+  /** An e-mail sent on an account of the owner's, with its rendered body. */
+  async communication(ownerId: string): Promise<{ accountId: string; communicationId: string }> {
+    const { accountId } = await this.account(ownerId);
+    const em = this.#h.db.orm.em.fork();
+    const message = em.create(Communication, {
+      account: accountId,
+      key: `az-${randomUUID()}`,
+      channel: 'email',
+      templateKey: 'overdue-7',
+      toAddress: 'ann@example.com',
+      subject: 'Your invoice is overdue',
+      bodyText: 'Please pay the overdue invoice.',
+      bodyHtml: null,
+      status: 'sent',
+      sentAt: new Date(),
+    });
+    await em.flush();
+    return { accountId, communicationId: message.id };
   }
 
   async dispute(ownerId: string): Promise<string> {
