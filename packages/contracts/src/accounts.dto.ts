@@ -79,6 +79,8 @@ export const communicationViewSchema = z.object({
   hasBody: z.boolean(),
 });
 
+export type CommunicationView = z.infer<typeof communicationViewSchema>;
+
 /** One rendered message as it went out (or would have), to read on the account page. */
 export const communicationBodySchema = communicationViewSchema.extend({
   bodyText: z.string(),

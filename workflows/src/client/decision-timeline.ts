@@ -2,6 +2,7 @@ import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { temporal } from '@temporalio/proto';
 import type { RuleCondition, StrategyGraph, StrategyNode } from '@recoup/domain';
+import { DECISION_STEP_KIND_VALUES } from '@recoup/contracts';
 
 // A collector's reading of a collection workflow's history: each step the strategy took, when, and why. The rule
 // decisions come from the condition and switch local activities, whose results hold the comparisons that held
@@ -9,25 +10,8 @@ import type { RuleCondition, StrategyGraph, StrategyNode } from '@recoup/domain'
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 
-export const DECISION_STEP_KINDS = [
-  'started',
-  'condition',
-  'switch',
-  'wait',
-  'reminder',
-  'task',
-  'task-outcome',
-  'escalation',
-  'assignment',
-  'tags',
-  'payment-plan',
-  'promise',
-  'payment',
-  'dispute',
-  'account-changed',
-  'migrated',
-  'ended',
-] as const;
+/** The kinds the API's contract lists; one list, so the timeline and its schema cannot drift apart. */
+export const DECISION_STEP_KINDS = DECISION_STEP_KIND_VALUES;
 export type DecisionStepKind = (typeof DECISION_STEP_KINDS)[number];
 
 export interface DecisionStep {

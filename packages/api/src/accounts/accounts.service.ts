@@ -12,11 +12,13 @@ import {
   PaymentPromise,
   loadComplianceSettings,
   type IAccount,
+  type ICommunication,
 } from '@recoup/db';
 import { agingBucket, checkContactTime, daysPastDue, wallClockAt } from '@recoup/domain';
 import type {
   AccountDetail,
   CommunicationBody,
+  CommunicationView,
   DecisionTimeline,
   AccountListQuery,
   AccountSummary,
@@ -157,18 +159,7 @@ export class AccountsService {
           .filter((a) => a.payment.id === p.id)
           .map((a) => ({ id: a.id, invoiceId: a.invoice.id, amountMinor: a.amountMinor.toString() })),
       })),
-      communications: communications.map((c) => ({
-        id: c.id,
-        channel: c.channel,
-        templateKey: c.templateKey,
-        toAddress: c.toAddress,
-        subject: c.subject,
-        status: c.status,
-        reason: c.reason ?? null,
-        createdAt: c.createdAt.toISOString(),
-        sentAt: c.sentAt?.toISOString() ?? null,
-        hasBody: c.bodyText !== '' || (c.bodyHtml ?? '') !== '',
-      })),
+      communications: communications.map(toCommunicationView),
       tasks: tasks.map((t) => toTaskView(t, account.name)),
       promises: promises.map(toPromiseView),
       disputes,
@@ -192,16 +183,7 @@ export class AccountsService {
     const c = await em.findOne(Communication, { id: communicationId, account: accountId });
     if (!c) throw new NotFoundError('communication');
     return {
-      id: c.id,
-      channel: c.channel,
-      templateKey: c.templateKey,
-      toAddress: c.toAddress,
-      subject: c.subject,
-      status: c.status,
-      reason: c.reason ?? null,
-      createdAt: c.createdAt.toISOString(),
-      sentAt: c.sentAt?.toISOString() ?? null,
-      hasBody: c.bodyText !== '' || (c.bodyHtml ?? '') !== '',
+      ...toCommunicationView(c),
       bodyText: c.bodyText,
       bodyHtml: c.bodyHtml ?? null,
     };
@@ -293,4 +275,17 @@ const summary = (account: IAccount): Omit<AccountSummary, 'balance'> => ({
   assignedCollectorId: account.assignedCollector?.id ?? null,
   ceaseCommunication: account.ceaseCommunication,
   ceaseCommunicationAt: account.ceaseCommunicationAt?.toISOString() ?? null,
+});
+
+const toCommunicationView = (c: ICommunication): CommunicationView => ({
+  id: c.id,
+  channel: c.channel,
+  templateKey: c.templateKey,
+  toAddress: c.toAddress,
+  subject: c.subject,
+  status: c.status,
+  reason: c.reason ?? null,
+  createdAt: c.createdAt.toISOString(),
+  sentAt: c.sentAt?.toISOString() ?? null,
+  hasBody: c.bodyText !== '' || (c.bodyHtml ?? '') !== '',
 });
