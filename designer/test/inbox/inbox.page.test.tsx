@@ -130,6 +130,6 @@ describe('the inbox page', () => {
     });
     await user.click(await screen.findByRole('button', { name: 'Unassigned' }));
     await user.click(await screen.findByRole('button', { name: 'Claim' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Someone else claimed the task first.');
+    expect((await screen.findByRole('alert')).textContent).toBe('Someone else took the task for Pooled GmbH first.');
   });
 });
