@@ -96,7 +96,7 @@ function renderRoute(route: Route, user: User) {
     case 'team':
       return <TeamPage user={user} />;
     case 'dashboards':
-      return <DashboardsPage user={user} />;
+      return <DashboardsPage />;
     case 'workflows':
       return <WorkflowsPage user={user} />;
     case 'workflow':

@@ -34,7 +34,7 @@ export async function signIn(page: Page, baseUrl: string, email: string, path = 
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('demo-password');
   await page.getByRole('button', { name: /sign in/i }).click();
-  await page.getByText(/Signed in as/).waitFor();
+  await page.getByRole('banner').getByText(/Signed in as/).waitFor();
 }
 
 /** Collects what the page logs as errors, so a test can show them when it fails. */

@@ -37,7 +37,7 @@ export function AccountsPage({ user }: { user: User }) {
       <header className="page__header">
         <h1 className="page__title">Accounts</h1>
         <p className="page__lead">
-          Signed in as {user.name}. {user.role === 'collector' ? 'The accounts assigned to you or holding a task of yours.' : 'Every debtor account.'}
+          {user.role === 'collector' ? 'The accounts assigned to you or holding a task of yours.' : 'Every debtor account.'}
         </p>
       </header>
       <div className="field account-list__search" role="search">

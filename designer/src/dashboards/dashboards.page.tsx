@@ -2,7 +2,6 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { KpiBlock, KpiDashboard, KpiOptions } from '@recoup/contracts';
 import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
-import type { User } from '../api/auth.types.ts';
 import { AgingChart } from './aging-chart.tsx';
 import { DashboardFilters } from './dashboard-filters.tsx';
 import { csvUrl, fetchDashboard, fetchOptions, NO_FILTERS, type DashboardFilters as Filters } from './dashboards.api.ts';
@@ -32,7 +31,7 @@ function Block({ title, block, filters, lead, children }: { title: string; block
 }
 
 /** The managers' dashboards: every figure comes from the server's SQL over the ledger, for the filters shown. */
-export function DashboardsPage({ user }: { user: User }) {
+export function DashboardsPage() {
   const api = useApi();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [options, setOptions] = useState<KpiOptions | null>(null);
@@ -73,7 +72,6 @@ export function DashboardsPage({ user }: { user: User }) {
       <header className="page__header">
         <h1 className="page__title">Dashboards</h1>
         <p className="page__lead">
-          Signed in as {user.name}.{' '}
           {dashboard
             ? `${dashboard.filters.from} to ${dashboard.filters.to} (${dashboard.filters.days} days), ${currency}. Amounts in other currencies are never added in.`
             : 'The last 90 days unless you pick a period.'}

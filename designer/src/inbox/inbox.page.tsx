@@ -68,7 +68,7 @@ export function InboxPage({ user }: { user: User }) {
       <header className="page__header">
         <h1 className="page__title">Inbox</h1>
         <p className="page__lead">
-          Signed in as {user.name}. {filters.scope === 'mine' ? 'Your tasks, most urgent first.' : 'Unassigned tasks of your pools you can take.'}
+          {filters.scope === 'mine' ? 'Your tasks, most urgent first.' : 'Unassigned tasks of your pools you can take.'}
         </p>
       </header>
       <div className="inbox__scopes" role="group" aria-label="Which tasks">

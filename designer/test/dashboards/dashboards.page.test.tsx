@@ -7,7 +7,6 @@ import { ApiContext } from '../../src/api/api-context.ts';
 import { DashboardsPage } from '../../src/dashboards/dashboards.page.tsx';
 import { fakeServer, type FakeRoute } from '../support/fake-server.ts';
 
-const user = { id: 'u-1', email: 'manager@recoup.local', name: 'Max Manager', role: 'manager' as const };
 
 const bucket = (key: string, label: string, fromDays: number | null, toDays: number | null, amountMinor: string, invoiceCount: number) => ({
   key,
@@ -84,7 +83,7 @@ function renderPage(dashboard: FakeRoute) {
   const server = fakeServer({ 'GET /api/kpis': dashboard, 'GET /api/kpis/options': () => ({ status: 200, body: options }) });
   render(
     <ApiContext value={new ApiClient(server.fetchFn)}>
-      <DashboardsPage user={user} />
+      <DashboardsPage />
     </ApiContext>,
   );
   return { server, user: userEvent.setup() };
