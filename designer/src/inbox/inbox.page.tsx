@@ -14,7 +14,8 @@ import { rankingText } from './ranking-text.ts';
 const PAGE = 100;
 const SEARCH_DELAY_MS = 250;
 
-type Load = { status: 'loading' } | { status: 'ready'; result: InboxResult } | { status: 'failed'; message: string };
+/** `refreshing`: a new answer is on its way while the last one stays on screen, so an open form keeps what was typed. */
+type Load = { status: 'loading' } | { status: 'ready'; result: InboxResult; refreshing: boolean } | { status: 'failed'; message: string };
 
 const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
@@ -32,10 +33,10 @@ export function InboxPage({ user }: { user: User }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    setLoad({ status: 'loading' });
+    setLoad((current) => (current.status === 'ready' ? { ...current, refreshing: true } : { status: 'loading' }));
     loadInbox(api, { ...filters, q }, PAGE, browserTimeZone(), controller.signal).then(
       (result) => {
-        if (!controller.signal.aborted) setLoad({ status: 'ready', result });
+        if (!controller.signal.aborted) setLoad({ status: 'ready', result, refreshing: false });
       },
       (error: unknown) => {
         if (!controller.signal.aborted) setLoad({ status: 'failed', message: describeFailure(error, 'Could not load the inbox.').message });
@@ -151,6 +152,11 @@ export function InboxPage({ user }: { user: User }) {
         </p>
       ) : null}
       {load.status === 'loading' ? <p role="status">Loading your tasks…</p> : null}
+      {load.status === 'ready' && load.refreshing ? (
+        <p role="status" className="inbox__refreshing">
+          Updating the list…
+        </p>
+      ) : null}
       {load.status === 'failed' ? (
         <div className="notice notice--warning" role="alert">
           <p>{load.message}</p>

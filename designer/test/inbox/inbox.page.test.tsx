@@ -123,6 +123,21 @@ describe('the inbox page', () => {
     });
   });
 
+  it('keeps what was typed in an open form while the list refreshes behind it', async () => {
+    // The server takes a moment to answer, as a real one does, so the list is seen refreshing.
+    const { server, user } = renderInbox({
+      'GET /api/tasks/inbox': () => new Promise((answer) => setTimeout(() => answer(page([item('1', 'Promiser AG')])), 50)),
+      'GET /api/tasks/1/call-check': () => ({ status: 200, body: { allowed: true, checkedAt: '' } }),
+    });
+    await user.click(await screen.findByRole('button', { name: 'Log call' }));
+    await user.type(screen.getByLabelText('Promised amount (EUR)'), '99.00');
+    // A search typed after opening the form reloads the list; the form and its text must survive it.
+    await user.type(screen.getByLabelText('Search accounts'), 'Promiser');
+    await waitFor(() => expect(server.calls('GET /api/tasks/inbox').at(-1)?.url.searchParams.get('q')).toBe('Promiser'));
+    await waitFor(() => expect(screen.queryByText('Updating the list…')).toBeNull());
+    expect((screen.getByLabelText('Promised amount (EUR)') as HTMLInputElement).value).toBe('99.00');
+  });
+
   it('claims an unassigned task and says when someone else was quicker', async () => {
     const { user } = renderInbox({
       'GET /api/tasks/inbox': () => page([item('9', 'Pooled GmbH', { assigneeId: null, claimable: true })]),
