@@ -147,7 +147,7 @@ async function main(): Promise<void> {
     console.log(`RESULT loaded ${JSON.stringify(counts[0])} in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`);
 
     const em = () => orm.em.fork();
-    const filtersFor = (query: Record<string, string>): Promise<ResolvedFilters> => resolveFilters(em(), kpiQuerySchema.parse(query), now);
+    const filtersFor = (query: Record<string, string>): Promise<ResolvedFilters> => resolveFilters(em(), kpiQuerySchema.parse(query), now, null);
     const plain = await filtersFor({});
     const narrowed = await filtersFor({ segment: 'sme', arm: 'champion' });
     const year = await filtersFor({ from: addCalendarDays(today, -364) });
@@ -165,7 +165,9 @@ async function main(): Promise<void> {
     }
     console.log('-- whole page');
     await time('filter options', () => kpiOptionsQuery(em()));
-    await time('combined dashboard (GET /api/kpis)', () => service.dashboard({}));
+    // As an admin sees it: the whole portfolio.
+    const admin = { id: '00000000-0000-4000-8000-000000000000', email: 'bench@recoup.local', name: 'Bench', role: 'admin' as const };
+    await time('combined dashboard (GET /api/kpis)', () => service.dashboard({}, admin));
   } finally {
     await orm.close(true);
     await pg.stop();

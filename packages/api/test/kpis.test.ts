@@ -304,6 +304,21 @@ describe('filters', () => {
     expect((response.body as { productivity: ProductivityBlock }).productivity.rows.map((r) => r.collectorId)).toEqual([ids.c1]);
   });
 
+  it('covers only a manager’s team and the unassigned accounts, with a productivity row per team member', async () => {
+    const lead = await h.addUser({ email: 'kpi-lead@recoup.local', name: 'Kim Lead', role: 'manager' });
+    const member = await h.addUser({ email: 'kpi-member@recoup.local', name: 'Kai Member', role: 'collector', managerId: lead });
+    const otherManager = await h.loginAs('kpi-lead@recoup.local');
+    const all = BigInt((await agingWith('')).totalMinor);
+    const ofCollector = async (id: string) => BigInt((await agingWith(`collectorId=${id}`)).totalMinor);
+    // Neither collector1 nor collector2 is on Kim's team: their accounts A1 and A2 fall out, the unassigned A3 stays.
+    const unassigned = all - (await ofCollector(ids.c1)) - (await ofCollector(ids.c2));
+    const teamAging = (await get(`/api/kpis/aging?${PERIOD}`, otherManager)).body as { aging: AgingBlock };
+    expect(BigInt(teamAging.aging.totalMinor)).toBe(unassigned);
+    expect(unassigned).toBeGreaterThan(0n);
+    const productivity = (await get(`/api/kpis/productivity?${PERIOD}`, otherManager)).body as { productivity: ProductivityBlock };
+    expect(productivity.productivity.rows.map((r) => r.collectorId)).toEqual([member]);
+  });
+
   it('never adds currencies together: USD is its own dashboard', async () => {
     const usd = await agingWith('currency=USD');
     expect(usd.totalMinor).toBe('70000');

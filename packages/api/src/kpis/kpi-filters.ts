@@ -13,6 +13,11 @@ export interface ResolvedFilters extends KpiFilters {
   endTs: string;
   /** Today's UTC date, for "promises whose date has passed". */
   today: string;
+  /**
+   * A manager's team (the manager and their collectors): the dashboards then cover the accounts assigned to them
+   * and the unassigned ones, the same accounts the manager sees everywhere else. null for admins: everything.
+   */
+  team: readonly string[] | null;
 }
 
 export const dayStart = (date: string): string => `${date}T00:00:00.000Z`;
@@ -28,7 +33,7 @@ export const mainCurrency = async (em: EntityManager): Promise<string | null> =>
   return rows[0]?.currency ?? null;
 };
 
-export const resolveFilters = async (em: EntityManager, query: KpiQuery, now: Date): Promise<ResolvedFilters> => {
+export const resolveFilters = async (em: EntityManager, query: KpiQuery, now: Date, team: readonly string[] | null): Promise<ResolvedFilters> => {
   const today = now.toISOString().slice(0, 10);
   const to = query.to ?? (query.from && query.from > today ? query.from : today);
   const from = query.from ?? addCalendarDays(to, -(DEFAULT_PERIOD_DAYS - 1));
@@ -45,6 +50,7 @@ export const resolveFilters = async (em: EntityManager, query: KpiQuery, now: Da
     buckets: query.buckets ?? [...DEFAULT_AGING_BOUNDS],
     startTs: dayStart(from),
     endTs: dayStart(addCalendarDays(to, 1)),
+    team,
     today,
   };
 };

@@ -9,9 +9,9 @@ import type { ResolvedFilters } from './kpi-filters.ts';
  * the account was being worked under when the period closed. An account with no such run has no version or arm, so
  * those filters leave it out; the segment filter then falls back to the account's own segment.
  *
- * Team scoping: managers and admins see the whole portfolio for now, narrowed to one collector's accounts by
- * collectorId. When teams exist, a manager's team is one more condition here (accounts assigned to the team's
- * collectors), which every block inherits.
+ * Team scoping: a manager's dashboards cover the accounts of their team and the unassigned ones, as every other
+ * route of theirs does (shared/access-scope.ts); admins see the whole portfolio. collectorId narrows either to one
+ * collector's accounts. Every block inherits both through this one query.
  */
 export const scopedAccounts = (filters: ResolvedFilters): Sql => {
   const byRun = filters.segment !== null || filters.strategyVersionId !== null || filters.arm !== null;
@@ -27,9 +27,16 @@ export const scopedAccounts = (filters: ResolvedFilters): Sql => {
   if (filters.strategyVersionId !== null) conditions.push(sql`run.strategy_version_id = ${filters.strategyVersionId}::uuid`);
   if (filters.arm !== null) conditions.push(sql`run.arm_label = ${filters.arm}`);
   if (filters.collectorId !== null) conditions.push(sql`a.assigned_collector_id = ${filters.collectorId}::uuid`);
+  if (filters.team !== null) {
+    const members = join(
+      filters.team.map((member) => sql`${member}::uuid`),
+      ', ',
+    );
+    conditions.push(filters.team.length > 0 ? sql`(a.assigned_collector_id is null or a.assigned_collector_id in (${members}))` : sql`a.assigned_collector_id is null`);
+  }
   return sql`select a.id, a.assigned_collector_id from account a${run} where ${join(conditions, ' and ')}`;
 };
 
 /** Whether any filter narrows the portfolio; without one, queries skip the account scope altogether. */
 export const isScoped = (filters: ResolvedFilters): boolean =>
-  filters.segment !== null || filters.strategyVersionId !== null || filters.arm !== null || filters.collectorId !== null;
+  filters.segment !== null || filters.strategyVersionId !== null || filters.arm !== null || filters.collectorId !== null || filters.team !== null;

@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { KPI_BLOCKS, kpiQuerySchema, type KpiBlock, type KpiQuery } from '@recoup/contracts';
+import { currentUser } from '../auth/current-user.ts';
 import { requireRole } from '../auth/require-auth.ts';
 import { BusinessRuleError, NotFoundError } from '../http/errors.ts';
 import { issuesOf } from '../http/validate.ts';
@@ -38,7 +39,7 @@ export const kpisRoutes = (kpis: KpisService): Router => {
 
   router.get('/', async (req, res) => {
     const query = parseFilters(req);
-    const dashboard = await kpis.dashboard(query);
+    const dashboard = await kpis.dashboard(query, currentUser(req));
     if (query.format === 'csv') sendCsv(res, csvFilename('dashboard', dashboard.filters), dashboardCsv(dashboard));
     else res.json(dashboard);
   });
@@ -49,7 +50,7 @@ export const kpisRoutes = (kpis: KpisService): Router => {
     const name = suffixed ? param.slice(0, -'.csv'.length) : param;
     if (!isBlock(name)) throw new NotFoundError('dashboard block', `No dashboard block "${name}"; there are ${KPI_BLOCKS.join(', ')}.`);
     const query = parseFilters(req);
-    const result = await kpis.block(name, query);
+    const result = await kpis.block(name, query, currentUser(req));
     if (suffixed || query.format === 'csv') sendCsv(res, csvFilename(name, result.filters), blockCsv(result));
     else res.json({ filters: publicFilters(result.filters), [name]: result.data });
   });

@@ -25,6 +25,8 @@ import { agingQuery } from './aging.query.ts';
 import { arTotalsQuery, type ArTotals } from './ar-totals.query.ts';
 import { forecastQuery } from './forecast.query.ts';
 import { kpiOptionsQuery } from './kpi-options.query.ts';
+import type { AuthUser } from '../auth/current-user.ts';
+import { accessScope } from '../shared/access-scope.ts';
 import { resolveFilters, type ResolvedFilters } from './kpi-filters.ts';
 import { monthlySalesQuery, type SalesMonth } from './monthly-sales.query.ts';
 import { productivityQuery } from './productivity.query.ts';
@@ -53,8 +55,8 @@ export class KpisService {
     return kpiOptionsQuery(this.#orm.em.fork());
   }
 
-  async dashboard(query: KpiQuery): Promise<KpiDashboard> {
-    const filters = await this.#filters(query);
+  async dashboard(query: KpiQuery, user: AuthUser): Promise<KpiDashboard> {
+    const filters = await this.#filters(query, user);
     // DSO, CEI and recovery share one pass over the ledger.
     const [totals, months, aging, promises, productivity, forecast] = await Promise.all([
       arTotalsQuery(this.#orm.em.fork(), filters),
@@ -76,9 +78,11 @@ export class KpisService {
     };
   }
 
-  async block(block: KpiBlock, query: KpiQuery): Promise<BlockResult> {
-    const filters = await this.#filters(query);
-    return { filters, block, data: await this.#block(block, filters) };
+  async block(block: KpiBlock, query: KpiQuery, user: AuthUser): Promise<BlockResult> {
+    const filters = await this.#filters(query, user);
+    // The team's member ids are how the figures were scoped, not a filter the reader chose.
+    const { team: _team, ...shown } = filters;
+    return { filters: { ...shown, team: null }, block, data: await this.#block(block, filters) };
   }
 
   #block(block: KpiBlock, filters: ResolvedFilters): Promise<BlockResult['data']> {
@@ -100,8 +104,10 @@ export class KpisService {
     }
   }
 
-  #filters(query: KpiQuery): Promise<ResolvedFilters> {
-    return resolveFilters(this.#orm.em.fork(), query, this.#now());
+  async #filters(query: KpiQuery, user: AuthUser): Promise<ResolvedFilters> {
+    const em = this.#orm.em.fork();
+    const scope = await accessScope(em, user);
+    return resolveFilters(em, query, this.#now(), scope.kind === 'team' ? scope.members : null);
   }
 
   aging(filters: ResolvedFilters): Promise<AgingBlock> {

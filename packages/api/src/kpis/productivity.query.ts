@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ProductivityBlock } from '@recoup/contracts';
 import { scopedAccounts } from './kpi-scope.ts';
 import type { ResolvedFilters } from './kpi-filters.ts';
-import { sql } from './sql.ts';
+import { join, sql } from './sql.ts';
 
 interface Row {
   id: string;
@@ -21,6 +21,16 @@ interface Row {
  */
 export const productivityQuery = async (em: EntityManager, filters: ResolvedFilters): Promise<ProductivityBlock> => {
   const collector = filters.collectorId === null ? sql`` : sql` and u.id = ${filters.collectorId}::uuid`;
+  // A manager's rows are their team's collectors.
+  const team =
+    filters.team === null
+      ? sql``
+      : filters.team.length === 0
+        ? sql` and false`
+        : sql` and u.id in (${join(
+            filters.team.map((member) => sql`${member}::uuid`),
+            ', ',
+          )})`;
   const query = sql`with scoped as (${scopedAccounts(filters)}),
     closed as (
       select t.completed_by as user_id, count(*)::int as n
@@ -52,7 +62,7 @@ export const productivityQuery = async (em: EntityManager, filters: ResolvedFilt
       left join closed c on c.user_id = u.id
       left join promised pm on pm.user_id = u.id
       left join collected col on col.user_id = u.id
-     where u.role = 'collector'${collector}
+     where u.role = 'collector'${collector}${team}
      order by u.name, u.id`;
   const rows = await em.execute<Row[]>(query.text, [...query.params]);
   return {
