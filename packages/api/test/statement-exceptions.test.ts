@@ -4,6 +4,7 @@ import {
   Invoice,
   Payment,
   StatementLine,
+  AppUser,
   insertTestAccount,
   insertTestInvoice,
   reconcileBatch,
@@ -89,6 +90,21 @@ describe('statement exception queue', () => {
       progress: { lines: 4, pending: 0, applied: 0, exceptions: 4, skipped: 0, appliedMinor: [] },
       workflow: { workflowId: `reconcile-${statementId}` },
     });
+  });
+
+  it("refuses a manager applying a line to another team's account as if the account did not exist", async () => {
+    const lead = await h.addUser({ email: 'exq-lead@recoup.local', name: 'Lee Lead', role: 'manager' });
+    const otherManager = await h.loginAs('exq-lead@recoup.local');
+    const em = h.db.orm.em.fork();
+    const theirs = await insertTestAccount(em, { prefix: 'EXQ-OTHER', currency: 'GBP' });
+    theirs.assignedCollector = em.getReference(AppUser, collector.userId);
+    await em.flush();
+    expect(lead).not.toBe(collector.userId);
+    // Nothing is written on refusal, so the line stays for the next case to match.
+    const id = await lineId('EXQ-A');
+    const response = await post(otherManager, `/api/statement-lines/${id}/match`, { accountId: theirs.id });
+    expect(response.status).toBe(404);
+    expect(await h.db.orm.em.fork().findOneOrFail(StatementLine, { id })).toMatchObject({ status: 'exception' });
   });
 
   it('applies a line matched by hand oldest invoice first, once, and tells the workflow', async () => {

@@ -17,6 +17,7 @@ import { BusinessRuleError, ConflictError, NotFoundError } from '../http/errors.
 import type { Logger } from '../http/logger.ts';
 import { collectAfterReversal } from '../payments/after-reversal.ts';
 import { planForAccount } from '../payments/plan-for-account.ts';
+import { accessibleAccount } from '../shared/access-scope.ts';
 
 export interface ExceptionView {
   id: string;
@@ -165,8 +166,8 @@ export class StatementLinesService {
       if (line.returned || line.direction === 'debit') {
         throw new BusinessRuleError('statement-line-not-a-payment', 'This line takes money out; reverse the payment it returns, or set it aside.');
       }
-      const account = await tx.findOne(Account, { id: request.accountId });
-      if (!account) throw new NotFoundError('account');
+      // A manager applies money only to accounts of their team or unassigned ones; another team's is missing.
+      const account = await accessibleAccount(tx, user, request.accountId);
       const currency = line.currency.trim();
       const allocations = request.allocations
         ? request.allocations.map((a) => ({ invoiceId: a.invoiceId, amountMinor: BigInt(a.amountMinor) }))
