@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { AccountDetail, AccountSummary, Page as ListPage } from '@recoup/contracts';
 import { ageReceivables, formatMoney, type AgingRow } from '@recoup/domain';
 import { ApiSession } from '../support/api-session.ts';
-import { artifactDir, launchChromium, signIn, watchPageErrors } from '../support/browser.ts';
+import { artifactDir, launchChromium, openPage, signIn } from '../support/browser.ts';
 import { launchSystem, type LaunchedSystem } from '../support/launched-system.ts';
 
 // A manager opens the dashboards on the system as `npm start` launches it, with its demo portfolio, and reads the
@@ -78,9 +78,7 @@ describe('the dashboards in Chromium', () => {
     for (const i of invoices) counts.set(i.currency, (counts.get(i.currency) ?? 0) + 1);
     mainCurrency = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? '';
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-    page = await context.newPage();
-    errors = watchPageErrors(page);
+    ({ context, page, errors } = await openPage(browser, { acceptDownloads: true }));
   }, 300_000);
 
   afterAll(async () => {

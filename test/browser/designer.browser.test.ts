@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { artifactDir, launchChromium, signIn, watchPageErrors } from '../support/browser.ts';
+import { artifactDir, launchChromium, openPage, signIn } from '../support/browser.ts';
 import { launchSystem, type LaunchedSystem } from '../support/launched-system.ts';
 
 // A manager builds a strategy from nothing in real Chromium against the system the README's first command starts:
@@ -51,9 +51,7 @@ describe('the strategy designer in Chromium', () => {
   beforeAll(async () => {
     system = await launchSystem();
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
-    page = await context.newPage();
-    errors = watchPageErrors(page);
+    ({ context, page, errors } = await openPage(browser, { width: 1600, acceptDownloads: true }));
   }, 240_000);
 
   afterAll(async () => {

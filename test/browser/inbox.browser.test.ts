@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiSession } from '../support/api-session.ts';
-import { artifactDir, launchChromium, signIn, watchPageErrors } from '../support/browser.ts';
+import { artifactDir, launchChromium, openPage, signIn } from '../support/browser.ts';
 import { launchSystem, type LaunchedSystem } from '../support/launched-system.ts';
 
 // A collector works their inbox in real Chromium against the system the README's first command starts: the demo
@@ -51,9 +51,7 @@ describe('the collector inbox in Chromium', () => {
       await new Promise((resolve) => setTimeout(resolve, 2_000));
     }
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    page = await context.newPage();
-    errors = watchPageErrors(page);
+    ({ context, page, errors } = await openPage(browser));
   }, 300_000);
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { wallClockAt } from '@recoup/domain';
 import { ApiSession, eventually } from '../support/api-session.ts';
-import { artifactDir, launchChromium, signIn, watchPageErrors } from '../support/browser.ts';
+import { artifactDir, launchChromium, openPage, signIn } from '../support/browser.ts';
 import { daytimeZone } from '../support/daytime-zone.ts';
 import { launchSystem, type LaunchedSystem } from '../support/launched-system.ts';
 import { advancePastPromiseDeadline, importOverdueDebtor, publishPromiseChain, taskOfNode, type ChainPromise, type ChainTask } from '../support/promise-chain.ts';
@@ -33,9 +33,8 @@ describe('a broken promise to pay, worked in the browser by a collector, a manag
   const errors: string[][] = [];
 
   async function pageFor(email: string, path: string): Promise<{ page: Page; context: BrowserContext }> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    const page = await context.newPage();
-    errors.push(watchPageErrors(page));
+    const { context, page, errors: pageErrors } = await openPage(browser);
+    errors.push(pageErrors);
     await signIn(page, system.apiUrl, email, path);
     return { page, context };
   }

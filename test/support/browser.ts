@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium, which scripts/install-chromium.sh installs; CHROMIUM_PATH points elsewhere. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -45,4 +45,18 @@ export function watchPageErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   return errors;
+}
+
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+  /** What the page logged as errors so far (see watchPageErrors). */
+  errors: string[];
+}
+
+/** A page in a fresh context (its own cookies, so its own session), watched for errors. */
+export async function openPage(browser: Browser, options: { width?: number; acceptDownloads?: boolean } = {}): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1400, height: 1000 }, acceptDownloads: options.acceptDownloads ?? false });
+  const page = await context.newPage();
+  return { context, page, errors: watchPageErrors(page) };
 }
