@@ -23,6 +23,36 @@ describe('the strategy designer in Chromium', () => {
   const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
   const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
   const exit = (id: string, handle: string) => node(id).locator(`.react-flow__handle.source[data-handleid="${handle}"]`);
+  // The canvas draws only the nodes in view, and its view shrinks whenever the problems panel below it grows, so
+  // the nodes it draws are not the drawing's nodes. The overview draws every node of the drawing.
+  const overviewNodes = '.react-flow__minimap .react-flow__minimap-node';
+
+  /**
+   * Waits until exactly `count` elements match. A key press is handled at once, but what it changes is drawn a
+   * frame or more later on a busy machine, so reading the page straight after the press can see the frame before.
+   */
+  async function waitForCount(selector: string, count: number) {
+    try {
+      // An expression, because this file is compiled without the DOM's types; the page evaluates it every frame.
+      await page.waitForFunction(`document.querySelectorAll(${JSON.stringify(selector)}).length === ${count}`);
+    } catch (error) {
+      const found = await page.locator(selector).count();
+      throw new Error(`expected ${count} of ${selector} but found ${found}`, { cause: error });
+    }
+  }
+
+  /** Selects the node by clicking it, and waits until it alone is selected and the keyboard is on it. */
+  async function selectOnly(id: string) {
+    await node(id).click();
+    await page.locator(`.react-flow__node.selected[data-id="${id}"]:focus`).waitFor({ state: 'attached' });
+    await waitForCount(`${overviewNodes}.selected`, 1);
+  }
+
+  /** Clicks the empty canvas, and waits until nothing is selected. */
+  async function selectNothing() {
+    await page.locator('.react-flow__pane').click({ position: { x: 900, y: 60 } });
+    await waitForCount(`${overviewNodes}.selected`, 0);
+  }
 
   /** Drags a palette item onto the canvas, the pointer ending at (x, y) inside the canvas. */
   async function dropFromPalette(kind: string, x: number, y: number) {
@@ -148,11 +178,13 @@ describe('the strategy designer in Chromium', () => {
 
     // Change the drawing so the import has something to restore: delete two nodes.
     await page.getByRole('tab', { name: 'Settings' }).click();
-    await node('end-2').click();
+    await selectOnly('end-2');
     await page.keyboard.press('Delete');
-    await node('escalate-1').click();
+    await node('end-2').waitFor({ state: 'detached' });
+    await selectOnly('escalate-1');
     await page.keyboard.press('Delete');
-    await expect(page.locator('.react-flow__node').count()).resolves.toBe(5);
+    await node('escalate-1').waitFor({ state: 'detached' });
+    await waitForCount(overviewNodes, 5);
     await shot('07-changed-before-import');
 
     const exportedPath = join(shots, 'exported.strategy.json');
@@ -166,22 +198,28 @@ describe('the strategy designer in Chromium', () => {
   });
 
   it('copies, pastes, undoes and redoes with the keyboard', async () => {
-    await page.locator('.react-flow__pane').click({ position: { x: 900, y: 60 } });
+    await selectNothing();
     await page.keyboard.press('Control+a');
-    await expect(page.locator('.react-flow__node.selected').count()).resolves.toBe(7);
-    await page.locator('.react-flow__pane').click({ position: { x: 900, y: 60 } });
-    await node('reminder-1').click();
-    await expect(page.locator('.react-flow__node.selected').count()).resolves.toBe(1);
+    await waitForCount(`${overviewNodes}.selected`, 7);
+    await selectNothing();
+    await selectOnly('reminder-1');
+    // Copying leaves nothing on the page to wait for; the key is handled before the press returns.
     await page.keyboard.press('Control+c');
     await page.keyboard.press('Control+v');
-    await expect(page.locator('.react-flow__node').count()).resolves.toBe(8);
-    await expect(node('reminder-2').getAttribute('class')).resolves.toContain('selected');
+    await page.locator('.react-flow__node.selected[data-id="reminder-2"]').waitFor({ state: 'attached' });
+    await waitForCount(overviewNodes, 8);
+    await waitForCount(`${overviewNodes}.selected`, 1);
     await page.keyboard.press('Control+z');
-    await expect(page.locator('.react-flow__node').count()).resolves.toBe(7);
+    await node('reminder-2').waitFor({ state: 'detached' });
+    await waitForCount(overviewNodes, 7);
     await page.keyboard.press('Control+Shift+z');
-    await expect(page.locator('.react-flow__node').count()).resolves.toBe(8);
+    // Delete below takes the selection, so the redone paste must be selected again, and alone.
+    await page.locator('.react-flow__node.selected[data-id="reminder-2"]').waitFor({ state: 'attached' });
+    await waitForCount(overviewNodes, 8);
+    await waitForCount(`${overviewNodes}.selected`, 1);
     await page.keyboard.press('Delete');
-    await expect(page.locator('.react-flow__node').count()).resolves.toBe(7);
+    await node('reminder-2').waitFor({ state: 'detached' });
+    await waitForCount(overviewNodes, 7);
     await shot('09-keyboard');
   });
 
