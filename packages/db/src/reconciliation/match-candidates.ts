@@ -1,17 +1,43 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { lineReferences, type AllocationRequest, type LedgerInvoice, type MatchAccount, type StatementLine as MatchLine } from '@recoup/domain';
+import {
+  lineReferences,
+  matchPaymentToPromises,
+  type AllocationRequest,
+  type LedgerInvoice,
+  type MatchAccount,
+  type MatchablePromise,
+  type PromiseMatch,
+  type StatementLine as MatchLine,
+} from '@recoup/domain';
 
 // For a batch of statement lines, only the accounts the lines could be about: those whose invoice numbers or
 // customer references appear in the lines, and those whose name is the payer's. A statement of 100,000 lines
 // against a ledger of any size then costs a few indexed queries per batch. Their open invoices are locked for the
 // batch's transaction and kept current in memory as lines are applied, so each line is matched on the amounts the
-// lines before it left.
+// lines before it left. Their open promises are locked and kept current the same way, so a batch matches its
+// payments to promises first in, first out without asking the database once per payment.
 
 interface AccountRow {
   id: string;
   external_ref: string;
   name: string;
   currency: string;
+}
+
+interface PromiseRow {
+  id: string;
+  account_id: string;
+  currency: string;
+  amount_minor: string;
+  paid_minor: string;
+  due_date: string;
+  created_at: Date;
+  until: Date;
+}
+
+interface OpenPromise extends MatchablePromise {
+  currency: string;
+  until: Date;
 }
 
 interface InvoiceRow {
@@ -27,7 +53,8 @@ interface InvoiceRow {
 export class CandidateLedger {
   readonly #accounts = new Map<string, AccountRow>();
   readonly #invoices = new Map<string, LedgerInvoice & { dueDate: string }>();
-  readonly #withOpenPromise = new Set<string>();
+  /** Per account, its open promises oldest first, with what each was paid so far in this batch too. */
+  readonly #openPromises = new Map<string, OpenPromise[]>();
 
   /** Loads (again) the accounts with their open invoices, locking the invoices in id order against deadlocks. */
   async load(em: EntityManager, accountIds: readonly string[]): Promise<void> {
@@ -38,10 +65,15 @@ export class CandidateLedger {
          from invoice where account_id in (?) and status = 'open' and open_minor > 0 order by id for update`,
       [accountIds],
     );
-    const promised = await em.execute<{ account_id: string }[]>(`select distinct account_id from promise where account_id in (?) and status = 'open'`, [
-      accountIds,
-    ]);
-    for (const [id, invoice] of this.#invoices) if (accountIds.includes(invoice.accountId)) this.#invoices.delete(id);
+    // Locked after the invoices, in the order every payment path locks them, so two batches cannot deadlock.
+    const promised = await em.execute<PromiseRow[]>(
+      `select id, account_id, trim(currency) as currency, amount_minor::text, paid_minor::text,
+              to_char(due_date, 'YYYY-MM-DD') as due_date, created_at, until
+         from promise where account_id in (?) and status = 'open' order by due_date, created_at, id for update`,
+      [accountIds],
+    );
+    const reloading = new Set(accountIds);
+    for (const [id, invoice] of this.#invoices) if (reloading.has(invoice.accountId)) this.#invoices.delete(id);
     for (const a of accounts) this.#accounts.set(a.id, a);
     for (const i of invoices) {
       this.#invoices.set(i.id, {
@@ -54,8 +86,20 @@ export class CandidateLedger {
         dueDate: i.due_date,
       });
     }
-    for (const id of accountIds) this.#withOpenPromise.delete(id);
-    for (const p of promised) this.#withOpenPromise.add(p.account_id);
+    for (const id of accountIds) this.#openPromises.delete(id);
+    for (const p of promised) {
+      const open = this.#openPromises.get(p.account_id) ?? [];
+      open.push({
+        id: p.id,
+        currency: p.currency,
+        amountMinor: BigInt(p.amount_minor),
+        paidMinor: BigInt(p.paid_minor),
+        dueDate: p.due_date,
+        createdAt: p.created_at,
+        until: p.until,
+      });
+      this.#openPromises.set(p.account_id, open);
+    }
   }
 
   /** Loads the accounts the lines name by invoice number, customer reference or payer name. */
@@ -87,7 +131,27 @@ export class CandidateLedger {
   }
 
   hasOpenPromise(accountId: string): boolean {
-    return this.#withOpenPromise.has(accountId);
+    return (this.#openPromises.get(accountId)?.length ?? 0) > 0;
+  }
+
+  /**
+   * Matches a payment to the account's open promises first in, first out, as the promise matching of a single
+   * payment does: only promises in its currency whose deadline had not passed when the money was received. The
+   * shares are taken off the promises here, so the next payment of the batch sees what this one left.
+   */
+  matchPromises(accountId: string, payment: { currency: string; amountMinor: bigint; receivedAt: Date }): PromiseMatch[] {
+    const open = this.#openPromises.get(accountId);
+    if (!open) return [];
+    const eligible = open.filter((p) => p.currency === payment.currency && p.until.getTime() > payment.receivedAt.getTime());
+    const matches = matchPaymentToPromises(eligible, payment.amountMinor);
+    for (const match of matches) {
+      const promise = open.find((p) => p.id === match.promiseId);
+      if (promise) promise.paidMinor += match.amountMinor;
+    }
+    const stillOpen = open.filter((p) => p.paidMinor < p.amountMinor);
+    if (stillOpen.length > 0) this.#openPromises.set(accountId, stillOpen);
+    else this.#openPromises.delete(accountId);
+    return matches;
   }
 
   /** The account as the matcher sees it: its open invoices in its own currency, with what they still owe. */
