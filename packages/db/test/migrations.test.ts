@@ -52,6 +52,7 @@ describe('migrations', () => {
         'Migration20261124080000_invoice_reference_statistics',
         'Migration20261125030000_inbox_notes',
         'Migration20261125040000_teams',
+        'Migration20261201100000_set_based_allocations',
       ];
       expect(await pendingMigrations(orm)).toEqual(all);
       expect(await migrateToLatest(orm)).toEqual(all);
