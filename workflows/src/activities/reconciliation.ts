@@ -68,7 +68,7 @@ export function createReconciliationActivities(deps: ReconciliationDeps): Reconc
  * Tells each account touched by a batch whose collection workflow runs; an account without one (settled, never
  * started) has no one to tell, and a signal to it would only find that out, one round trip per account. Safe to
  * repeat: a second signal only makes the workflow read the account again, and starting collection for an account
- * already collecting changes nothing. `notified` counts the accounts the batch touched, told or not.
+ * already collecting changes nothing.
  */
 async function notifyAccounts(deps: ReconciliationDeps, input: NotifyAccountsInput) {
   const rows = await deps.orm.em.fork().execute<AppliedLineRow[]>(
@@ -94,5 +94,5 @@ async function notifyAccounts(deps: ReconciliationDeps, input: NotifyAccountsInp
   // Started whether or not a workflow was listed: the start is idempotent, and an account owing again after a
   // reversal must be collected even if its last run ended a moment ago.
   const { started } = reopened.size > 0 ? await deps.notifier.collectAgain([...reopened]) : { started: 0 };
-  return { notified: touched.length, restarted: started };
+  return { notified: touched.length, told: new Set(toTell.map((r) => r.account_id)).size, restarted: started };
 }
