@@ -144,7 +144,7 @@ async function copyBaseline(em: EntityManager, statementId: string): Promise<{ m
     `copy (select ${fresh('a.payment_id')}, a.invoice_id, a.amount_minor from allocation a where a.payment_id in (select p.id ${ofStatement}))
        to ${file('bench-copy-allocation.csv')} with (format csv)`,
   );
-  let ms = 0;
+  let ms: number;
   await em.begin();
   try {
     await em.execute(

@@ -53,6 +53,8 @@ interface InvoiceRow {
 export class CandidateLedger {
   readonly #accounts = new Map<string, AccountRow>();
   readonly #invoices = new Map<string, LedgerInvoice & { dueDate: string }>();
+  /** Invoice ids per account, so one account's view costs its own invoices, not the whole batch's. */
+  readonly #invoicesOf = new Map<string, string[]>();
   /** Per account, its open promises oldest first, with what each was paid so far in this batch too. */
   readonly #openPromises = new Map<string, OpenPromise[]>();
 
@@ -73,9 +75,15 @@ export class CandidateLedger {
       [accountIds],
     );
     const reloading = new Set(accountIds);
-    for (const [id, invoice] of this.#invoices) if (reloading.has(invoice.accountId)) this.#invoices.delete(id);
+    for (const accountId of reloading) {
+      for (const id of this.#invoicesOf.get(accountId) ?? []) this.#invoices.delete(id);
+      this.#invoicesOf.delete(accountId);
+    }
     for (const a of accounts) this.#accounts.set(a.id, a);
     for (const i of invoices) {
+      const ids = this.#invoicesOf.get(i.account_id) ?? [];
+      ids.push(i.id);
+      this.#invoicesOf.set(i.account_id, ids);
       this.#invoices.set(i.id, {
         invoiceId: i.id,
         number: i.number,
@@ -158,8 +166,11 @@ export class CandidateLedger {
   matchAccount(accountId: string): MatchAccount {
     const account = this.#accounts.get(accountId);
     if (!account) throw new Error(`Account ${accountId} was not loaded.`);
-    const openInvoices = [...this.#invoices.values()]
-      .filter((i) => i.accountId === accountId && i.openMinor > 0n && i.currency === account.currency)
+    const openInvoices = (this.#invoicesOf.get(accountId) ?? [])
+      .flatMap((id) => {
+        const invoice = this.#invoices.get(id);
+        return invoice && invoice.openMinor > 0n && invoice.currency === account.currency ? [invoice] : [];
+      })
       .map((i) => ({ invoiceId: i.invoiceId, number: i.number, dueDate: i.dueDate, openMinor: i.openMinor }));
     return { accountId, externalRef: account.external_ref, name: account.name, currency: account.currency, openInvoices };
   }
