@@ -32,15 +32,16 @@ export async function runningCollections(temporal: Client, em: EntityManager, ac
   const unique = [...new Set(accountIds)];
   const running = new Set<string>();
   if (unique.length === 0) return running;
-  for (let i = 0; i < unique.length; i += IDS_PER_QUERY) {
-    for await (const execution of temporal.workflow.list({ query: runningQuery(unique.slice(i, i + IDS_PER_QUERY)) })) {
-      running.add(execution.workflowId.replace(/^collection-/, ''));
-    }
-  }
-  const recent = await em.execute<{ account_id: string }[]>(
+  const chunks: string[][] = [];
+  for (let i = 0; i < unique.length; i += IDS_PER_QUERY) chunks.push(unique.slice(i, i + IDS_PER_QUERY));
+  const listed = chunks.map(async (chunk) => {
+    for await (const execution of temporal.workflow.list({ query: runningQuery(chunk) })) running.add(execution.workflowId.replace(/^collection-/, ''));
+  });
+  const recent = em.execute<{ account_id: string }[]>(
     `select distinct account_id from collection_run where account_id in (?) and started_at > now() - make_interval(secs => ?)`,
     [unique, VISIBILITY_LAG_SECONDS],
   );
-  for (const r of recent) running.add(r.account_id);
+  const [, recentRows] = await Promise.all([Promise.all(listed), recent]);
+  for (const r of recentRows) running.add(r.account_id);
   return running;
 }
