@@ -31,13 +31,13 @@ interface PromiseRow {
   amount_minor: string;
   paid_minor: string;
   due_date: string;
-  created_at: Date;
-  until: Date;
+  /** The deadline in microseconds since the epoch: a JS Date would round it to milliseconds. */
+  until_us: string;
 }
 
 interface OpenPromise extends MatchablePromise {
   currency: string;
-  until: Date;
+  untilUs: bigint;
 }
 
 interface InvoiceRow {
@@ -70,7 +70,7 @@ export class CandidateLedger {
     // Locked after the invoices, in the order every payment path locks them, so two batches cannot deadlock.
     const promised = await em.execute<PromiseRow[]>(
       `select id, account_id, trim(currency) as currency, amount_minor::text, paid_minor::text,
-              to_char(due_date, 'YYYY-MM-DD') as due_date, created_at, until
+              to_char(due_date, 'YYYY-MM-DD') as due_date, (extract(epoch from until) * 1000000)::bigint::text as until_us
          from promise where account_id in (?) and status = 'open' order by due_date, created_at, id for update`,
       [accountIds],
     );
@@ -95,7 +95,7 @@ export class CandidateLedger {
       });
     }
     for (const id of accountIds) this.#openPromises.delete(id);
-    for (const p of promised) {
+    for (const [rank, p] of promised.entries()) {
       const open = this.#openPromises.get(p.account_id) ?? [];
       open.push({
         id: p.id,
@@ -103,8 +103,10 @@ export class CandidateLedger {
         amountMinor: BigInt(p.amount_minor),
         paidMinor: BigInt(p.paid_minor),
         dueDate: p.due_date,
-        createdAt: p.created_at,
-        until: p.until,
+        // The rank in the database's order (due date, creation, id) stands for the creation time, whose
+        // microseconds a JS Date cannot hold, so the matching orders promises exactly as the database does.
+        createdAt: new Date(rank),
+        untilUs: BigInt(p.until_us),
       });
       this.#openPromises.set(p.account_id, open);
     }
@@ -150,7 +152,8 @@ export class CandidateLedger {
   matchPromises(accountId: string, payment: { currency: string; amountMinor: bigint; receivedAt: Date }): PromiseMatch[] {
     const open = this.#openPromises.get(accountId);
     if (!open) return [];
-    const eligible = open.filter((p) => p.currency === payment.currency && p.until.getTime() > payment.receivedAt.getTime());
+    const receivedUs = BigInt(payment.receivedAt.getTime()) * 1000n;
+    const eligible = open.filter((p) => p.currency === payment.currency && p.untilUs > receivedUs);
     const matches = matchPaymentToPromises(eligible, payment.amountMinor);
     for (const match of matches) {
       const promise = open.find((p) => p.id === match.promiseId);
