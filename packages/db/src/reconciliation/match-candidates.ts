@@ -140,10 +140,6 @@ export class CandidateLedger {
     return this.#accounts.has(accountId);
   }
 
-  hasOpenPromise(accountId: string): boolean {
-    return (this.#openPromises.get(accountId)?.length ?? 0) > 0;
-  }
-
   /**
    * Matches a payment to the account's open promises first in, first out, as the promise matching of a single
    * payment does: only promises in its currency whose deadline had not passed when the money was received. The

@@ -10,9 +10,9 @@ import { CandidateLedger } from './match-candidates.ts';
 // sure of goes to the exception queue. Lines are matched one after the other in memory, on the locked ledger as
 // the lines before left it; the payments, allocations and promise shares they make are then written with one
 // statement per table, and every line's outcome with one more, so a batch's round trips do not grow with its
-// lines. Returned items are rare and stay one by one. A line leaves "pending" in the same transaction that applies it, and a
-// payment names its line under a unique constraint; so a batch retried after a crash, or run twice at once,
-// applies nothing twice.
+// lines. Returned items are rare and stay one by one. A line leaves "pending" in the same transaction that applies
+// it, and a payment names its line under a unique constraint; so a batch retried after a crash, or run twice at
+// once, applies nothing twice.
 
 export interface BatchOptions {
   /** Lines per transaction. */
