@@ -1,3 +1,4 @@
+import type { EntityManager } from '@recoup/db';
 import { mulberry32 } from '@recoup/domain';
 import { ApiSession } from '../test/support/api-session.ts';
 import { printWorkerResults, startBenchStack } from './bench-stack.ts';
@@ -6,7 +7,8 @@ import { camt053, type CamtEntry } from '../packages/domain/test/support/camt053
 // Reconciliation throughput on the embedded stack: a ledger of ACCOUNTS accounts with two open invoices each is
 // written straight into PostgreSQL, then a camt.053 statement of LINES lines is posted to the API, which parses and
 // stores it and starts the reconciliation workflow; the bench polls the statement until it is reconciled. Prints
-// the time to parse and store, the time to reconcile, lines per second from parse to applied, the outcome counts
+// the time to parse and store, the time to reconcile, lines per second from parse to applied, the outcome counts,
+// the time of a plain COPY of the same payment and allocation rows (copyBaseline) with the ratio of the two rates,
 // and the worker's peak memory. No collection workflows are started for the ledger's accounts, so the signals the
 // reconciliation sends after each batch find no workflow to tell.
 //
@@ -113,6 +115,62 @@ function statementEntries(kinds: readonly Kind[], ledger: readonly LedgerAccount
   });
 }
 
+/**
+ * The floor the reconciliation is measured against: the payment and allocation rows it wrote, loaded again with
+ * plain COPY into the same tables on the same database, with their indexes, foreign keys and triggers, in a
+ * transaction that is rolled back. Rolling back (rather than copying into a scratch database) keeps the baseline on
+ * the very tables, statistics and cache the reconciliation used, and leaves the ledger as it was. Inside it, the
+ * invoices are first given back their open amounts and the payments get fresh ids and no statement line, so the
+ * same allocations fit again and no unique constraint is hit; only the two COPY statements are timed. The files are
+ * read by the server from its data directory, so no client-side streaming is charged to COPY either: if anything,
+ * the baseline is faster than a COPY from the worker would be. COPY does none of the matching, the line outcomes,
+ * the promise checks, the commit-time ledger check or the workflow's orchestration.
+ *
+ * The allocation table's statement trigger (moving the money to payments and invoices) is most of that COPY's
+ * time, so the same COPY is also timed with it disabled (inside the rolled-back transaction; foreign keys and
+ * checks stay on): the raw cost of writing the rows, for reference.
+ */
+async function copyBaseline(em: EntityManager, statementId: string): Promise<{ ms: number; rawMs: number; payments: number; allocations: number }> {
+  const ofStatement = `from payment p join statement_line l on l.id = p.statement_line_id where l.bank_statement_id = '${statementId}'`;
+  const [counts] = await em.execute<{ payments: string; allocations: string }[]>(
+    `select count(*)::text as payments, (select count(*) from allocation a where a.payment_id in (select p.id ${ofStatement}))::text as allocations ${ofStatement}`,
+  );
+  // COPY names server files by absolute path; the server's own data directory is one it can always write and read.
+  const [{ dir } = { dir: '' }] = await em.execute<{ dir: string }[]>(`select current_setting('data_directory') as dir`);
+  const file = (name: string) => `'${`${dir}/${name}`.replaceAll("'", "''")}'`;
+  // A fresh id derived from the original, so an allocation names its payment's copy without a lookup.
+  const fresh = (column: string) => `md5(${column}::text || '-copy')::uuid`;
+  await em.execute(
+    `copy (select ${fresh('p.id')}, p.account_id, p.amount_minor, p.currency, p.received_at, p.reference, p.payer_name, p.amount_minor ${ofStatement})
+       to ${file('bench-copy-payment.csv')} with (format csv)`,
+  );
+  await em.execute(
+    `copy (select ${fresh('a.payment_id')}, a.invoice_id, a.amount_minor from allocation a where a.payment_id in (select p.id ${ofStatement}))
+       to ${file('bench-copy-allocation.csv')} with (format csv)`,
+  );
+  const timedCopy = async (moneyTrigger: boolean): Promise<number> => {
+    await em.begin();
+    try {
+      if (!moneyTrigger) await em.execute(`alter table allocation disable trigger user`);
+      await em.execute(
+        `update invoice set open_minor = amount_minor, status = 'open'
+          where id in (select a.invoice_id from allocation a where a.payment_id in (select p.id ${ofStatement}))`,
+      );
+      const start = performance.now();
+      await em.execute(
+        `copy payment (id, account_id, amount_minor, currency, received_at, reference, payer_name, unallocated_minor) from ${file('bench-copy-payment.csv')} with (format csv)`,
+      );
+      await em.execute(`copy allocation (payment_id, invoice_id, amount_minor) from ${file('bench-copy-allocation.csv')} with (format csv)`);
+      return performance.now() - start;
+    } finally {
+      await em.rollback();
+    }
+  };
+  const ms = await timedCopy(true);
+  const rawMs = await timedCopy(false);
+  return { ms, rawMs, payments: Number(counts?.payments ?? 0), allocations: Number(counts?.allocations ?? 0) };
+}
+
 const random = mulberry32(SEED);
 const kinds = planKinds(random);
 const needed = accountsNeeded(kinds);
@@ -212,6 +270,10 @@ try {
     [imported.id],
   );
 
+  const copy = await copyBaseline(stack.orm.em.fork(), imported.id);
+  const linesPerSecond = LINES / (totalMs / 1000);
+  const copyLinesPerSecond = LINES / (copy.ms / 1000);
+
   console.log('');
   console.log(`RESULT lines: ${LINES}, ledger: ${ACCOUNTS} accounts with 2 open invoices each (no collection workflows)`);
   console.log(`RESULT parse + store + workflow start: ${seconds(storedMs)} s`);
@@ -219,6 +281,15 @@ try {
   console.log(`RESULT total, parse to applied: ${seconds(totalMs)} s, ${Math.round(LINES / (totalMs / 1000))} lines/s`);
   console.log(
     `RESULT applied ${p.applied}, exceptions ${p.exceptions}, skipped ${p.skipped}, reversed ${p.reversed}, pending ${p.pending}; money applied ${p.appliedMinor.map((m) => `${m.currency} ${m.amountMinor}`).join(', ') || 'none'} (minor units)`,
+  );
+  console.log(
+    `RESULT plain COPY of the same ${copy.payments} payments and ${copy.allocations} allocations into payment and allocation (same database, rolled back): ${seconds(copy.ms)} s, ${Math.round(copyLinesPerSecond)} lines/s`,
+  );
+  console.log(
+    `RESULT the same COPY with the allocation table's own triggers disabled (foreign keys and checks on): ${seconds(copy.rawMs)} s, ${Math.round(LINES / (copy.rawMs / 1000))} lines/s; ratio parse to applied vs it: ${(linesPerSecond / (LINES / (copy.rawMs / 1000))).toFixed(2)}x`,
+  );
+  console.log(
+    `RESULT ratio, parse to applied vs COPY: ${(linesPerSecond / copyLinesPerSecond).toFixed(2)}x (reconcile alone: ${(LINES / (reconcileMs / 1000) / copyLinesPerSecond).toFixed(2)}x; aim 0.3x)`,
   );
   console.log(`RESULT by status and rule: ${byRule.map((r) => `${r.status}/${r.rule ?? '-'} ${r.n}`).join(', ')}`);
   printWorkerResults(bench);

@@ -65,6 +65,104 @@ async function reload(invoice: IInvoice, payment: IPayment): Promise<{ invoice: 
   };
 }
 
+/** One INSERT of many allocation rows, as a reconciliation batch writes them. */
+async function allocateAtOnce(rows: { payment: IPayment; invoice: IInvoice; amountMinor: bigint }[]): Promise<void> {
+  await em().execute(
+    `insert into allocation (payment_id, invoice_id, amount_minor) values ${rows.map(() => '(?, ?, ?)').join(', ')}`,
+    rows.flatMap((r) => [r.payment.id, r.invoice.id, r.amountMinor.toString()]),
+  );
+}
+
+describe('allocations written many rows in one statement', () => {
+  it('moves the sums of every row to the payments and invoices, and gives them back when the rows are deleted together', async () => {
+    const account = await newAccount();
+    const first = await newInvoice(account, 10_000n);
+    const second = await newInvoice(account, 5_000n);
+    const payment = await newPayment(account, 20_000n);
+    const other = await newPayment(account, 1_000n);
+    await allocateAtOnce([
+      { payment, invoice: first, amountMinor: 4_000n },
+      { payment, invoice: first, amountMinor: 6_000n },
+      { payment, invoice: second, amountMinor: 2_000n },
+      { payment: other, invoice: second, amountMinor: 1_000n },
+    ]);
+    const fork = em();
+    expect(await fork.findOneOrFail(Invoice, first.id)).toMatchObject({ openMinor: 0n, status: 'paid' });
+    expect(await fork.findOneOrFail(Invoice, second.id)).toMatchObject({ openMinor: 2_000n, status: 'open' });
+    expect((await fork.findOneOrFail(Payment, payment.id)).unallocatedMinor).toBe(8_000n);
+    expect((await fork.findOneOrFail(Payment, other.id)).unallocatedMinor).toBe(0n);
+
+    await em().execute(`delete from allocation where payment_id in (?)`, [[payment.id, other.id]]);
+    const after = em();
+    expect(await after.findOneOrFail(Invoice, first.id)).toMatchObject({ openMinor: 10_000n, status: 'open' });
+    expect(await after.findOneOrFail(Invoice, second.id)).toMatchObject({ openMinor: 5_000n, status: 'open' });
+    expect((await after.findOneOrFail(Payment, payment.id)).unallocatedMinor).toBe(20_000n);
+  });
+
+  it('refuses a statement whose rows together allocate more than an invoice owes, though each row alone fits', async () => {
+    const account = await newAccount();
+    const invoice = await newInvoice(account, 10_000n);
+    const a = await newPayment(account, 8_000n);
+    const b = await newPayment(account, 8_000n);
+    await expect(
+      allocateAtOnce([
+        { payment: a, invoice, amountMinor: 6_000n },
+        { payment: b, invoice, amountMinor: 6_000n },
+      ]),
+    ).rejects.toThrow(/invoice_open_minor_check/);
+    const now = await reload(invoice, a);
+    expect(now.invoice.openMinor).toBe(10_000n);
+    expect(now.payment.unallocatedMinor).toBe(8_000n);
+    expect(await em().count(Allocation, { invoice: invoice.id })).toBe(0);
+  });
+
+  it('refuses a statement whose rows together take more than a payment has, though each row alone fits', async () => {
+    const account = await newAccount();
+    const first = await newInvoice(account, 10_000n);
+    const second = await newInvoice(account, 10_000n);
+    const payment = await newPayment(account, 9_000n);
+    await expect(
+      allocateAtOnce([
+        { payment, invoice: first, amountMinor: 5_000n },
+        { payment, invoice: second, amountMinor: 5_000n },
+      ]),
+    ).rejects.toThrow(/payment_unallocated_minor_check/);
+    const now = await reload(first, payment);
+    expect(now.invoice.openMinor).toBe(10_000n);
+    expect(now.payment.unallocatedMinor).toBe(9_000n);
+  });
+
+  it('refuses the whole statement when one of its rows mixes currencies, and writes none of its rows', async () => {
+    const account = await newAccount();
+    const euros = await newInvoice(account, 10_000n, 'EUR');
+    const dollars = await newInvoice(account, 10_000n, 'USD');
+    const payment = await newPayment(account, 20_000n, 'EUR');
+    const refused = allocateAtOnce([
+      { payment, invoice: euros, amountMinor: 1_000n },
+      { payment, invoice: dollars, amountMinor: 1_000n },
+    ]);
+    await expect(refused).rejects.toThrow(/allocation currency mismatch: payment is in EUR, invoice is in USD/);
+    await expect(refused).rejects.toBeInstanceOf(CheckConstraintViolationException);
+    expect((await reload(euros, payment)).invoice.openMinor).toBe(10_000n);
+    expect(await em().count(Allocation, { payment: payment.id })).toBe(0);
+  });
+
+  it('refuses a statement that allocates to a cancelled invoice', async () => {
+    const account = await newAccount();
+    const open = await newInvoice(account, 10_000n);
+    const cancelled = await newInvoice(account, 10_000n);
+    await em().nativeUpdate(Invoice, { id: cancelled.id }, { status: 'cancelled' });
+    const payment = await newPayment(account, 20_000n);
+    await expect(
+      allocateAtOnce([
+        { payment, invoice: open, amountMinor: 1_000n },
+        { payment, invoice: cancelled, amountMinor: 1_000n },
+      ]),
+    ).rejects.toThrow(/allocation refused: invoice .* is cancelled/);
+    expect((await reload(open, payment)).payment.unallocatedMinor).toBe(20_000n);
+  });
+});
+
 describe('allocation trigger', () => {
   it('moves money from the payment to the invoice and marks a fully paid invoice paid', async () => {
     const account = await newAccount();

@@ -53,6 +53,7 @@ describe('migrations', () => {
         'Migration20261125030000_inbox_notes',
         'Migration20261125040000_teams',
         'Migration20261201000000_statement_identity',
+        'Migration20261201100000_set_based_allocations',
       ];
       expect(await pendingMigrations(orm)).toEqual(all);
       expect(await migrateToLatest(orm)).toEqual(all);

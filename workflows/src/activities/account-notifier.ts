@@ -1,6 +1,7 @@
 import { log } from '@temporalio/activity';
 import { Account, type MikroORM } from '@recoup/db';
 import type { CollectionClient } from '../client/collection-client.ts';
+import { runningCollections } from '../client/running-collections.ts';
 import { startCollections } from '../client/starting/start-collections.ts';
 import type { StartLogger } from '../client/starting/start-logger.ts';
 import type { AccountNotifier } from './reconciliation.ts';
@@ -14,6 +15,15 @@ export const activityLogger: StartLogger = {
 /** Tells collection workflows through the Temporal client, and starts collection again the way every start does. */
 export function createAccountNotifier(orm: MikroORM, collections: CollectionClient, logger: StartLogger): AccountNotifier {
   return {
+    async collecting(accountIds) {
+      try {
+        return await runningCollections(collections.temporal, orm.em.fork(), accountIds);
+      } catch (error) {
+        // Without a list, every account is told: slower, but no running workflow misses its payment.
+        logger.warn('could not list running collection workflows; telling every account', { error: error instanceof Error ? error.message : String(error) });
+        return new Set(accountIds);
+      }
+    },
     paymentApplied: (accountId, message) => collections.paymentApplied(accountId, message),
     accountChanged: (accountId) => collections.accountChanged(accountId),
     async collectAgain(accountIds) {

@@ -192,8 +192,10 @@ export interface NotifyAccountsInput {
 }
 
 export interface NotifyAccountsResult {
-  /** Accounts told of a payment or a reversal. */
+  /** Accounts the batch paid into or reversed a payment of. */
   notified: number;
+  /** Of those, the accounts whose collection workflow runs, which were signalled. Absent in histories recorded before. */
+  told?: number;
   /** Accounts that owe again after a reversal and had no collection running: their collection was started. */
   restarted: number;
 }

@@ -6,6 +6,8 @@ import type { NotifyAccountsInput, ReconciliationActivities } from './activity-t
 
 /** How the reconciliation tells collection workflows what happened to their accounts. */
 export interface AccountNotifier {
+  /** Those of the accounts whose collection workflow runs (or may: see running-collections.ts); the others are not told. */
+  collecting(accountIds: string[]): Promise<Set<string>>;
   paymentApplied(accountId: string, message: PaymentAppliedMessage): Promise<void>;
   accountChanged(accountId: string): Promise<void>;
   /**
@@ -63,8 +65,10 @@ export function createReconciliationActivities(deps: ReconciliationDeps): Reconc
 }
 
 /**
- * Tells each account touched by a batch. Safe to repeat: a second signal only makes the workflow read the account
- * again, and starting collection for an account already collecting changes nothing.
+ * Tells each account touched by a batch whose collection workflow runs; an account without one (settled, never
+ * started) has no one to tell, and a signal to it would only find that out, one round trip per account. Safe to
+ * repeat: a second signal only makes the workflow read the account again, and starting collection for an account
+ * already collecting changes nothing.
  */
 async function notifyAccounts(deps: ReconciliationDeps, input: NotifyAccountsInput) {
   const rows = await deps.orm.em.fork().execute<AppliedLineRow[]>(
@@ -75,14 +79,20 @@ async function notifyAccounts(deps: ReconciliationDeps, input: NotifyAccountsInp
       order by l.position`,
     [input.statementId, input.fromPosition, input.toPosition],
   );
+  const touched = [...new Set(rows.map((r) => r.account_id))];
   const reopened = new Set(rows.filter((r) => r.rule === 'reversal').map((r) => r.account_id));
-  await mapBounded(rows, SIGNAL_CONCURRENCY, async (row) => {
+  const collecting = touched.length > 0 ? await deps.notifier.collecting(touched) : new Set<string>();
+  heartbeat();
+  const toTell = rows.filter((r) => collecting.has(r.account_id));
+  await mapBounded(toTell, SIGNAL_CONCURRENCY, async (row) => {
     heartbeat();
     if (row.rule === 'reversal') await deps.notifier.accountChanged(row.account_id);
     else if (row.payment_id) {
       await deps.notifier.paymentApplied(row.account_id, { paymentId: row.payment_id, amountMinor: row.allocated_minor ?? '0', currency: row.currency });
     }
   });
+  // Started whether or not a workflow was listed: the start is idempotent, and an account owing again after a
+  // reversal must be collected even if its last run ended a moment ago.
   const { started } = reopened.size > 0 ? await deps.notifier.collectAgain([...reopened]) : { started: 0 };
-  return { notified: new Set(rows.map((r) => r.account_id)).size, restarted: started };
+  return { notified: touched.length, told: new Set(toTell.map((r) => r.account_id)).size, restarted: started };
 }

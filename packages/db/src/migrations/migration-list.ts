@@ -12,6 +12,7 @@ import { Migration20261124080000_invoice_reference_statistics } from './Migratio
 import { Migration20261125030000_inbox_notes } from './Migration20261125030000_inbox_notes.ts';
 import { Migration20261125040000_teams } from './Migration20261125040000_teams.ts';
 import { Migration20261201000000_statement_identity } from './Migration20261201000000_statement_identity.ts';
+import { Migration20261201100000_set_based_allocations } from './Migration20261201100000_set_based_allocations.ts';
 
 // Every migration, oldest first. Add new migration files here: the ORM runs this list rather than globbing the folder.
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261125030000_inbox_notes', class: Migration20261125030000_inbox_notes },
   { name: 'Migration20261125040000_teams', class: Migration20261125040000_teams },
   { name: 'Migration20261201000000_statement_identity', class: Migration20261201000000_statement_identity },
+  { name: 'Migration20261201100000_set_based_allocations', class: Migration20261201100000_set_based_allocations },
 ] as const;

@@ -1,17 +1,43 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { lineReferences, type AllocationRequest, type LedgerInvoice, type MatchAccount, type StatementLine as MatchLine } from '@recoup/domain';
+import {
+  lineReferences,
+  matchPaymentToPromises,
+  type AllocationRequest,
+  type LedgerInvoice,
+  type MatchAccount,
+  type MatchablePromise,
+  type PromiseMatch,
+  type StatementLine as MatchLine,
+} from '@recoup/domain';
 
 // For a batch of statement lines, only the accounts the lines could be about: those whose invoice numbers or
 // customer references appear in the lines, and those whose name is the payer's. A statement of 100,000 lines
 // against a ledger of any size then costs a few indexed queries per batch. Their open invoices are locked for the
 // batch's transaction and kept current in memory as lines are applied, so each line is matched on the amounts the
-// lines before it left.
+// lines before it left. Their open promises are locked and kept current the same way, so a batch matches its
+// payments to promises first in, first out without asking the database once per payment.
 
 interface AccountRow {
   id: string;
   external_ref: string;
   name: string;
   currency: string;
+}
+
+interface PromiseRow {
+  id: string;
+  account_id: string;
+  currency: string;
+  amount_minor: string;
+  paid_minor: string;
+  due_date: string;
+  /** The deadline in microseconds since the epoch: a JS Date would round it to milliseconds. */
+  until_us: string;
+}
+
+interface OpenPromise extends MatchablePromise {
+  currency: string;
+  untilUs: bigint;
 }
 
 interface InvoiceRow {
@@ -27,7 +53,10 @@ interface InvoiceRow {
 export class CandidateLedger {
   readonly #accounts = new Map<string, AccountRow>();
   readonly #invoices = new Map<string, LedgerInvoice & { dueDate: string }>();
-  readonly #withOpenPromise = new Set<string>();
+  /** Invoice ids per account, so one account's view costs its own invoices, not the whole batch's. */
+  readonly #invoicesOf = new Map<string, string[]>();
+  /** Per account, its open promises oldest first, with what each was paid so far in this batch too. */
+  readonly #openPromises = new Map<string, OpenPromise[]>();
 
   /** Loads (again) the accounts with their open invoices, locking the invoices in id order against deadlocks. */
   async load(em: EntityManager, accountIds: readonly string[]): Promise<void> {
@@ -38,12 +67,23 @@ export class CandidateLedger {
          from invoice where account_id in (?) and status = 'open' and open_minor > 0 order by id for update`,
       [accountIds],
     );
-    const promised = await em.execute<{ account_id: string }[]>(`select distinct account_id from promise where account_id in (?) and status = 'open'`, [
-      accountIds,
-    ]);
-    for (const [id, invoice] of this.#invoices) if (accountIds.includes(invoice.accountId)) this.#invoices.delete(id);
+    // Locked after the invoices, in the order every payment path locks them, so two batches cannot deadlock.
+    const promised = await em.execute<PromiseRow[]>(
+      `select id, account_id, trim(currency) as currency, amount_minor::text, paid_minor::text,
+              to_char(due_date, 'YYYY-MM-DD') as due_date, (extract(epoch from until) * 1000000)::bigint::text as until_us
+         from promise where account_id in (?) and status = 'open' order by due_date, created_at, id for update`,
+      [accountIds],
+    );
+    const reloading = new Set(accountIds);
+    for (const accountId of reloading) {
+      for (const id of this.#invoicesOf.get(accountId) ?? []) this.#invoices.delete(id);
+      this.#invoicesOf.delete(accountId);
+    }
     for (const a of accounts) this.#accounts.set(a.id, a);
     for (const i of invoices) {
+      const ids = this.#invoicesOf.get(i.account_id) ?? [];
+      ids.push(i.id);
+      this.#invoicesOf.set(i.account_id, ids);
       this.#invoices.set(i.id, {
         invoiceId: i.id,
         number: i.number,
@@ -54,8 +94,22 @@ export class CandidateLedger {
         dueDate: i.due_date,
       });
     }
-    for (const id of accountIds) this.#withOpenPromise.delete(id);
-    for (const p of promised) this.#withOpenPromise.add(p.account_id);
+    for (const id of accountIds) this.#openPromises.delete(id);
+    for (const [rank, p] of promised.entries()) {
+      const open = this.#openPromises.get(p.account_id) ?? [];
+      open.push({
+        id: p.id,
+        currency: p.currency,
+        amountMinor: BigInt(p.amount_minor),
+        paidMinor: BigInt(p.paid_minor),
+        dueDate: p.due_date,
+        // The rank in the database's order (due date, creation, id) stands for the creation time, whose
+        // microseconds a JS Date cannot hold, so the matching orders promises exactly as the database does.
+        createdAt: new Date(rank),
+        untilUs: BigInt(p.until_us),
+      });
+      this.#openPromises.set(p.account_id, open);
+    }
   }
 
   /** Loads the accounts the lines name by invoice number, customer reference or payer name. */
@@ -86,16 +140,36 @@ export class CandidateLedger {
     return this.#accounts.has(accountId);
   }
 
-  hasOpenPromise(accountId: string): boolean {
-    return this.#withOpenPromise.has(accountId);
+  /**
+   * Matches a payment to the account's open promises first in, first out, as the promise matching of a single
+   * payment does: only promises in its currency whose deadline had not passed when the money was received. The
+   * shares are taken off the promises here, so the next payment of the batch sees what this one left.
+   */
+  matchPromises(accountId: string, payment: { currency: string; amountMinor: bigint; receivedAt: Date }): PromiseMatch[] {
+    const open = this.#openPromises.get(accountId);
+    if (!open) return [];
+    const receivedUs = BigInt(payment.receivedAt.getTime()) * 1000n;
+    const eligible = open.filter((p) => p.currency === payment.currency && p.untilUs > receivedUs);
+    const matches = matchPaymentToPromises(eligible, payment.amountMinor);
+    for (const match of matches) {
+      const promise = open.find((p) => p.id === match.promiseId);
+      if (promise) promise.paidMinor += match.amountMinor;
+    }
+    const stillOpen = open.filter((p) => p.paidMinor < p.amountMinor);
+    if (stillOpen.length > 0) this.#openPromises.set(accountId, stillOpen);
+    else this.#openPromises.delete(accountId);
+    return matches;
   }
 
   /** The account as the matcher sees it: its open invoices in its own currency, with what they still owe. */
   matchAccount(accountId: string): MatchAccount {
     const account = this.#accounts.get(accountId);
     if (!account) throw new Error(`Account ${accountId} was not loaded.`);
-    const openInvoices = [...this.#invoices.values()]
-      .filter((i) => i.accountId === accountId && i.openMinor > 0n && i.currency === account.currency)
+    const openInvoices = (this.#invoicesOf.get(accountId) ?? [])
+      .flatMap((id) => {
+        const invoice = this.#invoices.get(id);
+        return invoice && invoice.openMinor > 0n && invoice.currency === account.currency ? [invoice] : [];
+      })
       .map((i) => ({ invoiceId: i.invoiceId, number: i.number, dueDate: i.dueDate, openMinor: i.openMinor }));
     return { accountId, externalRef: account.external_ref, name: account.name, currency: account.currency, openInvoices };
   }

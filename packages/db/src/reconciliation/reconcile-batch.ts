@@ -1,15 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { buildMatchIndex, matchStatementLine, replaceMatchAccount, type MatchProposal } from '@recoup/domain';
+import { buildMatchIndex, checkAllocations, matchStatementLine, replaceMatchAccount, type MatchProposal } from '@recoup/domain';
 import { appendAudit } from '../audit.ts';
-import { AllocationRefusedError, recordPayment } from '../payments/record-payment.ts';
 import { reversePayment } from '../payments/reverse-payment.ts';
+import { BatchWrites } from './batch-writes.ts';
 import { CandidateLedger } from './match-candidates.ts';
 
 // Applies the next pending lines of a statement in one transaction: credits are matched and become payments,
 // returned items reverse the payment they return, outgoing debits are set aside, and whatever the matcher is not
-// sure of goes to the exception queue. A line leaves "pending" in the same transaction that applies it, and a
-// payment names its line under a unique constraint; so a batch retried after a crash, or run twice at once,
-// applies nothing twice.
+// sure of goes to the exception queue. Lines are matched one after the other in memory, on the locked ledger as
+// the lines before left it; the payments, allocations and promise shares they make are then written with one
+// statement per table, and every line's outcome with one more, so a batch's round trips do not grow with its
+// lines. Returned items are rare and stay one by one. A line leaves "pending" in the same transaction that applies
+// it, and a payment names its line under a unique constraint; so a batch retried after a crash, or run twice at
+// once, applies nothing twice.
 
 export interface BatchOptions {
   /** Lines per transaction. */
@@ -100,10 +103,13 @@ export async function reconcileBatch(em: EntityManager, statementId: string, aft
     await ledger.loadFor(tx, lines.filter((l) => l.direction === 'credit' && !l.returned).map(asMatchLine));
     const index = buildMatchIndex(ledger.accountIds().map((id) => ledger.matchAccount(id)));
     const outcomes: LineOutcome[] = [];
+    const writes = new BatchWrites();
 
     for (const [i, line] of lines.entries()) {
       if (i % 50 === 0) options.heartbeat?.();
       if (line.returned) {
+        // A return may take back a payment queued earlier in this batch: the database must hold it first.
+        await writes.flush(tx);
         const outcome = await reverseReturnedLine(tx, line, options.now);
         outcomes.push(outcome);
         if (outcome.status === 'applied' && outcome.accountId && ledger.has(outcome.accountId)) {
@@ -122,32 +128,36 @@ export async function reconcileBatch(em: EntityManager, statementId: string, aft
         outcomes.push({ ...base, status: 'exception', reason: proposal.reason, residualMinor: null });
         continue;
       }
-      try {
-        await recordPayment(
-          tx,
-          {
-            accountId: proposal.accountId,
-            amountMinor: BigInt(line.amount_minor),
-            currency: line.currency,
-            receivedAt: receivedAt(line, options.now),
-            reference: line.customer_ref ?? line.bank_ref ?? `statement line ${line.source}`,
-            payerName: line.counterparty,
-            statementLineId: line.id,
-            allocations: proposal.allocations,
-          },
-          { invoices: ledger.invoices(proposal.allocations), openPromise: ledger.hasOpenPromise(proposal.accountId) },
-        );
-      } catch (error) {
-        // Checked before anything was written, so the transaction is intact: the line waits for a person.
-        if (!(error instanceof AllocationRefusedError)) throw error;
-        outcomes.push({ ...base, status: 'exception', reason: `Refused by the ledger rules: ${error.message}`, residualMinor: null });
+      const problems = checkAllocations(
+        { accountId: proposal.accountId, currency: line.currency, availableMinor: BigInt(line.amount_minor) },
+        proposal.allocations,
+        ledger.invoices(proposal.allocations),
+      );
+      if (problems.length > 0) {
+        // Checked on the locked invoices before anything is queued: the line waits for a person, the batch goes on.
+        outcomes.push({ ...base, status: 'exception', reason: `Refused by the ledger rules: ${problems.map((p) => p.message).join(' ')}`, residualMinor: null });
         continue;
       }
+      const payment = {
+        amountMinor: BigInt(line.amount_minor),
+        currency: line.currency,
+        receivedAt: receivedAt(line, options.now),
+      };
+      writes.add({
+        ...payment,
+        accountId: proposal.accountId,
+        reference: line.customer_ref ?? line.bank_ref ?? `statement line ${line.source}`,
+        payerName: line.counterparty,
+        statementLineId: line.id,
+        allocations: proposal.allocations,
+        promises: ledger.matchPromises(proposal.accountId, payment),
+      });
       ledger.allocated(proposal.allocations);
       replaceMatchAccount(index, ledger.matchAccount(proposal.accountId));
       outcomes.push({ ...base, status: 'applied', reason: proposal.reason, residualMinor: proposal.residualMinor > 0n ? proposal.residualMinor : null });
     }
 
+    await writes.flush(tx);
     await writeOutcomes(tx, outcomes);
     for (const o of outcomes) {
       if (o.status === 'applied' && o.rule === 'reversal') result.reversed += 1;
