@@ -5,6 +5,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface RequestOptions {
   method?: HttpMethod;
   body?: unknown;
+  /** A file sent as it is (a bank statement, a CSV), instead of a JSON body. */
+  text?: { content: string; contentType: string };
   signal?: AbortSignal;
 }
 
@@ -36,6 +38,11 @@ export class ApiClient {
 
   post<T>(path: string, body?: unknown): Promise<T> {
     return this.request<T>(path, { method: 'POST', body });
+  }
+
+  /** POSTs a file's text as the body, with its own content type; the answer is JSON like every other. */
+  postText<T>(path: string, content: string, contentType: string): Promise<T> {
+    return this.request<T>(path, { method: 'POST', text: { content, contentType } });
   }
 
   async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -76,6 +83,9 @@ export class ApiClient {
     if (options.body !== undefined) {
       headers['content-type'] = 'application/json';
       init.body = JSON.stringify(options.body);
+    } else if (options.text !== undefined) {
+      headers['content-type'] = options.text.contentType;
+      init.body = options.text.content;
     }
     if (csrfToken !== undefined) headers[CSRF_HEADER] = csrfToken;
     if (options.signal) init.signal = options.signal;

@@ -9,7 +9,9 @@ export interface FakeReply {
 export interface FakeRequest {
   method: string;
   url: URL;
+  /** The parsed JSON body, or the text of an uploaded file. */
   body: unknown;
+  contentType: string | undefined;
 }
 
 export type FakeRoute = (request: FakeRequest) => FakeReply | Promise<FakeReply>;
@@ -32,8 +34,11 @@ export function fakeServer(routes: Record<string, FakeRoute>): FakeServer {
   const fetchFn = async (input: string, init: RequestInit): Promise<Response> => {
     const method = init.method ?? 'GET';
     const url = new URL(input, 'http://recoup.test');
-    const body: unknown = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
-    const request = { method, url, body };
+    const headers = (init.headers ?? {}) as Record<string, string>;
+    // A file upload arrives as its own text; everything else is JSON.
+    const isJson = headers['content-type'] === undefined || headers['content-type'] === 'application/json';
+    const body: unknown = typeof init.body === 'string' ? (isJson ? JSON.parse(init.body) : init.body) : undefined;
+    const request = { method, url, body, contentType: headers['content-type'] };
     requests.push(request);
     if (method === 'GET' && url.pathname === '/api/auth/csrf') return fakeResponse({ status: 200, body: { csrfToken: 'csrf-token' } });
     const route = routes[`${method} ${url.pathname}`];
