@@ -19,8 +19,14 @@ interface DropZoneProps {
 
 const sizeText = (bytes: number) => (bytes < 1024 ? `${bytes} bytes` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`);
 
-async function readPicked(file: File): Promise<PickedFile> {
-  return { name: file.name, size: file.size, text: await file.text() };
+// FileReader rather than Blob.text(): it is the one every engine the app runs in (jsdom included) provides.
+function readPicked(file: File): Promise<PickedFile> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve({ name: file.name, size: file.size, text: typeof reader.result === 'string' ? reader.result : '' });
+    reader.onerror = () => reject(reader.error ?? new Error(`could not read ${file.name}`));
+    reader.readAsText(file);
+  });
 }
 
 /** Takes one file dropped on it or chosen with the file picker, and reads its text. */
