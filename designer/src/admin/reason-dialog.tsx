@@ -93,7 +93,7 @@ export function ReasonDialog({ action, busy, error, reasonError, onConfirm, onCa
             <p className="form__error" role="alert">{error}</p>
           )}
           <div className="reason-dialog__buttons">
-            <button type="button" className="button button--ghost" onClick={onCancel} disabled={busy}>Cancel</button>
+            <button type="button" className="button" onClick={onCancel} disabled={busy}>Cancel</button>
             <button type="submit" className={`button ${request.danger ? 'button--danger' : 'button--primary'}`} disabled={busy}>
               {busy ? 'Working…' : request.confirmLabel}
             </button>

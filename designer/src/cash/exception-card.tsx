@@ -66,7 +66,7 @@ export function ExceptionCard({ line, onResolved }: ExceptionCardProps) {
               Match by hand…
             </button>
           )}
-          <button type="button" className="button button--small button--ghost" onClick={() => setAction('skip')}>
+          <button type="button" className="button button--small" onClick={() => setAction('skip')}>
             Skip…
           </button>
         </div>

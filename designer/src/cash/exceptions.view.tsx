@@ -42,7 +42,7 @@ export function ExceptionsView() {
   return (
     <section aria-label="Exception queue">
       {done ? (
-        <p className="notice" role="status">
+        <p className="notice cash-ok" role="status">
           {done}
         </p>
       ) : null}

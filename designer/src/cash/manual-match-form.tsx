@@ -97,7 +97,7 @@ export function ManualMatchForm({ line, onMatched, onCancel }: ManualMatchFormPr
                 <p className="table__sub">Type what this payment settles on each invoice; leave the others empty.</p>
                 <button
                   type="button"
-                  className="button button--small button--ghost"
+                  className="button button--small"
                   disabled={sending}
                   onClick={() => setTyped(Object.fromEntries([...oldestFirst(lineMinor, invoices)].map(([invoiceId, minor]) => [invoiceId, typedText(minor, currency)])))}
                 >
@@ -178,7 +178,7 @@ export function ManualMatchForm({ line, onMatched, onCancel }: ManualMatchFormPr
         <button type="submit" className="button button--primary" disabled={!canSend}>
           {sending ? 'Matching…' : 'Apply payment'}
         </button>
-        <button type="button" className="button button--ghost" disabled={sending} onClick={onCancel}>
+        <button type="button" className="button" disabled={sending} onClick={onCancel}>
           Cancel
         </button>
       </div>

@@ -93,7 +93,7 @@ export function PairReturnForm({ line, onPaired, onCancel }: PairReturnFormProps
         <button type="submit" className="button button--primary" disabled={!paymentId || sending}>
           {sending ? 'Reversing…' : 'Reverse this payment'}
         </button>
-        <button type="button" className="button button--ghost" disabled={sending} onClick={onCancel}>
+        <button type="button" className="button" disabled={sending} onClick={onCancel}>
           Cancel
         </button>
       </div>

@@ -85,7 +85,7 @@ function Outcome({ outcome }: { outcome: PortfolioImportOutcome }) {
       const skippedRows = r.skipped.flatMap((s) => s.problems);
       return (
         <div className="cash-outcome">
-          <p className="notice" role="status">
+          <p className="notice cash-ok" role="status">
             {r.status === 'partially-imported' ? 'Imported the valid rows' : 'Imported'}: {r.rowsImported} of {r.rowsTotal} rows, {r.accountsCreated} accounts
             created, {r.accountsUpdated} updated, {r.invoicesCreated} invoices, {r.workflowsStarted} collection workflows started.
           </p>

@@ -116,7 +116,7 @@ function ShortPaymentCard({ short, disputeId, onDisputed }: { short: ShortPaymen
         ))}
       </ul>
       {disputeId ? (
-        <p className="notice" role="status">
+        <p className="notice cash-ok" role="status">
           Dispute opened for {residual}: the disputed amount is out of every reminder until a manager resolves it.
         </p>
       ) : null}
@@ -148,7 +148,7 @@ function ShortPaymentCard({ short, disputeId, onDisputed }: { short: ShortPaymen
             <button type="submit" className="button button--primary" disabled={sending}>
               {sending ? 'Opening…' : 'Open dispute'}
             </button>
-            <button type="button" className="button button--ghost" disabled={sending} onClick={() => setOpen(false)}>
+            <button type="button" className="button" disabled={sending} onClick={() => setOpen(false)}>
               Cancel
             </button>
           </div>

@@ -66,7 +66,7 @@ export function SkipLineForm({ line, onSkipped, onCancel }: { line: ExceptionLin
         <button type="submit" className="button button--primary" disabled={sending}>
           {sending ? 'Skipping…' : 'Skip line'}
         </button>
-        <button type="button" className="button button--ghost" disabled={sending} onClick={onCancel}>
+        <button type="button" className="button" disabled={sending} onClick={onCancel}>
           Cancel
         </button>
       </div>

@@ -141,7 +141,7 @@ function ImportOutcome({ result, onSettled }: { result: StatementImport; onSettl
           This file or statement ({result.statementRef}) was imported before. Nothing changed; its figures are below.
         </p>
       ) : (
-        <p className="notice" role="status">
+        <p className="notice cash-ok" role="status">
           Imported {result.statementRef} as {result.format}: {result.lines} lines, {result.newLines} new
           {result.alreadySeen > 0 ? `, ${result.alreadySeen} already imported before and skipped` : ''}.
         </p>

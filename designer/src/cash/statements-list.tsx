@@ -72,7 +72,7 @@ export function StatementsList({ statements, onChanged }: StatementsListProps) {
   return (
     <>
       {done ? (
-        <p className="notice" role="status">
+        <p className="notice cash-ok" role="status">
           {done}
         </p>
       ) : null}
@@ -128,7 +128,7 @@ export function StatementsList({ statements, onChanged }: StatementsListProps) {
                     <button type="button" className="button button--small button--primary" onClick={() => setAsking({ statement: s, decision: 'release' })}>
                       Release…
                     </button>
-                    <button type="button" className="button button--small button--ghost" onClick={() => setAsking({ statement: s, decision: 'reject' })}>
+                    <button type="button" className="button button--small" onClick={() => setAsking({ statement: s, decision: 'reject' })}>
                       Reject…
                     </button>
                   </span>
