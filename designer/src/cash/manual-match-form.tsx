@@ -14,6 +14,9 @@ interface ManualMatchFormProps {
   onCancel(): void;
 }
 
+/** Above this many open invoices the form offers a search by number. */
+const SEARCH_FROM = 6;
+
 const suggestedAccount = (line: ExceptionLine): AccountOption | null =>
   line.suggestion ? { id: line.suggestion.accountId, name: line.suggestion.accountName, externalRef: line.suggestion.accountRef, currency: '' } : null;
 
@@ -29,6 +32,7 @@ export function ManualMatchForm({ line, onMatched, onCancel }: ManualMatchFormPr
     Object.fromEntries((line.suggestion?.allocations ?? []).map((a) => [a.invoiceId, typedText(a.amountMinor, currency)])),
   );
   const [note, setNote] = useState('');
+  const [find, setFind] = useState('');
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<{ message: string; fields: FieldFailure[] } | null>(null);
 
@@ -40,6 +44,8 @@ export function ManualMatchForm({ line, onMatched, onCancel }: ManualMatchFormPr
   }, [load, currency]);
   const otherCurrencies = load.status === 'ready' ? load.detail.invoices.filter((i) => i.status === 'open' && i.open.currency !== currency).length : 0;
   const plan = planMatch(lineMinor, currency, invoices, typed);
+  // Only what is shown narrows; amounts typed on invoices filtered away still count.
+  const shown = find.trim() === '' ? invoices : invoices.filter((i) => i.number.toLowerCase().includes(find.trim().toLowerCase()) || typed[i.id]);
   const over = plan.remainderMinor < 0n;
   const canSend = account !== null && load.status === 'ready' && plan.problems.size === 0 && !over && !sending;
 
@@ -104,6 +110,14 @@ export function ManualMatchForm({ line, onMatched, onCancel }: ManualMatchFormPr
                   Fill oldest first
                 </button>
               </div>
+              {invoices.length > SEARCH_FROM ? (
+                <div className="field">
+                  <label className="field__label" htmlFor={`${id}-find`}>
+                    Find an invoice
+                  </label>
+                  <input id={`${id}-find`} className="field__input" type="search" value={find} placeholder="Invoice number" onChange={(e) => setFind(e.target.value)} />
+                </div>
+              ) : null}
               <table className="table cash-invoices" aria-label="Open invoices">
                 <thead>
                   <tr>
@@ -114,7 +128,7 @@ export function ManualMatchForm({ line, onMatched, onCancel }: ManualMatchFormPr
                   </tr>
                 </thead>
                 <tbody>
-                  {invoices.map((invoice) => {
+                  {shown.map((invoice) => {
                     const problem = plan.problems.get(invoice.id);
                     return (
                       <tr key={invoice.id}>

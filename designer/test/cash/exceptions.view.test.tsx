@@ -90,6 +90,23 @@ describe('the exception queue', () => {
     expect(screen.getByText(/EUR has 2 decimal places/)).toBeTruthy();
   });
 
+  it('searches a long list of open invoices by number and keeps amounts typed on the ones filtered away', async () => {
+    const many = Array.from({ length: 8 }, (_, n) => ({
+      ...accountDetail.invoices[0],
+      id: `99999999-9999-4999-8999-99999999999${n}`,
+      number: `INV-10${n}`,
+      dueDate: `2026-10-1${n}`,
+    }));
+    const { user } = renderPage([exceptionLine()], { [`GET /api/accounts/${ACCOUNT}`]: () => ({ status: 200, body: { ...accountDetail, invoices: many } }) });
+    await user.click(await screen.findByRole('button', { name: 'Match by hand…' }));
+    await user.type(await screen.findByLabelText('Amount for INV-101'), '10');
+    await user.type(screen.getByLabelText('Find an invoice'), 'INV-107');
+    const table = screen.getByRole('table', { name: 'Open invoices' });
+    expect(within(table).getAllByRole('row').map((r) => r.textContent?.slice(0, 7))).toEqual(['Invoice', 'INV-101', 'INV-107']);
+    await user.type(screen.getByLabelText('Amount for INV-107'), '20');
+    expect(screen.getByRole('status', { name: 'What remains' }).textContent).toBe('Allocated €30.00 of €300.00; €270.00 stays on the account as credit.');
+  });
+
   it('names the invoice the ledger refused', async () => {
     const { user } = renderPage([exceptionLine()], {
       [`POST /api/statement-lines/${LINE}/match`]: () => ({
