@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
 import { ReasonDialog, type ReasonRequest } from '../admin/reason-dialog.tsx';
+import { Link } from '../routing/link.tsx';
 import { moneyListText } from './cash-money.ts';
 import { ImbalanceList } from './imbalance-list.tsx';
 import { doneLines } from './progress-bar.tsx';
@@ -112,7 +113,8 @@ export function StatementsList({ statements, onChanged }: StatementsListProps) {
               <td>
                 {s.progress ? (
                   <span className="table__sub cash-statements__counts">
-                    {doneLines(s.progress)} of {s.lines} decided · {s.progress.applied} applied · {s.progress.exceptions} exceptions · {s.progress.skipped} skipped
+                    {doneLines(s.progress)} of {s.lines} decided · {s.progress.applied} applied ·{' '}
+                    {s.progress.exceptions > 0 ? <Link to="/cash/exceptions">{s.progress.exceptions} exceptions</Link> : '0 exceptions'} · {s.progress.skipped} skipped
                     {s.progress.reversed > 0 ? ` · ${s.progress.reversed} reversed` : ''}
                   </span>
                 ) : (
