@@ -180,15 +180,23 @@ export {
 } from './reconciliation/ledger.ts';
 export { exactSubset } from './reconciliation/subset-sum.ts';
 export {
+  balanceCheck,
+  signedAmount,
   StatementParseError,
   type ParsedStatement,
   type StatementAccount,
+  type StatementBalance,
   type StatementEntry,
   type StatementFormat,
+  type StatementImbalance,
 } from './statements/statement-types.ts';
+export { identifyStatement, statementIdentity, type Digest, type LineKey, type StatementIdentities, type StatementKey } from './statements/statement-identity.ts';
+export { detectStatementFormat } from './statements/statement-format.ts';
+export { checkNoNul, checkXmlSafety, MAX_XML_DEPTH } from './statements/statement-input.ts';
+export { MT940_DIALECTS, dialectOf, type Mt940Dialect } from './statements/mt940/mt940-dialects.ts';
 export { parseBai2 } from './statements/bai2.ts';
 export { parseCamt } from './statements/camt.ts';
-export { parseMt940 } from './statements/mt940.ts';
+export { parseMt940 } from './statements/mt940/mt940.ts';
 export { CSV_DATE_FORMATS, parseCsvStatement, type CsvDateFormat, type CsvStatementMapping } from './statements/csv-statement.ts';
 
 export { InvalidKpiInputError } from './kpi/kpi-errors.ts';

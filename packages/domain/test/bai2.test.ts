@@ -40,14 +40,18 @@ describe('BAI2 statements', () => {
     expect(statement.accounts[1]?.entries[0]).toMatchObject({ bankRef: 'BNK-0004', currency: 'CAD', amountMinor: 7_500n, text: '' });
   });
 
-  it('refuses an account whose control total does not add up, naming the line', () => {
-    expect(refusal(withLine(8, '49,687001,6/'))).toBe(
-      "line 8 (49 record): the account control total is 687001, but the account's amounts add up to 687000.",
-    );
+  it('reads an account whose control total does not add up whole, and reports the difference on its line', () => {
+    const statement = parseBai2(withLine(8, '49,687001,6/'));
+    expect(statement.accounts[0]?.entries).toHaveLength(3);
+    expect(statement.accounts[0]?.imbalances).toEqual([
+      { where: 'line 8 (49 record)', message: "the account control total is 687001, but the account's amounts add up to 687000.", differenceMinor: 1n },
+    ]);
   });
 
-  it('refuses a wrong record count in the file trailer', () => {
-    expect(refusal(withLine(13, '99,694500,1,12/'))).toBe('line 13 (99 record): the file has 13 records, not 12.');
+  it('reports a wrong record count in the file trailer without losing a transaction', () => {
+    const statement = parseBai2(withLine(13, '99,694500,1,12/'));
+    expect(statement.accounts.flatMap((a) => a.entries)).toHaveLength(4);
+    expect(statement.accounts.at(-1)?.imbalances).toEqual([{ where: 'line 13 (99 record)', message: 'the file has 13 records, not 12.', differenceMinor: null }]);
   });
 
   it('refuses an amount with a decimal point, naming the field', () => {
@@ -62,9 +66,9 @@ describe('BAI2 statements', () => {
     );
   });
 
-  it('refuses an unknown funds type and a transaction without its bank reference', () => {
+  it('refuses an unknown funds type, and reads a transaction without its (optional) bank reference', () => {
     expect(refusal(withLine(10, '16,165,7500,Q,BNK-0004,C-3003,/'))).toBe('line 10 (16 record), field funds type: "Q" is not a funds type (0, 1, 2, S, V, D or Z).');
-    expect(refusal(withLine(10, '16,165,7500,0,,C-3003,/'))).toContain('line 10 (16 record), field bank reference: is empty');
+    expect(parseBai2(withLine(10, '16,165,7500,0,,C-3003,/')).accounts[1]?.entries[0]).toMatchObject({ bankRef: null, customerRef: 'C-3003', amountMinor: 7_500n });
   });
 
   it('refuses a file cut off before its trailer', () => {

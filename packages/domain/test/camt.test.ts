@@ -51,7 +51,7 @@ describe('camt.053 statements', () => {
 
   it('refuses a batch whose transactions do not add up to the entry', () => {
     expect(refusal(sample.replace('<Amt Ccy="EUR">80.50</Amt>', '<Amt Ccy="EUR">80.00</Amt>'))).toBe(
-      'Document/BkToCstmrStmt/Stmt[1]/Ntry[2]/NtryDtls: the transactions add up to 58000 minor units, but the entry is 58050.',
+      'Document/BkToCstmrStmt/Stmt[1]/Ntry[2]/NtryDtls: the transactions add up to 58000 minor units of EUR, but the entry is 58050.',
     );
   });
 

@@ -27,10 +27,18 @@ describe('MT940 statements', () => {
     expect(usd?.entries[0]).toMatchObject({ amountMinor: 125_075n, currency: 'USD', text: 'INV-2026-0200' });
   });
 
-  it('refuses a statement whose lines do not lead from the opening to the closing balance', () => {
-    expect(refusal(sample.replace(':62F:C261120EUR1260,50', ':62F:C261120EUR1260,00'))).toBe(
-      'line 14 (:62F:): the opening balance and the lines come to 126050 minor units, but the closing balance is 126000.',
-    );
+  it('keeps every line of a statement whose balances do not add up, and reports the difference', () => {
+    const statement = parseMt940(sample.replace(':62F:C261120EUR1260,50', ':62F:C261120EUR1260,00'));
+    const eur = statement.accounts[0];
+    expect(eur?.entries).toHaveLength(3);
+    expect(eur?.imbalances).toEqual([
+      {
+        where: 'line 14 (:62F:)',
+        message: 'the opening balance 100000 and the entries (26050) come to 126050 minor units of EUR, but the closing balance is 126000.',
+        differenceMinor: -50n,
+      },
+    ]);
+    expect(statement.accounts[1]?.imbalances).toEqual([]);
   });
 
   it('refuses an amount with a decimal point, a date off the calendar and a line without its mark', () => {
@@ -39,8 +47,8 @@ describe('MT940 statements', () => {
     expect(refusal(sample.replace(':61:261120C1250,75', ':61:2611201250,75'))).toContain('line 21 (:61:)');
   });
 
-  it('refuses information that follows no statement line, and a statement without an account', () => {
-    expect(refusal(sample.replace(':28C:7/1', ':86:stray'))).toBe('line 19 (:86:): information (:86:) must follow a statement line (:61:).');
+  it('keeps information before the first line as the statement\'s own, and refuses a statement without an account', () => {
+    expect(parseMt940(sample.replace(':28C:7/1', ':86:stray')).accounts[1]?.information).toBe('stray');
     expect(refusal(sample.replace(':25:US-ACCT-55\n', ''))).toBe('line 17 (:20:): the statement has no :25: account.');
   });
 });

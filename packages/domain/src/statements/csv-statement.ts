@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { isCurrency } from '../currencies.ts';
 import { InvalidAmountError } from '../money-errors.ts';
 import { parseMajorAmount } from '../money.ts';
+import { checkNoNul } from './statement-input.ts';
 import { StatementParseError, type ParsedStatement, type StatementEntry } from './statement-types.ts';
 
 // Bank exports in CSV, read through a mapping saved per bank: which column holds what, how dates and amounts are
@@ -58,6 +59,7 @@ function isoDate(value: string, format: CsvDateFormat): string | null {
 
 /** Reads a CSV bank export with a saved mapping. `statementId` identifies the file (e.g. a hash of its bytes). */
 export function parseCsvStatement(text: string, mapping: CsvStatementMapping, statementId: string): ParsedStatement {
+  checkNoNul(text);
   let rows: Row[];
   try {
     rows = parse(text, { delimiter: mapping.delimiter ?? ',', bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as Row[];
@@ -113,11 +115,9 @@ export function parseCsvStatement(text: string, mapping: CsvStatementMapping, st
         throw error;
       }
     })();
-    if (amountMinor === 0n) fail(at.amount, 'the amount is zero.');
     const debit = at.direction === null ? negative : debitValues.has(cell(at.direction).toUpperCase());
-    const bankRef = cell(at.bankRef) || `${statementId}/line-${line}`;
     return {
-      bankRef,
+      bankRef: cell(at.bankRef) || null,
       customerRef: cell(at.customerRef) || null,
       direction: debit ? 'debit' : 'credit',
       amountMinor,
@@ -135,6 +135,6 @@ export function parseCsvStatement(text: string, mapping: CsvStatementMapping, st
     format: 'csv',
     statementId,
     createdOn: entries.reduce((latest, e) => ((e.valueDate ?? '') > latest ? (e.valueDate ?? '') : latest), ''),
-    accounts: [{ accountNumber: mapping.accountNumber, currency, entries }],
+    accounts: [{ accountNumber: mapping.accountNumber, currency, entries, identity: [], imbalances: [], source: 'line 1' }],
   };
 }
