@@ -4,7 +4,9 @@ import { describeFailure } from '../api/api-failure.ts';
 import { StatementProgressPanel } from './statement-progress-panel.tsx';
 import { StatementUpload } from './statement-upload.tsx';
 import { StatementsList } from './statements-list.tsx';
-import { listStatements, type StatementSummary } from './statements.api.ts';
+import { isSettled, listStatements, type StatementSummary } from './statements.api.ts';
+
+const LIST_POLL_MS = 2_000;
 
 type Load = { status: 'loading' } | { status: 'ready'; statements: StatementSummary[] } | { status: 'failed'; message: string };
 
@@ -24,6 +26,15 @@ export function StatementsView() {
     );
     return () => controller.abort();
   }, [api, reload]);
+
+  // While a listed statement is still being reconciled (released here, or imported by someone else), its row
+  // follows it too, a little slower than the progress bar.
+  const moving = load.status === 'ready' && load.statements.some((s) => s.status !== undefined && !isSettled(s.status));
+  useEffect(() => {
+    if (!moving) return;
+    const timer = setTimeout(refresh, LIST_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [moving, load, refresh]);
 
   return (
     <>

@@ -156,6 +156,20 @@ describe('the statements view', () => {
     expect(within(reconciled).queryByRole('button', { name: 'Release…' })).toBeNull();
   });
 
+  it('keeps a statement that is still reconciling up to date in the list', async () => {
+    let reads = 0;
+    renderPage({
+      'GET /api/bank-statements': () => {
+        reads += 1;
+        return { status: 200, body: [reads === 1 ? { ...reconciledStatement, status: 'reconciling', progress: { ...reconciledStatement.progress, applied: 1, pending: 2 } } : reconciledStatement] };
+      },
+    });
+    const row = await screen.findByRole('row', { name: /november\.xml/ });
+    expect(row.textContent).toContain('Reconciling');
+    await within(row).findByText('Reconciled');
+    expect(row.textContent).toContain('3 applied');
+  });
+
   it('releases an unbalanced statement only with a reason, then follows its reconciliation', async () => {
     let released = false;
     const { server, user } = renderPage({
