@@ -101,7 +101,8 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   app.use('/optout', optOutRoutes(orm, senderName(config.mailFrom)));
   app.use('/api/imports', express.json({ limit: IMPORT_LIMIT }), express.text({ type: 'text/csv', limit: IMPORT_LIMIT }));
   // Bank statements arrive as the files the bank sends: XML, SWIFT text, BAI2 or CSV.
-  app.use('/api/bank-statements', express.text({ type: ['text/*', 'application/xml', 'application/octet-stream'], limit: STATEMENT_LIMIT }));
+  // Statement files are read as bytes: they are stored exactly as the bank wrote them, and decoded by the import.
+  app.use('/api/bank-statements', express.raw({ type: ['text/*', 'application/xml', 'application/octet-stream'], limit: STATEMENT_LIMIT }));
   app.use('/api', express.json({ limit: JSON_LIMIT }), requireJsonBodies(['/imports/portfolio.csv', '/bank-statements']));
   app.use('/api', sessions.middleware, csrfProtection);
 

@@ -190,6 +190,18 @@ export const OBJECT_ROUTES: readonly ObjectRoute[] = [
   { route: 'GET /api/bank-statements/:id', owner: 'none', roles: WRITERS, request: async (fx) => ({ path: `/api/bank-statements/${await fx.statement()}` }) },
   { route: 'GET /api/bank-statements/:id/lines', owner: 'none', roles: WRITERS, request: async (fx) => ({ path: `/api/bank-statements/${await fx.statement()}/lines` }) },
   { route: 'POST /api/bank-statements/:id/reconcile', owner: 'none', roles: WRITERS, request: async (fx) => ({ path: `/api/bank-statements/${await fx.statement()}/reconcile` }) },
+  {
+    route: 'POST /api/bank-statements/:id/release',
+    owner: 'none',
+    roles: WRITERS,
+    request: async (fx) => ({ path: `/api/bank-statements/${await fx.unbalancedStatement()}/release`, body: { reason: 'Checked with the bank.' } }),
+  },
+  {
+    route: 'POST /api/bank-statements/:id/reject',
+    owner: 'none',
+    roles: WRITERS,
+    request: async (fx) => ({ path: `/api/bank-statements/${await fx.unbalancedStatement()}/reject`, body: { reason: 'Not our file.' } }),
+  },
   { route: 'POST /api/statement-lines/:id/skip', owner: 'none', roles: WRITERS, request: async (fx) => ({ path: `/api/statement-lines/${await fx.statementLine('debit')}/skip`, body: { reason: 'Bank fee' } }) },
   {
     route: 'POST /api/statement-lines/:id/match',

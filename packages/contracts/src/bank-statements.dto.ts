@@ -3,11 +3,16 @@ import { uuidSchema } from './common.dto.ts';
 import { positiveMinorSchema } from './money.dto.ts';
 
 export const STATEMENT_FORMAT_VALUES = ['camt.053', 'camt.054', 'mt940', 'bai2', 'csv'] as const;
+export const STATEMENT_STATUS_VALUES = ['received', 'unbalanced', 'reconciling', 'reconciled', 'failed', 'rejected'] as const;
+export type StatementStatus = (typeof STATEMENT_STATUS_VALUES)[number];
 
-/** POST /api/bank-statements?format=...: the file is the request body, as text. */
+/**
+ * POST /api/bank-statements[?format=...]: the file is the request body, as it came from the bank. Without a format
+ * (or with "auto") camt.053/054, MT940 and BAI2 are told from the content; a CSV export needs its saved mapping.
+ */
 export const statementImportQuerySchema = z
   .object({
-    format: z.enum(STATEMENT_FORMAT_VALUES),
+    format: z.enum([...STATEMENT_FORMAT_VALUES, 'auto']).default('auto'),
     /** The saved column mapping to read a CSV export with. */
     mapping: z.string().min(1).max(100).optional(),
     filename: z.string().min(1).max(200).optional(),
@@ -51,17 +56,60 @@ export const csvStatementMappingSchema = z
 
 export const mappingNameParamsSchema = z.object({ name: z.string().min(1).max(100) });
 
+/** A statement of the file whose own balances, control totals or counts do not add up. */
+export interface StatementImbalanceView {
+  account: string;
+  currency: string;
+  where: string;
+  message: string;
+  /** Stated minus computed, in minor units; null for a count that is off. */
+  differenceMinor: string | null;
+}
+
+/** A line of the file that was not stored because the same transaction was imported before. */
+export interface AlreadySeenLineView {
+  /** Where the line is in this file. */
+  source: string;
+  matchedLineId: string;
+  matchedStatementId: string;
+  matchedSource: string;
+  reason: string;
+}
+
+export interface StatementReviewView {
+  decision: 'released' | 'rejected';
+  reason: string;
+  byUserId: string | null;
+  at: string;
+}
+
 export interface StatementImportResult {
   id: string;
   format: (typeof STATEMENT_FORMAT_VALUES)[number];
   statementRef: string;
-  /** True when this very file, or this statement, was imported before: nothing changed. */
+  filename: string;
+  status: StatementStatus;
+  createdAt: string;
+  /** True when this very file, or every statement in it, was imported before: nothing changed. */
   duplicate: boolean;
   lines: number;
   /** Lines stored now; the others were transactions already seen in an earlier statement. */
   newLines: number;
   alreadySeen: number;
+  /** Each line not stored as already seen, with the line it matched, so a person can check. */
+  alreadySeenLines: AlreadySeenLineView[];
+  /** Empty when the statement adds up; otherwise it is held ('unbalanced') until a manager releases or rejects it. */
+  imbalances: StatementImbalanceView[];
+  review: StatementReviewView | null;
 }
+
+/** GET /api/bank-statements: each statement with its progress; the already-seen lines are on the detail. */
+export interface StatementListItem extends Omit<StatementImportResult, 'alreadySeenLines'> {
+  progress: StatementProgressView;
+}
+
+/** POST /api/bank-statements/:id/release and /reject: a manager's decision on an unbalanced statement. */
+export const statementReviewSchema = z.object({ reason: z.string().trim().min(3).max(500) }).strict();
 
 export interface StatementProgressView {
   lines: number;
@@ -74,13 +122,7 @@ export interface StatementProgressView {
 }
 
 /** GET /api/bank-statements/:id: the statement, its progress counted from its lines, and its workflow. */
-export interface StatementDetail {
-  id: string;
-  format: (typeof STATEMENT_FORMAT_VALUES)[number];
-  statementRef: string;
-  filename: string;
-  status: 'received' | 'reconciling' | 'reconciled' | 'failed';
-  createdAt: string;
+export interface StatementDetail extends StatementImportResult {
   progress: StatementProgressView;
   workflow: { workflowId: string; status: string } | null;
 }

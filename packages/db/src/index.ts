@@ -4,6 +4,7 @@ export * from './entities/allocation.entity.ts';
 export * from './entities/app-user.entity.ts';
 export * from './entities/audit-log.entity.ts';
 export * from './entities/bank-statement.entity.ts';
+export * from './entities/bank-statement-section.entity.ts';
 export * from './entities/statement-line.entity.ts';
 export * from './entities/csv-statement-mapping.entity.ts';
 export * from './entities/call-attempt.entity.ts';
@@ -46,7 +47,7 @@ export {
 export { reversePayment, type PaymentReversal } from './payments/reverse-payment.ts';
 export { reconcileBatch, type BatchOptions, type BatchResult } from './reconciliation/reconcile-batch.ts';
 export { statementProgress, type StatementProgress } from './reconciliation/statement-progress.ts';
-export { findSameFile, statementSha256, storeStatement, type StoredStatement } from './reconciliation/store-statement.ts';
+export { findSameFile, StatementConflictError, statementSha256, storeStatement, type StoredStatement } from './reconciliation/store-statement.ts';
 export {
   applyPaymentToPromises,
   reversePaymentFromPromises,

@@ -469,8 +469,10 @@ class Run {
     const before = await ledgerSnapshot();
     const statementsBefore = await statementCount();
     if (how === 'lines-again') {
-      // A new statement whose transactions were all seen before: stored, but with no line of its own.
-      const parsed: ParsedStatement = { ...earlier.parsed, statementId: `LEDGER-PROP-${next()}` };
+      // A new statement (its bank gives it another id) whose transactions were all seen before: stored, but with
+      // no line of its own.
+      const statementId = `LEDGER-PROP-${next()}`;
+      const parsed: ParsedStatement = { ...earlier.parsed, statementId, accounts: earlier.parsed.accounts.map((a) => ({ ...a, identity: [`id=${statementId}`] })) };
       const stored = await storeStatement(em(), parsed, { raw: serialise(parsed), filename: `${parsed.statementId}.json`, userId: null });
       expect(stored.duplicate).toBe(false);
       expect(stored.statement.newLineCount).toBe(0);

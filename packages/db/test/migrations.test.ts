@@ -52,6 +52,7 @@ describe('migrations', () => {
         'Migration20261124080000_invoice_reference_statistics',
         'Migration20261125030000_inbox_notes',
         'Migration20261125040000_teams',
+        'Migration20261201000000_statement_identity',
       ];
       expect(await pendingMigrations(orm)).toEqual(all);
       expect(await migrateToLatest(orm)).toEqual(all);
@@ -63,7 +64,7 @@ describe('migrations', () => {
       );
       expect(tables.map((t) => t.table_name)).toEqual(
         expect.arrayContaining([
-          'account', 'account_note', 'allocation', 'app_user', 'audit_log', 'bank_statement', 'call_attempt', 'collection_run', 'collector_task',
+          'account', 'account_note', 'allocation', 'app_user', 'audit_log', 'bank_statement', 'bank_statement_section', 'call_attempt', 'collection_run', 'collector_task',
           'communication', 'compliance_setting', 'contact', 'credit_note', 'csv_statement_mapping', 'dispute', 'dispute_item', 'escalation',
           'idempotency_record', 'import_batch', 'invoice', 'outbox_message', 'payment', 'payment_plan', 'promise',
           'promise_allocation', 'session', 'statement_line', 'strategy', 'strategy_assignment', 'strategy_version', 'template',

@@ -9,6 +9,7 @@ import {
   reverseLineSchema,
   skipLineSchema,
   statementImportQuerySchema,
+  statementReviewSchema,
 } from '@recoup/contracts';
 import { currentUser } from '../auth/current-user.ts';
 import { requireRole } from '../auth/require-auth.ts';
@@ -18,7 +19,7 @@ import type { BankStatementsService } from './bank-statements.service.ts';
 import type { StatementLinesService } from './statement-lines.service.ts';
 
 /**
- * Mounted at /api/bank-statements: the body is the statement file itself, as text. Statements hold every
+ * Mounted at /api/bank-statements: the body is the statement file itself, as bytes. Statements hold every
  * customer's payments, so only managers and admins see them; collectors see their own accounts' payments.
  */
 export const bankStatementsRoutes = (statements: BankStatementsService): Router => {
@@ -27,10 +28,10 @@ export const bankStatementsRoutes = (statements: BankStatementsService): Router 
   router.use(writers);
   router.post('/', writers, async (req, res) => {
     const query = parseQuery(statementImportQuerySchema, req);
-    if (typeof req.body !== 'string' || req.body.length === 0) {
-      throw new BadRequestError('statement-body-missing', 'Send the statement file as the request body (text/plain, text/csv or application/xml).');
+    if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
+      throw new BadRequestError('statement-body-missing', 'Send the statement file as the request body (text/plain, text/csv, application/xml or application/octet-stream).');
     }
-    const result = await statements.import(req.body, query, currentUser(req));
+    const result = await statements.import(req.body, req.get('content-type'), query, currentUser(req));
     res.status(result.duplicate ? 200 : 201).json(result);
   });
   router.get('/', async (_req, res) => {
@@ -44,6 +45,14 @@ export const bankStatementsRoutes = (statements: BankStatementsService): Router 
   });
   router.post('/:id/reconcile', writers, async (req, res) => {
     res.status(202).json(await statements.reconcile(parseParams(idParamsSchema, req).id));
+  });
+  router.post('/:id/release', writers, async (req, res) => {
+    const { id } = parseParams(idParamsSchema, req);
+    res.status(202).json(await statements.release(id, parseBody(statementReviewSchema, req).reason, currentUser(req)));
+  });
+  router.post('/:id/reject', writers, async (req, res) => {
+    const { id } = parseParams(idParamsSchema, req);
+    res.json(await statements.reject(id, parseBody(statementReviewSchema, req).reason, currentUser(req)));
   });
   return router;
 };

@@ -2,17 +2,21 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import {
   AppUser,
   BankStatement,
+  BankStatementSection,
   CsvStatementMappingRow,
+  StatementConflictError,
   StatementLine,
   findSameFile,
   statementProgress,
   statementSha256,
   storeStatement,
+  type AlreadySeenLine,
   type IBankStatement,
   type JsonObject,
 } from '@recoup/db';
 import {
   StatementParseError,
+  detectStatementFormat,
   parseBai2,
   parseCamt,
   parseCsvStatement,
@@ -20,28 +24,39 @@ import {
   type CsvStatementMapping,
   type ParsedStatement,
 } from '@recoup/domain';
-import type { StatementDetail, StatementImportQuery, StatementImportResult } from '@recoup/contracts';
+import type { StatementDetail, StatementImportQuery, StatementImportResult, StatementListItem } from '@recoup/contracts';
 import type { ReconciliationClient } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
 import { BusinessRuleError, ConflictError, NotFoundError, ServiceUnavailableError } from '../http/errors.ts';
 import type { Logger } from '../http/logger.ts';
+import { decodeStatementBytes } from './statement-bytes.ts';
 
-const resultOf = (row: IBankStatement, duplicate: boolean): StatementImportResult => ({
+const resultOf = (row: IBankStatement, duplicate: boolean, alreadySeenLines: readonly AlreadySeenLine[]): StatementImportResult => ({
   id: row.id,
   format: row.format,
   statementRef: row.statementRef,
+  filename: row.filename,
+  status: row.status,
+  createdAt: row.createdAt.toISOString(),
   duplicate,
   lines: row.lineCount,
   newLines: duplicate ? 0 : row.newLineCount,
   alreadySeen: duplicate ? row.lineCount : row.lineCount - row.newLineCount,
+  alreadySeenLines: [...alreadySeenLines],
+  imbalances: row.imbalances,
+  review:
+    row.reviewedAt && row.reviewReason
+      ? { decision: row.status === 'rejected' ? 'rejected' : 'released', reason: row.reviewReason, byUserId: row.reviewedBy?.id ?? null, at: row.reviewedAt.toISOString() }
+      : null,
 });
 
 /**
- * Stores a bank statement and its transaction lines, once, then reconciles it in a Temporal workflow. The same file
- * (by its SHA-256) or the same statement (by its own id) is recognised and changes nothing; a transaction seen
- * before on the same account (by the bank's reference) is not stored again. A file that cannot be read is refused
- * whole, with the line or element at fault, and nothing of it is stored or applied.
+ * Stores a bank statement file and its transaction lines, once, then reconciles it in a Temporal workflow. The same
+ * file (by its SHA-256) or the same statements (by what identifies them at the bank) are recognised and change
+ * nothing; a transaction stored before is not stored again and is listed with the line it matched. A file that
+ * cannot be read is refused whole, with the line or element at fault, and nothing of it is stored. A file whose own
+ * balances do not add up is stored whole but held until a manager releases or rejects it.
  */
 export class BankStatementsService {
   readonly #orm: MikroORM;
@@ -54,15 +69,64 @@ export class BankStatementsService {
     this.#logger = logger;
   }
 
-  async import(text: string, query: StatementImportQuery, user: AuthUser): Promise<StatementImportResult> {
+  async import(raw: Buffer, contentType: string | undefined, query: StatementImportQuery, user: AuthUser): Promise<StatementImportResult> {
     const em = this.#orm.em.fork();
-    const raw = Buffer.from(text, 'utf8');
     const sameFile = await findSameFile(em, raw);
-    if (sameFile) return resultOf(sameFile, true);
+    if (sameFile) return resultOf(sameFile, true, []);
+    const text = decodeStatementBytes(raw, contentType);
     const parsed = await this.#parse(em, text, query, statementSha256(raw));
-    const stored = await storeStatement(em, parsed, { raw, filename: query.filename ?? `statement.${parsed.format}`, userId: user.id });
-    if (!stored.duplicate) await this.#startReconciliation(stored.statement.id);
-    return resultOf(stored.statement, stored.duplicate);
+    const stored = await storeStatement(em, parsed, { raw, filename: query.filename ?? `statement.${parsed.format}`, userId: user.id }).catch((error: unknown) => {
+      if (error instanceof StatementConflictError) {
+        throw new ConflictError('statement-conflict', `The file was refused, nothing was imported: ${error.where}: ${error.message}`, {
+          where: error.where,
+          earlierStatementId: error.earlierStatementId,
+        });
+      }
+      throw error;
+    });
+    // An unbalanced statement waits for a manager; nothing of it is applied before.
+    if (!stored.duplicate && stored.statement.status === 'received') await this.#startReconciliation(stored.statement.id);
+    return resultOf(stored.statement, stored.duplicate, stored.alreadySeen);
+  }
+
+  /** A manager lets an unbalanced statement be reconciled, saying why; audited. */
+  async release(id: string, reason: string, user: AuthUser): Promise<StatementDetail> {
+    await this.#review(id, 'released', reason, user);
+    await this.#startReconciliation(id);
+    return this.detail(id);
+  }
+
+  /** A manager refuses an unbalanced statement: nothing of it is applied, and its transactions no longer count as seen. */
+  async reject(id: string, reason: string, user: AuthUser): Promise<StatementDetail> {
+    await this.#review(id, 'rejected', reason, user);
+    return this.detail(id);
+  }
+
+  async #review(id: string, decision: 'released' | 'rejected', reason: string, user: AuthUser): Promise<void> {
+    await this.#orm.em.fork().transactional(async (tx) => {
+      const [locked] = await tx.execute<{ status: string }[]>(`select status from bank_statement where id = ? for update`, [id]);
+      if (!locked) throw new NotFoundError('bank statement');
+      if (locked.status !== 'unbalanced') {
+        throw new ConflictError('statement-not-unbalanced', `This statement is ${locked.status}; only an unbalanced statement is released or rejected.`);
+      }
+      const statement = await tx.findOneOrFail(BankStatement, { id }, { refresh: true });
+      statement.status = decision === 'released' ? 'received' : 'rejected';
+      statement.reviewReason = reason;
+      statement.reviewedAt = new Date();
+      statement.reviewedBy = tx.getReference(AppUser, user.id);
+      if (decision === 'rejected') {
+        await tx.nativeUpdate(BankStatementSection, { bankStatement: id }, { rejected: true });
+        await tx.nativeUpdate(StatementLine, { bankStatement: id }, { status: 'rejected', reason: `The statement was rejected: ${reason}` });
+      }
+      await tx.flush();
+      await audit(tx, {
+        actorId: user.id,
+        action: decision === 'released' ? 'bank-statement.released' : 'bank-statement.rejected',
+        entity: 'bank_statement',
+        entityId: id,
+        details: { reason, imbalances: statement.imbalances },
+      });
+    });
   }
 
   /** Starts (or finds started) the statement's reconciliation; a statement waits as "received" if Temporal is away. */
@@ -87,6 +151,10 @@ export class BankStatementsService {
     if (statement.status === 'reconciled') {
       throw new ConflictError('statement-reconciled', 'This statement is reconciled; its exceptions are matched by hand in the exception queue.');
     }
+    if (statement.status === 'unbalanced') {
+      throw new ConflictError('statement-unbalanced', 'This statement does not add up; release it (or reject it) first.');
+    }
+    if (statement.status === 'rejected') throw new ConflictError('statement-rejected', 'This statement was rejected; nothing of it is applied.');
     if (!(await this.#startReconciliation(id))) {
       throw new ServiceUnavailableError('temporal-unavailable', 'Temporal could not be reached; the statement stays received. Try again shortly.');
     }
@@ -95,7 +163,7 @@ export class BankStatementsService {
 
   async detail(id: string): Promise<StatementDetail> {
     const em = this.#orm.em.fork();
-    const statement = await em.findOne(BankStatement, { id });
+    const statement = await em.findOne(BankStatement, { id }, { populate: ['alreadySeen'] });
     if (!statement) throw new NotFoundError('bank statement');
     let workflow: StatementDetail['workflow'] = null;
     try {
@@ -104,16 +172,7 @@ export class BankStatementsService {
     } catch (error) {
       this.#logger.warn('could not read the reconciliation workflow', { statementId: id, error: error instanceof Error ? error.message : String(error) });
     }
-    return {
-      id: statement.id,
-      format: statement.format,
-      statementRef: statement.statementRef,
-      filename: statement.filename,
-      status: statement.status,
-      createdAt: statement.createdAt.toISOString(),
-      progress: await statementProgress(em, id),
-      workflow,
-    };
+    return { ...resultOf(statement, false, statement.alreadySeen), progress: await statementProgress(em, id), workflow };
   }
 
   async #parse(em: EntityManager, text: string, query: StatementImportQuery, sha: string): Promise<ParsedStatement> {
@@ -128,12 +187,13 @@ export class BankStatementsService {
       mapping = row.mapping as unknown as CsvStatementMapping;
     }
     try {
-      switch (query.format) {
+      const format = query.format === 'auto' ? detectStatementFormat(text) : query.format;
+      switch (format) {
         case 'camt.053':
         case 'camt.054': {
           const statement = parseCamt(text);
-          if (statement.format !== query.format) {
-            throw new StatementParseError('Document', `the file is a ${statement.format} message, not ${query.format}.`);
+          if (statement.format !== format) {
+            throw new StatementParseError('Document', `the file is a ${statement.format} message, not ${format}.`);
           }
           return statement;
         }
@@ -146,15 +206,22 @@ export class BankStatementsService {
       }
     } catch (error) {
       if (error instanceof StatementParseError) {
-        throw new BusinessRuleError('statement-invalid', `The ${query.format} file was refused, nothing was imported: ${error.message}`, { where: error.where });
+        const what = query.format === 'auto' ? 'statement' : query.format;
+        throw new BusinessRuleError('statement-invalid', `The ${what} file was refused, nothing was imported: ${error.message}`, { where: error.where });
       }
       throw error;
     }
   }
 
-  async list(): Promise<StatementImportResult[]> {
-    const rows = await this.#orm.em.fork().find(BankStatement, {}, { orderBy: { createdAt: 'desc' }, limit: 100 });
-    return rows.map((row) => resultOf(row, false));
+  async list(): Promise<StatementListItem[]> {
+    const em = this.#orm.em.fork();
+    const rows = await em.find(BankStatement, {}, { orderBy: { createdAt: 'desc' }, limit: 100 });
+    return Promise.all(
+      rows.map(async (row) => {
+        const { alreadySeenLines: _lines, ...item } = resultOf(row, false, []);
+        return { ...item, progress: await statementProgress(em, row.id) };
+      }),
+    );
   }
 
   async lines(id: string): Promise<unknown[]> {

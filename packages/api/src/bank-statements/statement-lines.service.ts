@@ -24,7 +24,7 @@ export interface ExceptionView {
   statementId: string;
   position: number;
   source: string;
-  bankRef: string;
+  bankRef: string | null;
   customerRef: string | null;
   direction: 'credit' | 'debit';
   returned: boolean;
@@ -68,6 +68,9 @@ export interface LineResolution {
   accountId: string | null;
 }
 
+/** What a payment made from a line is known by: the payer's reference, else the bank's, else the line's place. */
+const paymentReference = (line: IStatementLine): string => line.customerRef ?? line.bankRef ?? `statement line ${line.source}`;
+
 /**
  * The exception queue: lines the matcher was not sure of, returns it could not pair with a payment, and currency
  * mismatches. A person matches a line to an account, reverses the payment a return takes back, or sets the line
@@ -87,9 +90,10 @@ export class StatementLinesService {
 
   async exceptions(query: { statementId?: string | undefined; limit: number }): Promise<ExceptionView[]> {
     const em = this.#orm.em.fork();
+    // Lines of a statement held as unbalanced wait for its release; they are not a person's to work yet.
     const lines = await em.find(
       StatementLine,
-      { status: 'exception', ...(query.statementId ? { bankStatement: query.statementId } : {}) },
+      { status: 'exception', bankStatement: { status: { $nin: ['unbalanced', 'rejected'] }, ...(query.statementId ? { id: query.statementId } : {}) } },
       { orderBy: { createdAt: 'asc', position: 'asc' }, limit: query.limit, populate: ['account'] },
     );
     const invoiceIds = lines.flatMap((l) => ((l.proposal as StoredProposal | null)?.allocations ?? []).map((a) => a.invoiceId));
@@ -102,7 +106,7 @@ export class StatementLinesService {
         statementId: l.bankStatement.id,
         position: l.position,
         source: l.source,
-        bankRef: l.bankRef,
+        bankRef: l.bankRef ?? null,
         customerRef: l.customerRef ?? null,
         direction: l.direction,
         returned: l.returned,
@@ -180,7 +184,7 @@ export class StatementLinesService {
             amountMinor: line.amountMinor,
             currency,
             receivedAt: line.valueDate ? new Date(`${String(line.valueDate)}T00:00:00Z`) : new Date(),
-            reference: line.customerRef ?? line.bankRef,
+            reference: paymentReference(line),
             payerName: line.counterparty ?? null,
             statementLineId: line.id,
             allocations,
@@ -235,7 +239,7 @@ export class StatementLinesService {
       if (payment.currency !== line.currency.trim() || BigInt(payment.amount_minor) !== line.amountMinor) {
         throw new BusinessRuleError('reversal-mismatch', `The return is ${line.amountMinor} ${line.currency.trim()}; the payment is ${payment.amount_minor} ${payment.currency}.`);
       }
-      const reversal = await reversePayment(tx, paymentId, { reason: `Returned by the bank (${line.bankRef}), paired by hand`, reversalLineId: line.id, at: new Date() });
+      const reversal = await reversePayment(tx, paymentId, { reason: `Returned by the bank (${paymentReference(line)}), paired by hand`, reversalLineId: line.id, at: new Date() });
       this.#resolve(tx, line, 'applied', user, `Reverses payment ${paymentId}, paired by hand`);
       line.account = tx.getReference(Account, reversal.accountId);
       line.rule = 'reversal';
@@ -266,8 +270,19 @@ export class StatementLinesService {
   }
 
   async #waitingLine(tx: EntityManager, lineId: string): Promise<IStatementLine> {
-    const [locked] = await tx.execute<{ status: string }[]>(`select status from statement_line where id = ? for update`, [lineId]);
+    const [locked] = await tx.execute<{ status: string; statement_status: string }[]>(
+      `select l.status, s.status as statement_status from statement_line l join bank_statement s on s.id = l.bank_statement_id where l.id = ? for update of l`,
+      [lineId],
+    );
     if (!locked) throw new NotFoundError('statement line');
+    if (locked.statement_status === 'unbalanced' || locked.statement_status === 'rejected') {
+      throw new ConflictError(
+        'statement-held',
+        locked.statement_status === 'unbalanced'
+          ? 'This line belongs to a statement that does not add up; release the statement before working its lines.'
+          : 'This line belongs to a rejected statement; nothing of it is applied.',
+      );
+    }
     if (locked.status !== 'exception' && locked.status !== 'pending') {
       throw new ConflictError('statement-line-resolved', `This line is ${locked.status} already; nothing was changed.`);
     }

@@ -169,6 +169,8 @@ export class AuthzFixtures {
     return first.key;
   }
 
+  #unbalanced = 0;
+
   async statement(): Promise<string> {
     if (this.#statementId) return this.#statementId;
     const mapping = {
@@ -193,6 +195,24 @@ export class AuthzFixtures {
     const lines = await this.#admin.agent.get(`/api/bank-statements/${this.#statementId}/lines`);
     this.#statementLines = (lines.body as { id: string; direction: string }[]).map((line) => ({ id: line.id, direction: line.direction }));
     return this.#statementId;
+  }
+
+  /** A new statement whose control total does not add up, held for a manager's release or rejection. */
+  async unbalancedStatement(): Promise<string> {
+    this.#unbalanced += 1;
+    const n = this.#unbalanced;
+    const bai2 = [
+      `01,MATRIXBANK,RECOUPCO,261120,0600,UNB${n},,,2/`,
+      '02,RECOUPCO,MATRIXBANK,1,261119,2400,USD,2/',
+      '03,5550001111,USD,010,0,,/',
+      `16,165,1000,0,MX-${n},,matrix/`,
+      '49,1001,3/',
+      '98,1001,1,5/',
+      '99,1001,1,7/',
+    ].join('\n');
+    const response = await this.#admin.agent.post('/api/bank-statements?format=bai2').set('x-csrf-token', this.#admin.csrf).set('content-type', 'text/plain').send(bai2);
+    if (response.status !== 201 || response.body.status !== 'unbalanced') throw new Error(`unbalanced statement failed: ${response.status} ${JSON.stringify(response.body)}`);
+    return (response.body as { id: string }).id;
   }
 
   /** A statement line nobody has decided on yet: money in (credit) or out (debit). */

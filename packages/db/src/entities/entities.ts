@@ -5,6 +5,7 @@ import { Allocation } from './allocation.entity.ts';
 import { AppUser } from './app-user.entity.ts';
 import { AuditLog } from './audit-log.entity.ts';
 import { BankStatement } from './bank-statement.entity.ts';
+import { BankStatementSection } from './bank-statement-section.entity.ts';
 import { CallAttempt } from './call-attempt.entity.ts';
 import { CollectionRun } from './collection-run.entity.ts';
 import { CollectorTask } from './collector-task.entity.ts';
@@ -60,6 +61,7 @@ export const ENTITIES: readonly EntitySchema[] = [
   DisputeItem,
   CreditNote,
   BankStatement,
+  BankStatementSection,
   StatementLine,
   CsvStatementMappingRow,
 ];

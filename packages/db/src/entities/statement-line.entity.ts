@@ -3,15 +3,17 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { Account } from './account.entity.ts';
 import { AppUser } from './app-user.entity.ts';
 import { BankStatement } from './bank-statement.entity.ts';
+import { BankStatementSection } from './bank-statement-section.entity.ts';
 import type { JsonObject } from './json.ts';
 
 /**
  * pending: not looked at yet. exception: a person decides (no match, too little confidence, a currency mismatch,
- * a return without its payment). applied: it became a payment, or reversed one. skipped: not a customer payment.
+ * a return without its payment). applied: it became a payment, or reversed one. skipped: not a customer payment
+ * (or a zero amount). rejected: its statement was rejected by a manager.
  */
-export const STATEMENT_LINE_STATUSES = ['pending', 'exception', 'applied', 'skipped'] as const;
+export const STATEMENT_LINE_STATUSES = ['pending', 'exception', 'applied', 'skipped', 'rejected'] as const;
 
-/** One transaction of a statement; (account number, bank reference) is unique, so a transaction is stored once. */
+/** One transaction of a statement; (account number, fingerprint) is unique, so a transaction is stored once. */
 export const StatementLine = defineEntity({
   name: 'StatementLine',
   tableName: 'statement_line',
@@ -21,7 +23,12 @@ export const StatementLine = defineEntity({
     /** The line's place in its file, from 1: lines are listed in the order the bank wrote them. */
     position: p.integer(),
     accountNumber: p.text(),
-    bankRef: p.text(),
+    /** The bank's own reference, when the file gives a real one. */
+    bankRef: p.text().nullable(),
+    /** What identifies the transaction across files (see the domain's identifyStatement). */
+    fingerprint: p.text(),
+    /** The statement of the file the line belongs to. */
+    section: () => p.manyToOne(BankStatementSection).nullable(),
     customerRef: p.text().nullable(),
     direction: p.enum(['credit', 'debit'] as const),
     amountMinor: p.bigint(),

@@ -11,6 +11,7 @@ import { Migration20261124070000_reconciliation } from './Migration2026112407000
 import { Migration20261124080000_invoice_reference_statistics } from './Migration20261124080000_invoice_reference_statistics.ts';
 import { Migration20261125030000_inbox_notes } from './Migration20261125030000_inbox_notes.ts';
 import { Migration20261125040000_teams } from './Migration20261125040000_teams.ts';
+import { Migration20261201000000_statement_identity } from './Migration20261201000000_statement_identity.ts';
 
 // Every migration, oldest first. Add new migration files here: the ORM runs this list rather than globbing the folder.
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261124080000_invoice_reference_statistics', class: Migration20261124080000_invoice_reference_statistics },
   { name: 'Migration20261125030000_inbox_notes', class: Migration20261125030000_inbox_notes },
   { name: 'Migration20261125040000_teams', class: Migration20261125040000_teams },
+  { name: 'Migration20261201000000_statement_identity', class: Migration20261201000000_statement_identity },
 ] as const;

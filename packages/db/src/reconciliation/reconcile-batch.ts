@@ -37,7 +37,8 @@ export interface BatchResult {
 interface LineRow {
   id: string;
   position: number;
-  bank_ref: string;
+  bank_ref: string | null;
+  source: string;
   customer_ref: string | null;
   direction: 'credit' | 'debit';
   amount_minor: string;
@@ -71,7 +72,7 @@ const receivedAt = (line: LineRow, now: Date): Date => (line.value_date ? new Da
 export async function reconcileBatch(em: EntityManager, statementId: string, afterPosition: number, options: BatchOptions): Promise<BatchResult> {
   return em.fork().transactional(async (tx) => {
     const lines = await tx.execute<LineRow[]>(
-      `select id, position, bank_ref, customer_ref, direction, amount_minor::text, trim(currency) as currency,
+      `select id, position, bank_ref, source, customer_ref, direction, amount_minor::text, trim(currency) as currency,
               to_char(value_date, 'YYYY-MM-DD') as value_date, text, counterparty, returned
          from statement_line
         where bank_statement_id = ? and position > ? and status = 'pending'
@@ -129,7 +130,7 @@ export async function reconcileBatch(em: EntityManager, statementId: string, aft
             amountMinor: BigInt(line.amount_minor),
             currency: line.currency,
             receivedAt: receivedAt(line, options.now),
-            reference: line.customer_ref ?? line.bank_ref,
+            reference: line.customer_ref ?? line.bank_ref ?? `statement line ${line.source}`,
             payerName: line.counterparty,
             statementLineId: line.id,
             allocations: proposal.allocations,
@@ -189,7 +190,7 @@ async function reverseReturnedLine(em: EntityManager, line: LineRow, now: Date):
   const [payment, another] = candidates;
   if (!payment) return outcome('exception', null, 'A returned payment, but no payment of this amount and reference is on the books to reverse.');
   if (another) return outcome('exception', null, 'A returned payment that fits more than one payment; choose the one it returns.');
-  const reversal = await reversePayment(em, payment.id, { reason: `Returned by the bank (${line.bank_ref})`, reversalLineId: line.id, at: now });
+  const reversal = await reversePayment(em, payment.id, { reason: `Returned by the bank (${line.bank_ref ?? line.customer_ref ?? line.source})`, reversalLineId: line.id, at: now });
   const restored = reversal.restored.reduce((sum, r) => sum + r.amountMinor, 0n);
   await appendAudit(em, {
     actorId: null,

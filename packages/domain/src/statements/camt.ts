@@ -260,7 +260,14 @@ export function parseCamt(xml: string): ParsedStatement {
   checkXmlSafety(xml);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new StatementParseError(`line ${valid.err.line}, column ${valid.err.col}`, `the XML is not well formed: ${valid.err.msg}`);
-  const document = child(parser.parse(xml) as Node, 'Document');
+  let tree: Node;
+  try {
+    tree = parser.parse(xml) as Node;
+  } catch (error) {
+    // The validator lets through some damage the parser then trips on (an unclosed processing instruction).
+    throw new StatementParseError('Document', `the XML is not well formed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const document = child(tree, 'Document');
   const statementRoot = child(document, 'BkToCstmrStmt');
   const notificationRoot = child(document, 'BkToCstmrDbtCdtNtfctn');
   const root = statementRoot ?? notificationRoot;

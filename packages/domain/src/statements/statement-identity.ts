@@ -3,9 +3,8 @@ import type { ParsedStatement, StatementAccount, StatementEntry } from './statem
 // What makes a statement, and a transaction, the same one again in another file. A bank's own transaction
 // reference is trusted only when it is a real one, and even then together with the transaction's direction, amount,
 // currency and date: several transactions of one batch can share one reference. A transaction without a
-// reference is known only through its statement: the account, the statement's numbers and period, its balances and
-// everything it holds, so the same statement sent again is recognised, and the next day's statement, which
-// differs in its balances and dates, never is. Identical transactions within one statement are told apart by their
+// reference is known only through its statement (see statementIdentity), so the same statement sent again is
+// recognised, and the next day's statement, which differs in its numbers, balances or dates, never is. Identical transactions within one statement are told apart by their
 // order of occurrence. CSV exports have no statement identity; their rows are known by their content and order.
 
 /** A collision-resistant digest of a text (SHA-256 in practice); the domain does no hashing of its own. */
@@ -31,14 +30,19 @@ export interface StatementIdentities {
 const amountPart = (e: StatementEntry) => `${e.direction}:${e.amountMinor}:${e.currency}:${e.valueDate ?? ''}`;
 const referencePart = (e: StatementEntry) => `${e.typeCode}:${e.bankRef ?? ''}:${e.customerRef ?? ''}`;
 
-/** Everything that tells this statement from any other, as one text: the same statement gives the same text. */
+/**
+ * Everything that tells this statement from any other, as one text: the same statement gives the same text. A
+ * camt statement carries an id its bank keeps unique, with electronic and legal sequence numbers and its period,
+ * and the same statement sent again in a newer schema version may differ in its codes and references, so those
+ * identify it. MT940 and BAI2 numbers repeat (the same :20: every day, file id 1), so there the balances and
+ * every transaction are part of what identifies the statement.
+ */
 export function statementIdentity(format: ParsedStatement['format'], statement: StatementAccount): string {
   const balance = (b: StatementAccount['opening']) => (b ? `${b.date}:${b.amountMinor}` : '');
+  const head = [format, statement.accountNumber, statement.currency, ...(statement.identity ?? [])];
+  if ((format === 'camt.053' || format === 'camt.054') && (statement.identity ?? []).length > 0) return head.join('\n');
   return [
-    format,
-    statement.accountNumber,
-    statement.currency,
-    ...(statement.identity ?? []),
+    ...head,
     `opening=${balance(statement.opening)}`,
     `closing=${balance(statement.closing)}`,
     ...statement.entries.map((e) => `${amountPart(e)}:${referencePart(e)}`),

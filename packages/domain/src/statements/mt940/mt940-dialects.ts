@@ -23,6 +23,11 @@ export interface Mt940Dialect {
   returned?(line: Mt940LineFacts): boolean;
   /** The other party's name when the :86: information does not give it. */
   counterparty?(line: Mt940LineFacts): string | null;
+  /**
+   * The bank cuts a :61: field's lines anywhere, even inside the bank reference (ING: "//00000000001" then "005"),
+   * so its lines are joined without spaces and the reference ends at the next "/".
+   */
+  cutsLinesAnywhere?: boolean;
 }
 
 const bicStarts = (...prefixes: string[]) => (bic: string | null) => bic !== null && prefixes.some((p) => bic.startsWith(p));
@@ -46,6 +51,7 @@ export const MT940_DIALECTS: readonly Mt940Dialect[] = [
     id: 'ing',
     bank: 'ING',
     recognises: ({ bic }) => bicStarts('INGB', 'INGD')(bic),
+    cutsLinesAnywhere: true,
     // ING marks a returned SEPA item only in the information: /RTRN/ with the reason code.
     returned: (line) => line.information.codes.has('RTRN'),
   },

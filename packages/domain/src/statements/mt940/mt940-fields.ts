@@ -62,6 +62,13 @@ function stripBlocks(line: string, onBic: (bic: string) => void): { rest: string
   return { rest, opened };
 }
 
+const inLineText = (field: Mt940Field | null) => field !== null && (field.tag === '86' || field.tag === '61');
+
+function nextStartsMessage(lines: readonly string[], index: number): boolean {
+  const next = lines.slice(index + 1).find((l) => l.trim() !== '');
+  return next === undefined || /^\s*[:{]/.test(next);
+}
+
 export function readMt940Fields(text: string): Mt940File {
   const fields: Mt940Field[] = [];
   const headers: string[] = [];
@@ -90,7 +97,9 @@ export function readMt940Fields(text: string): Mt940File {
       headerRun = 0;
       return;
     }
-    if (TERMINATOR.test(line.trim())) {
+    // A lone "-" ends a message, except inside a line's information, where it is text the bank wrapped (ING cuts
+    // "MND-120123" into "MND", "-", "120123"); there it ends the message only if a tag or a block follows.
+    if (TERMINATOR.test(line.trim()) && (line.trim() !== '-' || !inLineText(current) || nextStartsMessage(lines, index))) {
       current = null;
       return;
     }

@@ -65,23 +65,23 @@ function structured(joined: string): LineInformation | null {
   };
 }
 
-/** Codes of the slash-coded form; anything else between slashes is part of a value. */
+/** The top-level codes of the slash-coded form; anything else between slashes belongs to a value. */
 const SLASH_CODES = new Set([
-  'ACCW', 'ADDR', 'BENM', 'BIC', 'BUSP', 'CDTRREF', 'CDTRREFTP', 'CHGS', 'CNTP', 'CREF', 'CSID', 'EREF', 'EXCH', 'ID',
-  'IREF', 'ISDT', 'MARF', 'NAME', 'OCMT', 'ORDP', 'PREF', 'PURP', 'REMI', 'RTRN', 'SVCL', 'TRCD', 'TRTP', 'ULTB',
-  'ULTC', 'ULTD', 'USTD', 'STRD', 'CD', 'ISSR', 'RTYP',
+  'ACCW', 'ADDR', 'BENM', 'BUSP', 'CHGS', 'CNTP', 'CREF', 'CSID', 'EREF', 'EXCH', 'IREF', 'ISDT', 'MARF', 'NAME', 'OCMT',
+  'ORDP', 'PREF', 'PURP', 'REMI', 'RTRN', 'SVCL', 'TRCD', 'TRTP', 'ULTB', 'ULTC', 'ULTD',
 ]);
 
+const clean = (value: string | undefined) => (value ?? '').replace(/^\/+|\/+$/g, '').trim();
+
 function slashCoded(joined: string): LineInformation | null {
-  if (!/^\s*\/[A-Z]{2,9}\//.test(joined)) return null;
+  if (!/^\s*\/[A-Z]{4}\//.test(joined)) return null;
   const codes = new Map<string, string>();
-  const tokens = joined.trim().split('/');
   let code: string | null = null;
   let value: string[] = [];
   const flush = () => {
-    if (code !== null && !codes.has(code)) codes.set(code, value.join('/').trim());
+    if (code !== null && !codes.has(code)) codes.set(code, value.join('/'));
   };
-  for (const token of tokens.slice(1)) {
+  for (const token of joined.trim().split('/').slice(1)) {
     if (SLASH_CODES.has(token)) {
       flush();
       code = token;
@@ -90,18 +90,19 @@ function slashCoded(joined: string): LineInformation | null {
   }
   flush();
   if (codes.size === 0) return null;
-  const remittance = (codes.get('REMI') ?? '').replace(/^(USTD|STRD)\/+/, '').replace(/\/+$/, '');
-  const name = codes.get('NAME')?.replace(/\/+$/, '').trim() ?? '';
-  const endToEnd = codes.get('EREF');
-  const text = [remittance, endToEnd && endToEnd !== 'NOTPROVIDED' ? endToEnd : '', codes.get('RTRN') ?? ''].filter(Boolean).join(' ');
-  return { text: text.trim() === '' ? joined.trim() : text.trim(), counterparty: name === '' ? null : name, businessCode: null, codes };
+  // Unstructured (USTD//text) or structured (STRD/CUR/reference) remittance.
+  const remittance = clean(codes.get('REMI')).replace(/^USTD\/+/, '').replace(/^STRD\/+(CUR\/+)?/, '');
+  // ING gives the other party as CNTP/account/BIC/name/place; Rabobank and ABN AMRO as NAME.
+  const name = clean(codes.get('NAME')) || (clean(codes.get('CNTP')).split('/')[2] ?? '').trim();
+  const text = [remittance, ...['EREF', 'PREF', 'MARF', 'RTRN'].map((c) => clean(codes.get(c))).filter((v) => v !== '' && v !== 'NOTPROVIDED')].join(' ');
+  return { text: (text.trim() === '' ? joined.trim() : text).replace(/\s+/g, ' ').trim(), counterparty: name === '' ? null : name, businessCode: null, codes };
 }
 
 /** Reads one line's :86: information; several :86: fields for one line (Rabobank) come as one list of lines. */
 export function readInformation(lines: readonly string[]): LineInformation {
   if (lines.length === 0) return { text: '', counterparty: null, businessCode: null, codes: new Map() };
-  // Structured subfields are cut at any character, so their lines always join without spaces.
-  const tight = lines.map((l) => l.replace(/^\s+(?=[?>]\d\d)/, '')).join('');
-  const loose = joinWrapped(lines);
-  return structured(tight) ?? slashCoded(loose) ?? { text: loose, counterparty: null, businessCode: null, codes: new Map() };
+  // Subfields and slash codes delimit the text themselves, and banks cut their lines anywhere (ING even short of
+  // the width), so their lines always join without spaces.
+  const tight = lines.map((l, i) => (i === 0 ? l.trimStart() : l.replace(/^\s+(?=[?>]\d\d)/, ''))).join('');
+  return structured(tight) ?? slashCoded(tight) ?? { text: joinWrapped(lines), counterparty: null, businessCode: null, codes: new Map() };
 }

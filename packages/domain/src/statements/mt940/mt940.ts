@@ -78,21 +78,24 @@ interface ReadLine {
 }
 
 function statementLine(field: Field, information: string[], currency: string, dialect: Mt940Dialect): ReadLine {
-  const [head = '', ...more] = field.lines;
+  const [first = '', ...rest] = field.lines;
+  const head = dialect.cutsLinesAnywhere ? field.lines.join('') : first;
+  const more = dialect.cutsLinesAnywhere ? [] : rest;
   const match = LINE.exec(head.trim());
   if (!match) throw new StatementParseError(where(field), `"${head.trim()}" is not a statement line (date, C/D mark, amount, type, reference).`);
   const mark = (match[3] ?? 'C') as 'C' | 'D' | 'RC' | 'RD';
   const amountMinor = minor(field, match[5] ?? '', currency);
   const typeCode = (match[6] ?? '').trim();
-  const rest = match[7] ?? '';
-  const slashes = rest.indexOf('//');
-  const customer = slashes >= 0 ? rest.slice(0, slashes) : rest.slice(0, 16);
-  const afterCustomer = slashes >= 0 ? rest.slice(slashes + 2) : rest.slice(16);
-  const bank = slashes >= 0 ? afterCustomer.slice(0, 16) : '';
-  const afterReference = slashes >= 0 ? afterCustomer.slice(16) : afterCustomer;
-  const supplementary = joinWrapped(more);
+  const references = match[7] ?? '';
+  const slashes = references.indexOf('//');
+  const customer = slashes >= 0 ? references.slice(0, slashes) : references.slice(0, 16);
+  const afterCustomer = slashes >= 0 ? references.slice(slashes + 2) : references.slice(16);
+  const bankLength = dialect.cutsLinesAnywhere ? Math.min(16, (/^[^/]*/.exec(afterCustomer)?.[0] ?? '').length) : 16;
+  const bank = slashes >= 0 ? afterCustomer.slice(0, bankLength) : '';
+  const afterReference = slashes >= 0 ? afterCustomer.slice(bankLength) : afterCustomer;
+  const supplementary = dialect.cutsLinesAnywhere ? afterReference.trim() : joinWrapped(more);
   const info = readInformation(information);
-  const facts = { mark, typeCode, afterReference, supplementary, information: info };
+  const facts = { mark, typeCode, afterReference: dialect.cutsLinesAnywhere ? '' : afterReference, supplementary, information: info };
   // A reversal of a credit takes back money received; RTI is SWIFT's "returned item".
   const returned = mark === 'RC' || typeCode.slice(1) === 'RTI' || (dialect.returned?.(facts) ?? false);
   const credit = mark === 'C' || mark === 'RD';
