@@ -5,8 +5,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface RequestOptions {
   method?: HttpMethod;
   body?: unknown;
-  /** A file sent as it is (a bank statement, a CSV), instead of a JSON body. */
-  text?: { content: string; contentType: string };
+  /** A file sent as it is (a bank statement, a CSV), byte for byte, instead of a JSON body. */
+  raw?: { content: Blob | string; contentType: string };
   signal?: AbortSignal;
 }
 
@@ -40,9 +40,9 @@ export class ApiClient {
     return this.request<T>(path, { method: 'POST', body });
   }
 
-  /** POSTs a file's text as the body, with its own content type; the answer is JSON like every other. */
-  postText<T>(path: string, content: string, contentType: string): Promise<T> {
-    return this.request<T>(path, { method: 'POST', text: { content, contentType } });
+  /** POSTs a file as the body, with its own content type; the answer is JSON like every other. */
+  postRaw<T>(path: string, content: Blob | string, contentType: string): Promise<T> {
+    return this.request<T>(path, { method: 'POST', raw: { content, contentType } });
   }
 
   async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -83,9 +83,9 @@ export class ApiClient {
     if (options.body !== undefined) {
       headers['content-type'] = 'application/json';
       init.body = JSON.stringify(options.body);
-    } else if (options.text !== undefined) {
-      headers['content-type'] = options.text.contentType;
-      init.body = options.text.content;
+    } else if (options.raw !== undefined) {
+      headers['content-type'] = options.raw.contentType;
+      init.body = options.raw.content;
     }
     if (csrfToken !== undefined) headers[CSRF_HEADER] = csrfToken;
     if (options.signal) init.signal = options.signal;

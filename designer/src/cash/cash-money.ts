@@ -20,8 +20,9 @@ export function moneyListText(amounts: readonly MinorAmount[]): string {
   return amounts.map((a) => moneyText(a.amountMinor, a.currency)).join(' · ');
 }
 
-/** A signed difference as the bank statement shows it: "+€12.00" or "−€12.00". */
-export function differenceText(differenceMinor: string, currency: string): string {
+/** A signed difference as the bank statement shows it: "+€12.00" or "−€12.00"; "a count" when no amount is off. */
+export function differenceText(differenceMinor: string | null, currency: string): string {
+  if (differenceMinor === null) return 'A count';
   const minor = BigInt(differenceMinor);
   const sign = minor < 0n ? '−' : '+';
   return `${sign}${moneyText(minor < 0n ? -minor : minor, currency)}`;

@@ -1,9 +1,10 @@
 import { useId, useState, type DragEvent } from 'react';
 
+/** The file as picked: sent byte for byte, so the server reads its encoding as the bank wrote it. */
 export interface PickedFile {
   name: string;
   size: number;
-  text: string;
+  content: Blob;
 }
 
 interface DropZoneProps {
@@ -14,29 +15,18 @@ interface DropZoneProps {
   file: PickedFile | null;
   disabled?: boolean;
   onFile(file: PickedFile): void;
-  onUnreadable(message: string): void;
 }
 
 const sizeText = (bytes: number) => (bytes < 1024 ? `${bytes} bytes` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`);
 
-// FileReader rather than Blob.text(): it is the one every engine the app runs in (jsdom included) provides.
-function readPicked(file: File): Promise<PickedFile> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve({ name: file.name, size: file.size, text: typeof reader.result === 'string' ? reader.result : '' });
-    reader.onerror = () => reject(reader.error ?? new Error(`could not read ${file.name}`));
-    reader.readAsText(file);
-  });
-}
-
-/** Takes one file dropped on it or chosen with the file picker, and reads its text. */
-export function DropZone({ label, hint, accept, file, disabled = false, onFile, onUnreadable }: DropZoneProps) {
+/** Takes one file dropped on it or chosen with the file picker. */
+export function DropZone({ label, hint, accept, file, disabled = false, onFile }: DropZoneProps) {
   const id = useId();
   const [over, setOver] = useState(false);
 
   function take(picked: File | undefined) {
     if (!picked || disabled) return;
-    readPicked(picked).then(onFile, () => onUnreadable(`Could not read ${picked.name}.`));
+    onFile({ name: picked.name, size: picked.size, content: picked });
   }
 
   function drop(event: DragEvent<HTMLDivElement>) {

@@ -19,11 +19,11 @@ const refusalSchema = z.object({
   skipped: z.array(skippedEntrySchema).default([]),
 });
 
-export async function importPortfolioCsv(api: ApiClient, text: string, filename: string, mode: ImportMode): Promise<PortfolioImportOutcome> {
+export async function importPortfolioCsv(api: ApiClient, content: Blob, filename: string, mode: ImportMode): Promise<PortfolioImportOutcome> {
   const query = new URLSearchParams({ mode });
   if (filename) query.set('filename', filename.slice(0, 255));
   try {
-    const parsed = importResultSchema.safeParse(await api.postText<unknown>(`/api/imports/portfolio.csv?${query.toString()}`, text, 'text/csv'));
+    const parsed = importResultSchema.safeParse(await api.postRaw<unknown>(`/api/imports/portfolio.csv?${query.toString()}`, content, 'text/csv'));
     if (!parsed.success) throw unexpected('an import result');
     return { kind: 'imported', result: parsed.data };
   } catch (error) {

@@ -19,7 +19,7 @@ export function PortfolioImportsView() {
     event.preventDefault();
     if (!file) return;
     setUpload({ status: 'sending' });
-    importPortfolioCsv(api, file.text, file.name, validOnly ? 'valid-only' : 'all-or-nothing').then(
+    importPortfolioCsv(api, file.content, file.name, validOnly ? 'valid-only' : 'all-or-nothing').then(
       (outcome) => setUpload({ status: 'done', outcome }),
       (error: unknown) => setUpload({ status: 'failed', message: describeFailure(error, 'The file could not be imported.').message }),
     );
@@ -46,7 +46,6 @@ export function PortfolioImportsView() {
             setFile(picked);
             setUpload({ status: 'idle' });
           }}
-          onUnreadable={(message) => setUpload({ status: 'failed', message })}
         />
         <label className="cash-check">
           <input type="checkbox" checked={validOnly} disabled={sending} onChange={(e) => setValidOnly(e.target.checked)} /> Import the valid rows only and

@@ -34,7 +34,7 @@ export function StatementUpload({ onImported }: { onImported(): void }) {
       return;
     }
     setUpload({ status: 'sending' });
-    uploadStatement(api, { text: file.text, filename: file.name, format, mapping }).then(
+    uploadStatement(api, { content: file.content, filename: file.name, format, mapping }).then(
       (result) => {
         setUpload({ status: 'imported', result });
         onImported();
@@ -60,7 +60,6 @@ export function StatementUpload({ onImported }: { onImported(): void }) {
             setFile(picked);
             setUpload({ status: 'idle' });
           }}
-          onUnreadable={(message) => setUpload({ status: 'refused', refusal: { message, where: null, fields: [] } })}
         />
         <div className="cash-upload__options">
           <div className="field">
@@ -169,7 +168,7 @@ function ImportOutcome({ result, onSettled }: { result: StatementImport; onSettl
                 </td>
                 <td>{line.reason}</td>
                 <td className="table__sub">
-                  line {line.matchedLineId.slice(0, 8)} of statement {line.matchedStatementId.slice(0, 8)}
+                  <code>{line.matchedSource}</code> of statement {line.matchedStatementId.slice(0, 8)}
                 </td>
               </tr>
             ))}

@@ -31,7 +31,7 @@ interface StatementsListProps {
   onChanged(released: string | null): void;
 }
 
-const when = (iso: string | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
+const when = (iso: string) => new Date(iso).toLocaleString();
 
 /** Every imported statement with its counts and the money applied per currency; held ones can be released. */
 export function StatementsList({ statements, onChanged }: StatementsListProps) {
@@ -93,37 +93,31 @@ export function StatementsList({ statements, onChanged }: StatementsListProps) {
           {statements.map((s) => (
             <tr key={s.id} data-statement-id={s.id} className={s.status === 'unbalanced' ? 'cash-statements__row--unbalanced' : undefined}>
               <td>
-                <strong>{s.filename ?? s.statementRef}</strong>
+                <strong>{s.filename}</strong>
                 <div className="table__sub">
                   {s.statementRef} · {s.format} · {when(s.createdAt)}
                 </div>
               </td>
               <td>
-                {s.status ? (
-                  <>
-                    <span className={`cash-status cash-status--${s.status}`} title={statusExplanation(s.status)}>
-                      {statusLabel(s.status)}
-                    </span>
-                    {s.imbalances.length > 0 ? <ImbalanceList imbalances={s.imbalances} /> : null}
-                  </>
-                ) : (
-                  '—'
-                )}
+                <span className={`cash-status cash-status--${s.status}`} title={statusExplanation(s.status)}>
+                  {statusLabel(s.status)}
+                </span>
+                {s.imbalances.length > 0 ? <ImbalanceList imbalances={s.imbalances} /> : null}
+                {s.review ? (
+                  <p className="table__sub">
+                    {s.review.decision === 'released' ? 'Released' : 'Rejected'} {when(s.review.at)}: {s.review.reason}
+                  </p>
+                ) : null}
               </td>
               <td>
-                {s.progress ? (
-                  <span className="table__sub cash-statements__counts">
-                    {doneLines(s.progress)} of {s.lines} decided · {s.progress.applied} applied ·{' '}
-                    {s.progress.exceptions > 0 ? <Link to="/cash/exceptions">{s.progress.exceptions} exceptions</Link> : '0 exceptions'} · {s.progress.skipped} skipped
-                    {s.progress.reversed > 0 ? ` · ${s.progress.reversed} reversed` : ''}
-                  </span>
-                ) : (
-                  <span className="table__sub">
-                    {s.lines} lines, {s.newLines} new
-                  </span>
-                )}
+                <span className="table__sub cash-statements__counts">
+                  {doneLines(s.progress)} of {s.lines} decided · {s.progress.applied} applied ·{' '}
+                  {s.progress.exceptions > 0 ? <Link to="/cash/exceptions">{s.progress.exceptions} exceptions</Link> : '0 exceptions'} · {s.progress.skipped} skipped
+                  {s.progress.reversed > 0 ? ` · ${s.progress.reversed} reversed` : ''}
+                  {s.alreadySeen > 0 ? ` · ${s.alreadySeen} already imported before` : ''}
+                </span>
               </td>
-              <td>{s.progress ? moneyListText(s.progress.appliedMinor) : '—'}</td>
+              <td>{moneyListText(s.progress.appliedMinor)}</td>
               <td>
                 {s.status === 'unbalanced' ? (
                   <span className="cash-actions">

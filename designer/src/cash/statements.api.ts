@@ -31,7 +31,8 @@ const imbalanceSchema = z.object({
   where: z.string(),
   account: z.string(),
   currency: z.string(),
-  differenceMinor: z.string().regex(/^-?\d+$/),
+  /** Stated minus computed; null when a count, not an amount, is off. */
+  differenceMinor: z.string().regex(/^-?\d+$/).nullable(),
   message: z.string(),
 });
 export type Imbalance = z.infer<typeof imbalanceSchema>;
@@ -40,6 +41,7 @@ const alreadySeenLineSchema = z.object({
   source: z.string(),
   matchedLineId: z.string(),
   matchedStatementId: z.string(),
+  matchedSource: z.string(),
   reason: z.string(),
 });
 export type AlreadySeenLine = z.infer<typeof alreadySeenLineSchema>;
@@ -55,29 +57,22 @@ const importResultSchema = z.object({
   lines: z.number().int(),
   newLines: z.number().int(),
   alreadySeen: z.number().int(),
-  filename: z.string().optional(),
-  status: statusSchema.optional(),
-  imbalances: z.array(imbalanceSchema).default([]),
-  alreadySeenLines: z.array(alreadySeenLineSchema).default([]),
-});
-export type StatementImport = z.infer<typeof importResultSchema>;
-
-// List items carry the same counts as the detail; an older server sends only the import figures.
-const summarySchema = importResultSchema.omit({ duplicate: true, alreadySeenLines: true }).extend({
-  createdAt: z.string().optional(),
-  progress: progressSchema.optional(),
-});
-export type StatementSummary = z.infer<typeof summarySchema>;
-
-const detailSchema = z.object({
-  id: z.string(),
-  format: formatSchema,
-  statementRef: z.string(),
   filename: z.string(),
   status: statusSchema,
   createdAt: z.string(),
+  imbalances: z.array(imbalanceSchema),
+  alreadySeenLines: z.array(alreadySeenLineSchema),
+  review: z.object({ decision: z.enum(['released', 'rejected']), reason: z.string(), byUserId: z.string().nullable(), at: z.string() }).nullable(),
+});
+export type StatementImport = z.infer<typeof importResultSchema>;
+export type StatementReview = NonNullable<StatementImport['review']>;
+
+/** A list item: the import figures with the same counts as the detail. */
+const summarySchema = importResultSchema.omit({ alreadySeenLines: true }).extend({ progress: progressSchema });
+export type StatementSummary = z.infer<typeof summarySchema>;
+
+const detailSchema = importResultSchema.extend({
   progress: progressSchema,
-  imbalances: z.array(imbalanceSchema).default([]),
   workflow: z.object({ workflowId: z.string(), status: z.string() }).nullable(),
 });
 export type StatementDetail = z.infer<typeof detailSchema>;
@@ -90,11 +85,8 @@ function read<S extends z.ZodType>(schema: S, body: unknown, what: string): z.in
 
 const path = (id: string) => `/api/bank-statements/${encodeURIComponent(id)}`;
 
-/** XML travels as XML; every other statement format is plain text. */
-const contentTypeFor = (text: string) => (text.trimStart().startsWith('<') ? 'application/xml' : 'text/plain');
-
 export interface StatementUpload {
-  text: string;
+  content: Blob;
   filename: string;
   format: FormatChoice;
   /** The saved column mapping a CSV export is read with. */
@@ -107,7 +99,8 @@ export async function uploadStatement(api: ApiClient, upload: StatementUpload): 
   if (upload.format !== 'auto') query.set('format', upload.format);
   if (upload.format === 'csv' && upload.mapping.trim() !== '') query.set('mapping', upload.mapping.trim());
   if (upload.filename) query.set('filename', upload.filename.slice(0, 200));
-  const body = await api.postText<unknown>(`/api/bank-statements?${query.toString()}`, upload.text, contentTypeFor(upload.text));
+  // Sent as bytes with no charset claimed: the server tells the encoding (UTF-8, Latin-1, a BOM) from the file.
+  const body = await api.postRaw<unknown>(`/api/bank-statements?${query.toString()}`, upload.content, 'application/octet-stream');
   return read(importResultSchema, body, 'an import result');
 }
 

@@ -29,7 +29,7 @@ export function StatementsView() {
 
   // While a listed statement is still being reconciled (released here, or imported by someone else), its row
   // follows it too, a little slower than the progress bar.
-  const moving = load.status === 'ready' && load.statements.some((s) => s.status !== undefined && !isSettled(s.status));
+  const moving = load.status === 'ready' && load.statements.some((s) => !isSettled(s.status));
   useEffect(() => {
     if (!moving) return;
     const timer = setTimeout(refresh, LIST_POLL_MS);

@@ -22,15 +22,27 @@ export const progress = (overrides: object = {}) => ({
   ...overrides,
 });
 
-export const detail = (status: string, progressOverrides: object = {}) => ({
+/** POST /api/bank-statements: what became of the file. */
+export const importResult = (overrides: object = {}) => ({
   id: STATEMENT,
   format: 'camt.053',
   statementRef: 'CAMT-2026-11-20',
   filename: 'november.xml',
-  status,
+  status: 'received',
   createdAt: '2026-11-20T08:00:00.000Z',
-  progress: progress(progressOverrides),
+  duplicate: false,
+  lines: 4,
+  newLines: 4,
+  alreadySeen: 0,
+  alreadySeenLines: [],
   imbalances: [],
+  review: null,
+  ...overrides,
+});
+
+export const detail = (status: string, progressOverrides: object = {}) => ({
+  ...importResult({ status }),
+  progress: progress(progressOverrides),
   workflow: { workflowId: `reconcile-${STATEMENT}`, status: 'RUNNING' },
 });
 
@@ -41,9 +53,11 @@ export const heldStatement = {
   filename: 'held.sta',
   status: 'unbalanced',
   createdAt: '2026-11-21T08:00:00.000Z',
+  duplicate: false,
   lines: 2,
   newLines: 2,
   alreadySeen: 0,
+  review: null,
   imbalances: [{ where: ':62F:', account: 'DE89370400440532013000', currency: 'EUR', differenceMinor: '-1250', message: 'closing balance is not opening balance plus the lines' }],
   progress: progress({ lines: 2, pending: 2 }),
 };
@@ -55,9 +69,11 @@ export const reconciledStatement = {
   filename: 'november.xml',
   status: 'reconciled',
   createdAt: '2026-11-20T08:00:00.000Z',
+  duplicate: false,
   lines: 4,
   newLines: 4,
   alreadySeen: 0,
+  review: null,
   imbalances: [],
   progress: progress({ applied: 3, exceptions: 1, appliedMinor: [{ currency: 'EUR', amountMinor: '123450' }, { currency: 'USD', amountMinor: '5000' }] }),
 };

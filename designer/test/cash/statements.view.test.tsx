@@ -5,7 +5,7 @@ import { ApiClient } from '../../src/api/api-client.ts';
 import { ApiContext } from '../../src/api/api-context.ts';
 import { CashPage } from '../../src/cash/cash.page.tsx';
 import { fakeServer, type FakeRoute } from '../support/fake-server.ts';
-import { detail, heldStatement, HELD, manager, reconciledStatement, STATEMENT } from './cash-fixtures.ts';
+import { detail, heldStatement, HELD, importResult, manager, reconciledStatement, STATEMENT } from './cash-fixtures.ts';
 
 const CAMT = '<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"></Document>';
 
@@ -38,7 +38,7 @@ describe('the statements view', () => {
     const { server, user } = renderPage({
       'POST /api/bank-statements': () => ({
         status: 201,
-        body: { id: STATEMENT, format: 'camt.053', statementRef: 'CAMT-2026-11-20', duplicate: false, lines: 4, newLines: 4, alreadySeen: 0, status: 'received', imbalances: [], alreadySeenLines: [] },
+        body: importResult(),
       }),
       [`GET /api/bank-statements/${STATEMENT}`]: () => {
         reads += 1;
@@ -62,7 +62,7 @@ describe('the statements view', () => {
     const upload = server.calls('POST /api/bank-statements')[0];
     expect(upload?.url.searchParams.has('format')).toBe(false);
     expect(upload?.url.searchParams.get('filename')).toBe('november.xml');
-    expect(upload?.contentType).toBe('application/xml');
+    expect(upload?.contentType).toBe('application/octet-stream');
     expect(upload?.body).toBe(CAMT);
   });
 
@@ -112,18 +112,16 @@ describe('the statements view', () => {
     const { user } = renderPage({
       'POST /api/bank-statements': () => ({
         status: 201,
-        body: {
-          id: STATEMENT,
-          format: 'camt.053',
+        body: importResult({
           statementRef: 'CAMT-2026-11-21',
-          duplicate: false,
           lines: 3,
           newLines: 2,
           alreadySeen: 1,
           status: 'reconciling',
-          imbalances: [],
-          alreadySeenLines: [{ source: 'Ntry[1]', matchedLineId: 'abcdef12-0000', matchedStatementId: '99999999-0000', reason: 'the bank reference BANK-0001 was imported on 20 Nov' }],
-        },
+          alreadySeenLines: [
+            { source: 'Ntry[1]', matchedLineId: 'abcdef12-0000', matchedStatementId: '99999999-0000', matchedSource: 'Ntry[3]', reason: 'the bank reference BANK-0001 was imported on 20 Nov' },
+          ],
+        }),
       }),
       [`GET /api/bank-statements/${STATEMENT}`]: () => ({ status: 200, body: detail('reconciled', { lines: 2, applied: 2 }) }),
     });
@@ -136,7 +134,7 @@ describe('the statements view', () => {
 
   it('says a duplicate file changed nothing', async () => {
     const { user } = renderPage({
-      'POST /api/bank-statements': () => ({ status: 200, body: { id: STATEMENT, format: 'camt.053', statementRef: 'CAMT-2026-11-20', duplicate: true, lines: 4, newLines: 0, alreadySeen: 4 } }),
+      'POST /api/bank-statements': () => ({ status: 200, body: importResult({ duplicate: true, newLines: 0, alreadySeen: 4, status: 'reconciled' }) }),
       [`GET /api/bank-statements/${STATEMENT}`]: () => ({ status: 200, body: detail('reconciled', { applied: 4 }) }),
     });
     await chooseFile(user, 'november.xml', CAMT);
@@ -154,6 +152,22 @@ describe('the statements view', () => {
     expect(held.textContent).toContain('Unbalanced');
     expect(held.textContent).toContain('−€12.50 on DE89370400440532013000 at :62F:');
     expect(within(reconciled).queryByRole('button', { name: 'Release…' })).toBeNull();
+  });
+
+  it('names a count that is off and shows who decided on a held statement and why', async () => {
+    const rejected = {
+      ...heldStatement,
+      id: STATEMENT,
+      filename: 'bai.txt',
+      status: 'rejected',
+      imbalances: [{ where: '98 record', account: '0001', currency: 'USD', differenceMinor: null, message: 'the file says 3 groups, it has 2' }],
+      review: { decision: 'rejected', reason: 'The bank sent a corrected file', byUserId: 'u-manager', at: '2026-11-21T09:00:00.000Z' },
+    };
+    renderPage({ 'GET /api/bank-statements': () => ({ status: 200, body: [rejected] }) });
+    const row = await screen.findByRole('row', { name: /bai\.txt/ });
+    expect(row.textContent).toContain('A count on 0001 at 98 record: the file says 3 groups, it has 2');
+    expect(row.textContent).toMatch(/Rejected .*: The bank sent a corrected file/);
+    expect(within(row).queryByRole('button', { name: 'Release…' })).toBeNull();
   });
 
   it('keeps a statement that is still reconciling up to date in the list', async () => {
