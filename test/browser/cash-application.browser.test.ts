@@ -243,7 +243,8 @@ describe('the cash-application workspace in Chromium', () => {
     await dialog.getByLabel('Reason').fill('The bank confirmed the closing balance on the file is wrong');
     await shot('09-release-reason');
     await dialog.getByRole('button', { name: 'Release and reconcile' }).click();
-    await page.getByText(`${ref} is released; its reconciliation has started.`).waitFor();
+    // The statement is known by its :20: reference and :28C: number.
+    await page.getByText(new RegExp(`${escapeRegExp(ref)}\\S* is released; its reconciliation has started\\.`)).waitFor();
     const released = page.getByRole('region', { name: 'Released statement' });
     await released.getByText('Reconciled', { exact: true }).waitFor({ timeout: 90_000 });
     await expect(released.getByRole('progressbar').getAttribute('aria-valuenow')).resolves.toBe('1');

@@ -1,7 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useApi } from '../api/api-context.ts';
 import { DropZone, type PickedFile } from './drop-zone.tsx';
-import { ImbalanceList } from './imbalance-list.tsx';
 import { StatementProgressPanel } from './statement-progress-panel.tsx';
 import { describeRefusal, uploadStatement, type FormatChoice, type StatementImport, type StatementRefusal } from './statements.api.ts';
 
@@ -146,10 +145,7 @@ function ImportOutcome({ result, onSettled }: { result: StatementImport; onSettl
         </p>
       )}
       {result.status === 'unbalanced' ? (
-        <div className="notice notice--warning">
-          <p>It does not balance, so it is held: nothing is applied until a manager releases it from the list below.</p>
-          <ImbalanceList imbalances={result.imbalances} />
-        </div>
+        <p className="notice notice--warning">It does not balance, so it is held: nothing is applied until a manager releases it from the list below.</p>
       ) : null}
       {result.alreadySeenLines.length > 0 ? (
         <table className="table" aria-label="Lines already imported">
