@@ -23,6 +23,36 @@ describe('the strategy designer in Chromium', () => {
   const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
   const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
   const exit = (id: string, handle: string) => node(id).locator(`.react-flow__handle.source[data-handleid="${handle}"]`);
+  // The canvas draws only the nodes in view, and its view shrinks whenever the problems panel below it grows, so
+  // the nodes it draws are not the drawing's nodes. The overview draws every node of the drawing.
+  const overviewNodes = '.react-flow__minimap .react-flow__minimap-node';
+
+  /**
+   * Waits until exactly `count` elements match. A key press is handled at once, but what it changes is drawn a
+   * frame or more later on a busy machine, so reading the page straight after the press can see the frame before.
+   */
+  async function waitForCount(selector: string, count: number) {
+    try {
+      // An expression, because this file is compiled without the DOM's types; the page evaluates it every frame.
+      await page.waitForFunction(`document.querySelectorAll(${JSON.stringify(selector)}).length === ${count}`);
+    } catch (error) {
+      const found = await page.locator(selector).count();
+      throw new Error(`expected ${count} of ${selector} but found ${found}`, { cause: error });
+    }
+  }
+
+  /** Selects the node by clicking it, and waits until it alone is selected and the keyboard is on it. */
+  async function selectOnly(id: string) {
+    await node(id).click();
+    await page.locator(`.react-flow__node.selected[data-id="${id}"]:focus`).waitFor({ state: 'attached' });
+    await waitForCount(`${overviewNodes}.selected`, 1);
+  }
+
+  /** Clicks the empty canvas, and waits until nothing is selected. */
+  async function selectNothing() {
+    await page.locator('.react-flow__pane').click({ position: { x: 900, y: 60 } });
+    await waitForCount(`${overviewNodes}.selected`, 0);
+  }
 
   /** Drags a palette item onto the canvas, the pointer ending at (x, y) inside the canvas. */
   async function dropFromPalette(kind: string, x: number, y: number) {
@@ -47,6 +77,12 @@ describe('the strategy designer in Chromium', () => {
     const path = await (await download).path();
     return readFileSync(path, 'utf8');
   }
+
+  /**
+   * The drawing's edges as the editor holds them. The canvas draws only what is in view, and a drag near its edge
+   * pans the view, so counting drawn edges can miss one that exists.
+   */
+  const edgesInDrawing = async () => (JSON.parse(await exportStrategy()) as { graph: { edges: unknown[] } }).graph.edges.length;
 
   beforeAll(async () => {
     system = await launchSystem();
@@ -74,27 +110,27 @@ describe('the strategy designer in Chromium', () => {
     await dropFromPalette('end', 80, 520);
     await dropFromPalette('escalate', 620, 500);
     await dropFromPalette('end', 620, 630);
-    await expect(page.locator('.react-flow__node').count()).resolves.toBe(7);
+    await waitForCount(overviewNodes, 7);
 
     await connect('start-1', 'next', 'wait-1');
     await connect('wait-1', 'next', 'reminder-1');
     await connect('reminder-1', 'next', 'condition-1');
     await connect('condition-1', 'yes', 'end-1');
     await connect('escalate-1', 'next', 'end-2');
-    await expect(page.locator('.react-flow__edge').count()).resolves.toBe(5);
+    await expect(edgesInDrawing()).resolves.toBe(5);
     await shot('01-built-by-drag-and-drop');
   });
 
   it('refuses a connection the exits do not allow', async () => {
     // The condition's yes exit is taken already, and nothing may lead into a start node.
-    const before = await page.locator('.react-flow__edge').count();
+    const before = await edgesInDrawing();
     const from = await exit('condition-1', 'yes').boundingBox();
     const to = await node('start-1').boundingBox();
     await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
     await page.mouse.down();
     await page.mouse.move(to!.x + to!.width / 2, to!.y + 5, { steps: 8 });
     await page.mouse.up();
-    await expect(page.locator('.react-flow__edge').count()).resolves.toBe(before);
+    await expect(edgesInDrawing()).resolves.toBe(before);
   });
 
   it('shows the unconnected exit as a problem, focuses its node when clicked, and clears it when fixed', async () => {
@@ -148,40 +184,47 @@ describe('the strategy designer in Chromium', () => {
 
     // Change the drawing so the import has something to restore: delete two nodes.
     await page.getByRole('tab', { name: 'Settings' }).click();
-    await node('end-2').click();
+    await selectOnly('end-2');
     await page.keyboard.press('Delete');
-    await node('escalate-1').click();
+    await node('end-2').waitFor({ state: 'detached' });
+    await selectOnly('escalate-1');
     await page.keyboard.press('Delete');
-    await expect(page.locator('.react-flow__node').count()).resolves.toBe(5);
+    await node('escalate-1').waitFor({ state: 'detached' });
+    await waitForCount(overviewNodes, 5);
     await shot('07-changed-before-import');
 
     const exportedPath = join(shots, 'exported.strategy.json');
     await import('node:fs').then((fs) => fs.writeFileSync(exportedPath, exported));
     await page.setInputFiles('input[aria-label="Strategy file to import"]', exportedPath);
     await page.getByText(/Imported exported\.strategy\.json/).waitFor();
-    await expect(page.locator('.react-flow__node').count()).resolves.toBe(7);
-    await expect(page.locator('.react-flow__edge').count()).resolves.toBe(6);
+    await waitForCount(overviewNodes, 7);
     await expect(exportStrategy()).resolves.toBe(exported);
     await shot('08-reimported');
   });
 
   it('copies, pastes, undoes and redoes with the keyboard', async () => {
-    await page.locator('.react-flow__pane').click({ position: { x: 900, y: 60 } });
+    await selectNothing();
     await page.keyboard.press('Control+a');
-    await expect(page.locator('.react-flow__node.selected').count()).resolves.toBe(7);
-    await page.locator('.react-flow__pane').click({ position: { x: 900, y: 60 } });
-    await node('reminder-1').click();
-    await expect(page.locator('.react-flow__node.selected').count()).resolves.toBe(1);
+    await waitForCount(`${overviewNodes}.selected`, 7);
+    await selectNothing();
+    await selectOnly('reminder-1');
+    // Copying leaves nothing on the page to wait for; the key is handled before the press returns.
     await page.keyboard.press('Control+c');
     await page.keyboard.press('Control+v');
-    await expect(page.locator('.react-flow__node').count()).resolves.toBe(8);
-    await expect(node('reminder-2').getAttribute('class')).resolves.toContain('selected');
+    await page.locator('.react-flow__node.selected[data-id="reminder-2"]').waitFor({ state: 'attached' });
+    await waitForCount(overviewNodes, 8);
+    await waitForCount(`${overviewNodes}.selected`, 1);
     await page.keyboard.press('Control+z');
-    await expect(page.locator('.react-flow__node').count()).resolves.toBe(7);
+    await node('reminder-2').waitFor({ state: 'detached' });
+    await waitForCount(overviewNodes, 7);
     await page.keyboard.press('Control+Shift+z');
-    await expect(page.locator('.react-flow__node').count()).resolves.toBe(8);
+    // Delete below takes the selection, so the redone paste must be selected again, and alone.
+    await page.locator('.react-flow__node.selected[data-id="reminder-2"]').waitFor({ state: 'attached' });
+    await waitForCount(overviewNodes, 8);
+    await waitForCount(`${overviewNodes}.selected`, 1);
     await page.keyboard.press('Delete');
-    await expect(page.locator('.react-flow__node').count()).resolves.toBe(7);
+    await node('reminder-2').waitFor({ state: 'detached' });
+    await waitForCount(overviewNodes, 7);
     await shot('09-keyboard');
   });
 
