@@ -20,6 +20,7 @@ const AccountsPage = lazy(() => import('./accounts/accounts.page.tsx').then((m) 
 const Account360Page = lazy(() => import('./accounts/account-360.page.tsx').then((m) => ({ default: m.Account360Page })));
 const TeamPage = lazy(() => import('./team/team.page.tsx').then((m) => ({ default: m.TeamPage })));
 const DashboardsPage = lazy(() => import('./dashboards/dashboards.page.tsx').then((m) => ({ default: m.DashboardsPage })));
+const CashPage = lazy(() => import('./cash/cash.page.tsx').then((m) => ({ default: m.CashPage })));
 const WorkflowsPage = lazy(() => import('./admin/workflows.page.tsx').then((m) => ({ default: m.WorkflowsPage })));
 const WorkflowInspectorPage = lazy(() =>
   import('./admin/workflow-inspector.page.tsx').then((m) => ({ default: m.WorkflowInspectorPage })),
@@ -97,6 +98,8 @@ function renderRoute(route: Route, user: User) {
       return <TeamPage user={user} />;
     case 'dashboards':
       return <DashboardsPage />;
+    case 'cash':
+      return <CashPage view={route.view} user={user} />;
     case 'workflows':
       return <WorkflowsPage user={user} />;
     case 'workflow':

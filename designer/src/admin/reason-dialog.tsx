@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { WorkflowAction } from '@recoup/contracts';
+import './reason-dialog.css';
 
 const TITLES: Record<WorkflowAction, string> = {
   pause: 'Pause this workflow',
@@ -13,8 +14,16 @@ const EXPLANATIONS: Record<WorkflowAction, string> = {
   terminate: 'The workflow ends now, for good, without any further step. Starting collection again begins a new run.',
 };
 
+/** Any other audited decision that needs a reason: its own title, explanation and confirm button. */
+export interface ReasonRequest {
+  title: string;
+  explanation: string;
+  confirmLabel: string;
+  danger?: boolean;
+}
+
 interface ReasonDialogProps {
-  action: WorkflowAction;
+  action: WorkflowAction | ReasonRequest;
   busy: boolean;
   /** The server's refusal, shown in the dialog; `reasonError` when it named the reason. */
   error: string | null;
@@ -23,8 +32,14 @@ interface ReasonDialogProps {
   onCancel(): void;
 }
 
-/** Asks for the reason every pause, resume and termination needs: it goes to the audit log. */
+const requestFor = (action: WorkflowAction | ReasonRequest): ReasonRequest =>
+  typeof action === 'string'
+    ? { title: TITLES[action], explanation: EXPLANATIONS[action], confirmLabel: `Confirm ${action}`, danger: action === 'terminate' }
+    : action;
+
+/** Asks for the reason an audited decision needs (a workflow's pause, resume or termination, a statement's release). */
 export function ReasonDialog({ action, busy, error, reasonError, onConfirm, onCancel }: ReasonDialogProps) {
+  const request = requestFor(action);
   const id = useId();
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
@@ -52,8 +67,8 @@ export function ReasonDialog({ action, busy, error, reasonError, onConfirm, onCa
         aria-describedby={`${id}-text`}
         onKeyDown={(e) => e.key === 'Escape' && !busy && onCancel()}
       >
-        <h2 id={`${id}-title`} className="card__title">{TITLES[action]}</h2>
-        <p id={`${id}-text`}>{EXPLANATIONS[action]}</p>
+        <h2 id={`${id}-title`} className="card__title">{request.title}</h2>
+        <p id={`${id}-text`}>{request.explanation}</p>
         <form className="form" onSubmit={submit} noValidate>
           <div className="field">
             <label className="field__label" htmlFor={`${id}-reason`}>Reason</label>
@@ -78,9 +93,9 @@ export function ReasonDialog({ action, busy, error, reasonError, onConfirm, onCa
             <p className="form__error" role="alert">{error}</p>
           )}
           <div className="reason-dialog__buttons">
-            <button type="button" className="button button--ghost" onClick={onCancel} disabled={busy}>Cancel</button>
-            <button type="submit" className={`button ${action === 'terminate' ? 'button--danger' : 'button--primary'}`} disabled={busy}>
-              {busy ? 'Working…' : `Confirm ${action}`}
+            <button type="button" className="button" onClick={onCancel} disabled={busy}>Cancel</button>
+            <button type="submit" className={`button ${request.danger ? 'button--danger' : 'button--primary'}`} disabled={busy}>
+              {busy ? 'Working…' : request.confirmLabel}
             </button>
           </div>
         </form>

@@ -5,6 +5,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface RequestOptions {
   method?: HttpMethod;
   body?: unknown;
+  /** A file sent as it is (a bank statement, a CSV), byte for byte, instead of a JSON body. */
+  raw?: { content: Blob | string; contentType: string };
   signal?: AbortSignal;
 }
 
@@ -36,6 +38,11 @@ export class ApiClient {
 
   post<T>(path: string, body?: unknown): Promise<T> {
     return this.request<T>(path, { method: 'POST', body });
+  }
+
+  /** POSTs a file as the body, with its own content type; the answer is JSON like every other. */
+  postRaw<T>(path: string, content: Blob | string, contentType: string): Promise<T> {
+    return this.request<T>(path, { method: 'POST', raw: { content, contentType } });
   }
 
   async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -76,6 +83,9 @@ export class ApiClient {
     if (options.body !== undefined) {
       headers['content-type'] = 'application/json';
       init.body = JSON.stringify(options.body);
+    } else if (options.raw !== undefined) {
+      headers['content-type'] = options.raw.contentType;
+      init.body = options.raw.content;
     }
     if (csrfToken !== undefined) headers[CSRF_HEADER] = csrfToken;
     if (options.signal) init.signal = options.signal;

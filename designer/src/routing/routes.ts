@@ -1,3 +1,5 @@
+import { cashViewAt, type CashView } from '../cash/cash-views.ts';
+
 export interface Section {
   path: string;
   title: string;
@@ -30,6 +32,12 @@ export const SECTIONS: readonly Section[] = [
     path: '/dashboards',
     title: 'Dashboards',
     summary: 'Aging, DSO, CEI, recovery, promises kept, productivity and the 13-week cash forecast.',
+    roles: ['admin', 'manager'],
+  },
+  {
+    path: '/cash',
+    title: 'Cash application',
+    summary: 'Bank statements reconciled live, the exception queue, short payments and portfolio imports.',
     roles: ['admin', 'manager'],
   },
   {
@@ -71,6 +79,7 @@ export type Route =
   | { kind: 'account'; id: string }
   | { kind: 'team' }
   | { kind: 'dashboards' }
+  | { kind: 'cash'; view: CashView }
   | { kind: 'workflows' }
   | { kind: 'workflow'; accountId: string }
   | { kind: 'users' }
@@ -85,6 +94,8 @@ export function matchRoute(pathname: string): Route {
   if (path === '/accounts') return { kind: 'accounts' };
   if (path === '/team') return { kind: 'team' };
   if (path === '/dashboards') return { kind: 'dashboards' };
+  const cash = cashViewAt(path);
+  if (cash) return { kind: 'cash', view: cash };
   if (path === '/admin/workflows') return { kind: 'workflows' };
   if (path === '/admin/users') return { kind: 'users' };
   const strategy = /^\/strategies\/([^/]+)$/.exec(path);

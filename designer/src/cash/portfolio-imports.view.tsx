@@ -1,0 +1,126 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { ImportRowProblem } from '@recoup/contracts';
+import { useApi } from '../api/api-context.ts';
+import { describeFailure } from '../api/api-failure.ts';
+import { DropZone, type PickedFile } from './drop-zone.tsx';
+import { importPortfolioCsv, type PortfolioImportOutcome } from './portfolio-imports.api.ts';
+
+type Upload = { status: 'idle' } | { status: 'sending' } | { status: 'done'; outcome: PortfolioImportOutcome } | { status: 'failed'; message: string };
+
+/** Imports a portfolio CSV (accounts, contacts, invoices); a refused file names each bad row's line and reason. */
+export function PortfolioImportsView() {
+  const api = useApi();
+  const id = useId();
+  const [file, setFile] = useState<PickedFile | null>(null);
+  const [validOnly, setValidOnly] = useState(false);
+  const [upload, setUpload] = useState<Upload>({ status: 'idle' });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!file) return;
+    setUpload({ status: 'sending' });
+    importPortfolioCsv(api, file.content, file.name, validOnly ? 'valid-only' : 'all-or-nothing').then(
+      (outcome) => setUpload({ status: 'done', outcome }),
+      (error: unknown) => setUpload({ status: 'failed', message: describeFailure(error, 'The file could not be imported.').message }),
+    );
+  }
+
+  const sending = upload.status === 'sending';
+  return (
+    <section className="card cash-upload" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="card__title">
+        Import a portfolio CSV
+      </h2>
+      <p className="table__sub">
+        One row per invoice, with the account’s columns repeated on each of its rows. A file with a bad row is refused whole, naming every bad row,
+        so it can be fixed in one pass; or import only the valid rows.
+      </p>
+      <form className="form" onSubmit={submit} noValidate>
+        <DropZone
+          label="Portfolio CSV file"
+          hint="Drop the CSV export here, or choose it."
+          accept=".csv,text/csv"
+          file={file}
+          disabled={sending}
+          onFile={(picked) => {
+            setFile(picked);
+            setUpload({ status: 'idle' });
+          }}
+        />
+        <label className="cash-check">
+          <input type="checkbox" checked={validOnly} disabled={sending} onChange={(e) => setValidOnly(e.target.checked)} /> Import the valid rows only and
+          list the refused ones
+        </label>
+        <div className="cash-actions">
+          <button type="submit" className="button button--primary" disabled={!file || sending}>
+            {sending ? 'Importing…' : 'Import portfolio'}
+          </button>
+        </div>
+      </form>
+      {upload.status === 'failed' ? (
+        <p className="notice notice--warning" role="alert">
+          {upload.message}
+        </p>
+      ) : null}
+      {upload.status === 'done' ? <Outcome outcome={upload.outcome} /> : null}
+    </section>
+  );
+}
+
+function Outcome({ outcome }: { outcome: PortfolioImportOutcome }) {
+  switch (outcome.kind) {
+    case 'refused':
+      return (
+        <div className="cash-outcome">
+          <p className="notice notice--warning" role="alert">
+            {outcome.message}
+            {outcome.rowsTotal !== null ? ` The file has ${outcome.rowsTotal} rows.` : ''}
+          </p>
+          <RowProblems label="Refused rows" rows={outcome.rows} />
+        </div>
+      );
+    case 'imported': {
+      const r = outcome.result;
+      const skippedRows = r.skipped.flatMap((s) => s.problems);
+      return (
+        <div className="cash-outcome">
+          <p className="notice cash-ok" role="status">
+            {r.status === 'partially-imported' ? 'Imported the valid rows' : 'Imported'}: {r.rowsImported} of {r.rowsTotal} rows, {r.accountsCreated} accounts
+            created, {r.accountsUpdated} updated, {r.invoicesCreated} invoices, {r.workflowsStarted} collection workflows started.
+          </p>
+          {r.workflowNote ? <p className="notice notice--warning">{r.workflowNote}</p> : null}
+          {r.workflowErrors.length > 0 ? (
+            <p className="notice notice--warning">
+              {r.workflowErrors.length} workflow{r.workflowErrors.length === 1 ? '' : 's'} could not start: {r.workflowErrors.map((e) => e.message).join('; ')}
+            </p>
+          ) : null}
+          {skippedRows.length > 0 ? <RowProblems label="Skipped rows" rows={skippedRows} /> : null}
+        </div>
+      );
+    }
+  }
+}
+
+function RowProblems({ label, rows }: { label: string; rows: readonly ImportRowProblem[] }) {
+  if (rows.length === 0) return <p className="empty">The file itself could not be read; no single row is to blame.</p>;
+  return (
+    <table className="table" aria-label={label}>
+      <thead>
+        <tr>
+          <th scope="col">Line</th>
+          <th scope="col">Column</th>
+          <th scope="col">Reason</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, index) => (
+          <tr key={`${row.line}-${row.field}-${index}`}>
+            <td>{row.line}</td>
+            <td>{row.field ? <code>{row.field}</code> : '—'}</td>
+            <td>{row.reason}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
