@@ -3,6 +3,7 @@ import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
 import { ExceptionCard } from './exception-card.tsx';
 import { listExceptions, type ExceptionLine } from './statement-lines.api.ts';
+import { LoadFailed, Loading } from '../components/load-feedback.tsx';
 
 type Load = { status: 'loading' } | { status: 'ready'; lines: ExceptionLine[] } | { status: 'failed'; message: string };
 
@@ -22,23 +23,8 @@ export function ExceptionsView() {
     return () => controller.abort();
   }, [api, reload]);
 
-  if (load.status === 'loading') {
-    return (
-      <p role="status">
-        <span className="spinner" aria-hidden="true" /> Loading the exception queue…
-      </p>
-    );
-  }
-  if (load.status === 'failed') {
-    return (
-      <div className="notice notice--warning" role="alert">
-        <p>{load.message}</p>
-        <button type="button" className="button button--small" onClick={() => setReload((n) => n + 1)}>
-          Try again
-        </button>
-      </div>
-    );
-  }
+  if (load.status === 'loading') return <Loading what="Loading the exception queue…" />;
+  if (load.status === 'failed') return <LoadFailed message={load.message} onRetry={() => setReload((n) => n + 1)} />;
   return (
     <section aria-label="Exception queue">
       {done ? (

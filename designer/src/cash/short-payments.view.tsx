@@ -4,6 +4,7 @@ import { describeFailure } from '../api/api-failure.ts';
 import { Link } from '../routing/link.tsx';
 import { fillInOrder, moneyText } from './cash-money.ts';
 import { listShortPayments, openDispute, type DisputeItem, type ShortPayment } from './statement-lines.api.ts';
+import { LoadFailed, Loading } from '../components/load-feedback.tsx';
 
 type Load = { status: 'loading' } | { status: 'ready'; items: ShortPayment[] } | { status: 'failed'; message: string };
 
@@ -30,20 +31,8 @@ export function ShortPaymentsView() {
     return () => controller.abort();
   }, [api]);
 
-  if (load.status === 'loading') {
-    return (
-      <p role="status">
-        <span className="spinner" aria-hidden="true" /> Loading the short payments…
-      </p>
-    );
-  }
-  if (load.status === 'failed') {
-    return (
-      <p className="notice notice--warning" role="alert">
-        {load.message}
-      </p>
-    );
-  }
+  if (load.status === 'loading') return <Loading what="Loading the short payments…" />;
+  if (load.status === 'failed') return <LoadFailed message={load.message} />;
   if (load.items.length === 0) {
     return (
       <p className="empty card">

@@ -4,6 +4,7 @@ import { ProgressBar } from './progress-bar.tsx';
 import { isSettled } from './statements.api.ts';
 import { statusExplanation, statusLabel } from './statement-status.ts';
 import { useStatementProgress } from './use-statement-progress.ts';
+import { LoadFailed, Loading } from '../components/load-feedback.tsx';
 
 interface StatementProgressPanelProps {
   statementId: string;
@@ -24,20 +25,8 @@ export function StatementProgressPanel({ statementId, onSettled }: StatementProg
     }
   }, [settled, onSettled]);
 
-  if (load.status === 'loading') {
-    return (
-      <p role="status">
-        <span className="spinner" aria-hidden="true" /> Reading the statement’s progress…
-      </p>
-    );
-  }
-  if (load.status === 'failed') {
-    return (
-      <p className="notice notice--warning" role="alert">
-        {load.message}
-      </p>
-    );
-  }
+  if (load.status === 'loading') return <Loading what="Reading the statement’s progress…" />;
+  if (load.status === 'failed') return <LoadFailed message={load.message} />;
   const { statement, error } = load;
   return (
     <section className="cash-progress" aria-label="Reconciliation progress">

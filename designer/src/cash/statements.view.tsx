@@ -5,6 +5,7 @@ import { StatementProgressPanel } from './statement-progress-panel.tsx';
 import { StatementUpload } from './statement-upload.tsx';
 import { StatementsList } from './statements-list.tsx';
 import { isSettled, listStatements, type StatementSummary } from './statements.api.ts';
+import { LoadFailed, Loading } from '../components/load-feedback.tsx';
 
 const LIST_POLL_MS = 2_000;
 
@@ -49,19 +50,8 @@ export function StatementsView() {
         <h2 id="cash-statements-title" className="cash-list__title">
           Statements
         </h2>
-        {load.status === 'loading' ? (
-          <p role="status">
-            <span className="spinner" aria-hidden="true" /> Loading the statements…
-          </p>
-        ) : null}
-        {load.status === 'failed' ? (
-          <div className="notice notice--warning" role="alert">
-            <p>{load.message}</p>
-            <button type="button" className="button button--small" onClick={refresh}>
-              Try again
-            </button>
-          </div>
-        ) : null}
+        {load.status === 'loading' ? <Loading what="Loading the statements…" /> : null}
+        {load.status === 'failed' ? <LoadFailed message={load.message} onRetry={refresh} /> : null}
         {load.status === 'ready' ? (
           <StatementsList
             statements={load.statements}
