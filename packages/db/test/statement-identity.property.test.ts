@@ -52,7 +52,7 @@ const scenario = fc.record({
   days: fc.array(fc.record({ transactions: fc.array(transaction, { maxLength: 5 }) }), { minLength: 1, maxLength: 6 }),
   /** Where the days are cut into files. */
   cuts: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
-  /** Whether each file sends its first day's statement again at its end... of the file before. */
+  /** Whether a file starts with the day before it, sent again (the previous file's last day). */
   overlaps: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
   numbered: fc.boolean(),
   order: fc.array(fc.nat(), { minLength: 6, maxLength: 6 }),
