@@ -7,6 +7,7 @@ import { moneyText, typedText } from './cash-money.ts';
 import { oldestFirst, planMatch, type OpenInvoice } from './match-plan.ts';
 import { matchLine, type ExceptionLine, type LineResolution } from './statement-lines.api.ts';
 import { useAccountDetail } from './use-account-detail.ts';
+import { FormActions } from './form-actions.tsx';
 
 interface ManualMatchFormProps {
   line: ExceptionLine;
@@ -188,14 +189,7 @@ export function ManualMatchForm({ line, onMatched, onCancel }: ManualMatchFormPr
           ) : null}
         </div>
       ) : null}
-      <div className="cash-actions">
-        <button type="submit" className="button button--primary" disabled={!canSend}>
-          {sending ? 'Matching…' : 'Apply payment'}
-        </button>
-        <button type="button" className="button" disabled={sending} onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions sending={sending} canSubmit={canSend} label="Apply payment" busyLabel="Matching…" onCancel={onCancel} />
     </form>
   );
 }

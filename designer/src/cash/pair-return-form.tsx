@@ -6,6 +6,7 @@ import type { AccountOption } from '../accounts/accounts-search.api.ts';
 import { moneyText } from './cash-money.ts';
 import { pairReturn, type ExceptionLine, type LineResolution } from './statement-lines.api.ts';
 import { useAccountDetail } from './use-account-detail.ts';
+import { FormActions } from './form-actions.tsx';
 
 interface PairReturnFormProps {
   line: ExceptionLine;
@@ -84,19 +85,7 @@ export function PairReturnForm({ line, onPaired, onCancel }: PairReturnFormProps
           ))}
         </fieldset>
       ) : null}
-      {error ? (
-        <p className="form__error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="cash-actions">
-        <button type="submit" className="button button--primary" disabled={!paymentId || sending}>
-          {sending ? 'Reversing…' : 'Reverse this payment'}
-        </button>
-        <button type="button" className="button" disabled={sending} onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions error={error} sending={sending} canSubmit={Boolean(paymentId)} label="Reverse this payment" busyLabel="Reversing…" onCancel={onCancel} />
     </form>
   );
 }

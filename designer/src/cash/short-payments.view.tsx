@@ -5,6 +5,7 @@ import { Link } from '../routing/link.tsx';
 import { fillInOrder, moneyText } from './cash-money.ts';
 import { listShortPayments, openDispute, type DisputeItem, type ShortPayment } from './statement-lines.api.ts';
 import { LoadFailed, Loading } from '../components/load-feedback.tsx';
+import { FormActions } from './form-actions.tsx';
 
 type Load = { status: 'loading' } | { status: 'ready'; items: ShortPayment[] } | { status: 'failed'; message: string };
 
@@ -128,19 +129,7 @@ function ShortPaymentCard({ short, disputeId, onDisputed }: { short: ShortPaymen
             </label>
             <textarea id={`${id}-reason`} className="field__input" rows={2} value={reason} disabled={sending} onChange={(e) => setReason(e.target.value)} />
           </div>
-          {error ? (
-            <p className="form__error" role="alert">
-              {error}
-            </p>
-          ) : null}
-          <div className="cash-actions">
-            <button type="submit" className="button button--primary" disabled={sending}>
-              {sending ? 'Opening…' : 'Open dispute'}
-            </button>
-            <button type="button" className="button" disabled={sending} onClick={() => setOpen(false)}>
-              Cancel
-            </button>
-          </div>
+          <FormActions error={error} sending={sending} label="Open dispute" busyLabel="Opening…" onCancel={() => setOpen(false)} />
         </form>
       ) : null}
     </li>

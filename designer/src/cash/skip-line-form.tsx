@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
 import { skipLine, type ExceptionLine, type LineResolution } from './statement-lines.api.ts';
+import { FormActions } from './form-actions.tsx';
 
 const MIN_REASON = 3;
 
@@ -57,19 +58,7 @@ export function SkipLineForm({ line, onSkipped, onCancel }: { line: ExceptionLin
           </p>
         ) : null}
       </div>
-      {error ? (
-        <p className="form__error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="cash-actions">
-        <button type="submit" className="button button--primary" disabled={sending}>
-          {sending ? 'Skipping…' : 'Skip line'}
-        </button>
-        <button type="button" className="button" disabled={sending} onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions error={error} sending={sending} label="Skip line" busyLabel="Skipping…" onCancel={onCancel} />
     </form>
   );
 }
