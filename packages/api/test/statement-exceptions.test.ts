@@ -209,4 +209,13 @@ describe('statement exception queue', () => {
       }),
     ]);
   });
+
+  it('lists every statement with the same progress its own page shows, money applied per currency included', async () => {
+    const list = await manager.agent.get('/api/bank-statements');
+    expect(list.status).toBe(200);
+    const item = (list.body as { id: string; progress: { appliedMinor: unknown[] } }[]).find((s) => s.id === statementId);
+    const detail = await manager.agent.get(`/api/bank-statements/${statementId}`);
+    expect(item?.progress).toEqual(detail.body.progress);
+    expect(item?.progress.appliedMinor.length).toBeGreaterThan(0);
+  });
 });

@@ -46,7 +46,7 @@ export {
 } from './payments/record-payment.ts';
 export { reversePayment, type PaymentReversal } from './payments/reverse-payment.ts';
 export { reconcileBatch, type BatchOptions, type BatchResult } from './reconciliation/reconcile-batch.ts';
-export { statementProgress, type StatementProgress } from './reconciliation/statement-progress.ts';
+export { statementProgress, statementsProgress, type StatementProgress } from './reconciliation/statement-progress.ts';
 export { findSameFile, StatementConflictError, statementSha256, storeStatement, type StoredStatement } from './reconciliation/store-statement.ts';
 export {
   applyPaymentToPromises,

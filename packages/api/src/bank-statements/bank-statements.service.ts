@@ -8,6 +8,7 @@ import {
   StatementLine,
   findSameFile,
   statementProgress,
+  statementsProgress,
   statementSha256,
   storeStatement,
   type AlreadySeenLine,
@@ -216,12 +217,11 @@ export class BankStatementsService {
   async list(): Promise<StatementListItem[]> {
     const em = this.#orm.em.fork();
     const rows = await em.find(BankStatement, {}, { orderBy: { createdAt: 'desc' }, limit: 100 });
-    return Promise.all(
-      rows.map(async (row) => {
-        const { alreadySeenLines: _lines, ...item } = resultOf(row, false, []);
-        return { ...item, progress: await statementProgress(em, row.id) };
-      }),
-    );
+    const progress = await statementsProgress(em, rows.map((row) => row.id));
+    return rows.map((row) => {
+      const { alreadySeenLines: _lines, ...item } = resultOf(row, false, []);
+      return { ...item, progress: progress.get(row.id) as StatementListItem['progress'] };
+    });
   }
 
   async lines(id: string): Promise<unknown[]> {
