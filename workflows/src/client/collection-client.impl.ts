@@ -12,6 +12,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { collectionWorkflow } from '../workflows/collection.workflow.ts';
 import {
   accountChangedSignal,
+  accountIdOfWorkflow,
   collectionWorkflowId,
   completeTaskUpdate,
   disputeOpenedSignal,
@@ -73,13 +74,12 @@ export async function connectTemporalClient(settings: TemporalSettings): Promise
 /** An admin's Update waits for a worker to take it; without one polling, the caller hears so rather than hanging. */
 const ADMIN_UPDATE_DEADLINE_MS = 15_000;
 
-const accountIdOf = (workflowId: string): string => workflowId.replace(/^collection-/, '');
 
 /** The workflow's identity, status and search attributes, as listed or described. */
 function listed(info: Awaited<ReturnType<typeof executionInfoFromRaw>>): ListedWorkflow {
   const attributes = info.typedSearchAttributes;
   return {
-    accountId: accountIdOf(info.workflowId),
+    accountId: accountIdOfWorkflow(info.workflowId),
     workflowId: info.workflowId,
     runId: info.runId,
     status: statusOf(info.status.name, attributes.get(pausedKey) === 'true'),

@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { collectionWorkflowId } from '../shared/definitions.ts';
+import { accountIdOfWorkflow, collectionWorkflowId } from '../shared/definitions.ts';
 
 // Which of many accounts have a collection workflow running, without one call per account: a bank statement touches
 // tens of thousands of accounts, most of which (settled, never started) have no workflow to tell.
@@ -35,7 +35,7 @@ export async function runningCollections(temporal: Client, em: EntityManager, ac
   const chunks: string[][] = [];
   for (let i = 0; i < unique.length; i += IDS_PER_QUERY) chunks.push(unique.slice(i, i + IDS_PER_QUERY));
   const listed = chunks.map(async (chunk) => {
-    for await (const execution of temporal.workflow.list({ query: runningQuery(chunk) })) running.add(execution.workflowId.replace(/^collection-/, ''));
+    for await (const execution of temporal.workflow.list({ query: runningQuery(chunk) })) running.add(accountIdOfWorkflow(execution.workflowId));
   });
   const recent = em.execute<{ account_id: string }[]>(
     `select distinct account_id from collection_run where account_id in (?) and started_at > now() - make_interval(secs => ?)`,

@@ -7,6 +7,8 @@ import type { Decision, StrategyGraph } from '@recoup/domain';
 export const COLLECTION_TASK_QUEUE_DEFAULT = 'recoup-collections';
 
 export const collectionWorkflowId = (accountId: string): string => `collection-${accountId}`;
+/** The account a collection workflow id belongs to (the inverse of collectionWorkflowId). */
+export const accountIdOfWorkflow = (workflowId: string): string => workflowId.replace(/^collection-/, '');
 
 export interface PaymentAppliedMessage {
   paymentId: string;
