@@ -131,7 +131,7 @@ export async function storeStatement(
         unbalanced: imbalances.length > 0,
       },
     });
-    return { statement, duplicate: false, alreadySeen: alreadySeen };
+    return { statement, duplicate: false, alreadySeen };
   });
 }
 

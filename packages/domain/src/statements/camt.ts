@@ -199,13 +199,11 @@ function entriesOf(entry: Node, where: string): ReadEntry {
     if (!against) {
       throw new StatementParseError(`${where}/NtryDtls`, `the batch's transactions are in ${txCurrency}, the entry in ${total.currency}, and no batch total in ${txCurrency} is given to check them against.`);
     }
-    if (sum !== against.amountMinor || txCurrency !== total.currency) {
-      if (sum !== against.amountMinor) {
-        throw new StatementParseError(
-          `${where}/NtryDtls`,
-          `the transactions add up to ${sum} minor units of ${txCurrency}, but the ${against === total ? 'entry' : 'batch total'} is ${against.amountMinor}${txCurrency === total.currency ? '' : ` (the entry is ${total.amountMinor} ${total.currency})`}.`,
-        );
-      }
+    if (sum !== against.amountMinor) {
+      throw new StatementParseError(
+        `${where}/NtryDtls`,
+        `the transactions add up to ${sum} minor units of ${txCurrency}, but the ${against === total ? 'entry' : 'batch total'} is ${against.amountMinor}${txCurrency === total.currency ? '' : ` (the entry is ${total.amountMinor} ${total.currency})`}.`,
+      );
     }
   }
   const build = (tx: Node | undefined, index: number | null): StatementEntry => {
