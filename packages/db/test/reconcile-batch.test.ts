@@ -126,4 +126,24 @@ describe('a reconciliation batch', () => {
     for (const invoice of debtors) expect((await em().findOneOrFail(Invoice, invoice.id)).openMinor).toBe(0n);
     expect(await em().count(StatementLine, { bankStatement: statementId, status: 'applied' })).toBe(20);
   });
+
+  it("reports the statement's whole remaining range from its last batch, lines a lost attempt applied and trailing zero amounts included", async () => {
+    const debtors = [];
+    for (let i = 0; i < 3; i++) {
+      const account = await insertTestAccount(em(), { prefix: 'LAST' });
+      debtors.push(await insertTestInvoice(em(), account, 7_000n + BigInt(i)));
+    }
+    const statementId = await statementOf([
+      ...debtors.map((invoice) => ({ text: `Invoice ${invoice.number}`, amountMinor: invoice.amountMinor })),
+      { text: 'Balance notice', amountMinor: 0n },
+    ]);
+
+    const first = await reconcileBatch(db.orm.em, statementId, 0, { limit: 2, now: NOW });
+    expect(first).toMatchObject({ applied: 2, lastPosition: 2, done: false });
+    // The attempt that applied the last pending line was lost; its retry finds nothing pending.
+    const applying = await reconcileBatch(db.orm.em, statementId, 2, { limit: 2, now: NOW });
+    expect(applying).toMatchObject({ applied: 1, lastPosition: 4, done: true });
+    const retry = await reconcileBatch(db.orm.em, statementId, 2, { limit: 2, now: NOW });
+    expect(retry).toMatchObject({ processed: 0, applied: 0, lastPosition: 4, done: true });
+  });
 });

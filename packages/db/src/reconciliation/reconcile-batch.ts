@@ -31,7 +31,11 @@ export interface BatchResult {
   exceptions: number;
   skipped: number;
   reversed: number;
-  /** The position of the last line this batch looked at; the next batch starts after it. */
+  /**
+   * The position of the last line this batch looked at; the next batch starts after it. The last batch answers
+   * the statement's last position, so the range it reports also holds the lines an earlier, lost attempt applied
+   * and the lines that were never pending (zero amounts, amounts in doubt) after the last pending one.
+   */
   lastPosition: number;
   /** No pending line is left after this batch. */
   done: boolean;
@@ -82,15 +86,13 @@ export async function reconcileBatch(em: EntityManager, statementId: string, aft
         order by position limit ? for update`,
       [statementId, afterPosition, options.limit],
     );
-    const result: BatchResult = {
-      processed: lines.length,
-      applied: 0,
-      exceptions: 0,
-      skipped: 0,
-      reversed: 0,
-      lastPosition: lines.at(-1)?.position ?? afterPosition,
-      done: lines.length < options.limit,
-    };
+    const done = lines.length < options.limit;
+    let lastPosition = lines.at(-1)?.position ?? afterPosition;
+    if (done) {
+      const [end] = await tx.execute<{ position: number | null }[]>(`select max(position) as position from statement_line where bank_statement_id = ?`, [statementId]);
+      lastPosition = Math.max(lastPosition, Number(end?.position ?? 0));
+    }
+    const result: BatchResult = { processed: lines.length, applied: 0, exceptions: 0, skipped: 0, reversed: 0, lastPosition, done };
     if (lines.length === 0) return result;
     const asMatchLine = (l: LineRow) => ({
       amountMinor: BigInt(l.amount_minor),
@@ -219,16 +221,21 @@ async function reverseReturnedLine(em: EntityManager, line: LineRow, now: Date):
 
 async function writeOutcomes(em: EntityManager, outcomes: readonly LineOutcome[]): Promise<void> {
   if (outcomes.length === 0) return;
-  const values: unknown[] = [];
-  const rows = outcomes.map((o) => {
-    values.push(o.id, o.status, o.accountId, o.rule, o.confidence, o.reason, o.proposal === null ? null : JSON.stringify(o.proposal), o.residualMinor?.toString() ?? null);
-    return '(?::uuid, ?, ?::uuid, ?, ?::numeric, ?, ?::jsonb, ?::bigint)';
-  });
+  const rows = outcomes.map((o) => ({
+    id: o.id,
+    status: o.status,
+    account_id: o.accountId,
+    rule: o.rule,
+    confidence: o.confidence,
+    reason: o.reason,
+    proposal: o.proposal,
+    residual_minor: o.residualMinor?.toString() ?? null,
+  }));
   await em.execute(
     `update statement_line as l set status = v.status, account_id = v.account_id, rule = v.rule, confidence = v.confidence,
             reason = v.reason, proposal = v.proposal, residual_minor = v.residual_minor
-       from (values ${rows.join(', ')}) as v(id, status, account_id, rule, confidence, reason, proposal, residual_minor)
+       from jsonb_to_recordset(?::jsonb) as v(id uuid, status text, account_id uuid, rule text, confidence numeric, reason text, proposal jsonb, residual_minor bigint)
       where l.id = v.id`,
-    values,
+    [JSON.stringify(rows)],
   );
 }
