@@ -14,8 +14,12 @@ export interface ReconciliationWorkflowInput {
   resume?: { afterPosition: number; progress: ReconciliationProgressView };
 }
 
-/** Lines per transaction: big enough to amortise the lookups, small enough to retry cheaply. */
-export const RECONCILIATION_BATCH = 500;
+/**
+ * Lines per transaction: big enough to amortise the lookups and the workflow's round trips, small enough to retry
+ * cheaply. The payer-name hint compares each unidentified line with every account the batch loaded, so a batch's
+ * matching grows faster than its lines; on the 100,000-line bench 1,000 was no slower than 2,000 and faster than 500.
+ */
+export const RECONCILIATION_BATCH = 1_000;
 
 const activities = proxyActivities<ReconciliationActivities>({
   startToCloseTimeout: '5 minutes',
