@@ -37,6 +37,7 @@ import { accountPromisesRoutes } from './promises/promises.routes.ts';
 import { PromisesService } from './promises/promises.service.ts';
 import { PaymentsService } from './payments/payments.service.ts';
 import { rulesRoutes } from './rules/rules.routes.ts';
+import { accountScopeFilter, scopeToUser } from './shared/access-scope.ts';
 import { RulesService } from './rules/rules.service.ts';
 import { simulationsRoutes } from './simulations/simulations.routes.ts';
 import { SimulationsService } from './simulations/simulations.service.ts';
@@ -90,7 +91,9 @@ export const createApp = (deps: AppDeps): RecoupApp => {
     secureCookies: config.secureCookies,
     logger,
   });
-  const authenticated = requireAuth(auth);
+  // Every account query made while serving a signed-in user is kept to their scope (see access-scope.ts).
+  orm.em.addFilter(accountScopeFilter);
+  const authenticated = [requireAuth(auth), scopeToUser(orm)];
 
   const app = express();
   app.disable('x-powered-by');

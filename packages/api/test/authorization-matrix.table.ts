@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthzFixtures } from './support/authz-fixtures.ts';
 
-// Every object route of the API (a route with a parameter in its path), with who may use it and how to build a
-// request for one fixture object. authorization-matrix.test.ts runs each row for every role against an object of
+// Every object route of the API (a route with a parameter in its path, or one that takes an account id in its body
+// or query), with who may use it and how to build a request for one fixture object. authorization-matrix.test.ts runs each row for every role against an object of
 // their own and an object of someone else's, and fails when the app has an object route missing here.
 //
 // Adding a route: add one row. `owner` says whose objects the route reaches:
@@ -106,6 +106,50 @@ export const OBJECT_ROUTES: readonly ObjectRoute[] = [
   { route: 'POST /api/admin/accounts/:id/workflow/terminate', owner: 'team', roles: ADMIN, request: adminOnAccount('/workflow/terminate', { reason: 'Sold to an agency' }) },
   { route: 'GET /api/admin/accounts/:id/history.json', owner: 'team', roles: ADMIN, request: async (fx, ownerId) => ({ path: `/api/admin/accounts/${(await fx.account(ownerId)).accountId}/history.json` }) },
 
+  // Account ids in the body: the matrix finds these routes by the account fields their validation names.
+  {
+    route: 'POST /api/payments',
+    owner: 'team',
+    roles: ALL,
+    request: async (fx, ownerId) => ({
+      path: '/api/payments',
+      headers: { 'idempotency-key': `matrix-${randomUUID()}` },
+      body: { accountId: (await fx.account(ownerId)).accountId, amount: { amountMinor: '1000', currency: 'EUR' } },
+    }),
+  },
+  {
+    route: 'POST /api/rules/evaluate',
+    owner: 'team',
+    roles: WRITERS,
+    request: async (fx, ownerId) => ({
+      path: '/api/rules/evaluate',
+      body: { accountId: (await fx.account(ownerId)).accountId, condition: { all: [{ fact: 'daysPastDue', operator: 'greaterThan', value: 0 }] } },
+    }),
+  },
+  {
+    route: 'POST /api/simulations',
+    owner: 'team',
+    roles: WRITERS,
+    request: async (fx, ownerId) => ({
+      path: '/api/simulations',
+      body: { strategyVersionId: (await fx.defaultStrategy()).versionId, accountIds: [(await fx.account(ownerId)).accountId], days: 5 },
+    }),
+  },
+  {
+    route: 'POST /api/templates/preview',
+    owner: 'team',
+    roles: WRITERS,
+    request: async (fx, ownerId) => ({
+      path: '/api/templates/preview',
+      body: { accountId: (await fx.account(ownerId)).accountId, channel: 'email', subject: 'Your account', bodyText: 'Hello, this is a reminder.' },
+    }),
+  },
+  {
+    route: 'POST /api/team/accounts/reassign',
+    owner: 'team',
+    roles: WRITERS,
+    request: async (fx, ownerId) => ({ path: '/api/team/accounts/reassign', body: { accountIds: [(await fx.account(ownerId)).accountId], collectorId: await fx.teamCollector() } }),
+  },
   // Tasks.
   { route: 'GET /api/tasks/:id', owner: 'team', roles: ALL, request: async (fx, ownerId) => ({ path: `/api/tasks/${await fx.task(ownerId)}` }) },
   {

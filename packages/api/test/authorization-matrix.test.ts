@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { OBJECT_ROUTES, type MatrixRole, type ObjectRoute, type RouteRequest } from './authorization-matrix.table.ts';
 import { AuthzFixtures } from './support/authz-fixtures.ts';
@@ -58,12 +59,42 @@ const expectSuccess = (row: ObjectRoute, status: number, body: unknown): void =>
   else expect({ shown, ok: status >= 200 && status < 300 }).toEqual({ shown, ok: true });
 };
 
+/** Body and query fields through which a request names accounts. */
+const ACCOUNT_FIELDS = new Set(['accountId', 'accountIds']);
+
+/**
+ * The routes without a path parameter that read an account named in their body or query, found by asking each
+ * one: a request whose account fields hold no id is refused by a route that reads them, naming the field. (A
+ * route refusing unknown fields names none of them, so it is not taken for one.)
+ */
+const routesTakingAccountIds = async (): Promise<string[]> => {
+  const admin = sessions.get('admin');
+  if (!admin) throw new Error('no admin session');
+  const found: string[] = [];
+  for (const { method, path } of mountedRoutes(h.app)) {
+    if (path.includes('/:') || !path.startsWith('/api/') || path.startsWith('/api/auth/')) continue;
+    const probe = { accountId: 'not-an-id', accountIds: 'not-an-id' };
+    const response = await send('admin', method, {
+      path: `${path}?accountId=not-an-id&accountIds=not-an-id`,
+      // A route that needs an idempotency key checks it first; a fresh one lets the probe reach the body.
+      headers: { 'idempotency-key': `probe-${randomUUID()}` },
+      ...(method === 'GET' ? {} : { body: probe }),
+    });
+    const fields = (response.body as { error?: { details?: { fields?: { path?: string }[] } } }).error?.details?.fields ?? [];
+    if (fields.some((f) => ACCOUNT_FIELDS.has(String(f.path ?? '').split('.')[0] ?? ''))) found.push(`${method} ${path}`);
+  }
+  return found;
+};
+
 describe('the route table', () => {
-  it('lists every object route the app mounts, so none can be added without its authorization row', () => {
+  it('lists every object route the app mounts, so none can be added without its authorization row', async () => {
     const mounted = mountedRoutes(h.app).map((r) => `${r.method} ${r.path}`);
     // Guards the introspection itself: an empty inventory would make this test pass vacuously.
     expect(mounted).toEqual(expect.arrayContaining(['GET /api/accounts/:id', 'POST /api/tasks/:id/complete']));
-    const objectRoutes = mounted.filter((route) => route.includes('/:'));
+    const byBody = await routesTakingAccountIds();
+    // Guards the probe the same way: these are known to read an account from their body.
+    expect(byBody).toEqual(expect.arrayContaining(['POST /api/payments', 'POST /api/rules/evaluate', 'POST /api/simulations', 'POST /api/team/accounts/reassign']));
+    const objectRoutes = [...mounted.filter((route) => route.includes('/:')), ...byBody];
     const inTable = new Set(OBJECT_ROUTES.map((row) => row.route));
     expect(objectRoutes.filter((route) => !inTable.has(route))).toEqual([]);
   });

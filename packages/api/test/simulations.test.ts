@@ -301,7 +301,7 @@ describe('simulation requests', () => {
       accountIds: ['00000000-0000-4000-8000-000000000000'],
       days: 5,
     });
-    expect(unknown.status).toBe(422);
+    expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe('simulation-accounts-unknown');
   });
 

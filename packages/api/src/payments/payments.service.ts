@@ -44,9 +44,11 @@ export class PaymentsService {
 
   /**
    * Records a payment once per idempotency key. The same key with the same body answers what the first request
-   * answered; the same key with another body is refused, since the caller has mixed up two payments.
+   * answered; the same key with another body is refused, since the caller has mixed up two payments. A key belongs
+   * to the user who sent it: another user's same key is a new key, and never replays their answer.
    */
-  async receive(key: string, request: PaymentRequest, user: AuthUser): Promise<PaymentOutcome> {
+  async receive(clientKey: string, request: PaymentRequest, user: AuthUser): Promise<PaymentOutcome> {
+    const key = `${user.id}/${clientKey}`;
     const requestHash = sha256Hex(canonicalJson(request));
     const outcome = await this.#orm.em.fork().transactional(async (em) => {
       // Serialises concurrent requests carrying the same key; the second then finds the first one's record.

@@ -1,7 +1,8 @@
-import { LockMode, raw, type FilterQuery } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, raw, RequestContext, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { RequestHandler } from 'express';
 import { Account, AppUser, CollectorTask, type IAccount, type ICollectorTask } from '@recoup/db';
-import type { AuthUser } from '../auth/current-user.ts';
+import { currentUser, type AuthUser } from '../auth/current-user.ts';
 import { NotFoundError } from '../http/errors.ts';
 
 // Object-level authorization in one place. Every route that reads or changes an account, or anything hanging off
@@ -64,39 +65,67 @@ export const taskFilter = (scope: AccessScope): FilterQuery<ICollectorTask> => {
   }
 };
 
-/** The users whose tasks on an account open the account to this scope, or null when any account is open. */
-const taskHolders = (scope: AccessScope): readonly string[] | null => {
-  switch (scope.kind) {
-    case 'all':
-      return null;
-    case 'team':
-      return scope.members;
-    case 'own':
-      return [scope.userId];
-  }
+/**
+ * The one definition of the accounts a scope reaches, as a condition on an account row: assigned to a member (a
+ * team also reaches unassigned accounts, the queue it hands out), or holding a task assigned to one. null: every
+ * account. The ORM filter and the raw SQL of reports are both made from it, so they cannot disagree.
+ */
+export const accountScopeSql = (scope: AccessScope, alias: string): { sql: string; params: string[] } | null => {
+  if (scope.kind === 'all') return null;
+  const holders = scope.kind === 'team' ? [...scope.members] : [scope.userId];
+  const list = holders.map(() => '?').join(', ');
+  const assigned =
+    scope.kind === 'team' ? `(${alias}."assigned_collector_id" is null or ${alias}."assigned_collector_id" in (${list}))` : `${alias}."assigned_collector_id" = ?`;
+  const holdsTask = `exists (select 1 from "collector_task" t where t."account_id" = ${alias}."id" and t."assignee_id" in (${list}))`;
+  return { sql: `(${assigned} or ${holdsTask})`, params: [...holders, ...holders] };
 };
 
-/** The accounts a user in this scope may see, as a filter to AND with the list's own conditions. */
+/** The accounts a user in this scope may see, as a filter to AND with a query's own conditions. */
 export const accountFilter = (scope: AccessScope): FilterQuery<IAccount> => {
-  const holders = taskHolders(scope);
-  if (holders === null) return {};
-  const placeholders = holders.map(() => '?').join(', ');
-  const holdsTask = raw(
-    (alias: string) => `exists (select 1 from "collector_task" t where t."account_id" = ${alias}."id" and t."assignee_id" in (${placeholders}))`,
-    [...holders],
-  );
-  const assigned: FilterQuery<IAccount>[] =
-    scope.kind === 'team' ? [{ assignedCollector: null }, { assignedCollector: { $in: [...holders] } }] : [{ assignedCollector: holders[0] ?? null }];
-  return { $or: [...assigned, { [holdsTask]: [] }] } as FilterQuery<IAccount>;
+  const sql = accountScopeSql(scope, 'a');
+  if (sql === null) return {};
+  return { [raw((alias: string) => accountScopeSql(scope, alias)?.sql ?? 'true', sql.params)]: [] } as FilterQuery<IAccount>;
 };
 
-export const mayAccessAccountIn = async (em: EntityManager, scope: AccessScope, account: IAccount): Promise<boolean> => {
-  const holders = taskHolders(scope);
-  if (holders === null) return true;
-  const assignee = account.assignedCollector?.id ?? null;
-  if (scope.kind === 'team' ? isMember(scope, assignee) : assignee !== null && holders.includes(assignee)) return true;
-  return (await em.count(CollectorTask, { account: account.id, assignee: { $in: [...holders] } })) > 0;
+/** The name of the ORM filter that keeps every account query of a request inside its user's scope. */
+export const ACCOUNT_SCOPE_FILTER = 'accountScope';
+
+/**
+ * Registered on the API's entity manager: every query for accounts made while serving a signed-in user's request
+ * is kept to that user's scope, without the call site asking for it. Outside a request (no scope set) it adds
+ * nothing: the workers and the import's own lookups see every account.
+ */
+export const accountScopeFilter = {
+  name: ACCOUNT_SCOPE_FILTER,
+  entity: [Account],
+  default: true,
+  args: false,
+  cond: (args: { scope?: AccessScope }) => (args?.scope ? accountFilter(args.scope) : {}),
 };
+
+/**
+ * The scope the entity manager serves, as SQL for raw queries over accounts: the same condition the ORM filter adds
+ * to its own queries. "true" when it serves no signed-in user (a worker, a public link) or an admin.
+ */
+export const scopedAccountsSql = (em: EntityManager, alias: string): { sql: string; params: string[] } => {
+  const scope = em.getFilterParams<{ scope?: AccessScope }>(ACCOUNT_SCOPE_FILTER)?.scope;
+  return (scope ? accountScopeSql(scope, alias) : null) ?? { sql: 'true', params: [] };
+};
+
+/**
+ * Serves the rest of the request with an entity manager scoped to its user: `orm.em.fork()` anywhere below then
+ * carries the user's account scope. Mounted after sign-in is checked.
+ */
+export const scopeToUser =
+  (orm: MikroORM): RequestHandler =>
+  async (req, _res, next) => {
+    const em = orm.em.fork();
+    em.setFilterParams(ACCOUNT_SCOPE_FILTER, { scope: await accessScope(em, currentUser(req)) });
+    RequestContext.create(em, next);
+  };
+
+export const mayAccessAccountIn = async (em: EntityManager, scope: AccessScope, account: IAccount): Promise<boolean> =>
+  scope.kind === 'all' || (await em.count(Account, { $and: [{ id: account.id }, accountFilter(scope)] })) > 0;
 
 export const mayAccessAccount = async (em: EntityManager, user: AuthUser, account: IAccount): Promise<boolean> =>
   mayAccessAccountIn(em, await accessScope(em, user), account);

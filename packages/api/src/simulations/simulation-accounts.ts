@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { scopedAccountsSql } from '../shared/access-scope.ts';
 import { zonedWallTime, type FactValues, type SimulatedAccount } from '@recoup/domain';
 
 /** The facts the simulator takes per simulation rather than per account. */
@@ -26,11 +27,12 @@ const CHUNK = 1_000;
 /**
  * The accounts as a collection run would see them today: the open balance in the account currency, the oldest open
  * due date at 09:00 on the debtor's wall clock (as the workflow's snapshot has it) and the facts conditions test.
- * Ids that do not exist are returned separately.
+ * Ids that do not exist, or name accounts outside the user's scope, are returned separately as missing.
  */
 export async function loadRealAccounts(em: EntityManager, ids: readonly string[]): Promise<{ found: RealAccount[]; missing: string[] }> {
   const unique = [...new Set(ids)];
   const byId = new Map<string, RealAccount>();
+  const scope = scopedAccountsSql(em, 'a');
   for (let i = 0; i < unique.length; i += CHUNK) {
     const chunk = unique.slice(i, i + CHUNK);
     const rows = await em.execute<Row[]>(
@@ -40,9 +42,9 @@ export async function loadRealAccounts(em: EntityManager, ids: readonly string[]
               to_char(min(inv.due_date) filter (where inv.status = 'open'), 'YYYY-MM-DD') as oldest_due
          from account a
          left join invoice inv on inv.account_id = a.id and inv.currency = a.currency
-        where a.id in (?)
+        where a.id in (?) and ${scope.sql}
         group by a.id`,
-      [chunk],
+      [chunk, ...scope.params],
     );
     for (const row of rows) {
       byId.set(row.id, {

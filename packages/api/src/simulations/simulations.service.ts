@@ -16,7 +16,7 @@ import {
   type TimelineEntry,
 } from '@recoup/domain';
 import type { SimulationRequest, SimulationResponse, SimulationSample } from '@recoup/contracts';
-import { BusinessRuleError } from '../http/errors.ts';
+import { BusinessRuleError, HttpError } from '../http/errors.ts';
 import { loadRealAccounts, type StaticFacts } from './simulation-accounts.ts';
 import { tracePath } from './simulation-path.ts';
 
@@ -152,8 +152,9 @@ const batchesOf = async (em: EntityManager, request: SimulationRequest, start: D
   }
   const { found, missing } = await loadRealAccounts(em, request.accountIds ?? []);
   if (missing.length > 0) {
-    throw new BusinessRuleError('simulation-accounts-unknown', `${missing.length} account id(s) do not exist: ${missing.slice(0, 10).join(', ')}.`, {
-      fields: [{ in: 'body', path: 'accountIds', reason: 'these accounts do not exist' }],
+    // Someone else's account looks missing, like one that does not exist, so ids cannot be probed.
+    throw new HttpError(404, 'simulation-accounts-unknown', `${missing.length} account id(s) were not found: ${missing.slice(0, 10).join(', ')}.`, {
+      fields: [{ in: 'body', path: 'accountIds', reason: 'no such account' }],
       missing,
     });
   }

@@ -131,6 +131,8 @@ export class TasksService {
   async release(id: string, user: AuthUser): Promise<TaskView> {
     return this.#orm.em.fork().transactional(async (em) => {
       const task = await accessibleTask(em, user, id);
+      // Read while the task is theirs: once released, a collector's scope may no longer reach its account.
+      const { name: accountName } = await em.findOneOrFail(Account, { id: task.account.id });
       const released = await em.nativeUpdate(CollectorTask, { id, status: 'open', assignee: user.id }, { assignee: null });
       if (released === 0) {
         const now = await em.findOneOrFail(CollectorTask, { id }, { refresh: true });
@@ -138,8 +140,7 @@ export class TasksService {
         throw new ConflictError('task-not-yours', 'Only the collector the task is assigned to can release it.');
       }
       await audit(em, { actorId: user.id, action: 'task.released', entity: 'collector_task', entityId: id, details: { accountId: task.account.id } });
-      const fresh = await em.findOneOrFail(CollectorTask, { id }, { refresh: true, populate: ['account'] });
-      return toTaskView(fresh, fresh.account.name);
+      return toTaskView(await em.findOneOrFail(CollectorTask, { id }, { refresh: true }), accountName);
     });
   }
 

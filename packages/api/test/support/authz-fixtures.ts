@@ -47,6 +47,11 @@ export class AuthzFixtures {
     return { accountId: account.id, invoiceId: invoice.id, externalRef };
   }
 
+  /** A collector on the demo manager's team, whom the manager and an admin may hand accounts to. */
+  async teamCollector(): Promise<string> {
+    return this.#h.userId('collector2');
+  }
+
   async task(ownerId: string): Promise<string> {
     const { accountId } = await this.account(ownerId);
     const em = this.#h.db.orm.em.fork();
