@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
 import type { RecoupConfig } from '@recoup/contracts';
 import type { CollectionClient, ReconciliationClient } from '@recoup/workflows';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
@@ -12,7 +13,8 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { AuthService } from './auth/auth.service.ts';
 import { csrfProtection } from './auth/csrf.ts';
 import { requireAuth } from './auth/require-auth.ts';
-import { createSessionMiddleware } from './auth/session.ts';
+import { createSessionMiddleware, sessionSecret } from './auth/session.ts';
+import { SignInThrottle } from './auth/sign-in-throttle.ts';
 import { bankStatementsRoutes, statementLinesRoutes, statementMappingsRoutes } from './bank-statements/bank-statements.routes.ts';
 import { BankStatementsService } from './bank-statements/bank-statements.service.ts';
 import { StatementLinesService } from './bank-statements/statement-lines.service.ts';
@@ -68,7 +70,7 @@ export interface AppDeps {
 }
 
 export type RecoupApp = Express & {
-  /** Releases what the app holds besides the ORM (the session store's pool). */
+  /** Releases what the app holds besides the ORM (the pool behind sessions and the sign-in throttle). */
   close(): Promise<void>;
 };
 
@@ -76,6 +78,8 @@ const JSON_LIMIT = '1mb';
 const IMPORT_LIMIT = '50mb';
 /** 100,000 statement lines of camt XML run to tens of megabytes. */
 const STATEMENT_LIMIT = '200mb';
+/** Sessions and sign-in counts are small, quick queries; a few connections serve them beside the ORM's pool. */
+const AUTH_POOL_MAX = 5;
 const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../../designer/dist', import.meta.url));
 
 export const createApp = (deps: AppDeps): RecoupApp => {
@@ -83,18 +87,19 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const databaseUrl = config.databaseUrl ?? String(orm.config.get('clientUrl'));
 
-  const auth = new AuthService(orm);
-  const sessions = createSessionMiddleware({
-    databaseUrl,
-    secret: config.sessionSecret,
-    secureCookies: config.secureCookies,
-    logger,
-  });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: AUTH_POOL_MAX });
+  // An idle connection that the server drops must not take the process down; the next query reconnects.
+  pool.on('error', (error) => logger.error('auth database pool', { error: error.message }));
+  const throttle = new SignInThrottle(pool, config.signIn);
+  const auth = new AuthService(orm, throttle);
+  const secret = sessionSecret(config.sessionSecret, logger);
+  const sessions = createSessionMiddleware({ pool, secret, secureCookies: config.secureCookies, logger });
   const authenticated = requireAuth(auth);
 
   const app = express();
   app.disable('x-powered-by');
-  // Behind an https reverse proxy the session cookie is Secure, which needs the proxy's X-Forwarded-Proto.
+  // Behind an https reverse proxy the session cookie is Secure, which needs the proxy's X-Forwarded-Proto; the
+  // client address that sign-in failures count against is then the one the proxy puts in X-Forwarded-For.
   if (config.secureCookies) app.set('trust proxy', 1);
 
   // Public: the opt-out link in e-mails works without an account or a session.
@@ -140,7 +145,7 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   app.use('/api/admin', authenticated, adminRoutes(orm, collections, adminWorkflows));
   app.use('/api/outbox', authenticated, outboxRoutes(orm));
   app.use('/api/team', authenticated, teamRoutes(new TeamService(orm)));
-  app.use('/api/users', authenticated, usersRoutes(new UsersService(orm)));
+  app.use('/api/users', authenticated, usersRoutes(new UsersService(orm, throttle)));
   app.use('/api', notFoundHandler);
 
   const designer = staticDesigner(deps.staticDir ?? DEFAULT_STATIC_DIR);
@@ -148,7 +153,11 @@ export const createApp = (deps: AppDeps): RecoupApp => {
 
   app.use(errorHandler(logger));
 
-  return Object.assign(app, { close: sessions.close });
+  const close = async (): Promise<void> => {
+    await sessions.close();
+    await pool.end();
+  };
+  return Object.assign(app, { close });
 };
 
 /** "Acme Collections <ar@acme.example>" -> "Acme Collections": the name recipients know the sender by. */
