@@ -11,7 +11,7 @@ import { adminRoutes } from './admin/admin.routes.ts';
 import { AdminWorkflowsService } from './admin/workflows.service.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { AuthService } from './auth/auth.service.ts';
-import { csrfProtection } from './auth/csrf.ts';
+import { createCsrf } from './auth/csrf.ts';
 import { requireAuth } from './auth/require-auth.ts';
 import { createSessionMiddleware, sessionSecret } from './auth/session.ts';
 import { SignInThrottle } from './auth/sign-in-throttle.ts';
@@ -94,6 +94,7 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   const auth = new AuthService(orm, throttle);
   const secret = sessionSecret(config.sessionSecret, logger);
   const sessions = createSessionMiddleware({ pool, secret, secureCookies: config.secureCookies, logger });
+  const csrf = createCsrf({ secret, secureCookies: config.secureCookies });
   const authenticated = requireAuth(auth);
 
   const app = express();
@@ -109,10 +110,10 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   // Statement files are read as bytes: they are stored exactly as the bank wrote them, and decoded by the import.
   app.use('/api/bank-statements', express.raw({ type: ['text/*', 'application/xml', 'application/octet-stream'], limit: STATEMENT_LIMIT }));
   app.use('/api', express.json({ limit: JSON_LIMIT }), requireJsonBodies(['/imports/portfolio.csv', '/bank-statements']));
-  app.use('/api', sessions.middleware, csrfProtection);
+  app.use('/api', sessions.middleware, csrf.protection);
 
   app.use('/api/health', healthRoutes(config));
-  app.use('/api/auth', authRoutes(auth));
+  app.use('/api/auth', authRoutes(auth, csrf));
   app.use('/api/facts', authenticated, factsRoutes());
   app.use('/api/templates', authenticated, templatesRoutes(new TemplatesService(orm, config.publicUrl)));
   app.use('/api/rules', authenticated, rulesRoutes(new RulesService(orm)));
