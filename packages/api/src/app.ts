@@ -28,6 +28,7 @@ import { errorHandler, notFoundHandler } from './http/error-middleware.ts';
 import { createLogger, type Logger } from './http/logger.ts';
 import { requireJsonBodies } from './http/require-json.ts';
 import { requireSameOrigin } from './http/same-origin.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { staticDesigner } from './http/static.ts';
 import { optOutRoutes } from './optout/optout.routes.ts';
 import { kpisRoutes } from './kpis/kpis.routes.ts';
@@ -103,6 +104,7 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   // Behind an https reverse proxy the session cookie is Secure, which needs the proxy's X-Forwarded-Proto; the
   // client address that sign-in failures count against is then the one the proxy puts in X-Forwarded-For.
   if (config.secureCookies) app.set('trust proxy', 1);
+  app.use(securityHeaders(config.secureCookies));
   app.use(requireSameOrigin(config.publicOrigin));
 
   // Public: the opt-out link in e-mails works without an account or a session.

@@ -3,8 +3,8 @@ import request from 'supertest';
 import { DEMO_PASSWORD } from '@recoup/db';
 import { createHarness, type Harness, type LoggedIn } from './support/harness.ts';
 
-// What a browser is told and what it is refused: the Origin check on state-changing requests, and Secure cookies
-// under an https PUBLIC_URL.
+// What a browser is told and what it is refused: the Origin check on state-changing requests, Secure cookies and
+// HSTS under an https PUBLIC_URL, and the security headers on every response.
 
 let local: Harness;
 let behindHttps: Harness;
@@ -91,7 +91,7 @@ describe('the Origin check on state-changing requests', () => {
   });
 });
 
-describe('cookies under an https PUBLIC_URL', () => {
+describe('cookies and HSTS under an https PUBLIC_URL', () => {
   const overHttps = (call: request.Test) => call.set('x-forwarded-proto', 'https').set('origin', HTTPS_URL);
 
   it('marks the session cookie and the signed-out nonce cookie Secure', async () => {
@@ -100,5 +100,32 @@ describe('cookies under an https PUBLIC_URL', () => {
     expect(String(login.headers['set-cookie'])).toMatch(/^recoup\.sid=.*; Secure/);
     const csrf = await overHttps(request(behindHttps.app).get('/api/auth/csrf'));
     expect(String(csrf.headers['set-cookie'])).toMatch(/^recoup\.csrf=.*; Secure/);
+  });
+
+  it('sends HSTS over https, and neither HSTS nor Secure cookies over plain http', async () => {
+    const secure = await request(behindHttps.app).get('/api/health');
+    expect(secure.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    expect(secure.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+    const plain = await request(local.app).get('/api/health');
+    expect(plain.headers['strict-transport-security']).toBeUndefined();
+    expect(plain.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    const csrf = await request(local.app).get('/api/auth/csrf');
+    expect(String(csrf.headers['set-cookie'])).not.toMatch(/Secure/);
+  });
+});
+
+describe('security headers', () => {
+  it('sends a CSP, nosniff, a Referrer-Policy and frame protection on API answers, errors and the opt-out page', async () => {
+    for (const path of ['/api/health', '/api/nowhere', '/optout/00000000-0000-4000-8000-000000000000']) {
+      const response = await request(local.app).get(path);
+      const csp = String(response.headers['content-security-policy']);
+      expect({ path, csp }).toEqual({ path, csp: expect.stringContaining("default-src 'self'") });
+      expect(csp).toContain("script-src 'self';");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("object-src 'none'");
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['referrer-policy']).toBe('same-origin');
+      expect(response.headers['x-frame-options']).toBe('DENY');
+    }
   });
 });
