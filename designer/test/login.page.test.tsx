@@ -114,6 +114,24 @@ describe('LoginPage', () => {
     expect((screen.getByRole('button', { name: 'Sign in' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
+  it('shows how long to wait when failed sign-ins have locked the account', async () => {
+    const message = 'Too many failed sign-ins for this e-mail address. Try again in 15 minutes, or ask an admin to unlock the account.';
+    renderLogin(
+      stubServer({
+        'GET /api/health': () => ({ status: 200, body: { demo: false } }),
+        'GET /api/auth/csrf': () => ({ status: 200, body: { csrfToken: 'csrf-token-123' } }),
+        'POST /api/auth/login': () => ({
+          status: 429,
+          body: { error: { code: 'too-many-sign-ins', message, details: { scope: 'account', retryAfterSeconds: 900 } } },
+        }),
+      }),
+    );
+
+    fillAndSubmit('admin@recoup.local', 'demo-password');
+
+    expect((await screen.findByRole('alert')).textContent).toBe(message);
+  });
+
   it('says so when the server cannot be reached', async () => {
     const fetchFn = jest.fn((): Promise<Response> => Promise.reject(new TypeError('Failed to fetch')));
     renderLogin(fetchFn);

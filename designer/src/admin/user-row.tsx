@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Role, UserAdminView } from '@recoup/contracts';
 import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
-import { resetPassword, updateUser } from './users.api.ts';
+import { resetPassword, unlockSignIn, updateUser } from './users.api.ts';
 
 export interface UserRowProps {
   user: UserAdminView;
@@ -86,6 +86,21 @@ export function UserRow({ user, managers, onChanged }: UserRowProps) {
           />{' '}
           Active<span className="users__visually-hidden"> ({who})</span>
         </label>
+        {user.signInLockedUntil !== null ? (
+          <div className="users__lock">
+            <span className="badge users__locked-badge">Sign-in locked</span>
+            <div className="users__sub">after failed sign-ins, until {new Date(user.signInLockedUntil).toLocaleString()}</div>
+            <button
+              type="button"
+              className="button button--small"
+              aria-label={`Unlock sign-in for ${who}`}
+              disabled={busy}
+              onClick={() => void run(() => unlockSignIn(api, user.id), 'Sign-in unlocked.')}
+            >
+              Unlock
+            </button>
+          </div>
+        ) : null}
       </td>
       <td>
         <form

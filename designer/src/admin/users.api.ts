@@ -12,3 +12,7 @@ export const updateUser = (api: ApiClient, id: string, body: UpdateUserRequest) 
 
 export const resetPassword = (api: ApiClient, id: string, password: string) =>
   api.post<UserAdminView>(`/api/users/${encodeURIComponent(id)}/password`, { password });
+
+/** Lifts the lock that failed sign-ins put on the user, and forgets those failures. */
+export const unlockSignIn = (api: ApiClient, id: string) =>
+  api.post<UserAdminView>(`/api/users/${encodeURIComponent(id)}/unlock-sign-in`);

@@ -17,6 +17,7 @@ const person = (id: string, name: string, role: string, extra: object = {}) => (
   skills: [],
   pools: [],
   createdAt: '2026-11-01T00:00:00.000Z',
+  signInLockedUntil: null,
   ...extra,
 });
 const users = [person('a-1', 'Ada Admin', 'admin'), person('m-1', 'Max Manager', 'manager'), person('c-1', 'Clara Collector', 'collector', { managerId: 'm-1' })];
@@ -91,5 +92,21 @@ describe('UsersPage', () => {
     await user.click(screen.getByRole('checkbox', { name: /Active \(Clara Collector\)/ }));
     expect(await screen.findByText('Deactivated; their sessions ended.')).toBeTruthy();
     expect(server.calls('PATCH /api/users/c-1')[0]?.body).toEqual({ active: false });
+  });
+
+  it('shows which user failed sign-ins have locked, and unlocks them', async () => {
+    const locked = person('c-2', 'Lena Locked', 'collector', { signInLockedUntil: '2026-12-02T10:15:00.000Z' });
+    const { server, user } = renderPage({
+      'GET /api/users': () => ({ status: 200, body: [...users, locked] }),
+      'POST /api/users/c-2/unlock-sign-in': () => ({ status: 200, body: { ...locked, signInLockedUntil: null } }),
+    });
+    const unlock = await screen.findByRole('button', { name: 'Unlock sign-in for Lena Locked' });
+    expect(screen.getAllByText('Sign-in locked')).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: 'Unlock sign-in for Clara Collector' })).toBeNull();
+    await user.click(unlock);
+    expect(await screen.findByText('Sign-in unlocked.')).toBeTruthy();
+    expect(server.calls('POST /api/users/c-2/unlock-sign-in')).toHaveLength(1);
+    expect(screen.queryByText('Sign-in locked')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Unlock sign-in for Lena Locked' })).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
 import type { RecoupConfig } from '@recoup/contracts';
 import type { CollectionClient, ReconciliationClient } from '@recoup/workflows';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
@@ -10,9 +11,10 @@ import { adminRoutes } from './admin/admin.routes.ts';
 import { AdminWorkflowsService } from './admin/workflows.service.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { AuthService } from './auth/auth.service.ts';
-import { csrfProtection } from './auth/csrf.ts';
+import { createCsrf } from './auth/csrf.ts';
 import { requireAuth } from './auth/require-auth.ts';
-import { createSessionMiddleware } from './auth/session.ts';
+import { createSessionMiddleware, sessionSecret } from './auth/session.ts';
+import { SignInThrottle } from './auth/sign-in-throttle.ts';
 import { bankStatementsRoutes, statementLinesRoutes, statementMappingsRoutes } from './bank-statements/bank-statements.routes.ts';
 import { BankStatementsService } from './bank-statements/bank-statements.service.ts';
 import { StatementLinesService } from './bank-statements/statement-lines.service.ts';
@@ -25,6 +27,8 @@ import { healthRoutes } from './health/health.routes.ts';
 import { errorHandler, notFoundHandler } from './http/error-middleware.ts';
 import { createLogger, type Logger } from './http/logger.ts';
 import { requireJsonBodies } from './http/require-json.ts';
+import { requireSameOrigin } from './http/same-origin.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { staticDesigner } from './http/static.ts';
 import { optOutRoutes } from './optout/optout.routes.ts';
 import { kpisRoutes } from './kpis/kpis.routes.ts';
@@ -69,7 +73,7 @@ export interface AppDeps {
 }
 
 export type RecoupApp = Express & {
-  /** Releases what the app holds besides the ORM (the session store's pool). */
+  /** Releases what the app holds besides the ORM (the pool behind sessions and the sign-in throttle). */
   close(): Promise<void>;
 };
 
@@ -77,6 +81,8 @@ const JSON_LIMIT = '1mb';
 const IMPORT_LIMIT = '50mb';
 /** 100,000 statement lines of camt XML run to tens of megabytes. */
 const STATEMENT_LIMIT = '200mb';
+/** Sessions and sign-in counts are small, quick queries; a few connections serve them beside the ORM's pool. */
+const AUTH_POOL_MAX = 5;
 const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../../designer/dist', import.meta.url));
 
 export const createApp = (deps: AppDeps): RecoupApp => {
@@ -84,21 +90,25 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const databaseUrl = config.databaseUrl ?? String(orm.config.get('clientUrl'));
 
-  const auth = new AuthService(orm);
-  const sessions = createSessionMiddleware({
-    databaseUrl,
-    secret: config.sessionSecret,
-    secureCookies: config.secureCookies,
-    logger,
-  });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: AUTH_POOL_MAX });
+  // An idle connection that the server drops must not take the process down; the next query reconnects.
+  pool.on('error', (error) => logger.error('auth database pool', { error: error.message }));
+  const throttle = new SignInThrottle(pool, config.signIn);
+  const auth = new AuthService(orm, throttle);
+  const secret = sessionSecret(config.sessionSecret, logger);
+  const sessions = createSessionMiddleware({ pool, secret, secureCookies: config.secureCookies, logger });
+  const csrf = createCsrf({ secret, secureCookies: config.secureCookies });
   // Every account query made while serving a signed-in user is kept to their scope (see access-scope.ts).
   orm.em.addFilter(accountScopeFilter);
   const authenticated = [requireAuth(auth), scopeToUser(orm)];
 
   const app = express();
   app.disable('x-powered-by');
-  // Behind an https reverse proxy the session cookie is Secure, which needs the proxy's X-Forwarded-Proto.
+  // Behind an https reverse proxy the session cookie is Secure, which needs the proxy's X-Forwarded-Proto; the
+  // client address that sign-in failures count against is then the one the proxy puts in X-Forwarded-For.
   if (config.secureCookies) app.set('trust proxy', 1);
+  app.use(securityHeaders(config.secureCookies));
+  app.use(requireSameOrigin(config.publicOrigin));
 
   // Public: the opt-out link in e-mails works without an account or a session.
   app.use('/optout', optOutRoutes(orm, senderName(config.mailFrom)));
@@ -107,10 +117,10 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   // Statement files are read as bytes: they are stored exactly as the bank wrote them, and decoded by the import.
   app.use('/api/bank-statements', express.raw({ type: ['text/*', 'application/xml', 'application/octet-stream'], limit: STATEMENT_LIMIT }));
   app.use('/api', express.json({ limit: JSON_LIMIT }), requireJsonBodies(['/imports/portfolio.csv', '/bank-statements']));
-  app.use('/api', sessions.middleware, csrfProtection);
+  app.use('/api', sessions.middleware, csrf.protection);
 
   app.use('/api/health', healthRoutes(config));
-  app.use('/api/auth', authRoutes(auth));
+  app.use('/api/auth', authRoutes(auth, csrf));
   app.use('/api/facts', authenticated, factsRoutes());
   app.use('/api/templates', authenticated, templatesRoutes(new TemplatesService(orm, config.publicUrl)));
   app.use('/api/rules', authenticated, rulesRoutes(new RulesService(orm)));
@@ -143,7 +153,7 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   app.use('/api/admin', authenticated, adminRoutes(orm, collections, adminWorkflows));
   app.use('/api/outbox', authenticated, outboxRoutes(orm));
   app.use('/api/team', authenticated, teamRoutes(new TeamService(orm)));
-  app.use('/api/users', authenticated, usersRoutes(new UsersService(orm)));
+  app.use('/api/users', authenticated, usersRoutes(new UsersService(orm, throttle)));
   app.use('/api', notFoundHandler);
 
   const designer = staticDesigner(deps.staticDir ?? DEFAULT_STATIC_DIR);
@@ -151,7 +161,11 @@ export const createApp = (deps: AppDeps): RecoupApp => {
 
   app.use(errorHandler(logger));
 
-  return Object.assign(app, { close: sessions.close });
+  const close = async (): Promise<void> => {
+    await sessions.close();
+    await pool.end();
+  };
+  return Object.assign(app, { close });
 };
 
 /** "Acme Collections <ar@acme.example>" -> "Acme Collections": the name recipients know the sender by. */

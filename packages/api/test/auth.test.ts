@@ -76,6 +76,52 @@ describe('auth', () => {
     expect(response.body).toEqual({ csrfToken: csrf });
   });
 
+  it('stores no session for signed-out calls to /api/auth/csrf, /api/auth/me or a failed sign-in, and one at sign-in', async () => {
+    const sessionRows = async () => Number((await h.db.orm.em.fork().execute<{ n: string }[]>('select count(*) as n from "session"'))[0]?.n);
+    const before = await sessionRows();
+    const anonymous = request.agent(h.app);
+    for (let i = 0; i < 3; i++) expect((await anonymous.get('/api/auth/csrf')).status).toBe(200);
+    expect((await request(h.app).get('/api/auth/csrf')).status).toBe(200);
+    expect((await anonymous.get('/api/auth/me')).status).toBe(401);
+    expect((await anonymous.post('/api/auth/login').send({ email: 'collector3@recoup.local', password: 'not it' })).status).toBe(401);
+    expect(await sessionRows()).toBe(before);
+
+    expect((await anonymous.post('/api/auth/login').send({ email: 'collector3@recoup.local', password: DEMO_PASSWORD })).status).toBe(200);
+    expect(await sessionRows()).toBe(before + 1);
+  });
+
+  it('gives a signed-out client a token that works only with its own nonce cookie', async () => {
+    const client = request.agent(h.app);
+    const first = await client.get('/api/auth/csrf');
+    expect(String(first.headers['set-cookie'])).toMatch(/^recoup\.csrf=[^;]+; Path=\/api; HttpOnly; SameSite=Lax$/);
+    const token = (first.body as { csrfToken: string }).csrfToken;
+    expect((await client.get('/api/auth/csrf')).body).toEqual({ csrfToken: token });
+
+    // With its cookie the token passes the CSRF check, and the route then says who may use it.
+    const own = await client.post('/api/auth/logout').set('x-csrf-token', token);
+    expect(own.status).toBe(401);
+    const withoutCookie = await request(h.app).post('/api/auth/logout').set('x-csrf-token', token);
+    expect(withoutCookie.status).toBe(403);
+    expect(withoutCookie.body.error.code).toBe('csrf-token-invalid');
+    const otherClient = request.agent(h.app);
+    await otherClient.get('/api/auth/csrf');
+    const borrowed = await otherClient.post('/api/auth/logout').set('x-csrf-token', token);
+    expect(borrowed.status).toBe(403);
+    expect(borrowed.body.error.code).toBe('csrf-token-invalid');
+  });
+
+  it("refuses a signed-out client's token on a signed-in session", async () => {
+    const client = request.agent(h.app);
+    const anonymousToken = ((await client.get('/api/auth/csrf')).body as { csrfToken: string }).csrfToken;
+    const login = await client.post('/api/auth/login').send({ email: 'manager@recoup.local', password: DEMO_PASSWORD });
+    expect(login.status).toBe(200);
+    const stale = await client.post('/api/strategies').set('x-csrf-token', anonymousToken).send({ name: 'x' });
+    expect(stale.status).toBe(403);
+    expect(stale.body.error.code).toBe('csrf-token-invalid');
+    const fresh = await client.post('/api/strategies').set('x-csrf-token', (login.body as { csrfToken: string }).csrfToken).send({ name: 'Made after sign-in' });
+    expect(fresh.status).toBe(201);
+  });
+
   it('refuses a role that may not act with 403', async () => {
     const { agent, csrf } = await h.login('collector1');
     const response = await agent.post('/api/strategies').set('x-csrf-token', csrf).send({ name: 'Mine' });

@@ -188,6 +188,7 @@ export const OBJECT_ROUTES: readonly ObjectRoute[] = [
     roles: ADMIN,
     request: async (fx) => ({ path: `/api/users/${await fx.spareUser()}/password`, body: { password: 'a new long password' } }),
   },
+  { route: 'POST /api/users/:id/unlock-sign-in', owner: 'none', roles: ADMIN, request: async (fx) => ({ path: `/api/users/${await fx.spareUser()}/unlock-sign-in` }) },
 
   // Portfolio figures: one block of the managers' dashboards (the block name is the parameter, not an object).
   { route: 'GET /api/kpis/:block', owner: 'none', roles: WRITERS, request: async () => ({ path: '/api/kpis/aging' }) },

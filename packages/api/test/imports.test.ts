@@ -126,6 +126,20 @@ describe('CSV portfolio import', () => {
     expect(raw.text).toBe(body);
   });
 
+  it('offers the raw file only for saving, as its stored format, whatever name it was uploaded under', async () => {
+    const body = csv('<script>alert(1)</script>,=HYPERLINK(""http://x""),consumer,,Europe/Rome,,,,,RAW-1,2025-01-01,2025-01-31,5.00,,EUR');
+    const uploaded = await postCsv(body, '?filename=statement.html');
+    const batchId = (uploaded.body.batchId ?? uploaded.body.error?.details?.batchId) as string;
+    expect(batchId).toEqual(expect.any(String));
+    const raw = await manager.agent.get(`/api/imports/${batchId}/raw`).buffer(true);
+    expect(raw.status).toBe(200);
+    expect(raw.headers['content-disposition']).toMatch(/^attachment; filename="?statement\.html"?$/);
+    expect(raw.headers['content-type']).toMatch(/^text\/csv/);
+    expect(raw.headers['x-content-type-options']).toBe('nosniff');
+    expect(raw.headers['content-security-policy']).toContain('sandbox');
+    expect(raw.text).toBe(body);
+  });
+
   it('refuses a file missing a required column, naming it on line 1', async () => {
     const response = await postCsv('account_ref,account_name\nX,Y\n');
     expect(response.status).toBe(422);

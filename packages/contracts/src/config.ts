@@ -37,6 +37,18 @@ export interface ChannelConfig {
   webhookSecret: string | null;
 }
 
+/** How failed sign-ins are throttled (see the README's sign-in section). */
+export interface SignInThrottleConfig {
+  /** Failures one e-mail address may have within the window before it is locked. */
+  accountMaxFailures: number;
+  /** Failures one client address may have within the window before it is locked. */
+  addressMaxFailures: number;
+  windowSeconds: number;
+  /** The first lock; each further lock doubles it, up to maxLockSeconds. */
+  lockSeconds: number;
+  maxLockSeconds: number;
+}
+
 export interface RecoupConfig {
   databaseUrl: string | null;
   dataDir: string;
@@ -46,9 +58,15 @@ export interface RecoupConfig {
   channels: ChannelConfig;
   port: number;
   publicUrl: string;
+  /**
+   * The origin browsers must send on state-changing requests: PUBLIC_URL's, or null when PUBLIC_URL is unset, and
+   * then the origin the request itself came to (scheme and Host).
+   */
+  publicOrigin: string | null;
   /** True when PUBLIC_URL is https, so cookies are marked Secure. */
   secureCookies: boolean;
   sessionSecret: string | null;
+  signIn: SignInThrottleConfig;
   logLevel: LogLevel;
   /** Demo mode (RECOUP_DEMO): seeded data and the built-in mail sink. */
   demo: boolean;
@@ -82,6 +100,12 @@ const flag = (fallback: boolean) =>
       .transform((value) => (value === undefined ? fallback : ['true', '1', 'yes'].includes(value))),
   );
 
+const positiveInt = (fallback: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ message: 'must be a whole number' }).int({ message: 'must be a whole number' }).min(1, { message: 'must be at least 1' }).default(fallback),
+  );
+
 const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
 
 const envSchema = z.object({
@@ -113,11 +137,16 @@ const envSchema = z.object({
     blankToUndefined,
     z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535).default(3000),
   ),
-  PUBLIC_URL: z.preprocess(blankToUndefined, httpUrl.default('http://localhost:3000')),
+  PUBLIC_URL: z.preprocess(blankToUndefined, httpUrl.optional()),
   SESSION_SECRET: z.preprocess(
     blankToUndefined,
     z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
   ),
+  SIGN_IN_ACCOUNT_MAX_FAILURES: positiveInt(5),
+  SIGN_IN_ADDRESS_MAX_FAILURES: positiveInt(50),
+  SIGN_IN_WINDOW_SECONDS: positiveInt(15 * 60),
+  SIGN_IN_LOCK_SECONDS: positiveInt(15 * 60),
+  SIGN_IN_MAX_LOCK_SECONDS: positiveInt(24 * 60 * 60),
   LOG_LEVEL: z.preprocess(
     (value) => (typeof blankToUndefined(value) === 'string' ? String(blankToUndefined(value)).toLowerCase() : undefined),
     z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
@@ -146,8 +175,11 @@ export const loadConfig = (env: Record<string, string | undefined>): RecoupConfi
   if (setUrls.length > 0 && e.WEBHOOK_SECRET === undefined) {
     problems.push(`WEBHOOK_SECRET is required when ${setUrls.join(', ')} is set`);
   }
+  if (e.SIGN_IN_MAX_LOCK_SECONDS < e.SIGN_IN_LOCK_SECONDS) {
+    problems.push('SIGN_IN_MAX_LOCK_SECONDS must be at least SIGN_IN_LOCK_SECONDS');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
-  const publicUrl = e.PUBLIC_URL.replace(/\/+$/, '');
+  const publicUrl = (e.PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
   return {
     databaseUrl: e.DATABASE_URL ?? null,
     dataDir: e.RECOUP_DATA_DIR,
@@ -174,8 +206,16 @@ export const loadConfig = (env: Record<string, string | undefined>): RecoupConfi
     },
     port: e.PORT,
     publicUrl,
+    publicOrigin: e.PUBLIC_URL === undefined ? null : new URL(publicUrl).origin,
     secureCookies: publicUrl.startsWith('https:'),
     sessionSecret: e.SESSION_SECRET ?? null,
+    signIn: {
+      accountMaxFailures: e.SIGN_IN_ACCOUNT_MAX_FAILURES,
+      addressMaxFailures: e.SIGN_IN_ADDRESS_MAX_FAILURES,
+      windowSeconds: e.SIGN_IN_WINDOW_SECONDS,
+      lockSeconds: e.SIGN_IN_LOCK_SECONDS,
+      maxLockSeconds: e.SIGN_IN_MAX_LOCK_SECONDS,
+    },
     logLevel: e.LOG_LEVEL,
     demo: e.RECOUP_DEMO,
     migrate: e.RECOUP_MIGRATE,

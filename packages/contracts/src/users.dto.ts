@@ -52,5 +52,7 @@ export const userAdminViewSchema = z.object({
   skills: z.array(z.string()),
   pools: z.array(z.string()),
   createdAt: z.string(),
+  /** While failed sign-ins keep the user locked out: when that lock ends (an admin may lift it sooner). */
+  signInLockedUntil: z.string().nullable(),
 });
 export type UserAdminView = z.infer<typeof userAdminViewSchema>;

@@ -28,8 +28,9 @@ export function ormConfig(options: CreateOrmOptions): Options {
     ensureIndexes: false,
     colors: false,
     pool: { max: options.poolMax ?? 10 },
-    // connect-pg-simple's table has no entity; keep schema tooling from proposing to drop it.
-    schemaGenerator: { skipTables: ['session'] },
+    // The session store's and the sign-in throttle's tables have no entity; keep schema tooling from proposing to
+    // drop them.
+    schemaGenerator: { skipTables: ['session', 'sign_in_throttle'] },
     migrations: {
       path: MIGRATIONS_DIR,
       pathTs: MIGRATIONS_DIR,

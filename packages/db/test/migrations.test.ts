@@ -54,6 +54,7 @@ describe('migrations', () => {
         'Migration20261125040000_teams',
         'Migration20261201000000_statement_identity',
         'Migration20261201100000_set_based_allocations',
+        'Migration20261202000000_sign_in_throttle',
       ];
       expect(await pendingMigrations(orm)).toEqual(all);
       expect(await migrateToLatest(orm)).toEqual(all);
@@ -68,7 +69,7 @@ describe('migrations', () => {
           'account', 'account_note', 'allocation', 'app_user', 'audit_log', 'bank_statement', 'bank_statement_section', 'call_attempt', 'collection_run', 'collector_task',
           'communication', 'compliance_setting', 'contact', 'credit_note', 'csv_statement_mapping', 'dispute', 'dispute_item', 'escalation',
           'idempotency_record', 'import_batch', 'invoice', 'outbox_message', 'payment', 'payment_plan', 'promise',
-          'promise_allocation', 'session', 'statement_line', 'strategy', 'strategy_assignment', 'strategy_version', 'template',
+          'promise_allocation', 'session', 'sign_in_throttle', 'statement_line', 'strategy', 'strategy_assignment', 'strategy_version', 'template',
         ]),
       );
     } finally {

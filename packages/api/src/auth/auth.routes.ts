@@ -2,12 +2,12 @@ import { Router } from 'express';
 import { loginRequestSchema, type CsrfResponse, type LoginResponse, type MeResponse } from '@recoup/contracts';
 import { parseBody } from '../http/validate.ts';
 import type { AuthService } from './auth.service.ts';
-import { ensureCsrfToken } from './csrf.ts';
+import { ensureCsrfToken, type Csrf } from './csrf.ts';
 import { currentUser } from './current-user.ts';
 import { requireAuth } from './require-auth.ts';
 import { SESSION_COOKIE } from './session.ts';
 
-export const authRoutes = (auth: AuthService): Router => {
+export const authRoutes = (auth: AuthService, csrf: Csrf): Router => {
   const router = Router();
 
   router.post('/login', async (req, res) => {
@@ -34,8 +34,9 @@ export const authRoutes = (auth: AuthService): Router => {
     res.json(response);
   });
 
+  // Signed out, this stores nothing: the token is bound to a cookie nonce, not to a session row.
   router.get('/csrf', (req, res) => {
-    const response: CsrfResponse = { csrfToken: ensureCsrfToken(req) };
+    const response: CsrfResponse = { csrfToken: csrf.tokenFor(req, res) };
     res.json(response);
   });
 

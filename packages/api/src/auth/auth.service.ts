@@ -3,19 +3,28 @@ import { AppUser } from '@recoup/db';
 import type { Role } from '@recoup/contracts';
 import { audit } from '../audit/audit.ts';
 import { UnauthorizedError } from '../http/errors.ts';
+import { clientAddressKey } from './client-address.ts';
 import type { AuthUser } from './current-user.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import type { SignInLock, SignInThrottle } from './sign-in-throttle.ts';
 
 export class AuthService {
   readonly #orm: MikroORM;
+  readonly #throttle: SignInThrottle;
   #dummyHash: Promise<string> | undefined;
 
-  constructor(orm: MikroORM) {
+  constructor(orm: MikroORM, throttle: SignInThrottle) {
     this.#orm = orm;
+    this.#throttle = throttle;
   }
 
-  /** Checks the credentials and audits the attempt either way. */
+  /**
+   * Checks the credentials and audits the attempt either way, with any lock its failure causes. While the e-mail
+   * or the client address is locked the attempt is refused (429) before the password is looked at; those refusals
+   * are not audited one by one, so that a flood of them cannot flood the audit log.
+   */
   async login(email: string, password: string, meta: { ip: string | undefined }): Promise<AuthUser> {
+    const attempt = await this.#throttle.begin(email, meta.ip);
     const em = this.#orm.em.fork();
     const user = await em.findOne(AppUser, { email });
     let ok: boolean;
@@ -27,6 +36,8 @@ export class AuthService {
       await verifyPassword(await this.#dummyHash, password);
       ok = false;
     }
+    const locks = ok ? [] : await attempt.failed();
+    if (ok) await attempt.succeeded();
     await em.transactional(async (tx) => {
       await audit(tx, {
         actorId: ok && user ? user.id : null,
@@ -35,6 +46,7 @@ export class AuthService {
         entityId: user?.id ?? email,
         details: { email, ip: meta.ip ?? null },
       });
+      for (const lock of locks) await audit(tx, lockEntry(lock, { email, userId: user?.id ?? null, ip: meta.ip ?? null }));
     });
     if (!ok || !user) throw new UnauthorizedError('invalid-credentials', 'The e-mail or password is wrong.');
     return toAuthUser(user);
@@ -52,6 +64,23 @@ export class AuthService {
     return user ? toAuthUser(user) : null;
   }
 }
+
+const lockEntry = (lock: SignInLock, who: { email: string; userId: string | null; ip: string | null }) => ({
+  actorId: null,
+  action: 'auth.sign-in-locked',
+  entity: lock.scope === 'account' ? 'app_user' : 'client_address',
+  // An address lock covers what the throttle counts together: the IPv4 address, or the IPv6 address's /64.
+  entityId: lock.scope === 'account' ? (who.userId ?? who.email) : clientAddressKey(who.ip ?? undefined),
+  details: {
+    scope: lock.scope,
+    email: who.email,
+    ip: who.ip,
+    failures: lock.failures,
+    lockNumber: lock.lockNumber,
+    lockSeconds: lock.lockSeconds,
+    lockedUntil: lock.lockedUntil.toISOString(),
+  },
+});
 
 const toAuthUser = (user: { id: string; email: string; name: string; role: Role }): AuthUser => ({
   id: user.id,

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from './logger.ts';
-import { HttpError, NotFoundError } from './errors.ts';
+import { HttpError, NotFoundError, TooManyRequestsError } from './errors.ts';
 
 interface BodyParserError {
   type: string;
@@ -62,5 +62,6 @@ export const errorHandler =
       error: { code: http.code, message: http.message },
     };
     if (http.details !== undefined) body.error.details = http.details;
+    if (http instanceof TooManyRequestsError) res.set('Retry-After', String(http.retryAfterSeconds));
     res.status(http.status).json(body);
   };

@@ -78,6 +78,17 @@ export class BusinessRuleError extends HttpError {
   }
 }
 
+/** Too many attempts: the client may try again after `retryAfterSeconds`, which goes out as Retry-After. */
+export class TooManyRequestsError extends HttpError {
+  readonly retryAfterSeconds: number;
+
+  constructor(code: string, message: string, retryAfterSeconds: number, details: Record<string, unknown> = {}) {
+    const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+    super(429, code, message, { ...details, retryAfterSeconds: seconds });
+    this.retryAfterSeconds = seconds;
+  }
+}
+
 export class ServiceUnavailableError extends HttpError {
   constructor(code: string, message: string, details?: unknown) {
     super(503, code, message, details);

@@ -63,8 +63,12 @@ export const importsRoutes = (imports: ImportsService): Router => {
   router.get('/:id/raw', writers, async (req, res) => {
     const { id } = parseParams(idParamsSchema, req);
     const raw = await imports.getRaw(id);
-    res.type(raw.format === 'csv' ? 'text/csv' : 'application/json');
+    // The file is whatever the uploader sent, under the name they chose: it is only ever offered for saving, never
+    // shown or run. The type follows the stored format, not the name (attachment() would take "x.html" as HTML),
+    // the browser may not sniff another, and a CSP sandbox covers a browser that opens it anyway.
     res.attachment(raw.filename);
+    res.type(raw.format === 'csv' ? 'text/csv' : 'application/json');
+    res.set({ 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "sandbox; default-src 'none'" });
     res.send(raw.raw);
   });
 

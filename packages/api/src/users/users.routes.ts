@@ -28,5 +28,10 @@ export const usersRoutes = (users: UsersService): Router => {
     res.json(await users.resetPassword(id, parseBody(resetPasswordRequestSchema, req).password, currentUser(req)));
   });
 
+  router.post('/:id/unlock-sign-in', async (req, res) => {
+    const { id } = parseParams(idParamsSchema, req);
+    res.json(await users.unlockSignIn(id, currentUser(req)));
+  });
+
   return router;
 };

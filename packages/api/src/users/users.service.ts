@@ -5,9 +5,10 @@ import type { CreateUserRequest, Role, UpdateUserRequest, UserAdminView } from '
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import type { SignInThrottle } from '../auth/sign-in-throttle.ts';
 import { BusinessRuleError, ConflictError, NotFoundError } from '../http/errors.ts';
 
-const toView = (user: IAppUser): UserAdminView => ({
+const toView = (user: IAppUser, lockedUntil: Date | null): UserAdminView => ({
   id: user.id,
   email: user.email,
   name: user.name,
@@ -18,6 +19,7 @@ const toView = (user: IAppUser): UserAdminView => ({
   skills: [...user.skills],
   pools: [...user.pools],
   createdAt: user.createdAt.toISOString(),
+  signInLockedUntil: lockedUntil?.toISOString() ?? null,
 });
 
 /** What an audit entry records of a user: never the password hash. */
@@ -29,20 +31,49 @@ const fieldError = (code: string, path: string, reason: string): BusinessRuleErr
 /** Who may sign in, with which role and on which team. Admins only; every change is audited. */
 export class UsersService {
   readonly #orm: MikroORM;
+  readonly #throttle: SignInThrottle;
 
-  constructor(orm: MikroORM) {
+  constructor(orm: MikroORM, throttle: SignInThrottle) {
     this.#orm = orm;
+    this.#throttle = throttle;
   }
 
   async list(): Promise<UserAdminView[]> {
     const users = await this.#orm.em.fork().find(AppUser, {}, { orderBy: { name: 'asc', email: 'asc' } });
-    return users.map(toView);
+    const locks = await this.#throttle.accountLocks(users.map((user) => user.email));
+    return users.map((user) => toView(user, locks.get(user.email) ?? null));
+  }
+
+  /**
+   * Lifts the lock that failed sign-ins put on the user's e-mail, and forgets those failures. Audited whether or
+   * not a lock was in place, so the log shows who lifted what. Locks on a client address are not lifted here:
+   * they expire by themselves.
+   */
+  async unlockSignIn(id: string, actor: AuthUser): Promise<UserAdminView> {
+    const em = this.#orm.em.fork();
+    const user = await em.findOne(AppUser, { id });
+    if (!user) throw new NotFoundError('user');
+    const lockedUntil = await this.#throttle.unlock(user.email);
+    await em.transactional(async (tx) => {
+      await audit(tx, {
+        actorId: actor.id,
+        action: 'user.sign-in-unlocked',
+        entity: 'app_user',
+        entityId: user.id,
+        details: { email: user.email, wasLockedUntil: lockedUntil?.toISOString() ?? null },
+      });
+    });
+    return toView(user, null);
+  }
+
+  async #view(user: IAppUser): Promise<UserAdminView> {
+    return toView(user, (await this.#throttle.accountLocks([user.email])).get(user.email) ?? null);
   }
 
   async create(input: CreateUserRequest, actor: AuthUser): Promise<UserAdminView> {
     // Hashing takes tens of milliseconds on purpose; it stays outside the transaction.
     const passwordHash = await hashPassword(input.password);
-    return this.#orm.em.fork().transactional(async (em) => {
+    const created = await this.#orm.em.fork().transactional(async (em) => {
       if ((await em.count(AppUser, { email: input.email })) > 0) {
         throw new ConflictError('email-taken', `A user with the e-mail ${input.email} exists already.`, {
           fields: [{ in: 'body', path: 'email', reason: 'belongs to another user' }],
@@ -52,8 +83,9 @@ export class UsersService {
       const user = em.create(AppUser, { email: input.email, name: input.name, role: input.role, passwordHash, active: true, managerId });
       await em.flush();
       await audit(em, { actorId: actor.id, action: 'user.created', entity: 'app_user', entityId: user.id, details: { email: user.email, ...audited(user) } });
-      return toView(user);
+      return user;
     });
+    return this.#view(created);
   }
 
   /**
@@ -62,7 +94,7 @@ export class UsersService {
    * A deactivated user's sessions end at once.
    */
   async update(id: string, input: UpdateUserRequest, actor: AuthUser): Promise<UserAdminView> {
-    return this.#orm.em.fork().transactional(async (em) => {
+    const updated = await this.#orm.em.fork().transactional(async (em) => {
       // Every active admin row is locked first, so two admins demoting each other at once cannot both succeed.
       const admins = await em.find(AppUser, { role: 'admin', active: true }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
       const user = await em.findOne(AppUser, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -92,26 +124,28 @@ export class UsersService {
       user.active = active;
       user.managerId = managerId;
       const after = audited(user);
-      if (JSON.stringify(before) === JSON.stringify(after)) return toView(user);
+      if (JSON.stringify(before) === JSON.stringify(after)) return user;
       await em.flush();
       if (!active && before.active) await endSessions(em, user.id);
       await audit(em, { actorId: actor.id, action: 'user.updated', entity: 'app_user', entityId: user.id, details: { before, after } });
-      return toView(user);
+      return user;
     });
+    return this.#view(updated);
   }
 
   /** Sets a new password and ends the user's sessions, so whoever held the old one is signed out. */
   async resetPassword(id: string, password: string, actor: AuthUser): Promise<UserAdminView> {
     const passwordHash = await hashPassword(password);
-    return this.#orm.em.fork().transactional(async (em) => {
+    const changed = await this.#orm.em.fork().transactional(async (em) => {
       const user = await em.findOne(AppUser, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!user) throw new NotFoundError('user');
       user.passwordHash = passwordHash;
       await em.flush();
       const sessions = await endSessions(em, user.id);
       await audit(em, { actorId: actor.id, action: 'user.password-reset', entity: 'app_user', entityId: user.id, details: { sessionsEnded: sessions } });
-      return toView(user);
+      return user;
     });
+    return this.#view(changed);
   }
 }
 

@@ -39,12 +39,17 @@ const EMAIL: Record<DemoRole, string> = {
   collector3: DEMO_USERS[4]?.email ?? '',
 };
 
+export interface HarnessOptions {
+  /** Configuration variables on top of the defaults, as the environment would give them (PUBLIC_URL, SIGN_IN_*). */
+  env?: Record<string, string>;
+}
+
 /** A fresh database with the demo users, templates and default strategy (no debtors), and the app on top. */
-export const createHarness = async (): Promise<Harness> => {
+export const createHarness = async (options: HarnessOptions = {}): Promise<Harness> => {
   const db = await createTestDatabase();
   await seedDemo(db.orm, { hashPassword, accounts: 0, now: new Date() });
   const collections = new RecordingCollections();
-  const config = { ...loadConfig({ SESSION_SECRET: 'test-session-secret-0123456789' }), databaseUrl: db.url };
+  const config = { ...loadConfig({ SESSION_SECRET: 'test-session-secret-0123456789', ...options.env }), databaseUrl: db.url };
   const reconciliations = new RecordingReconciliations();
   const app = createApp({ orm: db.orm, collections, reconciliations, config, logger: silentLogger, staticDir: '/nonexistent' });
   const userId = async (role: DemoRole): Promise<string> =>

@@ -13,6 +13,7 @@ import { Migration20261125030000_inbox_notes } from './Migration20261125030000_i
 import { Migration20261125040000_teams } from './Migration20261125040000_teams.ts';
 import { Migration20261201000000_statement_identity } from './Migration20261201000000_statement_identity.ts';
 import { Migration20261201100000_set_based_allocations } from './Migration20261201100000_set_based_allocations.ts';
+import { Migration20261202000000_sign_in_throttle } from './Migration20261202000000_sign_in_throttle.ts';
 
 // Every migration, oldest first. Add new migration files here: the ORM runs this list rather than globbing the folder.
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261125040000_teams', class: Migration20261125040000_teams },
   { name: 'Migration20261201000000_statement_identity', class: Migration20261201000000_statement_identity },
   { name: 'Migration20261201100000_set_based_allocations', class: Migration20261201100000_set_based_allocations },
+  { name: 'Migration20261202000000_sign_in_throttle', class: Migration20261202000000_sign_in_throttle },
 ] as const;
