@@ -182,4 +182,34 @@ describe('activities of the strategy engine', () => {
     expect((await db.orm.em.fork().findOneOrFail(Invoice, { account: id })).status).toBe('paid');
     expect(await db.orm.em.fork().count(AuditLog, { action: 'account.written-off', entityId: id })).toBe(1);
   });
+
+  it("closes a settled account's open tasks with the reason, once, and leaves its finished ones alone", async () => {
+    const id = await account(4_000n);
+    const em = db.orm.em.fork();
+    const task = (key: string, done: boolean) =>
+      em.create(CollectorTask, {
+        account: id,
+        key,
+        workflowId: 'wf',
+        nodeId: 'call',
+        taskType: 'call',
+        title: 'Call',
+        outcomes: ['done'],
+        dueAt: NOON,
+        ...(done ? { status: 'done' as const, outcome: 'done', completedAt: NOON } : {}),
+      });
+    const open = task(`close-open-${id}`, false);
+    const done = task(`close-done-${id}`, true);
+    await em.flush();
+    const input = { ...effect(id, 'end'), outcome: 'settled' as const };
+    expect(await activities().closeAccount(input)).toEqual({ writtenOffMinor: '0' });
+    expect(await activities().closeAccount(input)).toEqual({ writtenOffMinor: '0' });
+    const closed = await db.orm.em.fork().findOneOrFail(CollectorTask, { id: open.id });
+    expect(closed).toMatchObject({ status: 'cancelled', note: 'Closed: the account was settled.', completedAt: NOON });
+    expect((await db.orm.em.fork().findOneOrFail(CollectorTask, { id: done.id })).status).toBe('done');
+    expect(await db.orm.em.fork().count(AuditLog, { action: 'tasks.closed', entityId: id })).toBe(1);
+    // Settled is not a write-off: nothing is credited and the account is not marked closed.
+    expect(await db.orm.em.fork().count(CreditNote, { account: id })).toBe(0);
+    expect((await db.orm.em.fork().findOneOrFail(Account, { id })).closedOutcome).toBeNull();
+  });
 });

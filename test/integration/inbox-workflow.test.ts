@@ -184,4 +184,18 @@ describe('inbox outcomes in the real collection workflow', () => {
       title: 'The collector recorded the outcome “no-contact”',
     });
   });
+
+  it("closes a settled account's call task and takes it out of the collector's inbox", async () => {
+    const { account, task, handle } = await callWaiting('SETTLE');
+    const inbox = async () => ((await api.request('GET', '/api/tasks/inbox?scope=mine')) as { body: { items: { id: string }[] } }).body.items.map((t) => t.id);
+    expect(await inbox()).toContain(task.id);
+    const paid = (await api.request('POST', '/api/payments', { accountId: account.id, amount: { amountMinor: '90000', currency: 'EUR' } }, { 'idempotency-key': `settle-${account.id}` })) as {
+      status: number;
+    };
+    expect(paid.status).toBe(201);
+    expect(await handle.result()).toMatchObject({ outcome: 'settled' });
+    const closed = await fixture.db.orm.em.fork().findOneOrFail(CollectorTask, { id: task.id });
+    expect(closed).toMatchObject({ status: 'cancelled', note: 'Closed: the account was settled.' });
+    expect(await inbox()).not.toContain(task.id);
+  });
 });

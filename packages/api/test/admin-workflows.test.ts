@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { Account, AuditLog, StrategyVersion } from '@recoup/db';
+import { Account, AuditLog, CollectorTask, StrategyVersion } from '@recoup/db';
 import type { WorkflowInspection, WorkflowListResponse } from '@recoup/contracts';
 import { WorkflowRefusedError } from '@recoup/workflows';
 import { AdminWorkflowsService } from '../src/admin/workflows.service.ts';
@@ -102,7 +102,24 @@ describe('pausing, resuming and terminating a workflow from the admin console', 
 
   it('resumes and terminates, each with its audit row, newest first on the inspector', async () => {
     expect((await act(admin, accountId, 'resume', { reason: 'Billing error ruled out' })).status).toBe(200);
+    const em = h.db.orm.em.fork();
+    const task = em.create(CollectorTask, {
+      account: accountId,
+      key: `terminate-${accountId}`,
+      workflowId: `collection-${accountId}`,
+      nodeId: 'call',
+      taskType: 'call',
+      title: 'Call',
+      outcomes: ['done'],
+      dueAt: new Date(),
+    });
+    await em.flush();
     expect((await act(admin, accountId, 'terminate', { reason: 'Sold to an agency outside the system' })).status).toBe(200);
+    // Nobody collects the account any more, so its open task is closed with the reason.
+    expect(await h.db.orm.em.fork().findOneOrFail(CollectorTask, { id: task.id })).toMatchObject({
+      status: 'cancelled',
+      note: "Closed: an admin ended the account's collection.",
+    });
     expect(h.collections.of('terminate')).toEqual([{ kind: 'terminate', accountId, reason: 'Sold to an agency outside the system' }]);
     expect(await auditRows('workflow.resumed')).toHaveLength(1);
     expect(await auditRows('workflow.terminated')).toHaveLength(1);

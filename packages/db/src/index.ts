@@ -45,6 +45,7 @@ export {
   type RecordedPayment,
 } from './payments/record-payment.ts';
 export { reversePayment, type PaymentReversal } from './payments/reverse-payment.ts';
+export { closeOpenTasks, type TaskClosingReason } from './tasks/close-open-tasks.ts';
 export { reconcileBatch, type BatchOptions, type BatchResult } from './reconciliation/reconcile-batch.ts';
 export { statementProgress, statementsProgress, type StatementProgress } from './reconciliation/statement-progress.ts';
 export { findSameFile, StatementConflictError, statementSha256, storeStatement, type StoredStatement } from './reconciliation/store-statement.ts';

@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/postgresql';
-import { Account, CreditNote, Invoice, appendAudit } from '@recoup/db';
+import { Account, CreditNote, Invoice, appendAudit, closeOpenTasks } from '@recoup/db';
 import type { CloseAccountInput, CloseAccountResult } from './activity-types.ts';
 import { loadAccountFacts } from './account-facts.ts';
 import type { ActivityDeps } from './deps.ts';
@@ -7,14 +7,26 @@ import type { ActivityDeps } from './deps.ts';
 const WRITE_OFF_REASON = 'write-off';
 
 /**
- * Records how an account's collection closed when it was not paid: written off or handed to an agency. Once per
- * account: a retry finds the outcome already recorded and reports the same figure.
+ * Closes an account's collection: its open tasks are cancelled with the reason, whatever the outcome, and an
+ * account that was not paid is recorded as written off or handed to an agency. Once per account: a retry finds
+ * the tasks closed and the outcome already recorded, and reports the same figure.
  */
 export async function closeAccount(deps: ActivityDeps, input: CloseAccountInput, now: Date): Promise<CloseAccountResult> {
-  if (input.outcome !== 'written-off' && input.outcome !== 'agency') return { writtenOffMinor: '0' };
-  const outcome = input.outcome;
   return deps.orm.em.fork().transactional(async (tx) => {
+    // The account before its tasks, the order every other writer takes them in.
     const account = await tx.findOneOrFail(Account, { id: input.accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const ids = await closeOpenTasks(tx, input.accountId, input.outcome, now);
+    if (ids.length > 0) {
+      await appendAudit(tx, {
+        actorId: null,
+        action: 'tasks.closed',
+        entity: 'account',
+        entityId: input.accountId,
+        details: { key: input.key, nodeId: input.nodeId, outcome: input.outcome, taskIds: ids },
+      });
+    }
+    if (input.outcome !== 'written-off' && input.outcome !== 'agency') return { writtenOffMinor: '0' };
+    const outcome = input.outcome;
     const facts = await loadAccountFacts(tx, input.accountId, now);
     if (account.closedOutcome !== null) {
       // Already closed by an earlier attempt: report what it wrote off.

@@ -83,6 +83,8 @@ const HISTORY_EVENTS_BEFORE_CONTINUE = 1_800;
 
 /** Runs that began before end nodes recorded write-offs and agency handovers complete without that activity. */
 const CLOSE_ACCOUNT_PATCH = 'close-account-on-end';
+/** From here on every ending closes the account's open tasks, settled ones included. */
+const CLOSE_TASKS_PATCH = 'close-tasks-on-end';
 /** Runs that began before the admin console's search attributes existed never upsert them. */
 const SEARCH_ATTRIBUTES_PATCH = 'recoup-search-attributes';
 
@@ -345,7 +347,7 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
           break;
         }
         case 'complete':
-          if ((command.outcome === 'written-off' || command.outcome === 'agency') && patched(CLOSE_ACCOUNT_PATCH)) {
+          if (((command.outcome === 'written-off' || command.outcome === 'agency') && patched(CLOSE_ACCOUNT_PATCH)) || patched(CLOSE_TASKS_PATCH)) {
             await effects.closeAccount({ ...effect(command), outcome: command.outcome });
           }
           // Let an in-flight Update or signal handler finish before the run closes.

@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { Account, AppUser, AuditLog, StrategyVersion } from '@recoup/db';
+import { Account, AppUser, AuditLog, StrategyVersion, closeOpenTasks } from '@recoup/db';
 import type {
   WorkflowAction,
   WorkflowActionRecord,
@@ -173,6 +173,8 @@ export class AdminWorkflowsService {
       } catch (error) {
         throw fromTemporal(error);
       }
+      // Nobody collects the account any more: its open tasks leave the collectors' inboxes with the reason.
+      if (action === 'terminate') await closeOpenTasks(tx, accountId, 'terminated', at);
     });
     return { at: at.toISOString(), action, reason, actorId: actor.id, actorName: actor.name };
   }

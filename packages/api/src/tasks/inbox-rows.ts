@@ -61,6 +61,8 @@ export async function loadInboxRows(em: EntityManager, user: AuthUser, query: In
   }
   where.push('t.status = ?');
   params.push(query.status);
+  // An account whose collection closed is nobody's work, even if a task of it were somehow still open.
+  where.push("(t.status <> 'open' or a.closed_outcome is null)");
   if (query.type) {
     where.push('t.task_type = ?');
     params.push(query.type);
