@@ -191,6 +191,37 @@ describe('reminders on every channel', () => {
     expect(receiver.received[0]?.body).not.toContain('+4915100000001');
   });
 
+  it('sends a webhook reminder again, once, when a killed worker left it in doubt: the receiver drops a resend by its key', async () => {
+    const { accountId, ref } = await debtor({ email: 'doubt@channel.example' });
+    const input = reminder(accountId, ref, 'webhook');
+    const em = db.orm.em.fork();
+    em.create(Communication, {
+      account: accountId,
+      key: input.key,
+      channel: 'webhook',
+      direction: 'outbound',
+      templateKey: 'due-today',
+      toAddress: '',
+      subject: 'Payment due',
+      bodyText: 'text',
+      bodyHtml: null,
+      status: 'sending',
+      reason: null,
+      messageId: null,
+      workflowId: input.workflowId,
+      nodeId: 'remind',
+      sentAt: null,
+      createdAt: new Date(),
+    });
+    await em.flush();
+    const before = receiver.received.length;
+    expect(await activities.sendReminder(input)).toMatchObject({ status: 'sent' });
+    const sent = receiver.received.slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.headers['idempotency-key']).toBe(input.key);
+    expect(await db.orm.em.fork().findOneOrFail(Communication, { key: input.key })).toMatchObject({ status: 'sent' });
+  });
+
   it('suppresses an SMS to a contact without SMS consent, and logs why', async () => {
     const { accountId, ref } = await debtor({ consentSms: false });
 

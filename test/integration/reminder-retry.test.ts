@@ -14,7 +14,7 @@ import {
   type TestDatabase,
 } from '@recoup/db';
 import { wallClockAt, zonedWallTime, type StrategyGraph } from '@recoup/domain';
-import { createActivities, type CollectionActivities, type Mailer } from '@recoup/workflows/worker';
+import { createActivities, messageIdFor, type CollectionActivities, type Mailer } from '@recoup/workflows/worker';
 import { collectionWorkflowId } from '@recoup/workflows';
 import { workflowBundle } from '../../workflows/test/temporal-test-env.ts';
 import { startRealActivitiesFixture, type RealActivitiesFixture } from '../support/real-activities.ts';
@@ -136,5 +136,80 @@ describe('reminder activity retried after a crash', () => {
     const logged = await em.find(Communication, { account: accountId });
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ status: 'sent', templateKey: 'due-today', toAddress: 'rita@retry.example' });
+  });
+
+  describe('a send left in doubt', () => {
+    const noon = () => zonedWallTime(wallClockAt(new Date(), 'Europe/Berlin').date, 12, 0, 'Europe/Berlin');
+    let n = 0;
+    const input = () => ({ key: `doubt-${++n}/run/remind:1`, accountId, workflowId: 'wf-doubt', nodeId: 'remind', channel: 'email' as const, template: 'due-today' });
+    const outboxCount = () => db.orm.em.fork().count(OutboxMessage, {});
+
+    it('marks the reminder unconfirmed and sends nothing when the retry finds the intent a killed worker left', async () => {
+      const reminder = input();
+      const em = db.orm.em.fork();
+      // What a worker killed between recording the intent and the mail server's answer leaves behind.
+      em.create(Communication, {
+        account: accountId,
+        key: reminder.key,
+        channel: 'email',
+        direction: 'outbound',
+        templateKey: 'due-today',
+        toAddress: 'rita@retry.example',
+        subject: 'Payment due',
+        bodyText: 'text',
+        bodyHtml: null,
+        status: 'sending',
+        reason: null,
+        messageId: messageIdFor(reminder.key),
+        workflowId: 'wf-doubt',
+        nodeId: 'remind',
+        sentAt: null,
+        createdAt: new Date(),
+      });
+      await em.flush();
+      const before = await outboxCount();
+      const result = await createActivities({ orm: db.orm, mailer, publicUrl: 'http://localhost:3000', now: noon }).sendReminder(reminder);
+      expect(result).toMatchObject({ status: 'unconfirmed', reason: expect.stringContaining(messageIdFor(reminder.key)) });
+      expect(await outboxCount()).toBe(before);
+      expect(await db.orm.em.fork().findOneOrFail(Communication, { key: reminder.key })).toMatchObject({ status: 'unconfirmed' });
+    });
+
+    it("marks a send unconfirmed, without a retry, when the mail server's answer never came", async () => {
+      const reminder = input();
+      const lost: Mailer = {
+        send: () => Promise.reject(Object.assign(new Error('Timeout'), { code: 'ETIMEDOUT' })),
+        close: () => undefined,
+      };
+      const result = await createActivities({ orm: db.orm, mailer: lost, publicUrl: 'http://localhost:3000', now: noon }).sendReminder(reminder);
+      expect(result).toMatchObject({ status: 'unconfirmed' });
+      expect(await db.orm.em.fork().findOneOrFail(Communication, { key: reminder.key })).toMatchObject({ status: 'unconfirmed' });
+    });
+
+    it('frees the key for the retry when the mail server refused the message, so it is sent once later', async () => {
+      const reminder = input();
+      const busy: Mailer = {
+        send: () => Promise.reject(Object.assign(new Error('451 Try again later'), { code: 'EMESSAGE', responseCode: 451 })),
+        close: () => undefined,
+      };
+      await expect(createActivities({ orm: db.orm, mailer: busy, publicUrl: 'http://localhost:3000', now: noon }).sendReminder(reminder)).rejects.toThrow('451');
+      expect(await db.orm.em.fork().count(Communication, { key: reminder.key })).toBe(0);
+      const before = await outboxCount();
+      const retried = await createActivities({ orm: db.orm, mailer, publicUrl: 'http://localhost:3000', now: noon }).sendReminder(reminder);
+      expect(retried).toMatchObject({ status: 'sent' });
+      expect(await outboxCount()).toBe(before + 1);
+    });
+
+    it('gives each e-mail a Message-ID that RFC 5322 allows, derived from its key', async () => {
+      const reminder = input();
+      await createActivities({ orm: db.orm, mailer, publicUrl: 'http://localhost:3000', now: noon }).sendReminder(reminder);
+      const delivered = await db.orm.em.fork().find(OutboxMessage, {}, { orderBy: { receivedAt: 'desc' }, limit: 1 });
+      const header = /^Message-ID:\s*(.+)$/im.exec((delivered[0]?.raw ?? '').replace(/\r?\n[ \t]+/g, ' '))?.[1]?.trim();
+      expect(header).toBe(messageIdFor(reminder.key));
+      // msg-id = "<" dot-atom-text "@" dot-atom-text ">" (RFC 5322 3.6.4): no ":" from the key survives.
+      const atext = "[A-Za-z0-9!#$%&'*+\\-/=?^_`{|}~]+";
+      expect(header).toMatch(new RegExp(`^<${atext}(\\.${atext})*@${atext}(\\.${atext})*>$`));
+      // Keys that differ only in characters a msg-id cannot hold keep different ids.
+      expect(messageIdFor('a/b:1')).not.toBe(messageIdFor('a/b.1'));
+    });
   });
 });

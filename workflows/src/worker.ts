@@ -6,7 +6,7 @@ export type { ActivityDeps } from './activities/deps.ts';
 export { createSmtpMailer, type Mailer, type OutgoingMail } from './activities/mailer.ts';
 export type { ChannelAdapter, ChannelAdapters, ChannelMessage, ChannelReceipt, ChannelRecipient } from './activities/channels/channel-adapter.ts';
 export { createChannelAdapters } from './activities/channels/channel-adapters.ts';
-export { createEmailAdapter } from './activities/channels/email.adapter.ts';
+export { createEmailAdapter, messageIdFor } from './activities/channels/email.adapter.ts';
 export { SMS_MAX_CHARACTERS, SmsTooLongError } from './activities/channels/reminder-content.ts';
 export {
   PROVIDER_REFUSED,

@@ -46,7 +46,12 @@ export type SendReminderResult =
    * The contact may not happen on this channel at all (opt-out, no consent, cease-communication): nothing was
    * sent, the suppression is logged with its reason, and the strategy goes on.
    */
-  | { status: 'suppressed'; communicationId: string | null; reason: string };
+  | { status: 'suppressed'; communicationId: string | null; reason: string }
+  /**
+   * A worker died while handing the message to a provider that cannot drop a resend: it may have gone out or
+   * not. It is not sent again; the log marks it for a person, and the strategy goes on.
+   */
+  | { status: 'unconfirmed'; communicationId: string | null; reason: string };
 
 export interface CreateTaskInput extends EffectInput {
   taskType: 'call' | 'review';

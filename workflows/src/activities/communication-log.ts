@@ -15,6 +15,10 @@ export function resultOfLogged(row: ICommunication): SendReminderResult {
     case 'failed':
       // Rows written before suppressions existed: nobody could be e-mailed.
       return { communicationId: row.id, status: 'no-recipient' };
+    case 'unconfirmed':
+      return { communicationId: row.id, status: 'unconfirmed', reason: row.reason ?? 'unconfirmed' };
+    case 'sending':
+      throw new Error(`Communication ${row.id} is still being sent; its sender decides what became of it.`);
     case 'deferred':
       throw new Error(`Communication ${row.id} under the reminder's own key "${row.key}" is deferred; deferrals have keys of their own.`);
   }

@@ -1,9 +1,11 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { ApplicationFailure } from '@temporalio/common';
-import { Account, Communication, Template } from '@recoup/db';
+import { Account, Communication, Template, type ICommunication } from '@recoup/db';
 import type { ReminderChannel } from '@recoup/domain';
 import type { SendReminderResult } from './activity-types.ts';
 import { adapterFor } from './channels/adapter-for.ts';
+import { SendInDoubtError } from './channels/channel-adapter.ts';
+import { messageIdFor } from './channels/email.adapter.ts';
 import type { ChannelRecipient } from './channels/channel-adapter.ts';
 import { renderForChannel } from './channels/reminder-content.ts';
 import { logFailure, resultOfLogged } from './communication-log.ts';
@@ -33,19 +35,30 @@ export interface DeliverInput {
   optOutToken: string | null;
 }
 
+/** The log's word for a send a crash left in doubt. */
+export const unconfirmedReason = (what: string, messageId: string | null): string =>
+  `${what}: it may or may not have gone out, and it was not sent again.` +
+  (messageId ? ` Look for Message-ID ${messageId} in the mail server's log before sending it by hand.` : '');
+
+const WORKER_STOPPED = 'The worker stopped while handing this message to a provider that cannot drop a resend';
+
 /**
  * Renders and sends one templated message about an account at most once per idempotency key. The communication
- * row (unique key) is inserted in a transaction that stays open while the message is handed to the provider: a
- * concurrent retry blocks on the key and then sees the row, and a retry after a crash that followed the commit
- * sees it too. Only a crash in the instant between the provider's acceptance and the commit could send twice,
- * and the provider gets the key to recognise that resend.
+ * row is first committed as "sending" (the intent), then the message goes to the provider, then the row becomes
+ * "sent". A retry that finds a row "sending" knows an earlier attempt died mid-send: a provider that drops resends
+ * by the key is given the message again, any other (SMTP) leaves it "unconfirmed" for a person, so nothing is ever
+ * sent twice. A send that failed with the message in doubt is marked unconfirmed the same way. A provider that
+ * refused the message, or could not be reached, sent nothing: the intent is removed and the retry starts afresh.
  */
 export async function deliverOnce(deps: ActivityDeps, input: DeliverInput): Promise<SendReminderResult> {
   const em = deps.orm.em.fork();
-  const existing = await em.findOne(Communication, { key: input.key });
-  if (existing) return resultOfLogged(existing);
-
   const adapter = adapterFor(deps, input.channel);
+  const existing = await em.findOne(Communication, { key: input.key });
+  if (existing) {
+    const settled = await earlierAttempt(deps, existing);
+    if (settled) return settled;
+  }
+
   if (!adapter) throw new NoProviderError(`No provider is configured for ${input.channel}; "${input.key}" cannot be sent.`);
   const now = deps.now?.() ?? new Date();
   const account = await em.findOneOrFail(Account, { id: input.accountId });
@@ -54,6 +67,7 @@ export async function deliverOnce(deps: ActivityDeps, input: DeliverInput): Prom
   const optOutUrl = input.optOutToken ? optOutUrlFor(deps.publicUrl, input.optOutToken) : null;
   const view = await templateView(em, { account, contactName: input.recipientName ?? account.name, optOutUrl, publicUrl: deps.publicUrl, now });
   const { subject, text } = renderForChannel(input.channel, template, view);
+  const messageId = input.channel === 'email' ? messageIdFor(input.key) : null;
   const headers: Record<string, string> =
     input.channel === 'email'
       ? {
@@ -62,48 +76,87 @@ export async function deliverOnce(deps: ActivityDeps, input: DeliverInput): Prom
         }
       : {};
 
+  // The intent, committed before anything leaves: a crash from here on leaves a row that says so.
+  let communication = existing;
+  if (!communication) {
+    communication = em.create(Communication, {
+      account: input.accountId,
+      key: input.key,
+      channel: input.channel,
+      direction: 'outbound',
+      templateKey: template.key,
+      toAddress: input.toAddress,
+      subject,
+      bodyText: text,
+      bodyHtml: null,
+      status: 'sending',
+      reason: null,
+      messageId,
+      workflowId: input.workflowId,
+      nodeId: input.nodeId,
+      sentAt: null,
+      createdAt: now,
+    });
+    try {
+      await em.flush();
+    } catch (error) {
+      // Another attempt recorded it first (an attempt the server timed out, still running): it decides.
+      if (error instanceof UniqueConstraintViolationException) return settleLogged(em.fork(), await em.fork().findOneOrFail(Communication, { key: input.key }));
+      throw error;
+    }
+  }
+
+  let receipt;
   try {
-    return await em.transactional(async (tx) => {
-      const communication = tx.create(Communication, {
-        account: input.accountId,
-        key: input.key,
-        channel: input.channel,
-        direction: 'outbound',
-        templateKey: template.key,
-        toAddress: input.toAddress,
-        subject,
-        bodyText: text,
-        bodyHtml: null,
-        status: 'sent',
-        reason: null,
-        messageId: null,
-        workflowId: input.workflowId,
-        nodeId: input.nodeId,
-        sentAt: now,
-        createdAt: now,
-      });
-      await tx.flush();
-      const receipt = await adapter.send({
-        channel: input.channel,
-        recipient: input.recipient,
-        subject,
-        text,
-        idempotencyKey: input.key,
-        accountId: input.accountId,
-        templateKey: template.key,
-        headers,
-      });
-      communication.messageId = receipt.providerMessageId;
-      await tx.flush();
-      return { communicationId: communication.id, status: 'sent' as const };
+    receipt = await adapter.send({
+      channel: input.channel,
+      recipient: input.recipient,
+      subject,
+      text,
+      idempotencyKey: input.key,
+      accountId: input.accountId,
+      templateKey: template.key,
+      headers,
     });
   } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) {
-      return resultOfLogged(await em.fork().findOneOrFail(Communication, { key: input.key }));
+    if (error instanceof SendInDoubtError) {
+      // It may have gone out: never sent again, left for a person.
+      const reason = unconfirmedReason(error.message, messageId);
+      await em.fork().nativeUpdate(Communication, { id: communication.id, status: 'sending' }, { status: 'unconfirmed', reason });
+      return { communicationId: communication.id, status: 'unconfirmed', reason };
     }
+    // The provider refused or could not be reached: nothing went out, so the key is free for the retry.
+    await em.fork().nativeDelete(Communication, { id: communication.id, status: 'sending' });
     if (error instanceof ApplicationFailure && error.nonRetryable) {
       await logFailure(em.fork(), input, input.toAddress, error.message, now);
     }
     throw error;
   }
+  // Sent: also over an "unconfirmed" mark that a concurrent attempt made while this one was still sending.
+  await em.fork().nativeUpdate(
+    Communication,
+    { id: communication.id, status: { $in: ['sending', 'unconfirmed'] } },
+    { status: 'sent', reason: null, sentAt: now, messageId: receipt.providerMessageId ?? messageId },
+  );
+  return { communicationId: communication.id, status: 'sent' as const };
+}
+
+/**
+ * What a retry answers for the row an earlier attempt wrote under its key, or null when it is to send the message
+ * again: a row still "sending", left by an attempt that died mid-send, on a channel whose provider drops resends.
+ */
+export async function earlierAttempt(deps: ActivityDeps, row: ICommunication): Promise<SendReminderResult | null> {
+  if (row.status === 'sending' && row.channel !== 'call' && adapterFor(deps, row.channel)?.dropsResends) return null;
+  return settleLogged(deps.orm.em.fork(), row);
+}
+
+/**
+ * A row still "sending" was left by an attempt that died while handing the message over to a provider that
+ * cannot drop a resend: it is marked unconfirmed, never resent.
+ */
+async function settleLogged(em: EntityManager, row: ICommunication): Promise<SendReminderResult> {
+  if (row.status !== 'sending') return resultOfLogged(row);
+  const reason = unconfirmedReason(WORKER_STOPPED, row.messageId ?? null);
+  await em.nativeUpdate(Communication, { id: row.id, status: 'sending' }, { status: 'unconfirmed', reason });
+  return resultOfLogged(await em.fork().findOneOrFail(Communication, { id: row.id }));
 }

@@ -16,7 +16,8 @@ export interface Mailer {
 
 /** SMTP over nodemailer: SMTP_URL (smtp://, smtps://, with credentials) and a From address. */
 export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(smtpUrl);
+  // Well inside the reminder activity's 20 s: a silent server fails the send, in doubt once the message was on its way.
+  const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 12_000 });
   return {
     async send(mail) {
       const info = await transport.sendMail({

@@ -3,8 +3,8 @@ import { checkContactTime, type ContactChannel } from '@recoup/domain';
 import type { SendReminderInput, SendReminderResult } from './activity-types.ts';
 import { adapterFor } from './channels/adapter-for.ts';
 import type { ChannelRecipient } from './channels/channel-adapter.ts';
-import { logDeferral, logSuppression, resultOfLogged } from './communication-log.ts';
-import { deliverOnce } from './deliver-once.ts';
+import { logDeferral, logSuppression } from './communication-log.ts';
+import { deliverOnce, earlierAttempt } from './deliver-once.ts';
 import type { ActivityDeps } from './deps.ts';
 import { reachableContact } from './reachable-contact.ts';
 
@@ -20,7 +20,10 @@ export const CEASE_COMMUNICATION_REASON = 'cease-communication requested';
 export async function sendReminder(deps: ActivityDeps, input: SendReminderInput): Promise<SendReminderResult> {
   const em = deps.orm.em.fork();
   const existing = await em.findOne(Communication, { key: input.key });
-  if (existing) return resultOfLogged(existing);
+  if (existing) {
+    const settled = await earlierAttempt(deps, existing);
+    if (settled) return settled;
+  }
   const now = deps.now?.() ?? new Date();
 
   const account = await em.findOneOrFail(Account, { id: input.accountId });

@@ -253,6 +253,8 @@ function activityStep(name: string, input: Record<string, unknown>, result: Reco
           return { kind: 'reminder', nodeId, title: `The ${what} was not sent`, why: text(result['reason']) };
         case 'no-recipient':
           return { kind: 'reminder', nodeId, title: `The ${what} had no one to go to`, why: 'No contact can be reached on that channel' };
+        case 'unconfirmed':
+          return { kind: 'reminder', nodeId, title: `The ${what} may or may not have gone out`, why: text(result['reason']) };
         default:
           return { kind: 'reminder', nodeId, title: `Sent the ${what}`, why: null };
       }

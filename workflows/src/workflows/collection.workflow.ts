@@ -66,6 +66,16 @@ const effects = proxyActivities<
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
+/**
+ * Reminders on a short timeout: a send takes a second or two (the mailer gives up on a silent server sooner), so a
+ * reminder whose worker died is retried within seconds rather than a minute. The retry finds the intent the dead
+ * attempt recorded and never sends twice.
+ */
+const sending = proxyActivities<Pick<CollectionActivities, 'sendReminder'>>({
+  startToCloseTimeout: '20 seconds',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
 // Reads and rule evaluation run as local activities: no extra round trip through the server, yet their results
 // (the strategy, the account's figures, each decision with the comparisons that held) are recorded in history.
 const reads = proxyLocalActivities<
@@ -393,9 +403,9 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
    * A provider that refuses a message for good (a bad number, a rejected address) fails the activity without
    * retries; the refusal is in the communication log, and the strategy goes on rather than failing the account.
    */
-  async function sendOnce(reminder: Parameters<typeof effects.sendReminder>[0]): Promise<SendReminderResult | null> {
+  async function sendOnce(reminder: Parameters<typeof sending.sendReminder>[0]): Promise<SendReminderResult | null> {
     try {
-      return await effects.sendReminder(reminder);
+      return await sending.sendReminder(reminder);
     } catch (error) {
       if (isFailureOfType(error, PROVIDER_REFUSED)) {
         log.warn('Reminder refused by the provider', { nodeId: reminder.nodeId, reason: String(error) });

@@ -7,7 +7,11 @@ export const COMMUNICATION_CHANNELS = ['email', 'sms', 'letter', 'webhook', 'cal
 export type CommunicationChannel = (typeof COMMUNICATION_CHANNELS)[number];
 export const COMMUNICATION_DIRECTIONS = ['outbound'] as const;
 export type CommunicationDirection = (typeof COMMUNICATION_DIRECTIONS)[number];
-export const COMMUNICATION_STATUSES = ['sent', 'failed', 'deferred', 'suppressed'] as const;
+/**
+ * `sending`: recorded before the provider was given the message; `unconfirmed`: a worker died while handing it
+ * over, and nobody can tell whether it went out.
+ */
+export const COMMUNICATION_STATUSES = ['sending', 'sent', 'unconfirmed', 'failed', 'deferred', 'suppressed'] as const;
 export type CommunicationStatus = (typeof COMMUNICATION_STATUSES)[number];
 
 export const Communication = defineEntity({

@@ -32,7 +32,20 @@ export interface ChannelReceipt {
  */
 export interface ChannelAdapter {
   send(message: ChannelMessage): Promise<ChannelReceipt>;
+  /**
+   * Whether the provider drops a second message with the same idempotency key. Only then may a send that a crash
+   * left in doubt be sent again; otherwise it is marked unconfirmed for a person.
+   */
+  readonly dropsResends: boolean;
 }
 
 /** The adapters of a worker by channel; a channel without one has no provider, and its reminders are suppressed. */
 export type ChannelAdapters = Partial<Record<ReminderChannel, ChannelAdapter>>;
+
+/**
+ * Thrown by an adapter when the provider may have accepted the message although the send failed (the connection
+ * broke while the message was on its way). Any other error means nothing went out.
+ */
+export class SendInDoubtError extends Error {
+  override readonly name = 'SendInDoubtError';
+}

@@ -42,6 +42,8 @@ export function createWebhookAdapter(options: WebhookAdapterOptions): ChannelAda
   // The URL may carry a token in its query; errors name only where it points.
   const where = `${options.channel} provider at ${target.origin}${target.pathname}`;
   return {
+    // The receiver gets the key in an Idempotency-Key header and must drop a resend (see the README).
+    dropsResends: true,
     async send(message) {
       const payload: WebhookPayload = {
         idempotencyKey: message.idempotencyKey,
