@@ -25,7 +25,9 @@ import { healthRoutes } from './health/health.routes.ts';
 import { errorHandler, notFoundHandler } from './http/error-middleware.ts';
 import { createLogger, type Logger } from './http/logger.ts';
 import { requireJsonBodies } from './http/require-json.ts';
+import { mountedRoutes, type MountedRoute } from './http/route-inventory.ts';
 import { staticDesigner } from './http/static.ts';
+import { refuseUnstorableInput } from './http/storable-input.ts';
 import { optOutRoutes } from './optout/optout.routes.ts';
 import { kpisRoutes } from './kpis/kpis.routes.ts';
 import { KpisService } from './kpis/kpis.service.ts';
@@ -97,13 +99,17 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   // Behind an https reverse proxy the session cookie is Secure, which needs the proxy's X-Forwarded-Proto.
   if (config.secureCookies) app.set('trust proxy', 1);
 
+  // Read once all routes are mounted: the input check names a path parameter by the route it belongs to.
+  let routes: readonly MountedRoute[] | null = null;
+  const storableInput = refuseUnstorableInput(() => (routes ??= mountedRoutes(app)));
+
   // Public: the opt-out link in e-mails works without an account or a session.
-  app.use('/optout', optOutRoutes(orm, senderName(config.mailFrom)));
+  app.use('/optout', storableInput, optOutRoutes(orm, senderName(config.mailFrom)));
   app.use('/api/imports', express.json({ limit: IMPORT_LIMIT }), express.text({ type: 'text/csv', limit: IMPORT_LIMIT }));
   // Bank statements arrive as the files the bank sends: XML, SWIFT text, BAI2 or CSV.
   // Statement files are read as bytes: they are stored exactly as the bank wrote them, and decoded by the import.
   app.use('/api/bank-statements', express.raw({ type: ['text/*', 'application/xml', 'application/octet-stream'], limit: STATEMENT_LIMIT }));
-  app.use('/api', express.json({ limit: JSON_LIMIT }), requireJsonBodies(['/imports/portfolio.csv', '/bank-statements']));
+  app.use('/api', express.json({ limit: JSON_LIMIT }), requireJsonBodies(['/imports/portfolio.csv', '/bank-statements']), storableInput);
   app.use('/api', sessions.middleware, csrfProtection);
 
   app.use('/api/health', healthRoutes(config));
