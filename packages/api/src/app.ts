@@ -104,7 +104,7 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   const storableInput = refuseUnstorableInput(() => (routes ??= mountedRoutes(app)));
 
   // Public: the opt-out link in e-mails works without an account or a session.
-  app.use('/optout', storableInput, optOutRoutes(orm, senderName(config.mailFrom)));
+  app.use('/optout', storableInput, optOutRoutes(orm, senderName(config.mailFrom)), notFoundHandler);
   app.use('/api/imports', express.json({ limit: IMPORT_LIMIT }), express.text({ type: 'text/csv', limit: IMPORT_LIMIT }));
   // Bank statements arrive as the files the bank sends: XML, SWIFT text, BAI2 or CSV.
   // Statement files are read as bytes: they are stored exactly as the bank wrote them, and decoded by the import.
@@ -151,6 +151,8 @@ export const createApp = (deps: AppDeps): RecoupApp => {
 
   const designer = staticDesigner(deps.staticDir ?? DEFAULT_STATIC_DIR);
   if (designer) app.use(designer);
+  // Whatever the designer does not serve (a POST outside /api, or no build at all) gets the API's error shape.
+  app.use(notFoundHandler);
 
   app.use(errorHandler(logger));
 

@@ -209,3 +209,12 @@ describe('dates and amounts outside the bounds', () => {
     );
   });
 });
+
+describe('a route nobody mounted, outside /api', () => {
+  it('answers 404 in the API error shape, not as an HTML page', async () => {
+    const response = await request(h.app).post('/nowhere').send({});
+    expect(response.status).toBe(404);
+    expect(response.type).toBe('application/json');
+    expect(response.body.error).toMatchObject({ code: 'not-found' });
+  });
+});
