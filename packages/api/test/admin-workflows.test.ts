@@ -65,10 +65,10 @@ describe('pausing, resuming and terminating a workflow from the admin console', 
     expect((await admin.agent.get(`/api/admin/accounts/${UNKNOWN}/workflow`)).status).toBe(404);
   });
 
-  it.each([['pause'], ['resume'], ['terminate']])('refuses to %s without a reason with 422 naming the field', async (action) => {
+  it.each([['pause'], ['resume'], ['terminate']])('refuses to %s without a reason with 400 naming the field', async (action) => {
     for (const body of [{}, { reason: '   ' }]) {
       const response = await act(admin, accountId, action, body);
-      expect(response.status).toBe(422);
+      expect(response.status).toBe(400);
       expect(response.body.error.details.fields).toEqual([expect.objectContaining({ in: 'body', path: 'reason' })]);
     }
     expect(await auditRows(`workflow.${action === 'pause' ? 'paused' : action === 'resume' ? 'resumed' : 'terminated'}`)).toEqual([]);
