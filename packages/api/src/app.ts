@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -142,7 +143,12 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   app.use('/api/compliance-settings', authenticated, complianceSettingsRoutes(compliance));
   app.use('/api/accounts', authenticated, accountsRoutes(new AccountsService(orm, collections), new NotesService(orm)));
   app.use('/api/kpis', authenticated, kpisRoutes(new KpisService(orm)));
-  const adminWorkflows = new AdminWorkflowsService(orm, collections, { uiUrl: config.temporal.uiUrl, namespace: config.temporal.namespace });
+  const adminWorkflows = new AdminWorkflowsService(orm, collections, {
+    uiUrl: config.temporal.uiUrl,
+    namespace: config.temporal.namespace,
+    // Without a configured secret, page tokens live as long as the process, like sessions.
+    pageTokenSecret: config.sessionSecret ?? randomBytes(32).toString('hex'),
+  });
   app.use('/api/admin', authenticated, adminRoutes(orm, collections, adminWorkflows));
   app.use('/api/outbox', authenticated, outboxRoutes(orm));
   app.use('/api/team', authenticated, teamRoutes(new TeamService(orm)));

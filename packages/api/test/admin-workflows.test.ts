@@ -158,7 +158,7 @@ describe('the admin workflow list and inspector', () => {
     const inspection = (await admin.agent.get(`/api/admin/accounts/${accountId}/workflow`)).body as WorkflowInspection;
     expect(inspection.temporalUiUrl).toBeNull();
     expect(inspection.historyJsonPath).toBe(`/api/admin/accounts/${accountId}/history.json`);
-    const withUi = new AdminWorkflowsService(h.db.orm, h.collections, { uiUrl: 'http://127.0.0.1:8233/', namespace: 'recoup' });
+    const withUi = new AdminWorkflowsService(h.db.orm, h.collections, { uiUrl: 'http://127.0.0.1:8233/', namespace: 'recoup', pageTokenSecret: 'test-page-token-secret' });
     const adminUser = { id: admin.userId, email: 'admin@recoup.local', name: 'Admin', role: 'admin' as const };
     expect((await withUi.inspect(accountId, adminUser)).temporalUiUrl).toBe(`http://127.0.0.1:8233/namespaces/recoup/workflows/collection-${accountId}`);
   });
