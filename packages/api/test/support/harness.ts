@@ -4,7 +4,7 @@ import { loadConfig } from '@recoup/contracts';
 import { AppUser, DEMO_PASSWORD, DEMO_USERS, createTestDatabase, seedDemo, type TestDatabase } from '@recoup/db';
 import { createApp, type RecoupApp } from '../../src/app.ts';
 import { hashPassword } from '../../src/auth/passwords.ts';
-import { silentLogger } from '../../src/http/logger.ts';
+import { silentLogger, type Logger } from '../../src/http/logger.ts';
 import { RecordingCollections } from './recording-collections.ts';
 import { RecordingReconciliations } from './recording-reconciliations.ts';
 
@@ -39,14 +39,19 @@ const EMAIL: Record<DemoRole, string> = {
   collector3: DEMO_USERS[4]?.email ?? '',
 };
 
+export interface HarnessOptions {
+  /** Where the app logs; silent by default. A test that must explain a failure passes one that keeps entries. */
+  logger?: Logger;
+}
+
 /** A fresh database with the demo users, templates and default strategy (no debtors), and the app on top. */
-export const createHarness = async (): Promise<Harness> => {
+export const createHarness = async (options: HarnessOptions = {}): Promise<Harness> => {
   const db = await createTestDatabase();
   await seedDemo(db.orm, { hashPassword, accounts: 0, now: new Date() });
   const collections = new RecordingCollections();
   const config = { ...loadConfig({ SESSION_SECRET: 'test-session-secret-0123456789' }), databaseUrl: db.url };
   const reconciliations = new RecordingReconciliations();
-  const app = createApp({ orm: db.orm, collections, reconciliations, config, logger: silentLogger, staticDir: '/nonexistent' });
+  const app = createApp({ orm: db.orm, collections, reconciliations, config, logger: options.logger ?? silentLogger, staticDir: '/nonexistent' });
   const userId = async (role: DemoRole): Promise<string> =>
     (await db.orm.em.fork().findOneOrFail(AppUser, { email: EMAIL[role] })).id;
   const loginAs = async (email: string): Promise<LoggedIn> => {
