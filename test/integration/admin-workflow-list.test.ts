@@ -1,13 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { createApp, hashPassword, silentLogger, type RecoupApp } from '@recoup/api';
+import { loadConfig } from '@recoup/contracts';
+import { createTestDatabase, DEMO_PASSWORD, seedDemo, type TestDatabase } from '@recoup/db';
 import { DEFAULT_STRATEGY, strategyGraphSchema } from '@recoup/domain';
 import {
   createCollectionClient,
+  createReconciliationClient,
   registerSearchAttributes,
   type CollectionClient,
   type WorkflowListFilter,
@@ -16,6 +21,7 @@ import {
 import type { CollectionActivities } from '../../workflows/src/activities/activity-types.ts';
 import { quietTemporalRuntime, unusedActivities, workflowBundle } from '../../workflows/test/temporal-test-env.ts';
 import { findTemporalCli, startTemporalDevServer, type DevServerHandle } from '../../packages/api/src/launcher/temporal-dev-server.ts';
+import { ApiSession } from '../support/api-session.ts';
 
 // The admin console's list runs on Temporal visibility queries over the workflow's search attributes. The
 // time-skipping test server takes the attributes but cannot list by them, so this runs on the dev server the
@@ -35,6 +41,12 @@ describe('listing collection workflows by their search attributes on the dev ser
   let running: Promise<void>;
   let collections: CollectionClient;
   const accounts = { a: randomUUID(), b: randomUUID(), c: randomUUID() };
+  // The admin console's API over the same client, counting what it asks Temporal to list.
+  let db: TestDatabase;
+  let app: RecoupApp;
+  let http: Server;
+  let api: ApiSession;
+  let listCalls = 0;
 
   beforeAll(async () => {
     quietTemporalRuntime();
@@ -55,9 +67,29 @@ describe('listing collection workflows by their search attributes on the dev ser
     await collections.start(accounts.a, 'version-a', { segment: 'consumer' });
     await collections.start(accounts.b, 'version-a', { segment: 'business' });
     await collections.start(accounts.c, 'version-b', { segment: 'consumer' });
+
+    db = await createTestDatabase();
+    await seedDemo(db.orm, { hashPassword, accounts: 0, now: new Date() });
+    const counting: CollectionClient = Object.assign(Object.create(collections) as CollectionClient, {
+      listWorkflows: (filter: WorkflowListFilter, page: { pageSize: number; pageToken?: string | undefined }) => {
+        listCalls += 1;
+        return collections.listWorkflows(filter, page);
+      },
+    });
+    const client = new Client({ connection, namespace: NAMESPACE });
+    const config = { ...loadConfig({ SESSION_SECRET: 'test-session-secret-0123456789' }), databaseUrl: db.url };
+    app = createApp({ orm: db.orm, collections: counting, reconciliations: createReconciliationClient(client, { taskQueue: TASK_QUEUE }), config, logger: silentLogger, staticDir: '/nonexistent' });
+    http = await new Promise<Server>((resolve) => {
+      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+    });
+    const address = http.address();
+    api = await ApiSession.login(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, 'admin@recoup.local', DEMO_PASSWORD);
   }, 180_000);
 
   afterAll(async () => {
+    await new Promise((resolve) => http?.close(resolve));
+    await app?.close();
+    await db?.drop();
     worker?.shutdown();
     await running;
     await native?.close();
@@ -95,6 +127,41 @@ describe('listing collection workflows by their search attributes on the dev ser
     const second = await collections.listWorkflows({}, { pageSize: 2, pageToken: first.nextPageToken ?? undefined });
     expect(second.items).toHaveLength(1);
     expect(new Set([...first.items, ...second.items].map((i) => i.accountId))).toEqual(new Set(Object.values(accounts)));
+  });
+
+  it('pages through GET /api/admin/workflows with the page tokens the API hands out', async () => {
+    await listUntil({}, 3);
+    const first = await api.request('GET', '/api/admin/workflows?pageSize=2');
+    expect(first.status).toBe(200);
+    const firstPage = first.body as { items: { accountId: string }[]; nextPageToken: string | null };
+    expect(firstPage.items).toHaveLength(2);
+    expect(firstPage.nextPageToken).toEqual(expect.any(String));
+    const second = await api.request('GET', `/api/admin/workflows?pageSize=2&pageToken=${encodeURIComponent(firstPage.nextPageToken ?? '')}`);
+    expect(second.status).toBe(200);
+    const secondPage = second.body as { items: { accountId: string }[]; nextPageToken: string | null };
+    expect(new Set([...firstPage.items, ...secondPage.items].map((i) => i.accountId))).toEqual(new Set(Object.values(accounts)));
+    expect(secondPage.nextPageToken).toBeNull();
+  });
+
+  it.each([
+    ['abc', 'abc'],
+    ['a JSON cursor Temporal cannot use', Buffer.from('{"RunID":5}').toString('base64url')],
+    ['a token with its MAC cut short', 'eyJSdW5JRCI6NX0.AAAA'],
+  ])('answers a page token it did not hand out (%s) with 400 naming pageToken, without asking Temporal', async (_what, token) => {
+    const before = listCalls;
+    const response = await api.request('GET', `/api/admin/workflows?pageToken=${encodeURIComponent(token)}`);
+    expect(response.status).toBe(400);
+    expect((response.body as { error: { details: { fields: unknown[] } } }).error.details.fields).toEqual([
+      { in: 'query', path: 'pageToken', reason: expect.stringContaining('not a page token') },
+    ]);
+    expect(listCalls).toBe(before);
+  });
+
+  it('refuses a page token that was altered after the API handed it out', async () => {
+    const page = (await api.request('GET', '/api/admin/workflows?pageSize=1')).body as { nextPageToken: string | null };
+    const token = page.nextPageToken ?? '';
+    const altered = `${token.slice(0, 5)}${token[5] === 'A' ? 'B' : 'A'}${token.slice(6)}`;
+    expect((await api.request('GET', `/api/admin/workflows?pageToken=${encodeURIComponent(altered)}`)).status).toBe(400);
   });
 
   it('lists a paused workflow as paused and a terminated one as terminated', async () => {

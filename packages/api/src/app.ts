@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -29,7 +30,9 @@ import { createLogger, type Logger } from './http/logger.ts';
 import { requireJsonBodies } from './http/require-json.ts';
 import { requireSameOrigin } from './http/same-origin.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { mountedRoutes, type MountedRoute } from './http/route-inventory.ts';
 import { staticDesigner } from './http/static.ts';
+import { refuseUnstorableInput } from './http/storable-input.ts';
 import { optOutRoutes } from './optout/optout.routes.ts';
 import { kpisRoutes } from './kpis/kpis.routes.ts';
 import { KpisService } from './kpis/kpis.service.ts';
@@ -110,13 +113,17 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   app.use(securityHeaders(config.secureCookies));
   app.use(requireSameOrigin(config.publicOrigin));
 
+  // Read once all routes are mounted: the input check names a path parameter by the route it belongs to.
+  let routes: readonly MountedRoute[] | null = null;
+  const storableInput = refuseUnstorableInput(() => (routes ??= mountedRoutes(app)));
+
   // Public: the opt-out link in e-mails works without an account or a session.
-  app.use('/optout', optOutRoutes(orm, senderName(config.mailFrom)));
+  app.use('/optout', storableInput, optOutRoutes(orm, senderName(config.mailFrom)), notFoundHandler);
   app.use('/api/imports', express.json({ limit: IMPORT_LIMIT }), express.text({ type: 'text/csv', limit: IMPORT_LIMIT }));
   // Bank statements arrive as the files the bank sends: XML, SWIFT text, BAI2 or CSV.
   // Statement files are read as bytes: they are stored exactly as the bank wrote them, and decoded by the import.
   app.use('/api/bank-statements', express.raw({ type: ['text/*', 'application/xml', 'application/octet-stream'], limit: STATEMENT_LIMIT }));
-  app.use('/api', express.json({ limit: JSON_LIMIT }), requireJsonBodies(['/imports/portfolio.csv', '/bank-statements']));
+  app.use('/api', express.json({ limit: JSON_LIMIT }), requireJsonBodies(['/imports/portfolio.csv', '/bank-statements']), storableInput);
   app.use('/api', sessions.middleware, csrf.protection);
 
   app.use('/api/health', healthRoutes(config));
@@ -149,7 +156,12 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   app.use('/api/compliance-settings', authenticated, complianceSettingsRoutes(compliance));
   app.use('/api/accounts', authenticated, accountsRoutes(new AccountsService(orm, collections), new NotesService(orm)));
   app.use('/api/kpis', authenticated, kpisRoutes(new KpisService(orm)));
-  const adminWorkflows = new AdminWorkflowsService(orm, collections, { uiUrl: config.temporal.uiUrl, namespace: config.temporal.namespace });
+  const adminWorkflows = new AdminWorkflowsService(orm, collections, {
+    uiUrl: config.temporal.uiUrl,
+    namespace: config.temporal.namespace,
+    // Without a configured secret, page tokens live as long as the process, like sessions.
+    pageTokenSecret: config.sessionSecret ?? randomBytes(32).toString('hex'),
+  });
   app.use('/api/admin', authenticated, adminRoutes(orm, collections, adminWorkflows));
   app.use('/api/outbox', authenticated, outboxRoutes(orm));
   app.use('/api/team', authenticated, teamRoutes(new TeamService(orm)));
@@ -158,6 +170,8 @@ export const createApp = (deps: AppDeps): RecoupApp => {
 
   const designer = staticDesigner(deps.staticDir ?? DEFAULT_STATIC_DIR);
   if (designer) app.use(designer);
+  // Whatever the designer does not serve (a POST outside /api, or no build at all) gets the API's error shape.
+  app.use(notFoundHandler);
 
   app.use(errorHandler(logger));
 

@@ -65,10 +65,10 @@ describe('pausing, resuming and terminating a workflow from the admin console', 
     expect((await admin.agent.get(`/api/admin/accounts/${UNKNOWN}/workflow`)).status).toBe(404);
   });
 
-  it.each([['pause'], ['resume'], ['terminate']])('refuses to %s without a reason with 422 naming the field', async (action) => {
+  it.each([['pause'], ['resume'], ['terminate']])('refuses to %s without a reason with 400 naming the field', async (action) => {
     for (const body of [{}, { reason: '   ' }]) {
       const response = await act(admin, accountId, action, body);
-      expect(response.status).toBe(422);
+      expect(response.status).toBe(400);
       expect(response.body.error.details.fields).toEqual([expect.objectContaining({ in: 'body', path: 'reason' })]);
     }
     expect(await auditRows(`workflow.${action === 'pause' ? 'paused' : action === 'resume' ? 'resumed' : 'terminated'}`)).toEqual([]);
@@ -175,7 +175,7 @@ describe('the admin workflow list and inspector', () => {
     const inspection = (await admin.agent.get(`/api/admin/accounts/${accountId}/workflow`)).body as WorkflowInspection;
     expect(inspection.temporalUiUrl).toBeNull();
     expect(inspection.historyJsonPath).toBe(`/api/admin/accounts/${accountId}/history.json`);
-    const withUi = new AdminWorkflowsService(h.db.orm, h.collections, { uiUrl: 'http://127.0.0.1:8233/', namespace: 'recoup' });
+    const withUi = new AdminWorkflowsService(h.db.orm, h.collections, { uiUrl: 'http://127.0.0.1:8233/', namespace: 'recoup', pageTokenSecret: 'test-page-token-secret' });
     const adminUser = { id: admin.userId, email: 'admin@recoup.local', name: 'Admin', role: 'admin' as const };
     expect((await withUi.inspect(accountId, adminUser)).temporalUiUrl).toBe(`http://127.0.0.1:8233/namespaces/recoup/workflows/collection-${accountId}`);
   });

@@ -398,7 +398,7 @@ describe('access and bad filters', () => {
     expect((await get(`/api/kpis/cei?${PERIOD}`, admin)).status).toBe(200);
   });
 
-  it('answers 422 naming the field of a bad filter', async () => {
+  it('answers 400 naming the field of a bad filter', async () => {
     const cases: [string, string][] = [
       ['from=2025-02-30', 'from'],
       ['from=2025-04-01&to=2025-03-31', 'from'],
@@ -410,13 +410,13 @@ describe('access and bad filters', () => {
     ];
     for (const [query, field] of cases) {
       const response = await get(`/api/kpis/aging?${query}`);
-      expect(response.status).toBe(422);
+      expect(response.status).toBe(400);
       const body = response.body as { error: { code: string; details: { fields: { path: string }[] } } };
-      expect(body.error.code).toBe('kpi-invalid-filter');
+      expect(body.error.code).toBe('validation-failed');
       expect(body.error.details.fields.map((f) => f.path)).toContain(field);
     }
     const typo = await get('/api/kpis?segmnt=sme');
-    expect(typo.status).toBe(422);
+    expect(typo.status).toBe(400);
     expect(JSON.stringify(typo.body)).toContain('segmnt');
   });
 

@@ -68,4 +68,32 @@ describe('opt-out link in e-mails', () => {
     expect((await request(h.app).get('/optout/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await request(h.app).post('/optout/not-a-token')).status).toBe(404);
   });
+
+  it.each([
+    ['GET', '/optout/00000000-0000-4000-8000-000000000000'],
+    ['POST', '/optout/not-a-token'],
+    ['POST', '/optout/00000000-0000-4000-8000-000000000000'],
+    ['GET', '/optout/'],
+    ['GET', '/optout/a/b'],
+  ])('answers %s %s that is no valid link with a JSON 404 in the API error shape', async (method, path) => {
+    const response = method === 'GET' ? await request(h.app).get(path) : await request(h.app).post(path);
+    expect(response.status).toBe(404);
+    expect(response.type).toBe('application/json');
+    expect(response.body.error).toMatchObject({ code: 'not-found', message: expect.any(String) });
+  });
+
+  it('still shows a browser the page saying the link is not recognised', async () => {
+    const response = await request(h.app)
+      .get('/optout/00000000-0000-4000-8000-000000000000')
+      .set('accept', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8');
+    expect(response.status).toBe(404);
+    expect(response.type).toBe('text/html');
+    expect(response.text).toContain('Link not recognised');
+  });
+
+  it('refuses a token with a NUL in it with 400 naming params.token', async () => {
+    const response = await request(h.app).post('/optout/abc%00def');
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.fields).toEqual([{ in: 'params', path: 'token', reason: 'must not contain a NUL character (U+0000)' }]);
+  });
 });

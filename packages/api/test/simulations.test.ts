@@ -274,11 +274,11 @@ describe('simulation requests', () => {
     const reminders = (body.timelines ?? []).reduce((n, t) => n + t.events.filter((e) => e.kind === 'reminder').length, 0);
     expect(reminders).toBe(body.totals.reminders);
     const tooMany = await simulate({ graph: DEFAULT_STRATEGY.graph, portfolio: { size: 5000, seed: 2 }, days: 30, includeTimelines: true });
-    expect(tooMany.status).toBe(422);
+    expect(tooMany.status).toBe(400);
     expect(JSON.stringify(tooMany.body)).toContain('includeTimelines');
   });
 
-  it('refuses bad input with 422 naming each field', async () => {
+  it('refuses malformed input with 400 naming each field, and unknown accounts with 422', async () => {
     const response = await simulate({
       strategyVersionId: defaultVersion,
       graph: DEFAULT_STRATEGY.graph,
@@ -286,13 +286,13 @@ describe('simulation requests', () => {
       days: 731,
       scenario: { payOnTime: 1.5 },
     });
-    expect(response.status).toBe(422);
-    expect(response.body.error.code).toBe('simulation-invalid-input');
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('validation-failed');
     const paths = (response.body.error.details.fields as { path: string }[]).map((f) => f.path).sort();
     // Both a version and a draft were given, which is refused too.
     expect(paths).toEqual(['days', 'graph', 'portfolio.size', 'scenario.payOnTime']);
     const both = await simulate({ strategyVersionId: defaultVersion, graph: DEFAULT_STRATEGY.graph, portfolio: { size: 1 }, days: 5 });
-    expect(both.status).toBe(422);
+    expect(both.status).toBe(400);
     expect(both.body.error.details.fields).toEqual([
       { in: 'body', path: 'graph', reason: 'give either strategyVersionId or graph, not both' },
     ]);

@@ -24,6 +24,14 @@ const broken = {
 };
 
 describe('strategies', () => {
+  it.each([['a list', []], ['a string', 'graph'], ['null', null]])('refuses a draft that is %s with 400 naming draft, and stores nothing', async (_what, draft) => {
+    const name = `Not an object ${JSON.stringify(draft)}`;
+    const created = await manager.agent.post('/api/strategies').set('x-csrf-token', manager.csrf).send({ name, draft });
+    expect(created.status).toBe(400);
+    expect(created.body.error.details.fields).toEqual([{ in: 'body', path: 'draft', reason: 'must be a JSON object (a strategy graph document)' }]);
+    expect((await manager.agent.get('/api/strategies')).body.map((s: { name: string }) => s.name)).not.toContain(name);
+  });
+
   it('refuses to publish an invalid graph with 422 listing each problem and its node', async () => {
     const created = await manager.agent
       .post('/api/strategies')

@@ -31,8 +31,8 @@ export const workflowListQuerySchema = z.object({
   segment: keywordSchema.optional(),
   collectorId: uuidSchema.optional(),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
-  /** The opaque cursor of the next page, as the previous page returned it. */
-  pageToken: z.string().max(4000).regex(/^[A-Za-z0-9+/=_-]*$/, { message: 'is not a page token' }).optional(),
+  /** The opaque cursor of the next page, as the previous page returned it (the API checks it is its own). */
+  pageToken: z.string().max(4000).regex(/^[A-Za-z0-9+/=_.-]*$/, { message: 'is not a page token' }).optional(),
 });
 export type WorkflowListQuery = z.infer<typeof workflowListQuerySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateRangeProblem, eventInstantProblem, instantRangeProblem } from './input-bounds.ts';
 
 export const uuidSchema = z.uuid({ message: 'must be a UUID' });
 
@@ -27,13 +28,20 @@ export const isCalendarDate = (value: string): boolean => {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
+  // setUTCFullYear, because Date.UTC reads the years 0 to 99 as 1900 to 1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 };
 
+/** A calendar date within EARLIEST_DATE..LATEST_DATE. */
 export const calendarDateSchema = z
   .string()
-  .refine(isCalendarDate, { message: 'must be a calendar date written YYYY-MM-DD' });
+  .refine(isCalendarDate, { message: 'must be a calendar date written YYYY-MM-DD', abort: true })
+  .superRefine((value, ctx) => {
+    const problem = dateRangeProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /** IANA time zone names as the runtime's Intl knows them. */
 export const isTimeZone = (value: string): boolean => {
@@ -48,8 +56,20 @@ export const isTimeZone = (value: string): boolean => {
 
 export const timeZoneSchema = z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' });
 
-/** ISO-8601 date-time with an offset or Z. */
-export const dateTimeSchema = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' });
+/** ISO-8601 date-time with an offset or Z, within EARLIEST_DATE..LATEST_DATE. */
+export const dateTimeSchema = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time', abort: true }).superRefine((value, ctx) => {
+  const problem = instantRangeProblem(Date.parse(value));
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/**
+ * When something already happened (a payment was received, a call was placed): a date-time in the range, and
+ * at most EVENT_FUTURE_TOLERANCE_DAYS ahead of the clock when the request is read.
+ */
+export const eventTimeSchema = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time', abort: true }).superRefine((value, ctx) => {
+  const problem = eventInstantProblem(Date.parse(value), Date.now());
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 export const errorBodySchema = z.object({
   error: z.object({

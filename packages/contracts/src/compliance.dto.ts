@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eventTimeSchema } from './common.dto.ts';
 
 export const CUSTOMER_TYPE_VALUES = ['consumer', 'business'] as const;
 export const CALL_OUTCOME_VALUES = ['conversation', 'no-answer', 'voicemail', 'busy', 'wrong-number'] as const;
@@ -34,7 +35,7 @@ export const callAttemptRequestSchema = z
   .object({
     outcome: z.enum(CALL_OUTCOME_VALUES),
     /** When the call was placed; now when absent. */
-    placedAt: z.iso.datetime({ offset: true }).optional(),
+    placedAt: eventTimeSchema.optional(),
     taskId: z.uuid().optional(),
   })
   .strict();

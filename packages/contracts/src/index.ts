@@ -1,3 +1,4 @@
+export * from './input-bounds.ts';
 export * from './common.dto.ts';
 export * from './money.dto.ts';
 export * from './auth.dto.ts';

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { isKnownCurrency } from './currency.ts';
+import { AMOUNT_BOUND_REASON, MAX_AMOUNT_MINOR, amountBoundProblem } from './input-bounds.ts';
 
 export const currencyCodeSchema = z
   .string()
   .refine((code) => isKnownCurrency(code), { message: 'must be an ISO 4217 currency code such as EUR' });
 
-/** Why a minor-unit amount is unacceptable, or null when it is a positive whole number. */
+/** Why a minor-unit amount is unacceptable, or null when it is a positive whole number within the bound. */
 export const minorAmountProblem = (value: unknown, allowZero = false): string | null => {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return 'must be a whole number of minor units';
@@ -13,16 +14,18 @@ export const minorAmountProblem = (value: unknown, allowZero = false): string | 
     if (!Number.isSafeInteger(value)) return 'must be given as a string when above 2^53';
     if (value < 0) return 'must not be negative';
     if (value === 0 && !allowZero) return 'must be greater than zero';
-    return null;
+    return amountBoundProblem(BigInt(value));
   }
   if (typeof value !== 'string') return 'must be a decimal integer string';
   const text = value.trim();
   if (/^-\d+(\.\d+)?$/.test(text)) return 'must not be negative';
   if (/^\d*\.\d+$/.test(text) || /^\d+\.$/.test(text)) return 'must be a whole number of minor units (no fractions)';
   if (!/^\d+$/.test(text)) return 'must be a decimal integer string';
-  if (text.length > 18) return 'is too large';
-  if (BigInt(text) === 0n && !allowZero) return 'must be greater than zero';
-  return null;
+  // Bounded by length first, so a megabyte of digits never reaches BigInt.
+  const digits = text.replace(/^0+(?=\d)/, '');
+  if (digits.length > String(MAX_AMOUNT_MINOR).length) return AMOUNT_BOUND_REASON;
+  if (BigInt(digits) === 0n && !allowZero) return 'must be greater than zero';
+  return amountBoundProblem(BigInt(digits));
 };
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateTimeSchema, uuidSchema } from './common.dto.ts';
+import { eventTimeSchema, uuidSchema } from './common.dto.ts';
 import { moneyInputSchema, moneySchema } from './money.dto.ts';
 
 export const paymentRequestSchema = z
@@ -7,7 +7,7 @@ export const paymentRequestSchema = z
     accountId: uuidSchema.optional(),
     accountRef: z.string().trim().min(1).max(64).optional(),
     amount: moneyInputSchema,
-    receivedAt: dateTimeSchema.optional(),
+    receivedAt: eventTimeSchema.optional(),
     reference: z.string().trim().max(200).optional(),
     payerName: z.string().trim().max(200).optional(),
   })

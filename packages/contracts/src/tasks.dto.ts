@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDateSchema, dateTimeSchema, pagingQuerySchema, timeZoneSchema, uuidSchema } from './common.dto.ts';
+import { calendarDateSchema, dateTimeSchema, eventTimeSchema, pagingQuerySchema, timeZoneSchema, uuidSchema } from './common.dto.ts';
 import { CALL_OUTCOME_VALUES } from './compliance.dto.ts';
 import { openDisputeRequestSchema } from './disputes.dto.ts';
 import { moneySchema } from './money.dto.ts';
@@ -42,7 +42,7 @@ export type PlanProposal = z.infer<typeof planProposalSchema>;
 export const taskCallSchema = z.object({
   result: z.enum(CALL_OUTCOME_VALUES),
   /** When the call was placed; now when absent. */
-  placedAt: dateTimeSchema.optional(),
+  placedAt: eventTimeSchema.optional(),
 });
 
 export const completeTaskRequestSchema = z

@@ -192,7 +192,18 @@ export {
 } from './statements/statement-types.ts';
 export { identifyStatement, statementIdentity, type Digest, type LineKey, type StatementIdentities, type StatementKey } from './statements/statement-identity.ts';
 export { detectStatementFormat } from './statements/statement-format.ts';
-export { checkNoNul, checkXmlSafety, MAX_XML_DEPTH } from './statements/statement-input.ts';
+export { checkNoNul, checkXmlSafety, MAX_XML_DEPTH, positionOf } from './statements/statement-input.ts';
+export {
+  findUnstorable,
+  MAX_JSON_DEPTH,
+  NUL,
+  nulIndex,
+  textProblem,
+  type StorageProblem,
+  type TextProblem,
+  type Unstorable,
+  type ValuePath,
+} from './text/storable.ts';
 export { MT940_DIALECTS, dialectOf, type Mt940Dialect } from './statements/mt940/mt940-dialects.ts';
 export { parseBai2 } from './statements/bai2.ts';
 export { parseCamt } from './statements/camt.ts';

@@ -4,7 +4,7 @@ import { idParamsSchema, WORKFLOW_ACTIONS, workflowActionRequestSchema, workflow
 import type { CollectionClient } from '@recoup/workflows';
 import { currentUser } from '../auth/current-user.ts';
 import { requireRole } from '../auth/require-auth.ts';
-import { BusinessRuleError } from '../http/errors.ts';
+import { ValidationError } from '../http/errors.ts';
 import { issuesOf, parseParams, parseQuery } from '../http/validate.ts';
 import { accessibleAccount } from '../shared/access-scope.ts';
 import { fromTemporal, type AdminWorkflowsService } from './workflows.service.ts';
@@ -65,13 +65,11 @@ export const adminRoutes = (orm: MikroORM, collections: CollectionClient, workfl
   return router;
 };
 
-/** The reason is a field of the inspector's dialog: its absence is one 422 naming it, like any refused form. */
+/** The reason is a field of the inspector's dialog: a missing or blank one is a 400 naming it, like any malformed body. */
 const reasonOf = (body: unknown, action: WorkflowAction): string => {
   const parsed = workflowActionRequestSchema.safeParse(body ?? {});
   if (!parsed.success) {
-    throw new BusinessRuleError('reason-required', `Give a reason to ${action} the workflow; it goes to the audit log.`, {
-      fields: issuesOf(parsed.error, 'body'),
-    });
+    throw new ValidationError(issuesOf(parsed.error, 'body'), `Give a reason to ${action} the workflow; it goes to the audit log.`);
   }
   return parsed.data.reason;
 };

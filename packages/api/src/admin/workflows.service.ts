@@ -13,8 +13,9 @@ import type {
 import { collectionWorkflowId, type CollectionClient, type CollectionStateView } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
-import { ConflictError, NotFoundError, ServiceUnavailableError } from '../http/errors.ts';
+import { ConflictError, NotFoundError, ServiceUnavailableError, ValidationError } from '../http/errors.ts';
 import { accessibleAccount } from '../shared/access-scope.ts';
+import { PageTokens } from './page-token.ts';
 
 const isNamed = (error: unknown, name: string): boolean => error instanceof Error && error.name === name;
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -46,15 +47,25 @@ export class AdminWorkflowsService {
   readonly #orm: MikroORM;
   readonly #collections: CollectionClient;
   readonly #temporal: { uiUrl: string | null; namespace: string };
+  readonly #pageTokens: PageTokens;
 
-  constructor(orm: MikroORM, collections: CollectionClient, temporal: { uiUrl: string | null; namespace: string }) {
+  /** `pageTokenSecret` keys the list's page tokens; every API process of one installation must share it. */
+  constructor(orm: MikroORM, collections: CollectionClient, temporal: { uiUrl: string | null; namespace: string; pageTokenSecret: string }) {
     this.#orm = orm;
     this.#collections = collections;
-    this.#temporal = temporal;
+    this.#temporal = { uiUrl: temporal.uiUrl, namespace: temporal.namespace };
+    this.#pageTokens = new PageTokens(temporal.pageTokenSecret);
   }
 
   async list(query: WorkflowListQuery): Promise<WorkflowListResponse> {
-    const { pageSize, pageToken, ...filter } = query;
+    const { pageSize, pageToken: token, ...filter } = query;
+    const pageToken = token ? this.#pageTokens.open(token) : undefined;
+    if (pageToken === null) {
+      throw new ValidationError(
+        [{ in: 'query', path: 'pageToken', reason: 'is not a page token this list handed out; start again from the first page' }],
+        'The page token is not one this list handed out.',
+      );
+    }
     let page;
     try {
       page = await this.#collections.listWorkflows(filter, { pageSize, pageToken });
@@ -80,7 +91,7 @@ export class AdminWorkflowsService {
         inspectorPath: `/admin/workflows/${encodeURIComponent(item.accountId)}`,
       };
     });
-    return { items, total: page.total, nextPageToken: page.nextPageToken };
+    return { items, total: page.total, nextPageToken: page.nextPageToken === null ? null : this.#pageTokens.seal(page.nextPageToken) };
   }
 
   /** What the filters offer: published versions with their nodes, the segments in use and the collectors. */

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from './logger.ts';
-import { HttpError, NotFoundError, TooManyRequestsError } from './errors.ts';
+import { HttpError, NotFoundError, TooManyRequestsError, ValidationError } from './errors.ts';
 
 interface BodyParserError {
   type: string;
@@ -28,6 +28,16 @@ const fromBodyParser = (error: BodyParserError): HttpError => {
   }
 };
 
+/** The router could not percent-decode a path segment ('%zz', '%C0%80'); it marks such errors 400. */
+const isUndecodablePath = (error: unknown): error is URIError =>
+  error instanceof URIError && (error as { status?: unknown }).status === 400;
+
+const fromUndecodablePath = (error: URIError): HttpError => {
+  const segment = /'(.*)'/.exec(error.message)?.[1] ?? '';
+  const reason = 'is not valid percent-encoded UTF-8';
+  return new ValidationError([{ in: 'params', path: '', reason: `${JSON.stringify(segment.slice(0, 100))} ${reason}` }], `A path segment ${reason}.`);
+};
+
 const isNamed = (error: unknown, name: string): boolean =>
   error instanceof Error && (error.name === name || error.constructor.name === name);
 
@@ -45,6 +55,8 @@ export const errorHandler =
     let http: HttpError;
     if (error instanceof HttpError) {
       http = error;
+    } else if (isUndecodablePath(error)) {
+      http = fromUndecodablePath(error);
     } else if (isBodyParserError(error)) {
       http = fromBodyParser(error);
     } else if (isNamed(error, 'UniqueConstraintViolationException')) {

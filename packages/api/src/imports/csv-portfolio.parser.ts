@@ -2,13 +2,16 @@ import { parse } from 'csv-parse/sync';
 import {
   CSV_OPTIONAL_COLUMNS,
   CSV_REQUIRED_COLUMNS,
+  amountBoundProblem,
   customerTypeSchema,
+  dateRangeProblem,
   isCalendarDate,
   isTimeZone,
   type CustomerType,
   type ImportRowProblem,
 } from '@recoup/contracts';
-import { DomainError, isCurrency, parseMajorAmount, parseMinorUnits } from '@recoup/domain';
+import { DomainError, findUnstorable, isCurrency, nulIndex, parseMajorAmount, parseMinorUnits, positionOf } from '@recoup/domain';
+import { ValidationError, type FieldIssue } from '../http/errors.ts';
 import type { PortfolioAccount, PortfolioContact, PortfolioParse } from './portfolio.ts';
 
 // One row per invoice; account and contact columns repeat on every row of the account. Every row is checked and
@@ -28,11 +31,47 @@ interface CsvRecord {
 /** The account fields every row of one account must agree on. */
 const ACCOUNT_FIELDS = ['account_name', 'customer_type', 'segment', 'time_zone'] as const;
 
+const readRecords = (text: string): CsvRecord[] =>
+  parse(text, { info: true, bom: true, relax_column_count: true, skip_empty_lines: true }) as unknown as CsvRecord[];
+
+/** info.lines is where the record ends; a quoted field may span lines, and the start line is what people see. */
+const startLine = ({ info, record }: CsvRecord): number => info.lines - record.reduce((n, field) => n + (field.match(/\n/g)?.length ?? 0), 0);
+
+const NUL_REASON = 'must not contain a NUL character (U+0000); a file full of them is usually UTF-16 or binary';
+
+/**
+ * A NUL in any cell refuses the whole file with 400 before anything is stored: PostgreSQL cannot hold it, and a
+ * file that has one is rarely the CSV its sender meant. Each cell is named by its line and its column's header.
+ */
+const refuseNul = (text: string): void => {
+  const at = nulIndex(text);
+  if (at < 0) return;
+  const fields: FieldIssue[] = [];
+  let records: CsvRecord[] = [];
+  try {
+    records = readRecords(text);
+  } catch {
+    // Not CSV either: the character's place in the text is all there is to name.
+  }
+  const header = records[0]?.record ?? [];
+  // Text the body parser decoded from UTF-8 has no lone surrogates; the NUL is what a CSV can bring.
+  for (const place of findUnstorable(records.map((r) => r.record)).filter((found) => found.problem === 'nul')) {
+    const [row = 0, column = 0] = place.path as number[];
+    const record = records[row];
+    const name = header[column]?.trim() ?? '';
+    const columnName = row === 0 || name === '' || name.includes('\u0000') ? `column ${column + 1}` : `column ${name}`;
+    fields.push({ in: 'body', path: `line ${record ? startLine(record) : row + 1}, ${columnName}`, reason: NUL_REASON });
+  }
+  if (fields.length === 0) fields.push({ in: 'body', path: positionOf(text, at), reason: NUL_REASON });
+  throw new ValidationError(fields, `The CSV file holds a NUL character (U+0000) at ${fields[0]?.path ?? ''}; no cell may contain one.`);
+};
+
 export const parseCsvPortfolio = (text: string): PortfolioParse => {
+  refuseNul(text);
   const result: PortfolioParse = { rowsTotal: 0, accounts: [], orphans: [], fatal: [] };
   let records: CsvRecord[];
   try {
-    records = parse(text, { info: true, bom: true, relax_column_count: true, skip_empty_lines: true }) as unknown as CsvRecord[];
+    records = readRecords(text);
   } catch (error) {
     const lines = typeof (error as { lines?: unknown }).lines === 'number' ? (error as { lines: number }).lines : 0;
     result.fatal.push({ line: lines, field: '', reason: `the file is not valid CSV: ${(error as Error).message}` });
@@ -62,8 +101,7 @@ export const parseCsvPortfolio = (text: string): PortfolioParse => {
   const contacts = new Map<string, { line: number; contact: PortfolioContact }>();
   for (const { info, record } of rows) {
     if (record.every((field) => field.trim() === '')) continue;
-    // info.lines is where the record ends; a quoted field may span lines, and the start line is what people see.
-    const line = info.lines - record.reduce((n, field) => n + (field.match(/\n/g)?.length ?? 0), 0);
+    const line = startLine({ info, record });
     result.rowsTotal += 1;
     const problems: ImportRowProblem[] = [];
     const problem = (field: string, reason: string): void => {
@@ -98,10 +136,10 @@ export const parseCsvPortfolio = (text: string): PortfolioParse => {
     const number = required('invoice_number');
     const issueDate = required('issue_date');
     const dueDate = required('due_date');
-    const issueOk = issueDate !== '' && isCalendarDate(issueDate);
-    const dueOk = dueDate !== '' && isCalendarDate(dueDate);
-    if (issueDate !== '' && !issueOk) problem('issue_date', `bad date "${issueDate}" (write YYYY-MM-DD)`);
-    if (dueDate !== '' && !dueOk) problem('due_date', `bad date "${dueDate}" (write YYYY-MM-DD)`);
+    const issueOk = issueDate !== '' && isCalendarDate(issueDate) && dateRangeProblem(issueDate) === null;
+    const dueOk = dueDate !== '' && isCalendarDate(dueDate) && dateRangeProblem(dueDate) === null;
+    if (issueDate !== '' && !issueOk) problem('issue_date', dateProblem('issue_date', issueDate));
+    if (dueDate !== '' && !dueOk) problem('due_date', dateProblem('due_date', dueDate));
     if (issueOk && dueOk && dueDate < issueDate) problem('due_date', `due date ${dueDate} is before the issue date ${issueDate}`);
 
     const amountMinor = readAmount(get('amount'), get('amount_minor'), currencyOk ? currency : null, problem);
@@ -180,7 +218,25 @@ export const parseCsvPortfolio = (text: string): PortfolioParse => {
   return result;
 };
 
+const dateProblem = (column: string, value: string): string =>
+  isCalendarDate(value) ? `${column} ${value} ${dateRangeProblem(value) ?? ''}` : `bad date "${value}" (write YYYY-MM-DD)`;
+
+/** The amount, or null once its problem is reported; within the bound every request's amounts keep to. */
 const readAmount = (
+  amount: string,
+  amountMinor: string,
+  currency: string | null,
+  problem: (field: string, reason: string) => void,
+): bigint | null => {
+  const value = readAnyAmount(amount, amountMinor, currency, problem);
+  const beyond = value === null ? null : amountBoundProblem(value);
+  if (beyond === null) return value;
+  const field = amountMinor !== '' ? 'amount_minor' : 'amount';
+  problem(field, `${field} ${beyond}`);
+  return null;
+};
+
+const readAnyAmount = (
   amount: string,
   amountMinor: string,
   currency: string | null,

@@ -2,17 +2,15 @@ import { Router, type Request, type Response } from 'express';
 import { KPI_BLOCKS, kpiQuerySchema, type KpiBlock, type KpiQuery } from '@recoup/contracts';
 import { currentUser } from '../auth/current-user.ts';
 import { requireRole } from '../auth/require-auth.ts';
-import { BusinessRuleError, NotFoundError } from '../http/errors.ts';
+import { NotFoundError, ValidationError } from '../http/errors.ts';
 import { issuesOf } from '../http/validate.ts';
 import { blockCsv, csvFilename, dashboardCsv } from './kpi-csv.ts';
 import { publicFilters, type KpisService } from './kpis.service.ts';
 
-/** A filter the dashboard cannot apply is one 422 naming every field, like the designer's other forms. */
+/** A filter the dashboard cannot apply is one 400 naming every field, like any other malformed query. */
 const parseFilters = (req: Request): KpiQuery => {
   const parsed = kpiQuerySchema.safeParse(req.query);
-  if (!parsed.success) {
-    throw new BusinessRuleError('kpi-invalid-filter', 'The dashboard filters are not valid.', { fields: issuesOf(parsed.error, 'query') });
-  }
+  if (!parsed.success) throw new ValidationError(issuesOf(parsed.error, 'query'), 'The dashboard filters are not valid.');
   return parsed.data;
 };
 

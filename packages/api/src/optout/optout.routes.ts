@@ -1,11 +1,24 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Contact } from '@recoup/db';
 import { audit } from '../audit/audit.ts';
+import { NotFoundError } from '../http/errors.ts';
 import { confirmPage, donePage, unknownPage } from './optout.page.ts';
 
 const tokenSchema = z.uuid();
+
+/**
+ * A link that is not (or no longer) valid. The person who clicked it in a mail client gets a page that says so;
+ * any other client gets the API's JSON error, like every other 404.
+ */
+const unknownLink = (req: Request, res: Response): void => {
+  if (req.accepts(['json', 'html']) === 'html') {
+    res.status(404).type('html').send(unknownPage());
+    return;
+  }
+  throw new NotFoundError('opt-out link', 'This opt-out link is not valid; use the link from the most recent e-mail.');
+};
 
 /**
  * The opt-out link carried by every e-mail (Reg F 1006.6(e)): GET shows what will stop, POST stops it. POST is
@@ -23,7 +36,7 @@ export const optOutRoutes = (orm: MikroORM, creditorName: string): Router => {
   router.get('/:token', async (req, res) => {
     const contact = await findContact(req.params.token);
     if (!contact?.email) {
-      res.status(404).type('html').send(unknownPage());
+      unknownLink(req, res);
       return;
     }
     res.type('html').send(confirmPage(creditorName, contact.email, Boolean(contact.emailOptedOutAt)));
@@ -32,7 +45,7 @@ export const optOutRoutes = (orm: MikroORM, creditorName: string): Router => {
   router.post('/:token', async (req, res) => {
     const parsed = tokenSchema.safeParse(req.params.token);
     if (!parsed.success) {
-      res.status(404).type('html').send(unknownPage());
+      unknownLink(req, res);
       return;
     }
     const email = await orm.em.fork().transactional(async (em) => {
@@ -54,7 +67,7 @@ export const optOutRoutes = (orm: MikroORM, creditorName: string): Router => {
       return contact.email;
     });
     if (email === null) {
-      res.status(404).type('html').send(unknownPage());
+      unknownLink(req, res);
       return;
     }
     res.type('html').send(donePage(email));

@@ -21,7 +21,7 @@ import type {
 } from '@recoup/contracts';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
-import { BusinessRuleError, ConflictError, NotFoundError } from '../http/errors.ts';
+import { BusinessRuleError, ConflictError, NotFoundError, ValidationError } from '../http/errors.ts';
 
 const EMPTY_GRAPH: StrategyGraph = { schemaVersion: 1, nodes: [], edges: [] };
 
@@ -168,8 +168,9 @@ export const strategyInvalid = (problems: Problem[]): BusinessRuleError =>
     problems,
   });
 
-const draftNotObject = (): BusinessRuleError =>
-  new BusinessRuleError('strategy-draft-invalid', 'The draft must be a JSON object (a strategy graph document).');
+/** The draft's shape is checked like any field of the body; whether it is a sound strategy is publishing's 422. */
+const draftNotObject = (): ValidationError =>
+  new ValidationError([{ in: 'body', path: 'draft', reason: 'must be a JSON object (a strategy graph document)' }], 'The draft must be a JSON object (a strategy graph document).');
 
 const templateKeys = async (em: EntityManager): Promise<string[]> =>
   (await em.find(Template, {}, { fields: ['key'] })).map((t) => t.key);

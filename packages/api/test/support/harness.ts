@@ -4,7 +4,7 @@ import { loadConfig } from '@recoup/contracts';
 import { AppUser, DEMO_PASSWORD, DEMO_USERS, createTestDatabase, seedDemo, type TestDatabase } from '@recoup/db';
 import { createApp, type RecoupApp } from '../../src/app.ts';
 import { hashPassword } from '../../src/auth/passwords.ts';
-import { silentLogger } from '../../src/http/logger.ts';
+import { silentLogger, type Logger } from '../../src/http/logger.ts';
 import { RecordingCollections } from './recording-collections.ts';
 import { RecordingReconciliations } from './recording-reconciliations.ts';
 
@@ -42,6 +42,8 @@ const EMAIL: Record<DemoRole, string> = {
 export interface HarnessOptions {
   /** Configuration variables on top of the defaults, as the environment would give them (PUBLIC_URL, SIGN_IN_*). */
   env?: Record<string, string>;
+  /** Where the app logs; silent by default. A test that must explain a failure passes one that keeps entries. */
+  logger?: Logger;
 }
 
 /** A fresh database with the demo users, templates and default strategy (no debtors), and the app on top. */
@@ -51,7 +53,7 @@ export const createHarness = async (options: HarnessOptions = {}): Promise<Harne
   const collections = new RecordingCollections();
   const config = { ...loadConfig({ SESSION_SECRET: 'test-session-secret-0123456789', ...options.env }), databaseUrl: db.url };
   const reconciliations = new RecordingReconciliations();
-  const app = createApp({ orm: db.orm, collections, reconciliations, config, logger: silentLogger, staticDir: '/nonexistent' });
+  const app = createApp({ orm: db.orm, collections, reconciliations, config, logger: options.logger ?? silentLogger, staticDir: '/nonexistent' });
   const userId = async (role: DemoRole): Promise<string> =>
     (await db.orm.em.fork().findOneOrFail(AppUser, { email: EMAIL[role] })).id;
   const loginAs = async (email: string): Promise<LoggedIn> => {

@@ -1,3 +1,4 @@
+import { nulIndex } from '../text/storable.ts';
 import { StatementParseError } from './statement-types.ts';
 
 // Checks every statement file gets before a reader sees it. A NUL byte is in no bank's format and breaks
@@ -16,7 +17,7 @@ export function positionOf(text: string, offset: number): string {
 }
 
 export function checkNoNul(text: string): void {
-  const at = text.indexOf('\u0000');
+  const at = nulIndex(text);
   if (at >= 0) throw new StatementParseError(positionOf(text, at), 'holds a NUL byte, which no statement format allows; the file may be UTF-16 or binary.');
 }
 
