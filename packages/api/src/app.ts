@@ -25,6 +25,7 @@ import { accountDisputesRoutes, disputesRoutes } from './disputes/disputes.route
 import { DisputesService } from './disputes/disputes.service.ts';
 import { factsRoutes } from './facts/facts.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { createWorkerHealth } from './health/worker-health.ts';
 import { errorHandler, notFoundHandler } from './http/error-middleware.ts';
 import { createLogger, type Logger } from './http/logger.ts';
 import { requireJsonBodies } from './http/require-json.ts';
@@ -126,7 +127,7 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   app.use('/api', express.json({ limit: JSON_LIMIT }), requireJsonBodies(['/imports/portfolio.csv', '/bank-statements']), storableInput);
   app.use('/api', sessions.middleware, csrf.protection);
 
-  app.use('/api/health', healthRoutes(config));
+  app.use('/api/health', healthRoutes(config, createWorkerHealth(() => collections.temporal, config.temporal.namespace, config.temporal.taskQueue)));
   app.use('/api/auth', authRoutes(auth, csrf));
   app.use('/api/facts', authenticated, factsRoutes());
   app.use('/api/templates', authenticated, templatesRoutes(new TemplatesService(orm, config.publicUrl)));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Router } from 'express';
-import type { HealthResponse, RecoupConfig } from '@recoup/contracts';
+import type { HealthResponse, RecoupConfig, WorkerHealth } from '@recoup/contracts';
 
 const readVersion = (): string => {
   try {
@@ -11,11 +11,22 @@ const readVersion = (): string => {
   }
 };
 
-export const healthRoutes = (config: RecoupConfig): Router => {
+/**
+ * GET /api/health: 200 while the API answers (so a load balancer keeps it), with `status: degraded` and the
+ * reason when no worker is taking work.
+ */
+export const healthRoutes = (config: RecoupConfig, worker: () => Promise<WorkerHealth>): Router => {
   const router = Router();
   const version = readVersion();
-  router.get('/', (_req, res) => {
-    const response: HealthResponse = { status: 'ok', demo: config.demo, temporalUiUrl: config.temporal.uiUrl, version };
+  router.get('/', async (_req, res) => {
+    const workerHealth = await worker();
+    const response: HealthResponse = {
+      status: workerHealth.status === 'polling' ? 'ok' : 'degraded',
+      demo: config.demo,
+      temporalUiUrl: config.temporal.uiUrl,
+      version,
+      worker: workerHealth,
+    };
     res.json(response);
   });
   return router;

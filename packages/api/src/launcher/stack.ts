@@ -11,7 +11,7 @@ import { startApi } from '../main.ts';
 import { freePort } from './free-port.ts';
 import { startOpenAccountWorkflows } from './start-open-workflows.ts';
 import { startTemporalDevServer, findTemporalCli } from './temporal-dev-server.ts';
-import { startWorkerProcess } from './worker-process.ts';
+import { startWorkerProcess, superviseWorker, type SupervisedWorker } from './worker-process.ts';
 
 export interface StackOptions {
   env: Record<string, string | undefined>;
@@ -30,9 +30,9 @@ export interface RunningStack {
   temporalAddress: string;
   temporalUiUrl: string | null;
   smtpUrl: string;
-  workerPid: number;
-  /** Resolves with the worker's exit code if it stops. */
-  workerExited: Promise<number | null>;
+  /** The running worker's pid; the launcher starts a worker that dies again, under a new pid. */
+  readonly workerPid: number;
+  worker: SupervisedWorker;
   orm: RecoupOrm;
   collections: CollectionClient;
   stop(): Promise<void>;
@@ -109,7 +109,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       PUBLIC_URL: config.publicUrl,
       PATH: process.env.PATH ?? '',
     };
-    const worker = startWorkerProcess({ projectRoot: options.projectRoot, env: childEnv, log: options.childLog });
+    const worker = superviseWorker(() => startWorkerProcess({ projectRoot: options.projectRoot, env: childEnv, log: options.childLog }), log);
     stops.push(() => worker.stop());
 
     const settings = temporalSettingsFrom(config.temporal);
@@ -141,8 +141,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       temporalAddress,
       temporalUiUrl,
       smtpUrl,
-      workerPid: worker.pid,
-      workerExited: worker.exited,
+      get workerPid() {
+        return worker.pid;
+      },
+      worker,
       orm,
       collections,
       stop: stopAll,
