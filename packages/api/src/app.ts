@@ -39,6 +39,7 @@ import { kpisRoutes } from './kpis/kpis.routes.ts';
 import { KpisService } from './kpis/kpis.service.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
 import { ImportsService } from './imports/imports.service.ts';
+import { createParsePool } from './imports/parse-pool.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { paymentsRoutes } from './payments/payments.routes.ts';
 import { accountPromisesRoutes } from './promises/promises.routes.ts';
@@ -132,7 +133,8 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   app.use('/api/facts', authenticated, factsRoutes());
   app.use('/api/templates', authenticated, templatesRoutes(new TemplatesService(orm, config.publicUrl)));
   app.use('/api/rules', authenticated, rulesRoutes(new RulesService(orm)));
-  app.use('/api/imports', authenticated, importsRoutes(new ImportsService(orm, collections, logger)));
+  const parsing = createParsePool();
+  app.use('/api/imports', authenticated, importsRoutes(new ImportsService(orm, collections, logger), parsing));
   app.use('/api/payments', authenticated, paymentsRoutes(new PaymentsService(orm, collections, logger)));
   const strategies = new StrategiesService(orm);
   app.use('/api/strategies', authenticated, strategiesRoutes(strategies));
@@ -179,6 +181,7 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   const close = async (): Promise<void> => {
     await sessions.close();
     await pool.end();
+    await parsing.close();
   };
   return Object.assign(app, { close });
 };

@@ -4,9 +4,9 @@ import { currentUser } from '../auth/current-user.ts';
 import { requireRole } from '../auth/require-auth.ts';
 import { BusinessRuleError, UnsupportedMediaTypeError } from '../http/errors.ts';
 import { parseParams, parseQuery } from '../http/validate.ts';
-import { parseCsvPortfolio } from './csv-portfolio.parser.ts';
 import type { ImportOutcome, ImportsService } from './imports.service.ts';
 import { parseJsonPortfolio } from './json-portfolio.parser.ts';
+import type { ParsePool } from './parse-pool.ts';
 
 const answer = (outcome: ImportOutcome, query: ImportQuery) => {
   if (outcome.kind === 'rejected') {
@@ -21,7 +21,7 @@ const answer = (outcome: ImportOutcome, query: ImportQuery) => {
   return outcome.result;
 };
 
-export const importsRoutes = (imports: ImportsService): Router => {
+export const importsRoutes = (imports: ImportsService, parsing: ParsePool): Router => {
   const router = Router();
   const writers = requireRole('admin', 'manager');
 
@@ -50,7 +50,7 @@ export const importsRoutes = (imports: ImportsService): Router => {
       filename: query.filename ?? 'portfolio.csv',
       mode: query.mode,
       user: currentUser(req),
-      parse: parseCsvPortfolio(text),
+      parse: await parsing.csv(text),
     });
     res.status(201).json(answer(outcome, query));
   });
