@@ -7,7 +7,8 @@ export const COMMUNICATION_CHANNELS = ['email', 'sms', 'letter', 'webhook', 'cal
 export type CommunicationChannel = (typeof COMMUNICATION_CHANNELS)[number];
 export const COMMUNICATION_DIRECTIONS = ['outbound'] as const;
 export type CommunicationDirection = (typeof COMMUNICATION_DIRECTIONS)[number];
-export const COMMUNICATION_STATUSES = ['sent', 'failed', 'deferred', 'suppressed'] as const;
+/** 'refused': a contact attempt the compliance rules did not let through (a call logged at 01:28, an eighth call). */
+export const COMMUNICATION_STATUSES = ['sent', 'failed', 'deferred', 'suppressed', 'refused'] as const;
 export type CommunicationStatus = (typeof COMMUNICATION_STATUSES)[number];
 
 export const Communication = defineEntity({
