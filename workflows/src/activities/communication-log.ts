@@ -1,5 +1,5 @@
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import { Communication, type ICommunication } from '@recoup/db';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { recordUnsentContact, type ICommunication } from '@recoup/db';
 import type { SendReminderInput, SendReminderResult } from './activity-types.ts';
 
 // The communication log shows every reminder, including those that did not go out and why (the `reason`
@@ -16,7 +16,8 @@ export function resultOfLogged(row: ICommunication): SendReminderResult {
       // Rows written before suppressions existed: nobody could be e-mailed.
       return { communicationId: row.id, status: 'no-recipient' };
     case 'deferred':
-      throw new Error(`Communication ${row.id} under the reminder's own key "${row.key}" is deferred; deferrals have keys of their own.`);
+    case 'refused':
+      throw new Error(`Communication ${row.id} under the reminder's own key "${row.key}" is ${row.status}; those have keys of their own.`);
   }
 }
 
@@ -29,35 +30,21 @@ interface NotSent {
   now: Date;
 }
 
-/** Inserts the row once; a retry that raced us to the same key finds it logged either way. */
+/** Inserts the row once, through the one recorder every path that stops a contact uses. */
 async function logNotSent(em: EntityManager, input: SendReminderInput, row: NotSent): Promise<ICommunication> {
-  const found = await em.findOne(Communication, { key: row.key });
-  if (found) return found;
-  const created = em.create(Communication, {
-    account: input.accountId,
+  return recordUnsentContact(em, {
+    accountId: input.accountId,
     key: row.key,
     channel: input.channel,
-    direction: 'outbound',
+    status: row.status,
     templateKey: input.template,
     toAddress: row.toAddress,
     subject: row.subject,
-    bodyText: '',
-    bodyHtml: null,
-    status: row.status,
     reason: row.reason,
-    messageId: null,
     workflowId: input.workflowId,
     nodeId: input.nodeId,
-    sentAt: null,
-    createdAt: row.now,
+    at: row.now,
   });
-  try {
-    await em.flush();
-    return created;
-  } catch (error) {
-    if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    return em.fork().findOneOrFail(Communication, { key: row.key });
-  }
 }
 
 /** A contact the compliance rules refuse for now; the reminder is tried again at `until` under the same key. */
