@@ -140,6 +140,7 @@ describe('contact hours on calls', () => {
     // Asking again before dialling is the same refusal, recorded once.
     expect((await c1.agent.get(`/api/tasks/${task.id}/call-check`)).body.allowed).toBe(false);
     expect(await refusalsOf(account.id)).toHaveLength(1);
+    expect(await h.db.orm.em.fork().count(AuditLog, { action: 'call.refused', entityId: account.id })).toBe(1);
 
     const completed = await post(c1, `/api/tasks/${task.id}/complete`, { outcome: 'no-contact', call: { result: 'no-answer' } });
     expect(completed.status).toBe(422);

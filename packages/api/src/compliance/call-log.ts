@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   AppUser,
   CallAttempt,
+  Communication,
   Invoice,
   judgeCall,
   recordUnsentContact,
@@ -112,6 +113,9 @@ export interface RefusedCall {
  * recordUnsentContact. A refused call is never a call_attempt, so it counts as no call placed.
  */
 export async function recordRefusedCall(em: EntityManager, account: IAccount, judgement: CallJudgement, call: RefusedCall): Promise<string> {
+  // The same refusal asked for again is already on record, and audited.
+  const known = await em.findOne(Communication, { key: call.key }, { fields: ['id'] });
+  if (known) return known.id;
   const row = await recordUnsentContact(em, {
     accountId: account.id,
     key: call.key,

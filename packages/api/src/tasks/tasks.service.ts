@@ -108,13 +108,15 @@ export class TasksService {
     const judgement = await judgeCall(em, task.account, { at: now });
     if (judgement.allowed) return { allowed: true, checkedAt: now.toISOString() };
     const next = judgement.nextAllowedAt?.toISOString() ?? null;
-    await recordRefusedCall(em, task.account, judgement, {
-      key: `call-check/${task.id}/${judgement.rules.join('+')}/${next ?? now.toISOString().slice(0, 10)}`,
-      what: task.title,
-      placedAt: now,
-      user,
-      taskId: task.id,
-      now,
+    await em.transactional(async (tx) => {
+      await recordRefusedCall(tx, task.account, judgement, {
+        key: `call-check/${task.id}/${judgement.rules.join('+')}/${next ?? now.toISOString().slice(0, 10)}`,
+        what: task.title,
+        placedAt: now,
+        user,
+        taskId: task.id,
+        now,
+      });
     });
     const refusal = callRefusalError(judgement);
     return { allowed: false, checkedAt: now.toISOString(), rules: judgement.rules, reason: refusal.message, nextAllowedAt: next };
