@@ -61,6 +61,7 @@ export {
   type DebtorZonesBasis,
   type ZoneClue,
   type ZoneClueSource,
+  type WeighedClue,
 } from './compliance/debtor-zones.ts';
 export { US_STATE_ZONES } from './compliance/us-state-zones.ts';
 export {

@@ -17,13 +17,21 @@ export interface ZoneClue {
   detail: string;
 }
 
+/** A clue as the account page shows it: whether contact hours were judged by it. */
+export interface WeighedClue {
+  source: ZoneClueSource;
+  zones: string[];
+  detail: string;
+  used: boolean;
+}
+
 export type DebtorZonesBasis = 'recorded' | 'derived' | 'account';
 
 export interface DebtorZones {
   basis: DebtorZonesBasis;
   /** The zones contact hours must hold in, all at once. */
   zones: string[];
-  clues: (ZoneClue & { used: boolean })[];
+  clues: WeighedClue[];
   explanation: string;
 }
 
