@@ -72,7 +72,7 @@ describe('the collector inbox in Chromium', () => {
     await page.getByLabel('Search accounts').fill(task.account.name);
     const row = page.getByRole('article', { name: new RegExp(task.account.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first();
     await row.getByRole('button', { name: 'Log call' }).click();
-    await row.getByText('Calling now keeps to the call-frequency rules.').waitFor();
+    await row.getByText('Calling now keeps to the rules on calls: contact hours and call frequency.').waitFor();
     await row.getByLabel('Outcome').selectOption('promise-to-pay');
     await row.getByLabel('Call result').selectOption('conversation');
     const currency = task.ranking.parts.overdue.amount.currency;

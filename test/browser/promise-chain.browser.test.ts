@@ -74,7 +74,7 @@ describe('a broken promise to pay, worked in the browser by a collector, a manag
     await row.waitFor();
     await shot(page, '01-collector-inbox');
     await row.getByRole('button', { name: 'Log call' }).click();
-    await row.getByText('Calling now keeps to the call-frequency rules.').waitFor();
+    await row.getByText('Calling now keeps to the rules on calls: contact hours and call frequency.').waitFor();
     await row.getByLabel('Outcome').selectOption('promise-to-pay');
     await row.getByLabel('Call result').selectOption('conversation');
     await row.getByLabel('Promised amount (EUR)').fill('500.00');

@@ -71,8 +71,17 @@ describe('contact hours guardrail in the collection workflow', () => {
   });
 
 
-  /** Creates a debtor in `timeZone` on a strategy whose reminder falls at `remindAt`, runs it, returns the log. */
-  async function runDebtor(ref: string, timeZone: string, email: string, remindAt: Date) {
+  /**
+   * Creates a debtor in `timeZone` on a strategy whose reminder falls at `remindAt`, runs it, returns the log. The
+   * contact's zone is `timeZone` too unless `contact` says otherwise.
+   */
+  async function runDebtor(
+    ref: string,
+    timeZone: string,
+    email: string,
+    remindAt: Date,
+    contact: { timeZone?: string | null; phone?: string; postalAddress?: string } = {},
+  ) {
     const em = db.orm.em.fork();
     const account = em.create(Account, {
       externalRef: ref,
@@ -84,7 +93,16 @@ describe('contact hours guardrail in the collection workflow', () => {
       timeZone,
       assignedCollector: null,
     });
-    em.create(Contact, { account, name: 'Pat Debtor', email, phone: null, timeZone, isPrimary: true, consentEmail: true });
+    em.create(Contact, {
+      account,
+      name: 'Pat Debtor',
+      email,
+      phone: contact.phone ?? null,
+      postalAddress: contact.postalAddress ?? null,
+      timeZone: contact.timeZone === undefined ? timeZone : contact.timeZone,
+      isPrimary: true,
+      consentEmail: true,
+    });
     em.create(Invoice, {
       account,
       number: `${ref}-1`,
@@ -154,6 +172,27 @@ describe('contact hours guardrail in the collection workflow', () => {
     expect(wallClockAt(sentAt, 'America/New_York')).toEqual({ date: springForward, minutes: 8 * 60 });
     // 08:00 EDT is 12:00 UTC; 08:00 EST would have been 13:00 UTC.
     expect(sentAt.getUTCHours()).toBe(12);
+    expect(mail).toHaveLength(1);
+  });
+
+  it("defers a reminder until it is inside contact hours in both the phone's and the address's zone", async () => {
+    // 15:00 UTC is 10:00 or 11:00 in New York and in Chicago (the account's zone), but 05:00 in Honolulu.
+    const now = new Date(await env.currentTimeMs());
+    let remindAt = new Date(`${now.toISOString().slice(0, 10)}T15:00:00.000Z`);
+    while (remindAt.getTime() < now.getTime() + 30 * MINUTE) remindAt = new Date(remindAt.getTime() + 86_400_000);
+
+    const { log, mail } = await runDebtor('SPLIT', 'America/Chicago', 'pat@split.example', remindAt, {
+      timeZone: null,
+      phone: '+1 212 555 0100',
+      postalAddress: '2255 Kuhio Ave\nHonolulu, HI 96815\nUSA',
+    });
+
+    expect(log.map((c) => c.status)).toEqual(['deferred', 'sent']);
+    expect(log[0]?.reason).toContain('It is 05:00 in Pacific/Honolulu');
+    expect(log[0]?.reason).toContain('in all of America/New_York, Pacific/Honolulu');
+    expect(log[0]?.reason).not.toContain('America/Chicago');
+    const sentAt = log[1]?.sentAt ?? new Date(Number.NaN);
+    expect(wallClockAt(sentAt, 'Pacific/Honolulu').minutes).toBe(8 * 60);
     expect(mail).toHaveLength(1);
   });
 });

@@ -6,6 +6,8 @@ import {
   CallAttempt,
   ComplianceSetting,
   CollectorTask,
+  Communication,
+  Contact,
   CreditNote,
   Invoice,
   createTestDatabase,
@@ -157,6 +159,34 @@ describe('activities of the strategy engine', () => {
       });
       await db.orm.em.fork().nativeUpdate(ComplianceSetting, { customerType: 'business' }, { quietDaysAfterConversation: 1 });
       expect(await activities().createTask(callTask(id))).toMatchObject({ created: true });
+    });
+
+    it("defers a call task until it is inside contact hours in both the phone's and the address's zone, and logs the deferral", async () => {
+      const id = await account(5000n, { customerType: 'consumer' });
+      const em = db.orm.em.fork();
+      em.create(Contact, {
+        account: id,
+        name: 'Kai Split',
+        phone: '+1 212 555 0100',
+        postalAddress: '2255 Kuhio Ave\nHonolulu, HI 96815',
+        timeZone: null,
+        isPrimary: true,
+        consentPhone: true,
+      });
+      await em.flush();
+      // 15:00 UTC on 10 March 2026: 11:00 in New York (daylight saving began on the 8th), 05:00 in Honolulu.
+      const input = callTask(id);
+      const morning = await activities(new Date('2026-03-10T15:00:00.000Z')).createTask(input);
+      expect(morning).toEqual({
+        status: 'deferred',
+        deferredUntil: '2026-03-10T18:00:00.000Z',
+        reason: expect.stringContaining('It is 05:00 in Pacific/Honolulu'),
+      });
+      const logged = await db.orm.em.fork().find(Communication, { account: id });
+      expect(logged).toEqual([expect.objectContaining({ channel: 'call', status: 'deferred', key: `${input.key}/deferred/2026-03-10T18:00:00.000Z` })]);
+      expect(await db.orm.em.fork().count(CollectorTask, { key: input.key })).toBe(0);
+      // 20:00 UTC: 16:00 in New York, 10:00 in Honolulu.
+      expect(await activities(new Date('2026-03-10T20:00:00.000Z')).createTask(input)).toMatchObject({ created: true });
     });
 
     it('defers a call task that falls outside the contact hours to 08:00 on the debtor clock', async () => {

@@ -7,6 +7,7 @@ import { describeFailure } from '../api/api-failure.ts';
 import { moneyText } from '../inbox/ranking-text.ts';
 import { Link } from '../routing/link.tsx';
 import { addNote, getAccount, getCommunication, getTimeline } from './account.api.ts';
+import { DebtorClock, ZoneClues } from './debtor-zones.tsx';
 
 type Load<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; message: string };
 
@@ -58,10 +59,7 @@ export function Account360Page({ accountId, user }: { accountId: string; user: U
           {d.account.externalRef} · {d.account.customerType} · segment {d.account.segment} · risk {d.account.riskScore ?? 'unknown'} · open{' '}
           {d.balance.length ? d.balance.map(moneyText).join(', ') : 'nothing'} · signed in as {user.name}
         </p>
-        <p className="account-360__clock">
-          Debtor’s local time: {d.debtorLocalTime.date} {d.debtorLocalTime.time} ({d.debtorLocalTime.timeZone}){' '}
-          {d.debtorLocalTime.withinContactHours ? '— within contact hours' : '— outside contact hours, do not call now'}
-        </p>
+        <DebtorClock clock={d.debtorLocalTime} zones={d.contacts.find((c) => c.id === d.debtorLocalTime.contactId)?.zones ?? null} />
         {d.account.ceaseCommunication ? (
           <p className="notice notice--warning">The debtor asked us to cease communication on {when(d.account.ceaseCommunicationAt)}. No reminder goes out.</p>
         ) : null}
@@ -74,7 +72,9 @@ export function Account360Page({ accountId, user }: { accountId: string; user: U
           {d.contacts.map((c) => (
             <li key={c.id}>
               <strong>{c.name}</strong>
-              {c.isPrimary ? ' (primary)' : ''} · {c.email ?? 'no e-mail'} · {c.phone ?? 'no phone'} · {c.timeZone}
+              {c.isPrimary ? ' (primary)' : ''} · {c.email ?? 'no e-mail'} · {c.phone ?? 'no phone'} · {c.timeZone ?? 'no time zone recorded'}
+              <div className="account-360__sub">Contact hours: {c.zones.explanation}</div>
+              {c.id === d.debtorLocalTime.contactId ? null : <ZoneClues zones={c.zones} />}
               <div className="account-360__sub">
                 Consents: {(['email', 'sms', 'phone', 'letter'] as const).map((ch) => `${ch} ${c.consent[ch] ? 'yes' : 'no'}`).join(', ')}.{' '}
                 Opted out: {(['email', 'sms', 'letter'] as const).filter((ch) => c.optedOut[ch]).map((ch) => `${ch} since ${when(c.optedOut[ch])}`).join(', ') || 'none'}.

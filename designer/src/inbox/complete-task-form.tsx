@@ -134,7 +134,7 @@ export function CompleteTaskForm({ task, currency, onDone, onCancel }: Props) {
           Do not dial now: {check.reason}
         </p>
       ) : null}
-      {check?.allowed ? <p className="complete-form__ok">Calling now keeps to the call-frequency rules.</p> : null}
+      {check?.allowed ? <p className="complete-form__ok">Calling now keeps to the rules on calls: contact hours and call frequency.</p> : null}
       <div className="field">
         <label className="field__label" htmlFor={field('outcome')}>
           Outcome

@@ -15,7 +15,7 @@ const detail: AccountDetail = {
     id: 'a-1', externalRef: 'ACME-1', name: 'Acme Ltd', customerType: 'business', segment: 'standard', currency: 'EUR', timeZone: 'Europe/Berlin',
     riskScore: 720, assignedCollectorId: 'u-1', ceaseCommunication: false, ceaseCommunicationAt: null,
   },
-  contacts: [{ id: 'c-1', name: 'Dana Debtor', email: 'ap@acme.example', phone: null, timeZone: 'Europe/Berlin', isPrimary: true, postalAddress: null, consent: { email: true, sms: false, phone: true, letter: true }, optedOut: { email: null, sms: '2026-01-02T00:00:00Z', letter: null } }],
+  contacts: [{ id: 'c-1', name: 'Dana Debtor', email: 'ap@acme.example', phone: null, timeZone: 'Europe/Berlin', zones: { basis: 'recorded', zones: ['Europe/Berlin'], clues: [], explanation: "The contact's time zone is recorded as Europe/Berlin; contact is allowed only when it is between 08:00 and 21:00 there." }, isPrimary: true, postalAddress: null, consent: { email: true, sms: false, phone: true, letter: true }, optedOut: { email: null, sms: '2026-01-02T00:00:00Z', letter: null } }],
   invoices: [{ id: 'i-1', number: 'INV-1', issueDate: '2026-01-01', dueDate: '2026-02-01', amount: { amountMinor: '50000', currency: 'EUR' }, open: { amountMinor: '50000', currency: 'EUR' }, status: 'open', daysPastDue: 38, agingBucket: '31-60' }],
   payments: [],
   communications: [{ id: 'm-1', channel: 'email', templateKey: 'overdue-7', toAddress: 'ap@acme.example', subject: 'Your overdue invoice', status: 'sent', reason: null, createdAt: '2026-02-08T09:00:00Z', sentAt: '2026-02-08T09:00:00Z', hasBody: true }],
@@ -23,7 +23,13 @@ const detail: AccountDetail = {
   promises: [],
   disputes: [],
   notes: [],
-  debtorLocalTime: { timeZone: 'Europe/Berlin', date: '2026-03-10', time: '22:15', withinContactHours: false },
+  debtorLocalTime: {
+    timeZone: 'Europe/Berlin', date: '2026-03-10', time: '22:15', withinContactHours: false,
+    zones: [{ timeZone: 'Europe/Berlin', date: '2026-03-10', time: '22:15', withinContactHours: false }],
+    contactId: 'c-1',
+    explanation: "The contact's time zone is recorded as Europe/Berlin; contact is allowed only when it is between 08:00 and 21:00 there.",
+    contactHours: { start: '08:00', end: '21:00' },
+  },
   balance: [{ amountMinor: '50000', currency: 'EUR' }],
   workflow: null,
 };
@@ -62,6 +68,41 @@ describe('the account 360', () => {
     const decisions = await screen.findByRole('list', { name: 'Decisions' });
     expect(within(decisions).getByText('Because overdueAmountMinor greaterThanInclusive 10000 (was 50000)')).toBeTruthy();
     expect(within(decisions).getByText('Facts: overdueAmountMinor = 50000')).toBeTruthy();
+  });
+
+  it('shows the zones a contact without a recorded zone may be in, and that calls need all of them inside the hours', async () => {
+    const explanation = 'Phone suggests America/New_York; address suggests Pacific/Honolulu; contact is allowed only when both are between 08:00 and 21:00.';
+    const zones = {
+      basis: 'derived' as const,
+      zones: ['America/New_York', 'Pacific/Honolulu'],
+      clues: [
+        { source: 'phone' as const, zones: ['America/New_York'], detail: 'the phone number (area code 212, US)', used: true },
+        { source: 'address' as const, zones: ['Pacific/Honolulu'], detail: 'the address is in HI 96815, US', used: true },
+      ],
+      explanation,
+    };
+    const split: AccountDetail = {
+      ...detail,
+      contacts: [{ ...detail.contacts[0]!, phone: '+1 212 555 0100', timeZone: null, postalAddress: '2255 Kuhio Ave\nHonolulu, HI 96815', zones }],
+      debtorLocalTime: {
+        timeZone: 'America/New_York', date: '2026-03-10', time: '10:30', withinContactHours: false,
+        zones: [
+          { timeZone: 'America/New_York', date: '2026-03-10', time: '10:30', withinContactHours: true },
+          { timeZone: 'Pacific/Honolulu', date: '2026-03-10', time: '04:30', withinContactHours: false },
+        ],
+        contactId: 'c-1',
+        explanation,
+        contactHours: { start: '08:00', end: '21:00' },
+      },
+    };
+    renderAccount({ 'GET /api/accounts/a-1': () => ({ status: 200, body: split }) });
+    const clock = await screen.findByLabelText('Debtor’s local time');
+    expect(within(clock).getByText(/America\/New_York 2026-03-10 10:30 · Pacific\/Honolulu 2026-03-10 04:30 — outside contact hours in Pacific\/Honolulu, do not call now/)).toBeTruthy();
+    expect(within(clock).getByText(explanation)).toBeTruthy();
+    const considered = within(clock).getByRole('list', { name: 'Time zones considered' });
+    expect(within(considered).getByText(/Phone: suggests America\/New_York \(the phone number \(area code 212, US\)\)/)).toBeTruthy();
+    expect(within(considered).getByText(/Address: suggests Pacific\/Honolulu/)).toBeTruthy();
+    expect(screen.getByText(/no time zone recorded/)).toBeTruthy();
   });
 
   it('opens a rendered message to read', async () => {

@@ -73,7 +73,9 @@ export const OBJECT_ROUTES: readonly ObjectRoute[] = [
     },
   },
   { route: 'GET /api/accounts/:id/calls', owner: 'team', roles: ALL, request: onAccount('/calls') },
-  { route: 'POST /api/accounts/:id/calls', owner: 'team', roles: ALL, request: onAccount('/calls', { outcome: 'no-answer' }) },
+  // Whether a call may be placed now depends on the debtor's clock (contact hours), so a refusal (422) still
+  // shows the route was reached.
+  { route: 'POST /api/accounts/:id/calls', owner: 'team', roles: ALL, success: 'reached', request: onAccount('/calls', { outcome: 'no-answer' }) },
   {
     route: 'POST /api/disputes/:id/resolve',
     owner: 'team',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Account, AuditLog } from '@recoup/db';
 import { createHarness, type Harness } from './support/harness.ts';
+import { zoneAtHour } from './support/zone-at-hour.ts';
 
 describe('compliance settings and the call log', () => {
   let h: Harness;
@@ -9,7 +10,7 @@ describe('compliance settings and the call log', () => {
   beforeAll(async () => {
     h = await createHarness();
     const em = h.db.orm.em.fork();
-    const account = em.create(Account, { externalRef: 'CALL-1', name: 'Callee', customerType: 'consumer', currency: 'EUR', timeZone: 'UTC' });
+    const account = em.create(Account, { externalRef: 'CALL-1', name: 'Callee', customerType: 'consumer', currency: 'EUR', timeZone: zoneAtHour(14) });
     await em.flush();
     accountId = account.id;
   });
@@ -22,7 +23,7 @@ describe('compliance settings and the call log', () => {
     const response = await agent.get('/api/compliance-settings');
     expect(response.status).toBe(200);
     expect(response.body).toEqual([
-      expect.objectContaining({ customerType: 'business', contactStartMinutes: 480, contactEndMinutes: 1260, maxCallAttempts: 7, callWindowDays: 7, quietDaysAfterConversation: 7 }),
+      expect.objectContaining({ customerType: 'business', contactStartMinutes: 480, contactEndMinutes: 1260, maxCallAttempts: 7, callWindowDays: 7, quietDaysAfterConversation: 7, callLimitScope: 'debt' }),
       expect.objectContaining({ customerType: 'consumer', contactStartMinutes: 480, contactEndMinutes: 1260, maxCallAttempts: 7, callWindowDays: 7, quietDaysAfterConversation: 7 }),
     ]);
   });
@@ -47,7 +48,7 @@ describe('compliance settings and the call log', () => {
   it('logs seven calls in seven days and refuses the eighth with 422 naming the rule and the first moment it would be allowed', async () => {
     const { agent, csrf } = await h.login('manager');
     const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
-    for (const n of [6, 5, 4, 3, 2, 1, 0.5]) {
+    for (const n of [6, 5, 4, 3, 2, 1, 0.1]) {
       const logged = await agent.post(`/api/accounts/${accountId}/calls`).set('X-CSRF-Token', csrf).send({ outcome: 'no-answer', placedAt: day(n) });
       expect(logged.status).toBe(201);
     }
@@ -64,7 +65,7 @@ describe('compliance settings and the call log', () => {
 
   it('refuses any call within seven days after a conversation', async () => {
     const em = h.db.orm.em.fork();
-    const other = em.create(Account, { externalRef: 'CALL-2', name: 'Talker', customerType: 'consumer', currency: 'EUR', timeZone: 'UTC' });
+    const other = em.create(Account, { externalRef: 'CALL-2', name: 'Talker', customerType: 'consumer', currency: 'EUR', timeZone: zoneAtHour(14) });
     await em.flush();
     const { agent, csrf } = await h.login('manager');
     const talked = await agent.post(`/api/accounts/${other.id}/calls`).set('X-CSRF-Token', csrf).send({ outcome: 'conversation' });

@@ -5,6 +5,7 @@ import {
   CallAttempt,
   CollectorTask,
   Communication,
+  Contact,
   Dispute,
   Invoice,
   PaymentPlan,
@@ -13,7 +14,9 @@ import {
   insertTestInvoice,
   type IAccount,
 } from '@recoup/db';
+import { wallClockAt } from '@recoup/domain';
 import { createHarness, type Harness, type LoggedIn } from './support/harness.ts';
+import { zoneAtHour } from './support/zone-at-hour.ts';
 
 // The collector inbox and the account 360 over HTTP on real PostgreSQL. The workflow side is a recording client
 // here; inbox-workflow.test.ts drives the same outcomes into a real workflow.
@@ -24,6 +27,7 @@ let c1: LoggedIn;
 let c2: LoggedIn;
 
 const DAY = 86_400_000;
+const DEBTOR_ZONE = zoneAtHour(14);
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
 const inDays = (n: number) => new Date(Date.now() + n * DAY).toISOString().slice(0, 10);
 
@@ -39,10 +43,12 @@ interface AccountSetup {
 
 async function account(setup: AccountSetup): Promise<IAccount> {
   const em = h.db.orm.em.fork();
-  const row = await insertTestAccount(em, { segment: setup.segment ?? 'standard', timeZone: 'UTC', customerType: setup.customerType ?? 'business' });
+    const row = await insertTestAccount(em, { segment: setup.segment ?? 'standard', timeZone: 'UTC', customerType: setup.customerType ?? 'business' });
   row.name = setup.name;
   row.riskScore = setup.riskScore ?? null;
   row.pool = setup.pool ?? null;
+  // The debtor is where it is afternoon now, so contact hours have no say in the calls these tests place.
+  em.create(Contact, { account: row, name: `${setup.name} AP`, timeZone: DEBTOR_ZONE, isPrimary: true });
   await em.flush();
   if (setup.overdueMinor) await insertTestInvoice(em, row, setup.overdueMinor, { dueDate: daysAgo(setup.dueDaysAgo ?? 10), issueDate: daysAgo(60) });
   return row;
@@ -324,7 +330,13 @@ describe('the account 360', () => {
     const response = await c1.agent.get(`/api/accounts/${acc.id}`);
     expect(response.status).toBe(200);
     expect(response.body.invoices[0]).toMatchObject({ daysPastDue: 45, agingBucket: '31-60' });
-    expect(response.body.debtorLocalTime).toMatchObject({ timeZone: 'UTC', date: new Date().toISOString().slice(0, 10), time: expect.stringMatching(/^\d\d:\d\d$/) });
+    expect(response.body.debtorLocalTime).toMatchObject({
+      timeZone: DEBTOR_ZONE,
+      date: wallClockAt(new Date(), DEBTOR_ZONE).date,
+      time: expect.stringMatching(/^\d\d:\d\d$/),
+      withinContactHours: true,
+      explanation: expect.stringContaining(`recorded as ${DEBTOR_ZONE}`),
+    });
     expect(response.body.tasks).toHaveLength(1);
     expect(response.body).toMatchObject({ promises: [], disputes: [], notes: [] });
     expect(response.body.communications[0]).toMatchObject({ subject: 'Your overdue invoice', hasBody: true });

@@ -29,12 +29,34 @@ export const accountSummarySchema = z.object({
 });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
 
+/** One clue to where a debtor is, and whether contact hours were judged by it. */
+export const zoneClueViewSchema = z.object({
+  source: z.enum(['phone', 'address']),
+  zones: z.array(z.string()),
+  detail: z.string(),
+  used: z.boolean(),
+});
+
+/**
+ * The zones contact hours must hold in for a contact: the recorded zone; or, with none recorded, every zone the
+ * phone number and the address point to; or, with no clue either, the account's zone. Said in words too.
+ */
+export const debtorZonesViewSchema = z.object({
+  basis: z.enum(['recorded', 'derived', 'account']),
+  zones: z.array(z.string()),
+  clues: z.array(zoneClueViewSchema),
+  explanation: z.string(),
+});
+export type DebtorZonesView = z.infer<typeof debtorZonesViewSchema>;
+
 export const contactViewSchema = z.object({
   id: z.string(),
   name: z.string(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
-  timeZone: z.string(),
+  /** The zone recorded for the contact; null when none was, and then `zones` says which are read from the clues. */
+  timeZone: z.string().nullable(),
+  zones: debtorZonesViewSchema,
   isPrimary: z.boolean(),
   postalAddress: z.string().nullable(),
   consent: z.object({ email: z.boolean(), sms: z.boolean(), phone: z.boolean(), letter: z.boolean() }),
@@ -109,15 +131,27 @@ export const newNoteRequestSchema = z.object({
 });
 export type NewNoteRequest = z.infer<typeof newNoteRequestSchema>;
 
-/** The debtor's wall clock now, so a collector sees whether it is a civil hour to call. */
-export const debtorLocalTimeSchema = z.object({
+const zoneClockSchema = z.object({
   timeZone: z.string(),
   /** YYYY-MM-DD on the debtor's calendar. */
   date: z.string(),
   /** HH:MM on the debtor's clock. */
   time: z.string(),
-  /** Inside the contact hours of the account's customer type. */
+  /** Inside the contact hours of the account's customer type, in this zone. */
   withinContactHours: z.boolean(),
+});
+
+/**
+ * The debtor's wall clock now, so a collector sees whether it is a civil hour to call: in every zone the contact a
+ * call reaches may be in. The top-level fields are those of the first zone, and `withinContactHours` holds only
+ * when it holds in all of them.
+ */
+export const debtorLocalTimeSchema = zoneClockSchema.extend({
+  zones: z.array(zoneClockSchema),
+  /** The contact calls are judged for; null when the account has none. */
+  contactId: z.string().nullable(),
+  explanation: z.string(),
+  contactHours: z.object({ start: z.string(), end: z.string() }),
 });
 
 export const DECISION_STEP_KIND_VALUES = [

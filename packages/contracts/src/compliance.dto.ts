@@ -3,6 +3,11 @@ import { eventTimeSchema } from './common.dto.ts';
 
 export const CUSTOMER_TYPE_VALUES = ['consumer', 'business'] as const;
 export const CALL_OUTCOME_VALUES = ['conversation', 'no-answer', 'voicemail', 'busy', 'wrong-number'] as const;
+/** Whether the call limits count per debt (invoice), as Reg F does, or over every call to the account. */
+export const CALL_LIMIT_SCOPE_VALUES = ['debt', 'account'] as const;
+/** Every rule a call can be refused under. */
+export const CALL_RULE_VALUES = ['max-attempts-in-window', 'quiet-after-conversation', 'contact-hours', 'cease-communication'] as const;
+export type CallRuleName = (typeof CALL_RULE_VALUES)[number];
 
 export const customerTypeParamsSchema = z.object({ customerType: z.enum(CUSTOMER_TYPE_VALUES) });
 
@@ -16,6 +21,8 @@ export const complianceSettingSchema = z
     maxCallAttempts: z.number().int().min(1).max(100),
     callWindowDays: z.number().int().min(1).max(90),
     quietDaysAfterConversation: z.number().int().min(0).max(90),
+    /** Kept as it is when absent. */
+    callLimitScope: z.enum(CALL_LIMIT_SCOPE_VALUES).optional(),
   })
   .strict()
   .refine((s) => s.contactStartMinutes < s.contactEndMinutes, {
@@ -27,6 +34,7 @@ export type ComplianceSettingInput = z.infer<typeof complianceSettingSchema>;
 
 export interface ComplianceSettingView extends ComplianceSettingInput {
   customerType: (typeof CUSTOMER_TYPE_VALUES)[number];
+  callLimitScope: (typeof CALL_LIMIT_SCOPE_VALUES)[number];
   updatedAt: string;
 }
 
@@ -34,9 +42,14 @@ export interface ComplianceSettingView extends ComplianceSettingInput {
 export const callAttemptRequestSchema = z
   .object({
     outcome: z.enum(CALL_OUTCOME_VALUES),
-    /** When the call was placed; now when absent. */
-    placedAt: eventTimeSchema.optional(),
+    /**
+     * When the call was placed; now when absent. Refused when more than 5 minutes ahead of the server's clock or
+     * more than 7 days ago: a call logged later than that could change a call-limit window others already relied on.
+     */
+    placedAt: z.iso.datetime({ offset: true }).optional(),
     taskId: z.uuid().optional(),
+    /** The invoices (debts) the call was about; all open invoices of the account when absent. */
+    invoiceIds: z.array(z.uuid()).min(1).max(100).optional(),
   })
   .strict();
 
@@ -48,4 +61,5 @@ export interface CallAttemptView {
   outcome: (typeof CALL_OUTCOME_VALUES)[number];
   taskId: string | null;
   userId: string | null;
+  invoiceIds: string[];
 }

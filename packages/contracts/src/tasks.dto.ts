@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { calendarDateSchema, dateTimeSchema, eventTimeSchema, pagingQuerySchema, timeZoneSchema, uuidSchema } from './common.dto.ts';
-import { CALL_OUTCOME_VALUES } from './compliance.dto.ts';
+import { calendarDateSchema, dateTimeSchema, pagingQuerySchema, timeZoneSchema, uuidSchema } from './common.dto.ts';
+import { CALL_OUTCOME_VALUES, CALL_RULE_VALUES } from './compliance.dto.ts';
 import { openDisputeRequestSchema } from './disputes.dto.ts';
 import { moneySchema } from './money.dto.ts';
 import { promiseRequestSchema } from './promises.dto.ts';
@@ -41,8 +41,10 @@ export type PlanProposal = z.infer<typeof planProposalSchema>;
 /** The call placed for the task, logged through the call-frequency rules; refused with 422 when they forbid it. */
 export const taskCallSchema = z.object({
   result: z.enum(CALL_OUTCOME_VALUES),
-  /** When the call was placed; now when absent. */
-  placedAt: eventTimeSchema.optional(),
+  /** When the call was placed; now when absent. Within the last 7 days, and not ahead of the clock. */
+  placedAt: dateTimeSchema.optional(),
+  /** The invoices (debts) the call was about; all open invoices of the account when absent. */
+  invoiceIds: z.array(uuidSchema).min(1).max(100).optional(),
 });
 
 export const completeTaskRequestSchema = z
@@ -154,9 +156,10 @@ export const callCheckViewSchema = z.discriminatedUnion('allowed', [
   z.object({
     allowed: z.literal(false),
     checkedAt: z.string(),
-    rules: z.array(z.enum(['max-attempts-in-window', 'quiet-after-conversation'])),
+    rules: z.array(z.enum(CALL_RULE_VALUES)),
     reason: z.string(),
-    nextAllowedAt: z.string(),
+    /** Null when no moment can be named: the debtor asked to cease communication, or the zones share no hour. */
+    nextAllowedAt: z.string().nullable(),
   }),
 ]);
 export type CallCheckView = z.infer<typeof callCheckViewSchema>;

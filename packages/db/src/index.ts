@@ -83,4 +83,8 @@ export {
   UniqueConstraintViolationException,
 } from '@mikro-orm/postgresql';
 export type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-export { loadCallHistory, loadComplianceSettings } from './compliance/compliance-settings.ts';
+export { loadCallLog, loadComplianceSettings } from './compliance/compliance-settings.ts';
+export { judgeCall, type CallGateRule, type CallJudgement, type CallToPlace } from './compliance/call-gate.ts';
+export { recordUnsentContact, type UnsentContact } from './compliance/contact-log.ts';
+export { calledContact, callZones, contactZones } from './compliance/debtor-zones.ts';
+export { phoneZoneClue } from './compliance/phone-zones.ts';

@@ -55,6 +55,7 @@ describe('migrations', () => {
         'Migration20261201000000_statement_identity',
         'Migration20261201100000_set_based_allocations',
         'Migration20261202000000_sign_in_throttle',
+        'Migration20261202030000_compliance_paths',
         'Migration20261202040000_communication_intent',
       ];
       expect(await pendingMigrations(orm)).toEqual(all);

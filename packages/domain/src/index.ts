@@ -46,18 +46,39 @@ export {
 export {
   REG_F_CONTACT_WINDOW,
   checkContactTime,
+  checkContactTimeInZones,
   type ContactTimeCheck,
   type ContactWindow,
+  type ZonesTimeCheck,
 } from './compliance/contact-window.ts';
 export {
+  addressZoneClue,
+  countryZones,
+  placeOfAddress,
+  resolveDebtorZones,
+  type AddressPlace,
+  type DebtorZones,
+  type DebtorZonesBasis,
+  type ZoneClue,
+  type ZoneClueSource,
+  type WeighedClue,
+} from './compliance/debtor-zones.ts';
+export { US_STATE_ZONES } from './compliance/us-state-zones.ts';
+export {
+  CALL_LIMIT_SCOPES,
   DEFAULT_COMPLIANCE_SETTINGS,
   REG_F_CALL_LIMITS,
+  callHistoriesFor,
   checkCallFrequency,
+  checkCallFrequencyOn,
   type CallCheck,
   type CallHistory,
+  type CallLimitScope,
   type CallLimits,
   type CallRule,
+  type CallToJudge,
   type ComplianceSettings,
+  type LoggedCall,
 } from './compliance/call-frequency.ts';
 export {
   channelRefusal,

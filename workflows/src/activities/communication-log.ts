@@ -1,5 +1,5 @@
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import { Communication, type ICommunication } from '@recoup/db';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { recordUnsentContact, type ICommunication } from '@recoup/db';
 import type { SendReminderInput, SendReminderResult } from './activity-types.ts';
 
 // The communication log shows every reminder, including those that did not go out and why (the `reason`
@@ -20,7 +20,8 @@ export function resultOfLogged(row: ICommunication): SendReminderResult {
     case 'sending':
       throw new Error(`Communication ${row.id} is still being sent; its sender decides what became of it.`);
     case 'deferred':
-      throw new Error(`Communication ${row.id} under the reminder's own key "${row.key}" is deferred; deferrals have keys of their own.`);
+    case 'refused':
+      throw new Error(`Communication ${row.id} under the reminder's own key "${row.key}" is ${row.status}; those have keys of their own.`);
   }
 }
 
@@ -33,35 +34,21 @@ interface NotSent {
   now: Date;
 }
 
-/** Inserts the row once; a retry that raced us to the same key finds it logged either way. */
+/** Inserts the row once, through the one recorder every path that stops a contact uses. */
 async function logNotSent(em: EntityManager, input: SendReminderInput, row: NotSent): Promise<ICommunication> {
-  const found = await em.findOne(Communication, { key: row.key });
-  if (found) return found;
-  const created = em.create(Communication, {
-    account: input.accountId,
+  return recordUnsentContact(em, {
+    accountId: input.accountId,
     key: row.key,
     channel: input.channel,
-    direction: 'outbound',
+    status: row.status,
     templateKey: input.template,
     toAddress: row.toAddress,
     subject: row.subject,
-    bodyText: '',
-    bodyHtml: null,
-    status: row.status,
     reason: row.reason,
-    messageId: null,
     workflowId: input.workflowId,
     nodeId: input.nodeId,
-    sentAt: null,
-    createdAt: row.now,
+    at: row.now,
   });
-  try {
-    await em.flush();
-    return created;
-  } catch (error) {
-    if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    return em.fork().findOneOrFail(Communication, { key: row.key });
-  }
 }
 
 /** A contact the compliance rules refuse for now; the reminder is tried again at `until` under the same key. */

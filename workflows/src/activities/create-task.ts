@@ -1,9 +1,8 @@
 import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import { Account, AppUser, CollectorTask, Communication, loadCallHistory, loadComplianceSettings } from '@recoup/db';
+import { Account, AppUser, CollectorTask, judgeCall, recordUnsentContact } from '@recoup/db';
 import type { CreateTaskInput, CreateTaskResult } from './activity-types.ts';
 import { pickAssignee } from './assign-collector.ts';
 import type { ActivityDeps } from './deps.ts';
-import { checkCallFrequency, checkContactTime } from '@recoup/domain';
 
 /** Creates a collector task once per key and assigns it; the account's collector is kept when they can take it. */
 export async function createTask(deps: ActivityDeps, input: CreateTaskInput): Promise<CreateTaskResult> {
@@ -55,60 +54,47 @@ export async function createTask(deps: ActivityDeps, input: CreateTaskInput): Pr
 }
 
 const CEASE_RECHECK_MS = 7 * 86_400_000;
+/** Zones that share no allowed hour: look again tomorrow, when someone may have recorded the contact's zone. */
+const NO_COMMON_HOUR_RECHECK_MS = 86_400_000;
 
-/** A deferred call is logged like a deferred reminder, so the account's communication log shows it. */
+/** A deferred call task is recorded like a deferred reminder, so the account's communication log shows it. */
 async function logCallDeferral(
   em: EntityManager,
   input: CreateTaskInput,
   deferral: { deferredUntil: string; reason: string },
   now: Date,
 ): Promise<void> {
-  const key = `${input.key}/deferred/${deferral.deferredUntil}`;
-  if (await em.findOne(Communication, { key })) return;
-  em.create(Communication, {
-    account: input.accountId,
-    key,
+  await recordUnsentContact(em, {
+    accountId: input.accountId,
+    key: `${input.key}/deferred/${deferral.deferredUntil}`,
     channel: 'call',
-    direction: 'outbound',
+    status: 'deferred',
     templateKey: input.title,
     toAddress: '',
     subject: `Deferred until ${deferral.deferredUntil}`,
-    bodyText: '',
-    bodyHtml: null,
-    status: 'deferred',
     reason: deferral.reason,
-    messageId: null,
     workflowId: input.workflowId,
     nodeId: input.nodeId,
-    sentAt: null,
-    createdAt: now,
+    at: now,
   });
-  try {
-    await em.flush();
-  } catch (error) {
-    // A retry that raced us logged the same deferral.
-    if (!(error instanceof UniqueConstraintViolationException)) throw error;
-  }
 }
 
 /**
- * A call task is created only when a call may be placed now: inside the debtor's contact hours and within the
- * call-frequency limits of the account's customer type. Otherwise the task waits for the next allowed moment.
+ * A call task is created only when a call may be placed now, under the same rules as a call a collector logs
+ * (see judgeCall): no request to cease communication, inside the contact hours in every zone the debtor may be
+ * in, and within the call-frequency limits of the account's customer type. Otherwise the task waits for the next
+ * allowed moment.
  */
 async function callRefusal(deps: ActivityDeps, accountId: string): Promise<Extract<CreateTaskResult, { status: 'deferred' }> | null> {
   const em = deps.orm.em.fork();
   const now = deps.now?.() ?? new Date();
   const account = await em.findOneOrFail(Account, { id: accountId });
-  if (account.ceaseCommunication) {
+  const judgement = await judgeCall(em, account, { at: now });
+  if (judgement.allowed) return null;
+  if (judgement.rules.includes('cease-communication')) {
     // The debtor asked for no contact: look again in a week, in case the request is withdrawn.
     return { status: 'deferred', deferredUntil: new Date(now.getTime() + CEASE_RECHECK_MS).toISOString(), reason: 'cease-communication requested' };
   }
-  const settings = await loadComplianceSettings(em, account.customerType);
-  const frequency = checkCallFrequency(await loadCallHistory(em, accountId, now, settings), now, settings.callLimits);
-  const at = frequency.allowed ? now : frequency.nextAllowedAt;
-  const hours = checkContactTime(at, account.timeZone, settings.contactWindow);
-  if (frequency.allowed && hours.allowed) return null;
-  const until = hours.allowed ? at : hours.nextAllowedAt;
-  const reasons = [frequency.allowed ? null : frequency.reason, hours.allowed ? null : hours.reason].filter((r) => r !== null);
-  return { status: 'deferred', deferredUntil: until.toISOString(), reason: reasons.join(' ') };
+  const until = judgement.nextAllowedAt ?? new Date(now.getTime() + NO_COMMON_HOUR_RECHECK_MS);
+  return { status: 'deferred', deferredUntil: until.toISOString(), reason: judgement.reason };
 }

@@ -1,5 +1,5 @@
-import { Account, Communication, loadComplianceSettings, type IContact } from '@recoup/db';
-import { checkContactTime, type ContactChannel } from '@recoup/domain';
+import { Account, Communication, contactZones, loadComplianceSettings, type IContact } from '@recoup/db';
+import { checkContactTimeInZones, type ContactChannel } from '@recoup/domain';
 import type { SendReminderInput, SendReminderResult } from './activity-types.ts';
 import { adapterFor } from './channels/adapter-for.ts';
 import type { ChannelRecipient } from './channels/channel-adapter.ts';
@@ -11,6 +11,8 @@ import { reachableContact } from './reachable-contact.ts';
 export { TemplateMissingError } from './deliver-once.ts';
 
 export const CEASE_COMMUNICATION_REASON = 'cease-communication requested';
+
+const NO_COMMON_HOUR_RECHECK_MS = 86_400_000;
 
 /**
  * Sends one reminder on its channel, at most once per key, after the rules that may stop it: a request to cease
@@ -42,11 +44,17 @@ export async function sendReminder(deps: ActivityDeps, input: SendReminderInput)
   const { recipient, toAddress } = recipientOf(input.channel, contact);
 
   // E-mail and SMS reach the debtor the moment they are sent, so contact hours apply, judged at the debtor's
-  // location whatever the strategy's timing says. A letter arrives days later at no particular hour.
+  // location whatever the strategy's timing says: in every zone the contact may be in when none is recorded. A
+  // letter arrives days later at no particular hour.
   if (input.channel !== 'letter') {
     const { contactWindow } = await loadComplianceSettings(em, account.customerType);
-    const check = checkContactTime(now, contact.timeZone, contactWindow);
-    if (!check.allowed) return logDeferral(em, input, toAddress, check.nextAllowedAt, check.reason, now);
+    const { zones } = await contactZones(contact, account.timeZone, contactWindow);
+    const check = checkContactTimeInZones(now, zones, contactWindow);
+    if (!check.allowed) {
+      // Zones with no common hour: look again tomorrow, when someone may have recorded the contact's zone.
+      const until = check.nextAllowedAt ?? new Date(now.getTime() + NO_COMMON_HOUR_RECHECK_MS);
+      return logDeferral(em, input, toAddress, until, check.reason, now);
+    }
   }
   return deliverOnce(deps, { ...base, recipient, toAddress, recipientName: contact.name, optOutToken: contact.optOutToken });
 }

@@ -10,11 +10,13 @@ import {
   Invoice,
   Payment,
   PaymentPromise,
+  calledContact,
+  contactZones,
   loadComplianceSettings,
   type IAccount,
   type ICommunication,
 } from '@recoup/db';
-import { agingBucket, checkContactTime, daysPastDue, wallClockAt } from '@recoup/domain';
+import { agingBucket, checkContactTime, daysPastDue, wallClockAt, type ContactWindow, type DebtorZones } from '@recoup/domain';
 import type {
   AccountDetail,
   CommunicationBody,
@@ -105,7 +107,10 @@ export class AccountsService {
     const disputes = await disputeViewsOf(em, id);
     const notes = await noteViewsOf(em, id);
     const settings = await loadComplianceSettings(em, account.customerType);
-    const clock = wallClockAt(now, account.timeZone);
+    const zonesOf = new Map<string, DebtorZones>();
+    for (const c of contacts) zonesOf.set(c.id, await contactZones(c, account.timeZone, settings.contactWindow));
+    const called = await calledContact(em, id);
+    const callZones = (called && zonesOf.get(called.id)) || (await contactZones(null, account.timeZone, settings.contactWindow));
     const allocations = payments.length
       ? await em.find(Allocation, { payment: { $in: payments.map((p) => p.id) } }, { orderBy: { createdAt: 'asc' } })
       : [];
@@ -124,7 +129,8 @@ export class AccountsService {
         name: c.name,
         email: c.email ?? null,
         phone: c.phone ?? null,
-        timeZone: c.timeZone,
+        timeZone: c.timeZone ?? null,
+        zones: zonesOf.get(c.id) ?? callZones,
         isPrimary: c.isPrimary,
         postalAddress: c.postalAddress ?? null,
         consent: { email: c.consentEmail, sms: c.consentSms, phone: c.consentPhone, letter: c.consentLetter },
@@ -164,12 +170,7 @@ export class AccountsService {
       promises: promises.map(toPromiseView),
       disputes,
       notes,
-      debtorLocalTime: {
-        timeZone: account.timeZone,
-        date: clock.date,
-        time: `${String(Math.floor(clock.minutes / 60)).padStart(2, '0')}:${String(clock.minutes % 60).padStart(2, '0')}`,
-        withinContactHours: checkContactTime(now, account.timeZone, settings.contactWindow).allowed,
-      },
+      debtorLocalTime: debtorLocalTime(now, callZones, called?.id ?? null, settings.contactWindow),
       balance: sumByCurrency(invoices.filter((i) => i.status === 'open')),
       workflow,
       ...(workflowError !== undefined ? { workflowError } : {}),
@@ -255,6 +256,26 @@ export class AccountsService {
       return ceaseView(account);
     });
   }
+}
+
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** The debtor's clock in every zone the contact a call reaches may be in; within hours only when in all of them. */
+function debtorLocalTime(now: Date, zones: DebtorZones, contactId: string | null, window: ContactWindow): AccountDetail['debtorLocalTime'] {
+  const clocks = zones.zones.map((timeZone) => {
+    const clock = wallClockAt(now, timeZone);
+    return { timeZone, date: clock.date, time: hhmm(clock.minutes), withinContactHours: checkContactTime(now, timeZone, window).allowed };
+  });
+  const [first] = clocks;
+  if (!first) throw new Error('A debtor is always judged in at least one time zone.');
+  return {
+    ...first,
+    withinContactHours: clocks.every((c) => c.withinContactHours),
+    zones: clocks,
+    contactId,
+    explanation: zones.explanation,
+    contactHours: { start: hhmm(window.startMinutes), end: hhmm(window.endMinutes) },
+  };
 }
 
 const ceaseView = (account: IAccount): CeaseCommunicationView => ({

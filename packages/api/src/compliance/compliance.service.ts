@@ -5,7 +5,7 @@ import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
 import { NotFoundError } from '../http/errors.ts';
 import { accessibleAccount } from '../shared/access-scope.ts';
-import { logCallAttempt } from './call-log.ts';
+import { callRefusalError, logCallAttempt, ownInvoiceIds, placedAtOf } from './call-log.ts';
 
 const settingView = (row: IComplianceSetting): ComplianceSettingView => ({
   customerType: row.customerType,
@@ -14,6 +14,7 @@ const settingView = (row: IComplianceSetting): ComplianceSettingView => ({
   maxCallAttempts: row.maxCallAttempts,
   callWindowDays: row.callWindowDays,
   quietDaysAfterConversation: row.quietDaysAfterConversation,
+  callLimitScope: row.callLimitScope,
   updatedAt: row.updatedAt.toISOString(),
 });
 
@@ -37,7 +38,8 @@ export class ComplianceService {
       const row = await em.findOne(ComplianceSetting, { customerType });
       if (!row) throw new NotFoundError('compliance setting');
       const before = settingView(row);
-      em.assign(row, { ...input, updatedBy: em.getReference(AppUser, user.id) });
+      const { callLimitScope, ...rest } = input;
+      em.assign(row, { ...rest, ...(callLimitScope ? { callLimitScope } : {}), updatedBy: em.getReference(AppUser, user.id) });
       await em.flush();
       const after = settingView(row);
       await audit(em, { actorId: user.id, action: 'compliance-setting.updated', entity: 'compliance_setting', entityId: customerType, details: { before, after } });
@@ -55,22 +57,43 @@ export class ComplianceService {
       outcome: row.outcome,
       taskId: row.task?.id ?? null,
       userId: row.user?.id ?? null,
+      invoiceIds: row.invoiceIds,
     }));
   }
 
   /**
-   * Logs a call, or refuses it (422 naming the rule and the first allowed moment) when it would break the
-   * call-frequency limits of the account's customer type. The account row is locked so that two collectors
+   * Logs a call, or refuses it (422 naming the rule and the first allowed moment) when it would break a rule on
+   * calls: contact hours in every zone the debtor may be in, the call-frequency limits of the account's customer
+   * type, or a request to cease communication. A refused call is recorded in the account's communication log,
+   * committed before the 422 goes out, and is not a placed call. The account row is locked so that two collectors
    * logging at once cannot both slip under the limit.
    */
   async logCall(accountId: string, input: CallAttemptRequest, user: AuthUser): Promise<CallAttemptView> {
-    return this.#orm.em.fork().transactional(async (em) => {
+    const now = this.#now();
+    const placedAt = placedAtOf(input.placedAt, now, 'placedAt');
+    const result = await this.#orm.em.fork().transactional(async (em) => {
       const account = await accessibleAccount(em, user, accountId, { lock: true });
       if (input.taskId && (await em.count(CollectorTask, { id: input.taskId, account: accountId })) === 0) {
         throw new NotFoundError('task');
       }
-      const call = await logCallAttempt(em, account, input, user, this.#now());
-      return { id: call.id, placedAt: call.placedAt.toISOString(), outcome: call.outcome, taskId: input.taskId ?? null, userId: user.id };
+      const invoiceIds = await ownInvoiceIds(em, accountId, input.invoiceIds, 'invoiceIds');
+      return logCallAttempt(
+        em,
+        account,
+        { outcome: input.outcome, placedAt, what: 'manual call', ...(input.taskId ? { taskId: input.taskId } : {}), ...(invoiceIds ? { invoiceIds } : {}) },
+        user,
+        now,
+      );
     });
+    if ('refused' in result) throw callRefusalError(result.refused);
+    const call = result.logged;
+    return {
+      id: call.id,
+      placedAt: call.placedAt.toISOString(),
+      outcome: call.outcome,
+      taskId: input.taskId ?? null,
+      userId: user.id,
+      invoiceIds: call.invoiceIds,
+    };
   }
 }

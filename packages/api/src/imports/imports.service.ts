@@ -263,7 +263,8 @@ const writeAccounts = async (em: EntityManager, accounts: PortfolioAccount[]): P
           email: contact.email,
           phone: contact.phone,
           postalAddress: contact.postalAddress,
-          timeZone: contact.timeZone ?? input.timeZone,
+          // No zone given is no zone known: contact hours then read the phone number and the address.
+          timeZone: contact.timeZone,
           isPrimary,
           consentEmail: contact.consent.email,
           consentSms: contact.consent.sms,

@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { Account, AccountNote, AppUser, CollectorTask, type ICollectorTask } from '@recoup/db';
+import { Account, AccountNote, AppUser, CollectorTask, judgeCall, type IAccount, type ICollectorTask } from '@recoup/db';
 import { CALL_BACK, type CallCheckView, type CompleteTaskRequest, type Page, type TaskListQuery, type TaskView } from '@recoup/contracts';
 import {
   TaskOutcomeRefusedError,
@@ -13,7 +13,7 @@ import {
 import { audit } from '../audit/audit.ts';
 import { isManagerOrAdmin, type AuthUser } from '../auth/current-user.ts';
 import { BusinessRuleError, ConflictError, ForbiddenError, HttpError, NotFoundError, ServiceUnavailableError } from '../http/errors.ts';
-import { callCheckFor, callLimitError, logCallAttempt } from '../compliance/call-log.ts';
+import { callRefusalError, logCallAttempt, manualRefusalKey, ownInvoiceIds, placedAtOf, recordRefusedCall } from '../compliance/call-log.ts';
 import type { DisputesService } from '../disputes/disputes.service.ts';
 import { storeAgreedPlan } from '../promises/plan-recorder.ts';
 import { cancelPromise, storePromise } from '../promises/promise-recorder.ts';
@@ -76,8 +76,8 @@ export class TasksService {
     if (input.outcome === CALL_BACK) return this.#callBack(id, input, user);
     const task = await accessibleTask(this.#orm.em.fork(), user, id);
     checkCompletable(task, input);
-    // Refused calls refuse the whole completion before anything is written.
-    if (input.call) await this.#refuseForbiddenCall(task, input);
+    // Refused calls refuse the whole completion before anything but the refusal is written.
+    if (input.call) await this.#refuseForbiddenCall(task, input, user);
     if (input.dispute) await this.#disputes.open(task.account.id, input.dispute, user);
     if (input.promise === undefined) return this.#complete(id, input, user, undefined);
     const promise = await storePromise(this.#orm, task.account.id, input.promise, {
@@ -95,16 +95,31 @@ export class TasksService {
     }
   }
 
-  /** Whether calling the task's debtor now would keep to the call-frequency rules; asked before dialling. */
+  /**
+   * Whether calling the task's debtor now would keep to every rule on calls; asked before dialling. A refusal is a
+   * contact attempt stopped by the rules and is recorded like any other, once per task and refusal, however often
+   * the collector's screen asks again.
+   */
   async callCheck(id: string, user: AuthUser): Promise<CallCheckView> {
     const em = this.#orm.em.fork();
     const task = await accessibleTask(em, user, id);
     await em.populate(task, ['account']);
     const now = this.#now();
-    const check = await callCheckFor(em, task.account, now);
-    if (check.allowed) return { allowed: true, checkedAt: now.toISOString() };
-    const refusal = await callLimitError(em, task.account, check);
-    return { allowed: false, checkedAt: now.toISOString(), rules: check.rules, reason: refusal.message, nextAllowedAt: check.nextAllowedAt.toISOString() };
+    const judgement = await judgeCall(em, task.account, { at: now });
+    if (judgement.allowed) return { allowed: true, checkedAt: now.toISOString() };
+    const next = judgement.nextAllowedAt?.toISOString() ?? null;
+    await em.transactional(async (tx) => {
+      await recordRefusedCall(tx, task.account, judgement, {
+        key: `call-check/${task.id}/${judgement.rules.join('+')}/${next ?? now.toISOString().slice(0, 10)}`,
+        what: task.title,
+        placedAt: now,
+        user,
+        taskId: task.id,
+        now,
+      });
+    });
+    const refusal = callRefusalError(judgement);
+    return { allowed: false, checkedAt: now.toISOString(), rules: judgement.rules, reason: refusal.message, nextAllowedAt: next };
   }
 
   /**
@@ -144,12 +159,41 @@ export class TasksService {
     });
   }
 
-  async #refuseForbiddenCall(task: ICollectorTask, input: CompleteTaskRequest): Promise<void> {
+  async #refuseForbiddenCall(task: ICollectorTask, input: CompleteTaskRequest, user: AuthUser): Promise<void> {
     const em = this.#orm.em.fork();
+    const now = this.#now();
+    const placedAt = placedAtOf(input.call?.placedAt, now, 'call.placedAt');
+    const invoiceIds = await ownInvoiceIds(em, task.account.id, input.call?.invoiceIds, 'call.invoiceIds');
     const account = await em.findOneOrFail(Account, { id: task.account.id });
-    const placedAt = input.call?.placedAt ? new Date(input.call.placedAt) : this.#now();
-    const check = await callCheckFor(em, account, placedAt);
-    if (!check.allowed) throw await callLimitError(em, account, check);
+    const judgement = await judgeCall(em, account, {
+      at: placedAt,
+      conversation: input.call?.result === 'conversation',
+      ...(invoiceIds ? { invoiceIds } : {}),
+    });
+    if (judgement.allowed) return;
+    await em.transactional(async (tx) => {
+      await recordRefusedCall(tx, account, judgement, { key: manualRefusalKey(), what: task.title, placedAt, user, taskId: task.id, now });
+    });
+    throw callRefusalError(judgement);
+  }
+
+  /** Logs the task's call inside the caller's transaction; a refusal is recorded there and returned, not thrown. */
+  async #logTaskCall(em: EntityManager, account: IAccount, task: ICollectorTask, input: CompleteTaskRequest, user: AuthUser, now: Date) {
+    if (!input.call) return null;
+    const invoiceIds = await ownInvoiceIds(em, account.id, input.call.invoiceIds, 'call.invoiceIds');
+    return logCallAttempt(
+      em,
+      account,
+      {
+        outcome: input.call.result,
+        placedAt: placedAtOf(input.call.placedAt, now, 'call.placedAt'),
+        taskId: task.id,
+        what: task.title,
+        ...(invoiceIds ? { invoiceIds } : {}),
+      },
+      user,
+      now,
+    );
   }
 
   /**
@@ -170,11 +214,12 @@ export class TasksService {
         fields: [{ in: 'body', path: 'callBackAt', reason: 'must be within 30 days' }],
       });
     }
-    return this.#orm.em.fork().transactional(async (em) => {
+    const result = await this.#orm.em.fork().transactional(async (em) => {
       const task = await accessibleTask(em, user, id, { lock: true });
       checkCompletable(task, input);
       const account = await em.findOneOrFail(Account, { id: task.account.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (input.call) await logCallAttempt(em, account, { outcome: input.call.result, placedAt: input.call.placedAt, taskId: task.id }, user, now);
+      const call = await this.#logTaskCall(em, account, task, input, user, now);
+      if (call && 'refused' in call) return call;
       const previousDueAt = task.dueAt.toISOString();
       task.dueAt = callBackAt;
       const note = em.create(AccountNote, {
@@ -192,12 +237,14 @@ export class TasksService {
         details: { accountId: account.id, previousDueAt, callBackAt: callBackAt.toISOString(), noteId: note.id },
       });
       await em.populate(task, ['account']);
-      return toTaskView(task, task.account.name);
+      return { view: toTaskView(task, task.account.name) };
     });
+    if ('refused' in result) throw callRefusalError(result.refused);
+    return result.view;
   }
 
   async #complete(id: string, input: CompleteTaskRequest, user: AuthUser, promise: PromiseMessage | undefined): Promise<TaskView> {
-    return this.#orm.em.fork().transactional(async (em) => {
+    const result = await this.#orm.em.fork().transactional(async (em) => {
       const task = await accessibleTask(em, user, id, { lock: true });
       checkCompletable(task, input);
       const now = this.#now();
@@ -205,7 +252,9 @@ export class TasksService {
       if (input.call || input.plan) {
         // Task, then account: the order every path that takes both locks uses.
         const account = await em.findOneOrFail(Account, { id: task.account.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        if (input.call) await logCallAttempt(em, account, { outcome: input.call.result, placedAt: input.call.placedAt, taskId: task.id }, user, now);
+        const call = await this.#logTaskCall(em, account, task, input, user, now);
+        // Another call logged since the check above may have filled the window: the refusal is kept, nothing else.
+        if (call && 'refused' in call) return call;
         if (input.plan) plan = await storeAgreedPlan(em, account, task, input.plan, user, now);
       }
       task.status = 'done';
@@ -232,8 +281,10 @@ export class TasksService {
       // Escalation reviews are records for managers: the workflow went on when it raised them.
       if (task.taskType !== 'escalation') await this.#sendOutcome(task, input.outcome, promise, plan);
       await em.populate(task, ['account']);
-      return toTaskView(task, task.account.name);
+      return { view: toTaskView(task, task.account.name) };
     });
+    if ('refused' in result) throw callRefusalError(result.refused);
+    return result.view;
   }
 
   async #sendOutcome(task: ICollectorTask, outcome: string, promise: PromiseMessage | undefined, plan: PlanMessage | undefined): Promise<void> {

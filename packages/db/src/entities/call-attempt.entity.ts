@@ -18,6 +18,8 @@ export const CallAttempt = defineEntity({
     user: () => p.manyToOne(AppUser).nullable(),
     placedAt: p.datetime(),
     outcome: p.enum(CALL_OUTCOMES),
+    /** The invoices (debts) the call was about; the call limits count it on each. Empty on calls logged before. */
+    invoiceIds: p.array().default([]),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

@@ -9,9 +9,10 @@ export const COMMUNICATION_DIRECTIONS = ['outbound'] as const;
 export type CommunicationDirection = (typeof COMMUNICATION_DIRECTIONS)[number];
 /**
  * `sending`: recorded before the provider was given the message; `unconfirmed`: a worker died while handing it
- * over, and nobody can tell whether it went out.
+ * over, and nobody can tell whether it went out; `refused`: a contact attempt the compliance rules did not let
+ * through (a call logged at 01:28, an eighth call).
  */
-export const COMMUNICATION_STATUSES = ['sending', 'sent', 'unconfirmed', 'failed', 'deferred', 'suppressed'] as const;
+export const COMMUNICATION_STATUSES = ['sending', 'sent', 'unconfirmed', 'failed', 'deferred', 'suppressed', 'refused'] as const;
 export type CommunicationStatus = (typeof COMMUNICATION_STATUSES)[number];
 
 export const Communication = defineEntity({

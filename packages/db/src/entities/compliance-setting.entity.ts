@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { CALL_LIMIT_SCOPES } from '@recoup/domain';
 import { CUSTOMER_TYPES } from './account.entity.ts';
 import { AppUser } from './app-user.entity.ts';
 
@@ -13,6 +14,8 @@ export const ComplianceSetting = defineEntity({
     maxCallAttempts: p.integer().default(7),
     callWindowDays: p.integer().default(7),
     quietDaysAfterConversation: p.integer().default(7),
+    /** Whether the call limits count per debt (Reg F) or, stricter, over every call to the account. */
+    callLimitScope: p.enum(CALL_LIMIT_SCOPES).default('debt'),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
     updatedBy: () => p.manyToOne(AppUser).nullable(),
   },

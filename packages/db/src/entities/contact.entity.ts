@@ -13,7 +13,11 @@ export const Contact = defineEntity({
     phone: p.text().nullable(),
     /** The full postal address as printed on a letter, lines separated by newlines. */
     postalAddress: p.text().nullable(),
-    timeZone: p.text(),
+    /**
+     * The IANA zone the debtor is known to be in; null when nobody recorded one, and then the phone number and the
+     * address are read for the zones the debtor may be in (see debtor-zones.ts).
+     */
+    timeZone: p.text().nullable(),
     isPrimary: p.boolean().default(false),
     consentEmail: p.boolean().default(false),
     consentSms: p.boolean().default(false),

@@ -9,7 +9,7 @@ export class Migration20261202040000_communication_intent extends Migration {
   override up(): void {
     this.addSql('alter table "communication" drop constraint "communication_status_check"');
     this.addSql(
-      `alter table "communication" add constraint "communication_status_check" check ("status" in ('sending', 'sent', 'unconfirmed', 'failed', 'deferred', 'suppressed'))`,
+      `alter table "communication" add constraint "communication_status_check" check ("status" in ('sending', 'sent', 'unconfirmed', 'failed', 'deferred', 'suppressed', 'refused'))`,
     );
     this.addSql('alter table "communication" drop constraint "communication_reason_check"');
     this.addSql(
@@ -25,7 +25,7 @@ export class Migration20261202040000_communication_intent extends Migration {
     );
     this.addSql('alter table "communication" drop constraint "communication_status_check"');
     this.addSql(
-      `alter table "communication" add constraint "communication_status_check" check ("status" in ('sent', 'failed', 'deferred', 'suppressed'))`,
+      `alter table "communication" add constraint "communication_status_check" check ("status" in ('sent', 'failed', 'deferred', 'suppressed', 'refused'))`,
     );
   }
 }

@@ -14,6 +14,7 @@ import { Migration20261125040000_teams } from './Migration20261125040000_teams.t
 import { Migration20261201000000_statement_identity } from './Migration20261201000000_statement_identity.ts';
 import { Migration20261201100000_set_based_allocations } from './Migration20261201100000_set_based_allocations.ts';
 import { Migration20261202000000_sign_in_throttle } from './Migration20261202000000_sign_in_throttle.ts';
+import { Migration20261202030000_compliance_paths } from './Migration20261202030000_compliance_paths.ts';
 import { Migration20261202040000_communication_intent } from './Migration20261202040000_communication_intent.ts';
 
 // Every migration, oldest first. Add new migration files here: the ORM runs this list rather than globbing the folder.
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   { name: 'Migration20261201000000_statement_identity', class: Migration20261201000000_statement_identity },
   { name: 'Migration20261201100000_set_based_allocations', class: Migration20261201100000_set_based_allocations },
   { name: 'Migration20261202000000_sign_in_throttle', class: Migration20261202000000_sign_in_throttle },
+  { name: 'Migration20261202030000_compliance_paths', class: Migration20261202030000_compliance_paths },
   { name: 'Migration20261202040000_communication_intent', class: Migration20261202040000_communication_intent },
 ] as const;
