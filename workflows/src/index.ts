@@ -36,3 +36,14 @@ export { mapBounded } from './client/starting/bounded.ts';
 export type { StartLogger } from './client/starting/start-logger.ts';
 export { createReconciliationClient, type ReconciliationClient, type ReconciliationWorkflowStatus } from './client/reconciliation-client.ts';
 export type { ReconciliationWorkflowInput } from './workflows/reconciliation.workflow.ts';
+export {
+  ENCRYPTED_ENCODING,
+  EncryptionCodec,
+  isEncryptedPayload,
+  KEY_ID_METADATA,
+  PayloadDecryptionError,
+  PayloadKeyRingError,
+  PayloadKeyUnknownError,
+} from './codec/encryption-codec.ts';
+export { recoupDataConverter, FAILURE_CONVERTER_PATH } from './codec/data-converter.ts';
+export { decodeHistoryPayloads } from './codec/decode-history.ts';
