@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import { defaultPayloadConverter, DefaultFailureConverter } from '@temporalio/common';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import proto from '@temporalio/proto';
+import { defaultPayloadConverter } from '@temporalio/common';
+import { historyFromJSON, historyToJSON, payloadToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { toHistoryView } from '../../workflows/src/client/history-view.ts';
 import { decodeHistoryPayloads } from '../../workflows/src/codec/decode-history.ts';
 import { EncryptionCodec } from '../../workflows/src/codec/encryption-codec.ts';
@@ -13,36 +12,44 @@ const seal = async (value: unknown) => {
   if (!sealed) throw new Error('nothing sealed');
   return sealed;
 };
-const EventType = proto.temporal.api.enums.v1.EventType;
-
 /** A history as Temporal hands it out with the codec on: a start, a signal, a failed activity, a search attribute. */
 async function encryptedHistory() {
-  const failure = new DefaultFailureConverter({ encodeCommonAttributes: true }).errorToFailure(
-    new Error('550 mailbox zeb.q@example.test unavailable'),
-    defaultPayloadConverter,
-  );
-  if (failure.encodedAttributes) failure.encodedAttributes = await seal({ message: '550 mailbox zeb.q@example.test unavailable', stack_trace: '' });
-  return proto.temporal.api.history.v1.History.create({
+  const json = (payload: Awaited<ReturnType<typeof seal>>) => payloadToJSON(payload);
+  return historyFromJSON({
     events: [
       {
-        eventId: 1,
-        eventType: EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED,
+        eventId: '1',
+        eventType: 'EVENT_TYPE_WORKFLOW_EXECUTION_STARTED',
         workflowExecutionStartedEventAttributes: {
           workflowType: { name: 'collectionWorkflow' },
-          input: { payloads: [await seal({ accountId: 'a-1', strategyVersionId: 'v-1' })] },
+          input: { payloads: [json(await seal({ accountId: 'a-1', strategyVersionId: 'v-1' }))] },
         },
       },
       {
-        eventId: 2,
-        eventType: EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED,
-        workflowExecutionSignaledEventAttributes: { signalName: 'paymentApplied', input: { payloads: [await seal({ amountMinor: '7319185', currency: 'EUR' })] } },
+        eventId: '2',
+        eventType: 'EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED',
+        workflowExecutionSignaledEventAttributes: {
+          signalName: 'paymentApplied',
+          input: { payloads: [json(await seal({ amountMinor: '7319185', currency: 'EUR' }))] },
+        },
       },
-      { eventId: 3, eventType: EventType.EVENT_TYPE_ACTIVITY_TASK_FAILED, activityTaskFailedEventAttributes: { failure } },
       {
-        eventId: 4,
-        eventType: EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES,
+        eventId: '3',
+        eventType: 'EVENT_TYPE_ACTIVITY_TASK_FAILED',
+        activityTaskFailedEventAttributes: {
+          // As DefaultFailureConverter({ encodeCommonAttributes: true }) writes it, sealed by the codec.
+          failure: {
+            message: 'Encoded failure',
+            encodedAttributes: json(await seal({ message: '550 mailbox zeb.q@example.test unavailable', stack_trace: '' })),
+            applicationFailureInfo: { type: 'Error' },
+          },
+        },
+      },
+      {
+        eventId: '4',
+        eventType: 'EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES',
         upsertWorkflowSearchAttributesEventAttributes: {
-          searchAttributes: { indexedFields: { RecoupNode: defaultPayloadConverter.toPayload('wait-pre-due') } },
+          searchAttributes: { indexedFields: { RecoupNode: json(defaultPayloadConverter.toPayload('wait-pre-due')) } },
         },
       },
     ],
