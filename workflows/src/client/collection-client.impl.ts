@@ -23,7 +23,7 @@ import {
   resumeUpdate,
   stateQuery,
 } from '../shared/definitions.ts';
-import { collectorKey, nodeKey, pausedKey, segmentKey, strategyVersionKey } from '../shared/search-attributes.ts';
+import { collectorKey, nodeKey, pausedKey, searchableSegment, segmentKey, strategyVersionKey } from '../shared/search-attributes.ts';
 import { toAdminTimeline } from './admin-timeline.ts';
 import type { CollectionClient, CurrentNodesReport, ListedWorkflow, WorkflowDescription } from './collection-client.ts';
 import { toHistoryView } from './history-view.ts';
@@ -134,6 +134,7 @@ export function createCollectionClient(temporal: Client, settings: Pick<Temporal
     temporal,
     async start(accountId, strategyVersionId, labels) {
       const workflowId = collectionWorkflowId(accountId);
+      const segment = searchableSegment(labels?.segment);
       try {
         await temporal.workflow.start<typeof collectionWorkflow>('collectionWorkflow', {
           workflowId,
@@ -141,7 +142,7 @@ export function createCollectionClient(temporal: Client, settings: Pick<Temporal
           args: [{ accountId, strategyVersionId }],
           typedSearchAttributes: [
             { key: strategyVersionKey, value: strategyVersionId },
-            ...(labels?.segment ? [{ key: segmentKey, value: labels.segment }] : []),
+            ...(segment ? [{ key: segmentKey, value: segment }] : []),
           ],
         });
         return { workflowId, started: true };
