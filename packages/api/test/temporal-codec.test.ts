@@ -93,6 +93,13 @@ describe('decoding and encoding for a signed-in admin', () => {
     expect((response.body as { error: { code: string } }).error.code).toBe('validation-failed');
   });
 
+  it('refuses metadata named __proto__ with 400 rather than dropping it', async () => {
+    const body = '{"payloads":[{"metadata":{"__proto__":"AA==","encoding":"anNvbi9wbGFpbg=="},"data":"e30="}]}';
+    const response = await admin.agent.post(`${CODEC}/decode`).set('content-type', 'application/json').send(body);
+    expect(response.status).toBe(400);
+    expect((response.body as { error: { code: string } }).error.code).toBe('validation-failed');
+  });
+
   it('refuses a body that is not JSON with 415', async () => {
     const response = await admin.agent.post(`${CODEC}/decode`).set('content-type', 'text/plain').send('payloads');
     expect(response.status).toBe(415);

@@ -23,7 +23,13 @@ const MAX_PAYLOADS = 1_000;
 /** Standard or URL-safe base64, both of which proto3 JSON readers accept. */
 const base64 = z.string().regex(/^[A-Za-z0-9+/_-]*={0,2}$/, { message: 'must be base64' });
 const payloadJson = z.object({
-  metadata: z.record(z.string().min(1).max(256), base64).optional(),
+  metadata: z
+    // zod would drop a field named __proto__ without a word; a codec must not change a payload silently.
+    .custom<unknown>((value) => typeof value !== 'object' || value === null || !Object.hasOwn(value, '__proto__'), {
+      message: 'must not have a field named __proto__',
+    })
+    .pipe(z.record(z.string().min(1).max(256), base64))
+    .optional(),
   data: base64.optional(),
 });
 const codecRequestSchema = z.object({ payloads: z.array(payloadJson).max(MAX_PAYLOADS) });
