@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { camt053 } from '../../packages/domain/test/support/camt053.ts';
 import { ApiSession, eventually } from '../support/api-session.ts';
 import { daytimeZone } from '../support/daytime-zone.ts';
-import { launchSystem, type LaunchedSystem } from '../support/launched-system.ts';
+import { launchSystem, temporalClientOf, type LaunchedSystem } from '../support/launched-system.ts';
 
 // A bank's camt.053 statement on the running system: imported through the API, reconciled by its Temporal
 // workflow on the worker, after which the paid account's collection workflow has ended as settled, the partly
@@ -27,7 +27,7 @@ describe('bank statement reconciliation on the running system', () => {
   beforeAll(async () => {
     system = await launchSystem();
     admin = await ApiSession.login(system.apiUrl, 'admin@recoup.local', 'demo-password');
-    temporal = new Client({ connection: await Connection.connect({ address: system.temporalAddress }) });
+    temporal = await temporalClientOf(system);
     const zone = daytimeZone();
     const csv = [
       'account_ref,account_name,customer_type,time_zone,contact_name,email,consent_email,invoice_number,issue_date,due_date,amount,currency',

@@ -1,8 +1,8 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { ApiSession, eventually } from '../support/api-session.ts';
-import { launchSystem, type LaunchedSystem } from '../support/launched-system.ts';
+import { launchSystem, temporalClientOf, type LaunchedSystem } from '../support/launched-system.ts';
 import { daytimeZone } from '../support/daytime-zone.ts';
 
 // The whole system as a newcomer runs it: the launcher on embedded PostgreSQL, the Temporal dev server, the
@@ -34,8 +34,7 @@ describe('collection lifecycle on the running system', () => {
   beforeAll(async () => {
     system = await launchSystem();
     admin = await ApiSession.login(system.apiUrl, 'admin@recoup.local', 'demo-password');
-    const connection = await Connection.connect({ address: system.temporalAddress });
-    temporal = new Client({ connection });
+    temporal = await temporalClientOf(system);
   }, 240_000);
 
   afterAll(async () => {

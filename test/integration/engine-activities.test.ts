@@ -81,9 +81,15 @@ describe('activities of the strategy engine', () => {
   it('sets the segment and tags once, however often the activity runs', async () => {
     const id = await account(100n);
     const input = { ...effect(id, 'tag'), segment: 'hardship', addTags: ['hardship', 'callback'], removeTags: [] };
-    expect(await activities().setTags(input)).toEqual({ segment: 'hardship', tags: ['callback', 'hardship'] });
-    expect(await activities().setTags(input)).toEqual({ segment: 'hardship', tags: ['callback', 'hardship'] });
+    expect(await activities().setTags(input)).toEqual({ segment: 'hardship', searchSegment: 'hardship', tags: ['callback', 'hardship'] });
+    expect(await activities().setTags(input)).toEqual({ segment: 'hardship', searchSegment: 'hardship', tags: ['callback', 'hardship'] });
     expect(await db.orm.em.fork().count(AuditLog, { action: 'account.tagged', entityId: id })).toBe(1);
+  });
+
+  it('keeps an imported segment that is not a label out of what Temporal may index', async () => {
+    const id = await account(100n, { segment: 'Jane Doe, jane@example.test' });
+    const result = await activities().setTags({ ...effect(id, 'tag'), segment: null, addTags: ['callback'], removeTags: [] });
+    expect(result).toEqual({ segment: 'Jane Doe, jane@example.test', searchSegment: null, tags: ['callback'] });
   });
 
   it('picks the highest-priority switch rule that holds over the real facts', async () => {

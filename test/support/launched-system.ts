@@ -3,7 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { recoupDataConverter } from '@recoup/workflows';
+import { persistentPayloadKeys } from '../../packages/api/src/launcher/payload-key-file.ts';
 import { createTimeSkippingEnv } from '../../workflows/test/temporal-test-env.ts';
 
 /** A free TCP port on loopback. */
@@ -111,4 +114,13 @@ async function launchOn(timeSkipping: TestWorkflowEnvironment | null, options: L
       return code;
     },
   };
+}
+
+/**
+ * A Temporal client that reads the launched system's workflows as its own workers do: with the payload keys the
+ * launcher generated into the data directory. Close its connection when done.
+ */
+export async function temporalClientOf(system: LaunchedSystem): Promise<Client> {
+  const connection = await Connection.connect({ address: system.temporalAddress });
+  return new Client({ connection, dataConverter: recoupDataConverter(persistentPayloadKeys(system.dataDir)) });
 }

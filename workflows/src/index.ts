@@ -27,6 +27,7 @@ export { registerSearchAttributes, devServerSearchAttributeArgs, SearchAttribute
 export { toAdminTimeline } from './client/admin-timeline.ts';
 export { connectionOptions, temporalSettingsFrom, type TemporalSettings } from './client/temporal-settings.ts';
 export * from './shared/definitions.ts';
+export { searchableSegment } from './shared/search-attributes.ts';
 export { toHistoryView } from './client/history-view.ts';
 export { DECISION_STEP_KINDS, decisionTimelineFromJson, toDecisionTimeline, type DecisionStep, type DecisionStepKind } from './client/decision-timeline.ts';
 export type { CollectionWorkflowInput, CollectionWorkflowResult } from './workflows/collection.workflow.ts';
@@ -36,3 +37,14 @@ export { mapBounded } from './client/starting/bounded.ts';
 export type { StartLogger } from './client/starting/start-logger.ts';
 export { createReconciliationClient, type ReconciliationClient, type ReconciliationWorkflowStatus } from './client/reconciliation-client.ts';
 export type { ReconciliationWorkflowInput } from './workflows/reconciliation.workflow.ts';
+export {
+  ENCRYPTED_ENCODING,
+  EncryptionCodec,
+  isEncryptedPayload,
+  KEY_ID_METADATA,
+  PayloadDecryptionError,
+  PayloadKeyRingError,
+  PayloadKeyUnknownError,
+} from './codec/encryption-codec.ts';
+export { recoupDataConverter, FAILURE_CONVERTER_PATH } from './codec/data-converter.ts';
+export { decodeHistoryPayloads } from './codec/decode-history.ts';

@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
 import { Worker } from '@temporalio/worker';
 import { NODE_KINDS } from '@recoup/domain';
+import { EncryptionCodec } from '../src/codec/encryption-codec.ts';
 import { quietTemporalRuntime, workflowBundle } from './temporal-test-env.ts';
 
 // Recorded histories must replay on the current workflow code: a change that would make running workflows
@@ -31,5 +33,13 @@ describe('replay of recorded workflow histories', () => {
     quietTemporalRuntime();
     const history = historyFromJSON(JSON.parse(readFileSync(join(dir, file), 'utf8')));
     await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, file.replace(/\.json$/, ''));
+  });
+
+  // Every history written before payloads were encrypted is plaintext: a worker with the codec must still run it.
+  it.each(fixtures)('replays %s, recorded unencrypted, on a worker with the payload codec', async (file) => {
+    quietTemporalRuntime();
+    const history = historyFromJSON(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+    const codec = new EncryptionCodec({ activeKeyId: 'replay', keys: [{ id: 'replay', key: randomBytes(32).toString('base64') }] });
+    await Worker.runReplayHistory({ workflowBundle: await workflowBundle(), dataConverter: { payloadCodecs: [codec] } }, history, file.replace(/\.json$/, ''));
   });
 });

@@ -4,16 +4,17 @@ import express, { type Express } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import type { RecoupConfig } from '@recoup/contracts';
-import type { CollectionClient, ReconciliationClient } from '@recoup/workflows';
+import { EncryptionCodec, type CollectionClient, type ReconciliationClient } from '@recoup/workflows';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { AccountsService } from './accounts/accounts.service.ts';
 import { NotesService } from './accounts/notes.service.ts';
 import { adminRoutes } from './admin/admin.routes.ts';
+import { temporalCodecRoutes } from './admin/temporal-codec.routes.ts';
 import { AdminWorkflowsService } from './admin/workflows.service.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { AuthService } from './auth/auth.service.ts';
 import { createCsrf } from './auth/csrf.ts';
-import { requireAuth } from './auth/require-auth.ts';
+import { requireAuth, requireRole } from './auth/require-auth.ts';
 import { createSessionMiddleware, sessionSecret } from './auth/session.ts';
 import { SignInThrottle } from './auth/sign-in-throttle.ts';
 import { bankStatementsRoutes, statementLinesRoutes, statementMappingsRoutes } from './bank-statements/bank-statements.routes.ts';
@@ -113,6 +114,17 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   // client address that sign-in failures count against is then the one the proxy puts in X-Forwarded-For.
   if (config.secureCookies) app.set('trust proxy', 1);
   app.use(securityHeaders(config.secureCookies));
+  // The Temporal Web UI and CLI call the codec from outside the app: it has its own origin rules and no CSRF token
+  // (temporal-codec.routes.ts says why), so it comes before the checks every other route goes through.
+  app.use(
+    '/api/admin/temporal-codec',
+    temporalCodecRoutes({
+      codec: config.temporal.payloadKeys ? new EncryptionCodec(config.temporal.payloadKeys) : null,
+      uiUrl: config.temporal.uiUrl,
+      publicOrigin: config.publicOrigin,
+      admin: [sessions.middleware, ...authenticated, requireRole('admin')],
+    }),
+  );
   app.use(requireSameOrigin(config.publicOrigin));
 
   // Read once all routes are mounted: the input check names a path parameter by the route it belongs to.

@@ -58,6 +58,12 @@ const main = async (): Promise<void> => {
     process.exitCode = 1;
     return;
   }
+  if (!config.temporal.payloadKeys) {
+    // A key made up here would differ from the worker's, and from the next start's: nothing could be decrypted.
+    logger.error('TEMPORAL_PAYLOAD_KEYS is required: the keys that encrypt what Recoup stores in Temporal (see the README)');
+    process.exitCode = 1;
+    return;
+  }
   const orm = await createOrm({ databaseUrl: config.databaseUrl });
   if (config.migrate) {
     const applied = await migrateToLatest(orm);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parsePayloadKeyList, PAYLOAD_KEY_ID_PATTERN, type PayloadKeyRing } from './payload-keys.ts';
 
 // Configuration comes only from environment variables (the README lists them; compose uses the same names).
 // Pure on purpose: the caller passes process.env, so tests pass plain objects.
@@ -25,6 +26,11 @@ export interface TemporalConfig {
   apiKey: string | null;
   cliPath: string | null;
   uiUrl: string | null;
+  /**
+   * The keys of the payload codec (TEMPORAL_PAYLOAD_KEYS, TEMPORAL_PAYLOAD_KEY_ID). Null when not configured: the
+   * launcher then uses a key it generated in the data directory, and the API and worker entries refuse to start.
+   */
+  payloadKeys: PayloadKeyRing | null;
 }
 
 /** Where reminders on the channels other than e-mail go: each is an HTTP webhook of a provider, or unset. */
@@ -124,6 +130,11 @@ const envSchema = z.object({
   TEMPORAL_API_KEY: optionalText,
   TEMPORAL_CLI_PATH: optionalText,
   TEMPORAL_UI_URL: z.preprocess(blankToUndefined, httpUrl.optional()),
+  TEMPORAL_PAYLOAD_KEYS: optionalText,
+  TEMPORAL_PAYLOAD_KEY_ID: z.preprocess(
+    blankToUndefined,
+    z.string().regex(PAYLOAD_KEY_ID_PATTERN, { message: 'must be 1 to 64 letters, digits, dots, dashes or underscores' }).optional(),
+  ),
   SMTP_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// URL' }).optional()),
   MAIL_FROM: text('Recoup Collections <collections@recoup.localhost>'),
   SMS_WEBHOOK_URL: z.preprocess(blankToUndefined, httpUrl.optional()),
@@ -178,6 +189,7 @@ export const loadConfig = (env: Record<string, string | undefined>): RecoupConfi
   if (e.SIGN_IN_MAX_LOCK_SECONDS < e.SIGN_IN_LOCK_SECONDS) {
     problems.push('SIGN_IN_MAX_LOCK_SECONDS must be at least SIGN_IN_LOCK_SECONDS');
   }
+  const payloadKeys = payloadKeyRing(e.TEMPORAL_PAYLOAD_KEYS, e.TEMPORAL_PAYLOAD_KEY_ID, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const publicUrl = (e.PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
   return {
@@ -195,6 +207,7 @@ export const loadConfig = (env: Record<string, string | undefined>): RecoupConfi
       apiKey: e.TEMPORAL_API_KEY ?? null,
       cliPath: e.TEMPORAL_CLI_PATH ?? null,
       uiUrl: e.TEMPORAL_UI_URL?.replace(/\/+$/, '') ?? null,
+      payloadKeys,
     },
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
@@ -221,4 +234,27 @@ export const loadConfig = (env: Record<string, string | undefined>): RecoupConfi
     migrate: e.RECOUP_MIGRATE,
     activityClock: e.RECOUP_ACTIVITY_CLOCK,
   };
+};
+
+/** TEMPORAL_PAYLOAD_KEYS with the active key: TEMPORAL_PAYLOAD_KEY_ID, which may be left out when there is one key. */
+const payloadKeyRing = (list: string | undefined, activeKeyId: string | undefined, problems: string[]): PayloadKeyRing | null => {
+  if (list === undefined) {
+    if (activeKeyId !== undefined) problems.push('TEMPORAL_PAYLOAD_KEY_ID needs TEMPORAL_PAYLOAD_KEYS');
+    return null;
+  }
+  const parsed = parsePayloadKeyList(list);
+  if (!parsed.ok) {
+    problems.push(...parsed.problems.map((problem) => `TEMPORAL_PAYLOAD_KEYS ${problem}`));
+    return null;
+  }
+  const active = activeKeyId ?? (parsed.keys.length === 1 ? parsed.keys[0]?.id : undefined);
+  if (active === undefined) {
+    problems.push('TEMPORAL_PAYLOAD_KEY_ID must name the key that encrypts when TEMPORAL_PAYLOAD_KEYS holds several');
+    return null;
+  }
+  if (!parsed.keys.some((k) => k.id === active)) {
+    problems.push(`TEMPORAL_PAYLOAD_KEY_ID "${active}" is not one of the ids in TEMPORAL_PAYLOAD_KEYS`);
+    return null;
+  }
+  return { activeKeyId: active, keys: parsed.keys };
 };

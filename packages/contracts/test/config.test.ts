@@ -1,6 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { ConfigError, loadConfig } from '../src/config.ts';
 
+// Two 32-byte keys in base64, as `openssl rand -base64 32` prints them.
+const KEY_A = Buffer.alloc(32, 1).toString('base64');
+const KEY_B = Buffer.alloc(32, 2).toString('base64');
+
 describe('loadConfig', () => {
   it('fills every default from an empty environment', () => {
     const config = loadConfig({});
@@ -18,6 +22,7 @@ describe('loadConfig', () => {
         apiKey: null,
         cliPath: null,
         uiUrl: null,
+        payloadKeys: null,
       },
       smtpUrl: null,
       mailFrom: 'Recoup Collections <collections@recoup.localhost>',
@@ -59,6 +64,12 @@ describe('loadConfig', () => {
       (c: ReturnType<typeof loadConfig>) => c.channels,
       { smsWebhookUrl: 'https://sms.example.com/send', letterWebhookUrl: null, webhookUrl: null, webhookSecret: 'webhook-secret-0123' },
     ],
+    [{ TEMPORAL_PAYLOAD_KEYS: `k1:${KEY_A}` }, (c: ReturnType<typeof loadConfig>) => c.temporal.payloadKeys, { activeKeyId: 'k1', keys: [{ id: 'k1', key: KEY_A }] }],
+    [
+      { TEMPORAL_PAYLOAD_KEYS: ` old:${KEY_A} , new:${KEY_B} `, TEMPORAL_PAYLOAD_KEY_ID: 'new' },
+      (c: ReturnType<typeof loadConfig>) => c.temporal.payloadKeys,
+      { activeKeyId: 'new', keys: [{ id: 'old', key: KEY_A }, { id: 'new', key: KEY_B }] },
+    ],
   ])('reads %j', (env, pick, expected) => {
     expect(pick(loadConfig(env))).toEqual(expected);
   });
@@ -80,9 +91,27 @@ describe('loadConfig', () => {
     [{ LETTER_WEBHOOK_URL: 'smtp://x' }, 'LETTER_WEBHOOK_URL'],
     [{ WEBHOOK_URL: 'https://hooks.example.com/recoup' }, 'WEBHOOK_SECRET'],
     [{ SMS_WEBHOOK_URL: 'https://sms.example.com', WEBHOOK_SECRET: 'short' }, 'WEBHOOK_SECRET'],
+    [{ TEMPORAL_PAYLOAD_KEYS: 'k1' }, 'TEMPORAL_PAYLOAD_KEYS'],
+    [{ TEMPORAL_PAYLOAD_KEYS: `k1:${Buffer.alloc(16, 1).toString('base64')}` }, 'TEMPORAL_PAYLOAD_KEYS'],
+    [{ TEMPORAL_PAYLOAD_KEYS: 'k1:not base64 at all' }, 'TEMPORAL_PAYLOAD_KEYS'],
+    [{ TEMPORAL_PAYLOAD_KEYS: `k 1:${KEY_A}` }, 'TEMPORAL_PAYLOAD_KEYS'],
+    [{ TEMPORAL_PAYLOAD_KEYS: `k1:${KEY_A},k1:${KEY_B}` }, 'appears twice'],
+    [{ TEMPORAL_PAYLOAD_KEYS: `k1:${KEY_A},k2:${KEY_B}` }, 'TEMPORAL_PAYLOAD_KEY_ID'],
+    [{ TEMPORAL_PAYLOAD_KEYS: `k1:${KEY_A}`, TEMPORAL_PAYLOAD_KEY_ID: 'k2' }, 'TEMPORAL_PAYLOAD_KEY_ID'],
+    [{ TEMPORAL_PAYLOAD_KEY_ID: 'k1' }, 'TEMPORAL_PAYLOAD_KEY_ID'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(variable);
+  });
+
+  it('never shows a payload key in its error', () => {
+    const wrongLength = Buffer.alloc(31, 7).toString('base64');
+    expect(() => loadConfig({ TEMPORAL_PAYLOAD_KEYS: `k1:${wrongLength}` })).toThrow(ConfigError);
+    try {
+      loadConfig({ TEMPORAL_PAYLOAD_KEYS: `k1:${wrongLength}` });
+    } catch (error) {
+      expect((error as ConfigError).message).not.toContain(wrongLength);
+    }
   });
 
   it('names every bad variable at once', () => {

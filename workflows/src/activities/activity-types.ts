@@ -111,6 +111,11 @@ export interface SetTagsInput extends EffectInput {
 
 export interface SetTagsResult {
   segment: string;
+  /**
+   * The segment as the RecoupSegment search attribute may carry it (searchableSegment): null when it is not a label.
+   * Absent in histories recorded before, whose upserts used `segment`.
+   */
+  searchSegment?: string | null;
   tags: string[];
 }
 

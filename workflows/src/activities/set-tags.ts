@@ -1,5 +1,6 @@
 import { LockMode } from '@mikro-orm/postgresql';
 import { Account, appendAudit } from '@recoup/db';
+import { searchableSegment } from '../shared/search-attributes.ts';
 import type { SetTagsInput, SetTagsResult } from './activity-types.ts';
 import type { ActivityDeps } from './deps.ts';
 
@@ -22,6 +23,6 @@ export async function setTags(deps: ActivityDeps, input: SetTagsInput): Promise<
         details: { before, after: { segment, tags }, key: input.key },
       });
     }
-    return { segment, tags };
+    return { segment, searchSegment: searchableSegment(segment), tags };
   });
 }

@@ -23,11 +23,13 @@ import {
   resumeUpdate,
   stateQuery,
 } from '../shared/definitions.ts';
-import { collectorKey, nodeKey, pausedKey, segmentKey, strategyVersionKey } from '../shared/search-attributes.ts';
+import { collectorKey, nodeKey, pausedKey, searchableSegment, segmentKey, strategyVersionKey } from '../shared/search-attributes.ts';
 import { toAdminTimeline } from './admin-timeline.ts';
 import type { CollectionClient, CurrentNodesReport, ListedWorkflow, WorkflowDescription } from './collection-client.ts';
 import { toHistoryView } from './history-view.ts';
 import { statusOf, visibilityQuery } from './workflow-list-query.ts';
+import { decodeHistoryPayloads } from '../codec/decode-history.ts';
+import { recoupDataConverter } from '../codec/data-converter.ts';
 import { mapBounded } from './starting/bounded.ts';
 import { connectionOptions, type TemporalSettings } from './temporal-settings.ts';
 
@@ -66,9 +68,14 @@ export const CURRENT_NODES_CONCURRENCY = 16;
 /** A workflow whose worker does not answer within this is reported as failed rather than holding up the rest. */
 const CURRENT_NODE_DEADLINE_MS = 5_000;
 
+/** A client on the deployment's data converter: with payload keys, everything it sends is encrypted. */
 export async function connectTemporalClient(settings: TemporalSettings): Promise<Client> {
   const connection = await Connection.connect(connectionOptions(settings));
-  return new Client({ connection, namespace: settings.namespace });
+  return new Client({
+    connection,
+    namespace: settings.namespace,
+    ...(settings.payloadKeys ? { dataConverter: recoupDataConverter(settings.payloadKeys) } : {}),
+  });
 }
 
 /** An admin's Update waits for a worker to take it; without one polling, the caller hears so rather than hanging. */
@@ -120,10 +127,14 @@ export function createCollectionClient(temporal: Client, settings: Pick<Temporal
   // Rejecting queries to closed workflows at the server spares a worker replaying the history of every account that
   // ended on a version. Same connection, namespace and codec as the caller's client; only the rejection differs.
   const openWorkflows = new WorkflowClient({ ...temporal.workflow.options, queryRejectCondition: 'NOT_OPEN' });
+  // Temporal hands history out as stored, encrypted: every reader here wants it in the clear.
+  const decodedHistory = async (accountId: string) =>
+    decodeHistoryPayloads(await handle(accountId).fetchHistory(), temporal.workflow.options.loadedDataConverter.payloadCodecs);
   return {
     temporal,
     async start(accountId, strategyVersionId, labels) {
       const workflowId = collectionWorkflowId(accountId);
+      const segment = searchableSegment(labels?.segment);
       try {
         await temporal.workflow.start<typeof collectionWorkflow>('collectionWorkflow', {
           workflowId,
@@ -131,7 +142,7 @@ export function createCollectionClient(temporal: Client, settings: Pick<Temporal
           args: [{ accountId, strategyVersionId }],
           typedSearchAttributes: [
             { key: strategyVersionKey, value: strategyVersionId },
-            ...(labels?.segment ? [{ key: segmentKey, value: labels.segment }] : []),
+            ...(segment ? [{ key: segmentKey, value: segment }] : []),
           ],
         });
         return { workflowId, started: true };
@@ -253,15 +264,15 @@ export function createCollectionClient(temporal: Client, settings: Pick<Temporal
       return { items, total, nextPageToken: token && token.length > 0 ? Buffer.from(token).toString('base64url') : null };
     },
     async timeline(accountId) {
-      const history = await handle(accountId).fetchHistory();
+      const history = await decodedHistory(accountId);
       return toAdminTimeline(history.events ?? []);
     },
     async history(accountId) {
-      const history = await handle(accountId).fetchHistory();
+      const history = await decodedHistory(accountId);
       return toHistoryView(history.events ?? []);
     },
     async rawHistory(accountId) {
-      const history = await handle(accountId).fetchHistory();
+      const history = await decodedHistory(accountId);
       return JSON.parse(historyToJSON(history)) as unknown;
     },
   };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ConnectionOptions } from '@temporalio/client';
-import type { TemporalConfig } from '@recoup/contracts';
+import type { PayloadKeyRing, TemporalConfig } from '@recoup/contracts';
 
 /** Where and how to reach Temporal. Built from TEMPORAL_* configuration by the caller. */
 export interface TemporalSettings {
@@ -13,6 +13,8 @@ export interface TemporalSettings {
   apiKey?: string;
   /** Base URL of the Temporal Web UI, for links. */
   uiUrl?: string;
+  /** The payload codec's keys. Every client and worker of one deployment needs the same ring (see codec/). */
+  payloadKeys?: PayloadKeyRing;
 }
 
 /** Connection options shared by the client and the worker's native connection. */
@@ -52,5 +54,6 @@ export function temporalSettingsFrom(config: TemporalConfig): TemporalSettings {
       : config.tls,
     ...(config.apiKey ? { apiKey: config.apiKey } : {}),
     ...(config.uiUrl ? { uiUrl: config.uiUrl } : {}),
+    ...(config.payloadKeys ? { payloadKeys: config.payloadKeys } : {}),
   };
 }

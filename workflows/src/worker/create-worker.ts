@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { CollectionActivities, ReconciliationActivities } from '../activities/activity-types.ts';
 import { connectionOptions, type TemporalSettings } from '../client/temporal-settings.ts';
+import { recoupDataConverter } from '../codec/data-converter.ts';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -25,6 +26,8 @@ export async function createWorker(options: CreateWorkerOptions): Promise<{ work
     taskQueue: options.temporal.taskQueue,
     workflowsPath: WORKFLOWS_PATH,
     activities: options.activities,
+    // The codec runs in this thread, on everything the workflows and activities hand to Temporal and get back.
+    ...(options.temporal.payloadKeys ? { dataConverter: recoupDataConverter(options.temporal.payloadKeys) } : {}),
     // Most accounts sleep on timers for days; keeping every one of them cached costs memory for nothing, while
     // an evicted workflow is rebuilt from its short history when its timer fires.
     maxCachedWorkflows: 1_000,

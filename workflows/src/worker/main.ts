@@ -19,6 +19,8 @@ const config = loadConfig(process.env);
 Runtime.install({ logger: new DefaultLogger(['debug', 'trace'].includes(config.logLevel) ? 'DEBUG' : 'WARN') });
 if (!config.databaseUrl) throw new Error('DATABASE_URL is required to run the worker.');
 if (!config.smtpUrl) throw new Error('SMTP_URL is required to run the worker.');
+// The worker must hold the keys the API encrypts with; it never makes one up (see the README).
+if (!config.temporal.payloadKeys) throw new Error('TEMPORAL_PAYLOAD_KEYS is required to run the worker.');
 
 const orm = await createOrm({ databaseUrl: config.databaseUrl, poolMax: 20 });
 const mailer = createSmtpMailer(config.smtpUrl, config.mailFrom);

@@ -334,7 +334,9 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
         case 'set-tags': {
           const { type: _type, key: _key, nodeId: _nodeId, ...tags } = command;
           const tagged = await effects.setTags({ ...effect(command), ...tags });
-          index({ segment: tagged.segment });
+          // The activity says what may be indexed; a history from before it said so indexed the segment itself.
+          const searchSegment = 'searchSegment' in tagged ? tagged.searchSegment : tagged.segment;
+          if (searchSegment) index({ segment: searchSegment });
           events.push({ type: 'action-done', nodeId: command.nodeId });
           break;
         }

@@ -10,7 +10,7 @@ import type {
   WorkflowListResponse,
   WorkflowTimeline,
 } from '@recoup/contracts';
-import { collectionWorkflowId, type CollectionClient, type CollectionStateView } from '@recoup/workflows';
+import { collectionWorkflowId, searchableSegment, type CollectionClient, type CollectionStateView } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
 import { ConflictError, NotFoundError, ServiceUnavailableError, ValidationError } from '../http/errors.ts';
@@ -106,7 +106,8 @@ export class AdminWorkflowsService {
         label: `${v.strategy.name} v${v.version}`,
         nodes: v.graph.nodes.map((n) => ({ value: n.id, label: n.label ?? `${n.type} ${n.id}` })),
       })),
-      segments: segments.map((row) => row.segment),
+      // Only labels are indexed (searchableSegment): offering any other segment would be a filter that finds nothing.
+      segments: segments.flatMap((row) => searchableSegment(row.segment) ?? []),
       collectors: collectors.map((c) => ({ value: c.id, label: c.name })),
     };
   }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadConfig, type RecoupConfig } from '@recoup/contracts';
+import { formatPayloadKeyList, loadConfig, type RecoupConfig } from '@recoup/contracts';
 import { createOrm, migrateToLatest, seedDemo, startEmbeddedPostgres, type RecoupOrm } from '@recoup/db';
 import { connectTemporalClient, createCollectionClient, createReconciliationClient, temporalSettingsFrom, type CollectionClient } from '@recoup/workflows';
 import { hashPassword } from '../auth/passwords.ts';
@@ -9,6 +9,7 @@ import { createLogger } from '../http/logger.ts';
 import { startMailSink } from '../mail-sink/mail-sink.ts';
 import { startApi } from '../main.ts';
 import { freePort } from './free-port.ts';
+import { persistentPayloadKeys } from './payload-key-file.ts';
 import { startOpenAccountWorkflows } from './start-open-workflows.ts';
 import { startTemporalDevServer, findTemporalCli } from './temporal-dev-server.ts';
 import { startWorkerProcess, superviseWorker, type SupervisedWorker } from './worker-process.ts';
@@ -91,13 +92,16 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       log(`Built-in SMTP sink listening at ${smtpUrl}`);
     }
 
+    // The API, the worker and the launcher's own client must all hold the same keys.
+    const payloadKeys = baseConfig.temporal.payloadKeys ?? persistentPayloadKeys(dataDir);
+    if (!baseConfig.temporal.payloadKeys) log(`Temporal payloads are encrypted with the generated key in ${dataDir}/temporal-payload-keys`);
     const config: RecoupConfig = {
       ...baseConfig,
       publicUrl: env.PUBLIC_URL?.trim() ? baseConfig.publicUrl : `http://localhost:${baseConfig.port}`,
       sessionSecret: baseConfig.sessionSecret ?? persistentSecret(join(dataDir, 'session-secret')),
       databaseUrl,
       smtpUrl,
-      temporal: { ...baseConfig.temporal, address: temporalAddress, uiUrl: temporalUiUrl },
+      temporal: { ...baseConfig.temporal, address: temporalAddress, uiUrl: temporalUiUrl, payloadKeys },
     };
     const childEnv: Record<string, string> = {
       DATABASE_URL: databaseUrl,
@@ -105,6 +109,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       TEMPORAL_ADDRESS: temporalAddress,
       TEMPORAL_NAMESPACE: config.temporal.namespace,
       TEMPORAL_TASK_QUEUE: config.temporal.taskQueue,
+      TEMPORAL_PAYLOAD_KEYS: formatPayloadKeyList(payloadKeys.keys),
+      TEMPORAL_PAYLOAD_KEY_ID: payloadKeys.activeKeyId,
       MAIL_FROM: config.mailFrom,
       PUBLIC_URL: config.publicUrl,
       PATH: process.env.PATH ?? '',

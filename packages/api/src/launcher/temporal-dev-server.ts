@@ -98,7 +98,9 @@ export async function startTemporalDevServer(options: {
   }
   return {
     address: `127.0.0.1:${port}`,
-    uiUrl: `http://127.0.0.1:${uiPort}`,
+    // localhost, as the app's own default address is: the Web UI then counts as the same site, and the browser sends
+    // the admin's session cookie along when the UI asks the app's codec endpoint to decode.
+    uiUrl: `http://localhost:${uiPort}`,
     namespace: options.namespace,
     async stop() {
       if (exited) return;

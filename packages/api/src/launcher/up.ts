@@ -23,6 +23,7 @@ Recoup is running.
 
   Web app and API   ${stack.config.publicUrl}   (listening on ${stack.apiUrl})
   Temporal Web UI   ${stack.temporalUiUrl ?? '(not configured)'}
+  Payload codec     ${stack.config.publicUrl}/api/admin/temporal-codec   (for the Web UI and CLI, admins only: see README)
   Temporal server   ${stack.temporalAddress}
   SMTP              ${stack.smtpUrl}${stack.config.smtpUrl ? '' : '   (built-in sink: see Outbox in the app, or GET /api/outbox)'}
 

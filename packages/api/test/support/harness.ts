@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { Agent } from 'supertest';
-import { loadConfig } from '@recoup/contracts';
+import { formatPayloadKeyList, loadConfig } from '@recoup/contracts';
 import { AppUser, DEMO_PASSWORD, DEMO_USERS, createTestDatabase, seedDemo, type TestDatabase } from '@recoup/db';
 import { createApp, type RecoupApp } from '../../src/app.ts';
 import { hashPassword } from '../../src/auth/passwords.ts';
@@ -39,6 +39,9 @@ const EMAIL: Record<DemoRole, string> = {
   collector3: DEMO_USERS[4]?.email ?? '',
 };
 
+/** The payload keys every harness app is configured with, so a test can seal payloads the codec endpoint opens. */
+export const HARNESS_PAYLOAD_KEYS = { activeKeyId: 'harness', keys: [{ id: 'harness', key: Buffer.alloc(32, 7).toString('base64') }] };
+
 export interface HarnessOptions {
   /** Configuration variables on top of the defaults, as the environment would give them (PUBLIC_URL, SIGN_IN_*). */
   env?: Record<string, string>;
@@ -51,7 +54,14 @@ export const createHarness = async (options: HarnessOptions = {}): Promise<Harne
   const db = await createTestDatabase();
   await seedDemo(db.orm, { hashPassword, accounts: 0, now: new Date() });
   const collections = new RecordingCollections();
-  const config = { ...loadConfig({ SESSION_SECRET: 'test-session-secret-0123456789', ...options.env }), databaseUrl: db.url };
+  const config = {
+    ...loadConfig({
+      SESSION_SECRET: 'test-session-secret-0123456789',
+      TEMPORAL_PAYLOAD_KEYS: formatPayloadKeyList(HARNESS_PAYLOAD_KEYS.keys),
+      ...options.env,
+    }),
+    databaseUrl: db.url,
+  };
   const reconciliations = new RecordingReconciliations();
   const app = createApp({ orm: db.orm, collections, reconciliations, config, logger: options.logger ?? silentLogger, staticDir: '/nonexistent' });
   const userId = async (role: DemoRole): Promise<string> =>
