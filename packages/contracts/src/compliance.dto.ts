@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { eventTimeSchema } from './common.dto.ts';
 
 export const CUSTOMER_TYPE_VALUES = ['consumer', 'business'] as const;
 export const CALL_OUTCOME_VALUES = ['conversation', 'no-answer', 'voicemail', 'busy', 'wrong-number'] as const;
