@@ -1,5 +1,6 @@
 import { ApiSession } from '../test/support/api-session.ts';
 import { printWorkerResults, startBenchStack } from './bench-stack.ts';
+import { portfolioCsv } from './portfolio-csv.ts';
 
 // Imports ACCOUNTS accounts with INVOICES_PER_ACCOUNT invoices each through the CSV API on the embedded stack,
 // which starts one collection workflow per account, then waits until every workflow has run its first steps.
@@ -9,32 +10,11 @@ import { printWorkerResults, startBenchStack } from './bench-stack.ts';
 
 const ACCOUNTS = Number(process.env.ACCOUNTS ?? 10_000);
 const INVOICES_PER_ACCOUNT = Number(process.env.INVOICES_PER_ACCOUNT ?? 3);
-const DAY = 86_400_000;
-
-function isoDate(offsetDays: number): string {
-  return new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
-}
-
-function portfolioCsv(): string {
-  const lines = ['account_ref,account_name,customer_type,time_zone,contact_name,email,consent_email,invoice_number,issue_date,due_date,amount_minor,currency'];
-  for (let a = 0; a < ACCOUNTS; a++) {
-    const ref = `BENCH-${String(a).padStart(6, '0')}`;
-    for (let i = 0; i < INVOICES_PER_ACCOUNT; i++) {
-      // Due dates from 40 days ago to 30 days ahead, so workflows start at every stage of the strategy.
-      const due = ((a * 7 + i * 13) % 71) - 40;
-      const amount = 5_000 + ((a * 7919 + i * 104_729) % 2_000_000);
-      lines.push(`${ref},Bench Customer ${a},business,Europe/Berlin,Pat Payer,ap${a}@bench.example,true,BENCH-INV-${a}-${i},${isoDate(due - 30)},${isoDate(due)},${amount},EUR`);
-    }
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-
 const bench = await startBenchStack();
 const { stack } = bench;
 
 try {
-  const csv = portfolioCsv();
+  const csv = portfolioCsv({ accounts: ACCOUNTS, invoicesPerAccount: INVOICES_PER_ACCOUNT, prefix: 'BENCH' });
   console.log(`Portfolio: ${ACCOUNTS} accounts, ${ACCOUNTS * INVOICES_PER_ACCOUNT} invoices, ${(csv.length / 1_048_576).toFixed(1)} MiB of CSV`);
   const admin = await ApiSession.login(stack.apiUrl, 'admin@recoup.local', 'demo-password');
 

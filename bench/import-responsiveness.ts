@@ -1,39 +1,21 @@
 import { ApiSession } from '../test/support/api-session.ts';
 import { printWorkerResults, startBenchStack } from './bench-stack.ts';
+import { portfolioCsv } from './portfolio-csv.ts';
 
 // The API's responsiveness while a large portfolio CSV imports: GET /api/health is asked every 50 ms for as long
 // as the import request runs, and the bench prints its latencies (median, 99th percentile, worst) beside the
 // import's own time. The file is read in a worker thread; what is left on the request thread is the database work.
 //
-//   sh scripts/pnpm.sh run bench:import-responsiveness        (ACCOUNTS=40000, INVOICES_PER_ACCOUNT=3: about 20 MB)
+//   sh scripts/pnpm.sh run bench:import-responsiveness        (ACCOUNTS=50000, INVOICES_PER_ACCOUNT=3: about 20 MB)
 
-const ACCOUNTS = Number(process.env.ACCOUNTS ?? 40_000);
+const ACCOUNTS = Number(process.env.ACCOUNTS ?? 50_000);
 const INVOICES_PER_ACCOUNT = Number(process.env.INVOICES_PER_ACCOUNT ?? 3);
-const DAY = 86_400_000;
-const isoDate = (offsetDays: number): string => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
-
-function portfolioCsv(): string {
-  const lines = ['account_ref,account_name,customer_type,time_zone,contact_name,email,consent_email,invoice_number,issue_date,due_date,amount,currency'];
-  for (let a = 0; a < ACCOUNTS; a++) {
-    const ref = `RESP-${String(a).padStart(6, '0')}`;
-    for (let i = 0; i < INVOICES_PER_ACCOUNT; i++) {
-      const due = ((a * 7 + i * 13) % 71) - 40;
-      const cents = 5_000 + ((a * 7919 + i * 104_729) % 2_000_000);
-      const amount = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
-      lines.push(
-        `${ref},Responsive Customer Number ${a} Trading Limited,business,Europe/Berlin,Patricia Payer-Accounts,accounts.payable.${a}@responsive-bench.example,true,RESP-INV-${a}-${i},${isoDate(due - 30)},${isoDate(due)},${amount},EUR`,
-      );
-    }
-  }
-  return `${lines.join('\n')}\n`;
-}
-
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
 
 const bench = await startBenchStack();
 const { stack } = bench;
 try {
-  const csv = portfolioCsv();
+  const csv = portfolioCsv({ accounts: ACCOUNTS, invoicesPerAccount: INVOICES_PER_ACCOUNT, prefix: 'RESP' });
   console.log(`Portfolio: ${ACCOUNTS} accounts, ${ACCOUNTS * INVOICES_PER_ACCOUNT} invoices, ${(Buffer.byteLength(csv) / 1_048_576).toFixed(1)} MiB of CSV`);
   const admin = await ApiSession.login(stack.apiUrl, 'admin@recoup.local', 'demo-password');
   const latencies: number[] = [];

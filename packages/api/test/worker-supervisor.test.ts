@@ -1,22 +1,12 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from '@jest/globals';
-import { restartDelayMs, superviseWorker, type WorkerProcessHandle } from '../src/launcher/worker-process.ts';
+import { processHandle, restartDelayMs, superviseWorker, type WorkerProcessHandle } from '../src/launcher/worker-process.ts';
 
 // The launcher keeps the worker running: a worker killed with SIGKILL is started again, and the log says so.
 
 /** A stand-in worker: a real process that runs until it is stopped or killed. */
 function idleProcess(): WorkerProcessHandle {
-  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return {
-    pid: child.pid ?? -1,
-    exited,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  return processHandle(spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' }));
 }
 
 const alive = (pid: number): boolean => {

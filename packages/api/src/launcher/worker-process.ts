@@ -20,6 +20,11 @@ export function startWorkerProcess(options: {
   const forward = (chunk: Buffer) => options.log?.(chunk.toString());
   child.stdout?.on('data', forward);
   child.stderr?.on('data', forward);
+  return processHandle(child);
+}
+
+/** A child process as the supervisor sees it: stopped with SIGTERM, and SIGKILL after 15 s if it will not go. */
+export function processHandle(child: ChildProcess): WorkerProcessHandle {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     pid: child.pid ?? -1,
