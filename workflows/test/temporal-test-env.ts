@@ -50,7 +50,8 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
 
 /**
  * Activities a test's strategy never reaches: each fails loudly if the workflow calls it anyway. Tests spread
- * these first and override the ones their strategy uses.
+ * these first and override the ones their strategy uses. Every run ends through closeAccount (it closes the
+ * account's open tasks), so that one answers as for an account with nothing to write off.
  */
 export function unusedActivities(): CollectionActivities {
   const unused = (name: string) => async (): Promise<never> => {
@@ -68,7 +69,7 @@ export function unusedActivities(): CollectionActivities {
     setTags: unused('setTags'),
     createPaymentPlan: unused('createPaymentPlan'),
     checkPromise: unused('checkPromise'),
-    closeAccount: unused('closeAccount'),
+    closeAccount: async () => ({ writtenOffMinor: '0' }),
   };
 }
 
