@@ -15,6 +15,7 @@ import { Migration20261201000000_statement_identity } from './Migration202612010
 import { Migration20261201100000_set_based_allocations } from './Migration20261201100000_set_based_allocations.ts';
 import { Migration20261202000000_sign_in_throttle } from './Migration20261202000000_sign_in_throttle.ts';
 import { Migration20261202040000_communication_intent } from './Migration20261202040000_communication_intent.ts';
+import { Migration20261203000000_audit_log_filters } from './Migration20261203000000_audit_log_filters.ts';
 
 // Every migration, oldest first. Add new migration files here: the ORM runs this list rather than globbing the folder.
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261201100000_set_based_allocations', class: Migration20261201100000_set_based_allocations },
   { name: 'Migration20261202000000_sign_in_throttle', class: Migration20261202000000_sign_in_throttle },
   { name: 'Migration20261202040000_communication_intent', class: Migration20261202040000_communication_intent },
+  { name: 'Migration20261203000000_audit_log_filters', class: Migration20261203000000_audit_log_filters },
 ] as const;
