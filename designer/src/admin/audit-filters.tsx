@@ -99,7 +99,7 @@ export function AuditFilterForm({ filters, users, problems, onApply }: AuditFilt
         </button>
         <button
           type="button"
-          className="button button--ghost"
+          className="button"
           onClick={() => {
             setDraft(NO_AUDIT_FILTERS);
             onApply(NO_AUDIT_FILTERS);

@@ -70,7 +70,8 @@ export function ComplianceSettingForm({ setting, canEdit, onSaved }: ComplianceS
         else if (!spec) unplaced.push(inWords(field.reason));
       }
       setProblems(next);
-      setFormError([described.message, ...unplaced].join(' '));
+      const placed = Object.keys(next).length > 0 ? 'Nothing was saved; the marked field says why.' : 'Nothing was saved.';
+      setFormError([described.message, ...unplaced, placed].join(' '));
     } finally {
       setSaving(false);
     }

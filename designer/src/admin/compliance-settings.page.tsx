@@ -3,10 +3,15 @@ import type { User } from '../api/auth.types.ts';
 import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
 import { LoadFailed, Loading } from '../components/load-feedback.tsx';
+import { CUSTOMER_TYPES } from './compliance-fields.ts';
 import { ComplianceSettingForm } from './compliance-setting-form.tsx';
 import { listComplianceSettings, type ComplianceSetting } from './compliance-settings.api.ts';
 import './admin-area.css';
 import './compliance.css';
+
+/** Consumers first: the customer type the rules are written for. */
+const ORDER = Object.keys(CUSTOMER_TYPES);
+const byCustomerType = (a: ComplianceSetting, b: ComplianceSetting) => ORDER.indexOf(a.customerType) - ORDER.indexOf(b.customerType);
 
 type Load = { status: 'loading' } | { status: 'ready'; settings: ComplianceSetting[] } | { status: 'failed'; message: string };
 
@@ -21,7 +26,7 @@ export function ComplianceSettingsPage({ user }: { user: User }) {
     const controller = new AbortController();
     setLoad({ status: 'loading' });
     listComplianceSettings(api, controller.signal).then(
-      (settings) => !controller.signal.aborted && setLoad({ status: 'ready', settings }),
+      (settings) => !controller.signal.aborted && setLoad({ status: 'ready', settings: [...settings].sort(byCustomerType) }),
       (error: unknown) => {
         if (!controller.signal.aborted) setLoad({ status: 'failed', message: describeFailure(error, 'Could not load the compliance settings.').message });
       },

@@ -76,9 +76,9 @@ export function OutboxMessagePage({ messageId, user: _user }: { messageId: strin
               <time dateTime={message.receivedAt}>{new Date(message.receivedAt).toLocaleString()}</time>
             </dd>
           </div>
-          <div>
+          <div className="outbox__wide">
             <dt>Message-ID</dt>
-            <dd className="outbox__address">{message.messageId ?? 'none'}</dd>
+            <dd className="outbox__address">{message.messageId ? <code>{message.messageId}</code> : 'none'}</dd>
           </div>
         </dl>
       </section>

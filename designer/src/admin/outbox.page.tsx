@@ -83,7 +83,7 @@ export function OutboxPage({ user: _user }: { user: User }) {
           </button>
           <button
             type="button"
-            className="button button--ghost"
+            className="button"
             onClick={() => {
               setDraft(NO_OUTBOX_SEARCH);
               setSearch(NO_OUTBOX_SEARCH);

@@ -86,7 +86,7 @@ describe('the compliance settings page', () => {
     expect(until.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(until.getAttribute('aria-describedby') ?? '')?.textContent).toBe('must be later than “Contact from”');
     expect(business.getByLabelText('Contact from').getAttribute('aria-invalid')).toBeNull();
-    expect(business.getByRole('alert').textContent).toContain('The request is not valid.');
+    expect(business.getByRole('alert').textContent).toBe('The request is not valid. Nothing was saved; the marked field says why.');
   });
 
   it('names a number the API refuses as out of range next to that number', async () => {
@@ -118,6 +118,12 @@ describe('the compliance settings page', () => {
     expect(consumer.getAllByRole('textbox').map((input) => (input as HTMLInputElement).readOnly)).toEqual([true, true, true, true, true]);
     expect(consumer.queryByRole('button', { name: /^Save/ })).toBeNull();
     expect(screen.getByRole('note').textContent).toContain('Only admins can change these settings.');
+  });
+
+  it('lists consumer debts first, the customer type Reg F is written for', async () => {
+    renderPage();
+    await card('Consumer debts');
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Consumer debts', 'Business debts']);
   });
 
   it('says why the settings could not be loaded and tries again', async () => {
