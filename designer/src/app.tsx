@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { AdminNav } from './admin/admin-nav.tsx';
 import { useApi } from './api/api-context.ts';
 import { fetchCurrentUser } from './api/auth.api.ts';
 import type { User } from './api/auth.types.ts';
@@ -8,7 +9,7 @@ import { LoginPage } from './pages/login/login.page.tsx';
 import { NotFoundPage } from './pages/not-found.page.tsx';
 import { StrategiesPage } from './strategies/pages/strategies.page.tsx';
 import { usePathname } from './routing/location.ts';
-import { matchRoute } from './routing/routes.ts';
+import { isAdminPath, matchRoute } from './routing/routes.ts';
 import type { Route } from './routing/routes.ts';
 
 // The editor (React Flow, dagre, the rule builder) and the templates page load when first opened, so signing in
@@ -26,6 +27,13 @@ const WorkflowInspectorPage = lazy(() =>
   import('./admin/workflow-inspector.page.tsx').then((m) => ({ default: m.WorkflowInspectorPage })),
 );
 const UsersPage = lazy(() => import('./admin/users.page.tsx').then((m) => ({ default: m.UsersPage })));
+const AdminPage = lazy(() => import('./admin/admin.page.tsx').then((m) => ({ default: m.AdminPage })));
+const ComplianceSettingsPage = lazy(() =>
+  import('./admin/compliance-settings.page.tsx').then((m) => ({ default: m.ComplianceSettingsPage })),
+);
+const AuditLogPage = lazy(() => import('./admin/audit-log.page.tsx').then((m) => ({ default: m.AuditLogPage })));
+const OutboxPage = lazy(() => import('./admin/outbox.page.tsx').then((m) => ({ default: m.OutboxPage })));
+const OutboxMessagePage = lazy(() => import('./admin/outbox-message.page.tsx').then((m) => ({ default: m.OutboxMessagePage })));
 
 const loading = (
   <div className="splash" role="status">
@@ -71,7 +79,10 @@ export function App() {
         <div className="app">
           <AppHeader user={session.user} onSignedOut={() => setSession({ status: 'signed-out' })} />
           <main className="app-main">
-            <Suspense fallback={loading}>{renderRoute(matchRoute(pathname), session.user)}</Suspense>
+            <Suspense fallback={loading}>
+              {isAdminPath(pathname) ? <AdminNav role={session.user.role} /> : null}
+              {renderRoute(matchRoute(pathname), session.user)}
+            </Suspense>
           </main>
         </div>
       );
@@ -106,6 +117,16 @@ function renderRoute(route: Route, user: User) {
       return <WorkflowInspectorPage accountId={route.accountId} user={user} />;
     case 'users':
       return <UsersPage user={user} />;
+    case 'admin':
+      return <AdminPage user={user} />;
+    case 'compliance':
+      return <ComplianceSettingsPage user={user} />;
+    case 'audit':
+      return <AuditLogPage user={user} />;
+    case 'outbox':
+      return <OutboxPage user={user} />;
+    case 'outbox-message':
+      return <OutboxMessagePage messageId={route.id} user={user} />;
     case 'not-found':
       return <NotFoundPage />;
   }

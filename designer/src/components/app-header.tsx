@@ -4,7 +4,8 @@ import { ApiError } from '../api/api-error.ts';
 import { logout } from '../api/auth.api.ts';
 import type { User } from '../api/auth.types.ts';
 import { Link } from '../routing/link.tsx';
-import { sectionsFor } from '../routing/routes.ts';
+import { usePathname } from '../routing/location.ts';
+import { ADMIN_PATH, isAdminPath, sectionsFor } from '../routing/routes.ts';
 
 interface AppHeaderProps {
   user: User;
@@ -15,6 +16,9 @@ export function AppHeader({ user, onSignedOut }: AppHeaderProps) {
   const api = useApi();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const pathname = usePathname();
+  const sections = sectionsFor(user.role);
+  const hasAdminArea = sections.some((section) => section.area === 'admin');
 
   async function signOut() {
     setBusy(true);
@@ -38,11 +42,19 @@ export function AppHeader({ user, onSignedOut }: AppHeaderProps) {
           Recoup
         </Link>
         <nav className="app-nav" aria-label="Main">
-          {sectionsFor(user.role).map((section) => (
-            <Link key={section.path} to={section.path} className="app-nav__link">
-              {section.title}
+          {sections
+            .filter((section) => section.area === 'work')
+            .map((section) => (
+              <Link key={section.path} to={section.path} className="app-nav__link">
+                {section.title}
+              </Link>
+            ))}
+          {hasAdminArea ? (
+            // The admin sections have their own menu inside the area; this link stays lit on every one of them.
+            <Link to={ADMIN_PATH} className="app-nav__link" aria-current={isAdminPath(pathname) ? 'page' : undefined}>
+              Admin
             </Link>
-          ))}
+          ) : null}
         </nav>
         <div className="app-header__user">
           <span className="app-header__who">

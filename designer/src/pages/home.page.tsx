@@ -28,12 +28,6 @@ export function HomePage({ user }: HomePageProps) {
           </li>
         ))}
         <li>
-          <a href="/api/outbox" className="tile">
-            <span className="tile__title">Outbox</span>
-            <span className="tile__text">Every email the built-in mail sink received, as the API reports it.</span>
-          </a>
-        </li>
-        <li>
           {temporalUiUrl ? (
             <a href={temporalUiUrl} className="tile" target="_blank" rel="noreferrer">
               <span className="tile__title">

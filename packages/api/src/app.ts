@@ -10,6 +10,8 @@ import { AccountsService } from './accounts/accounts.service.ts';
 import { NotesService } from './accounts/notes.service.ts';
 import { adminRoutes } from './admin/admin.routes.ts';
 import { temporalCodecRoutes } from './admin/temporal-codec.routes.ts';
+import { auditLogRoutes } from './audit/audit-log.routes.ts';
+import { AuditLogService } from './audit/audit-log.service.ts';
 import { AdminWorkflowsService } from './admin/workflows.service.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { AuthService } from './auth/auth.service.ts';
@@ -177,6 +179,7 @@ export const createApp = (deps: AppDeps): RecoupApp => {
     // Without a configured secret, page tokens live as long as the process, like sessions.
     pageTokenSecret: config.sessionSecret ?? randomBytes(32).toString('hex'),
   });
+  app.use('/api/admin/audit', authenticated, auditLogRoutes(new AuditLogService(orm)));
   app.use('/api/admin', authenticated, adminRoutes(orm, collections, adminWorkflows));
   app.use('/api/outbox', authenticated, outboxRoutes(orm));
   app.use('/api/team', authenticated, teamRoutes(new TeamService(orm)));

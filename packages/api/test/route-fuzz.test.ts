@@ -92,6 +92,13 @@ const KNOWN_QUERY_NAMES = [
   'sort',
   'tz',
   'type',
+  'actorId',
+  'action',
+  'entity',
+  'entityId',
+  'before',
+  'recipient',
+  'subject',
   '__proto__',
   'constructor',
 ];
@@ -253,6 +260,8 @@ beforeAll(async () => {
     'POST /api/admin/accounts/:id/workflow/terminate': { json: reason },
     'POST /optout/:token': { text: { contentType: 'application/x-www-form-urlencoded', bodies: ['List-Unsubscribe=One-Click'] } },
     'GET /api/admin/workflows': { query: ['status=running&pageSize=5', 'pageToken=abc', 'segment=sme&nodeId=start'] },
+    'GET /api/admin/audit': { query: ['action=auth.&limit=5', `actorId=${collector}&from=2025-01-01T00:00:00Z&to=2025-12-31T00:00:00Z`, 'entity=account&entityId=x&before=9223372036854775807', 'actorId=system'] },
+    'GET /api/outbox': { query: ['recipient=example&subject=overdue', 'recipient=%25_%5C&limit=5'] },
     'GET /api/kpis': { query: ['from=2025-01-01&to=2025-03-31&currency=EUR', 'buckets=30,60,90&format=csv'] },
   };
 }, 300_000);

@@ -24,3 +24,4 @@ export * from './team.dto.ts';
 export * from './users.dto.ts';
 export * from './kpis.dto.ts';
 export * from './admin-workflows.dto.ts';
+export * from './audit.dto.ts';

@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import { pagingQuerySchema } from './common.dto.ts';
+
+const searchText = (max: number) => z.string().trim().max(max).optional();
+
+/** The outbox newest first; `recipient` and `subject` each match any part of it, ignoring case. */
+export const outboxListQuerySchema = pagingQuerySchema.extend({
+  recipient: searchText(320),
+  subject: searchText(500),
+});
+export type OutboxListQuery = z.infer<typeof outboxListQuerySchema>;
 
 export const outboxMessageSummarySchema = z.object({
   id: z.string(),

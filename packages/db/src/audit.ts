@@ -21,7 +21,14 @@ export interface AppendedAudit {
 
 export type AuditChainVerification =
   | { ok: true; count: number }
-  | { ok: false; count: number; brokenAtId: string; reason: 'hash-mismatch' | 'prev-hash-mismatch' };
+  | { ok: false; count: number; brokenAtId: string; brokenAt: Date; reason: AuditChainBreak };
+
+/**
+ * Why a row breaks the chain. hash-mismatch: its content no longer gives its stored hash (it was changed).
+ * prev-hash-mismatch: it does not point at the hash of the row before it (a row before it was removed, inserted or
+ * rewritten with a fresh hash, or its own link was changed).
+ */
+export type AuditChainBreak = 'hash-mismatch' | 'prev-hash-mismatch';
 
 // Arbitrary constant identifying "the audit chain" among advisory locks.
 const AUDIT_CHAIN_LOCK = 727_001_771;
@@ -76,7 +83,10 @@ export async function appendAudit(em: EntityManager, entry: AuditEntry): Promise
   });
 }
 
-/** Recomputes the whole chain; reports the first row whose hash or link does not match. */
+/**
+ * Recomputes the whole chain in id order, a bounded batch at a time, and reports the first row whose hash or link
+ * does not match. `count` is how many rows before that one held.
+ */
 export async function verifyAuditChain(em: EntityManager): Promise<AuditChainVerification> {
   const fork = em.fork({ clear: true });
   let prevHash: string | null = null;
@@ -89,8 +99,8 @@ export async function verifyAuditChain(em: EntityManager): Promise<AuditChainVer
       { orderBy: { id: 'asc' }, limit: VERIFY_BATCH },
     );
     for (const row of batch) {
-      if (row.prevHash !== prevHash) return { ok: false, count, brokenAtId: row.id, reason: 'prev-hash-mismatch' };
-      if (auditHash(prevHash, row) !== row.hash) return { ok: false, count, brokenAtId: row.id, reason: 'hash-mismatch' };
+      if (row.prevHash !== prevHash) return { ok: false, count, brokenAtId: row.id, brokenAt: row.at, reason: 'prev-hash-mismatch' };
+      if (auditHash(prevHash, row) !== row.hash) return { ok: false, count, brokenAtId: row.id, brokenAt: row.at, reason: 'hash-mismatch' };
       prevHash = row.hash;
       count++;
     }

@@ -65,7 +65,7 @@ export {
 export type { TestDatabase } from './testing/test-database.ts';
 export { insertTestAccount, insertTestInvoice, type TestAccountFields, type TestInvoiceFields } from './testing/records.ts';
 export { appendAudit, assertAuditChain, auditHash, verifyAuditChain } from './audit.ts';
-export type { AppendedAudit, AuditChainVerification, AuditEntry } from './audit.ts';
+export type { AppendedAudit, AuditChainBreak, AuditChainVerification, AuditEntry } from './audit.ts';
 export { canonicalJson, checksumGraph, sha256Hex } from './canonical-json.ts';
 export { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/seed-demo.ts';
 export { seedEssentials } from './seed/seed-essentials.ts';

@@ -88,6 +88,7 @@ describe('audit chain', () => {
       ok: false,
       count: 22,
       brokenAtId: entry.id,
+      brokenAt: entry.at,
       reason: 'hash-mismatch',
     });
     await expect(assertAuditChain(db.orm.em.fork())).rejects.toThrow(AuditChainError);

@@ -57,6 +57,7 @@ describe('migrations', () => {
         'Migration20261202000000_sign_in_throttle',
         'Migration20261202030000_compliance_paths',
         'Migration20261202040000_communication_intent',
+        'Migration20261203000000_audit_log_filters',
       ];
       expect(await pendingMigrations(orm)).toEqual(all);
       expect(await migrateToLatest(orm)).toEqual(all);

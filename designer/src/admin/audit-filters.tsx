@@ -1,0 +1,113 @@
+import { useId, useState, type FormEvent } from 'react';
+import { SYSTEM_ACTOR, type UserAdminView } from '@recoup/contracts';
+import { NO_AUDIT_FILTERS, type AuditFilters } from './audit-log.api.ts';
+
+export type AuditFilterField = keyof AuditFilters;
+
+export interface AuditFilterFormProps {
+  filters: AuditFilters;
+  /** The users to pick an actor from; null while they load or when they could not be read. */
+  users: readonly UserAdminView[] | null;
+  /** Why the API refused a filter, by the form's field. */
+  problems: Partial<Record<AuditFilterField, string>>;
+  onApply: (filters: AuditFilters) => void;
+}
+
+/** The audit log's filters. Applying them starts again from the newest matching entry. */
+export function AuditFilterForm({ filters, users, problems, onApply }: AuditFilterFormProps) {
+  const id = useId();
+  const [draft, setDraft] = useState<AuditFilters>(filters);
+  const fieldId = (name: AuditFilterField) => `${id}-${name}`;
+
+  function apply(event: FormEvent) {
+    event.preventDefault();
+    onApply(draft);
+  }
+
+  const note = (name: AuditFilterField, hint: string) => (
+    <span id={`${fieldId(name)}-note`} className={problems[name] ? 'admin-field-error' : 'admin-sub'}>
+      {problems[name] ?? hint}
+    </span>
+  );
+  const text = (name: 'action' | 'entity' | 'entityId', label: string, placeholder: string, hint: string) => (
+    <div className="field">
+      <label className="field__label" htmlFor={fieldId(name)}>
+        {label}
+      </label>
+      <input
+        id={fieldId(name)}
+        className="field__input"
+        value={draft[name]}
+        placeholder={placeholder}
+        aria-invalid={problems[name] ? 'true' : undefined}
+        aria-describedby={`${fieldId(name)}-note`}
+        onChange={(event) => setDraft({ ...draft, [name]: event.target.value })}
+      />
+      {note(name, hint)}
+    </div>
+  );
+  const date = (name: 'fromDate' | 'toDate', label: string, hint: string) => (
+    <div className="field">
+      <label className="field__label" htmlFor={fieldId(name)}>
+        {label}
+      </label>
+      <input
+        id={fieldId(name)}
+        className="field__input"
+        type="date"
+        value={draft[name]}
+        aria-invalid={problems[name] ? 'true' : undefined}
+        aria-describedby={`${fieldId(name)}-note`}
+        onChange={(event) => setDraft({ ...draft, [name]: event.target.value })}
+      />
+      {note(name, hint)}
+    </div>
+  );
+
+  return (
+    <form className="card admin-filters" aria-label="Filter the audit log" onSubmit={apply}>
+      <div className="field">
+        <label className="field__label" htmlFor={fieldId('actorId')}>
+          Actor
+        </label>
+        <select
+          id={fieldId('actorId')}
+          className="field__input"
+          value={draft.actorId}
+          aria-invalid={problems.actorId ? 'true' : undefined}
+          aria-describedby={`${fieldId('actorId')}-note`}
+          onChange={(event) => setDraft({ ...draft, actorId: event.target.value })}
+        >
+          <option value="">Anyone</option>
+          <option value={SYSTEM_ACTOR}>The system (no user)</option>
+          {users?.map((user) => (
+            <option key={user.id} value={user.id}>
+              {user.name} ({user.email})
+            </option>
+          ))}
+        </select>
+        {note('actorId', users === null ? 'Only the system can be picked until the users load.' : 'Who made the change.')}
+      </div>
+      {text('action', 'Action', 'e.g. auth. or user.created', 'The start of the action’s name.')}
+      {text('entity', 'Entity', 'e.g. account', 'What kind of thing changed, exactly.')}
+      {text('entityId', 'Entity id', 'e.g. an account’s id', 'Which one, exactly.')}
+      {date('fromDate', 'From', 'The first day, on your clock.')}
+      {date('toDate', 'To', 'The last day, included.')}
+      <div className="admin-filters__actions">
+        <button type="submit" className="button button--primary">
+          Apply filters
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            setDraft(NO_AUDIT_FILTERS);
+            onApply(NO_AUDIT_FILTERS);
+          }}
+        >
+          Clear
+        </button>
+      </div>
+    </form>
+  );
+}
