@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { Account, Contact, ImportBatch, Invoice, StrategyVersion } from '@recoup/db';
+import { Account, AppUser, Contact, ImportBatch, Invoice, StrategyVersion } from '@recoup/db';
 import { createHarness, type Harness, type LoggedIn } from './support/harness.ts';
 
 let h: Harness;
@@ -271,6 +271,28 @@ describe('JSON portfolio import', () => {
       { line: 3, field: 'accounts[2].currency', reason: expect.stringContaining('ISO 4217') },
     ]);
     expect(await count(Account, { externalRef: 'K-1' })).toBe(0);
+  });
+});
+
+describe('imports and team scope', () => {
+  it("refuses, changing nothing, an import naming another team's account by its reference", async () => {
+    const admin = await h.login('admin');
+    const otherManager = await h.addUser({ email: 'import-other-manager@recoup.local', name: 'Ida Other', role: 'manager' });
+    const outsider = await h.addUser({ email: 'import-outsider@recoup.local', name: 'Oscar Outsider', role: 'collector', managerId: otherManager });
+    const body = csv('SCOPE-1,Elsewhere Ltd,business,standard,Europe/Berlin,Eve,eve@elsewhere.example,,true,SCOPE-INV-1,2026-01-01,2026-02-01,100.00,,EUR');
+    const first = await admin.agent.post('/api/imports/portfolio.csv').set('x-csrf-token', admin.csrf).set('content-type', 'text/csv').send(body);
+    expect(first.status).toBe(201);
+    const em = h.db.orm.em.fork();
+    const account = await em.findOneOrFail(Account, { externalRef: 'SCOPE-1' });
+    account.assignedCollector = em.getReference(AppUser, outsider);
+    await em.flush();
+
+    const renamed = csv('SCOPE-1,Renamed By Another Team,business,standard,Europe/Berlin,Eve,eve@elsewhere.example,,true,SCOPE-INV-2,2026-01-01,2026-02-01,50.00,,EUR');
+    const response = await postCsv(renamed);
+    expect(response.status).toBe(409);
+    expect(response.body.error).toMatchObject({ code: 'import-accounts-out-of-scope', details: { accountRefs: ['SCOPE-1'] } });
+    expect((await h.db.orm.em.fork().findOneOrFail(Account, { externalRef: 'SCOPE-1' })).name).toBe('Elsewhere Ltd');
+    expect(await count(Invoice, { number: 'SCOPE-INV-2' })).toBe(0);
   });
 });
 

@@ -5,7 +5,8 @@ import type { ImportBatchView, ImportQuery, ImportResult, ImportRowProblem, Skip
 import type { CollectionClient } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { ConflictError, NotFoundError } from '../http/errors.ts';
+import { ACCOUNT_SCOPE_FILTER } from '../shared/access-scope.ts';
 import type { Logger } from '../http/logger.ts';
 import type { AccountToStart } from '@recoup/workflows';
 import {
@@ -215,8 +216,22 @@ const existingInvoiceNumbers = async (em: EntityManager, accounts: PortfolioAcco
 /** Upserts accounts by external reference, adds unseen contacts, creates invoices. No flush: the caller commits. */
 const writeAccounts = async (em: EntityManager, accounts: PortfolioAccount[]): Promise<WriteCounts> => {
   const existing = new Map<string, IAccount>();
+  const outOfScope: string[] = [];
   for (const chunk of chunks(accounts.map((a) => a.externalRef))) {
-    for (const account of await em.find(Account, { externalRef: { $in: chunk } })) existing.set(account.externalRef, account);
+    // References are unique across every team: one the user's scope does not reach is someone else's account,
+    // which an import must neither change nor try to create again.
+    const inScope = new Set((await em.find(Account, { externalRef: { $in: chunk } }, { fields: ['id'] })).map((a) => a.id));
+    for (const account of await em.find(Account, { externalRef: { $in: chunk } }, { filters: { [ACCOUNT_SCOPE_FILTER]: false } })) {
+      if (inScope.has(account.id)) existing.set(account.externalRef, account);
+      else outOfScope.push(account.externalRef);
+    }
+  }
+  if (outOfScope.length > 0) {
+    throw new ConflictError(
+      'import-accounts-out-of-scope',
+      `Nothing was imported: ${outOfScope.length} account reference(s) belong to accounts outside your team (${outOfScope.slice(0, 10).join(', ')}).`,
+      { accountRefs: outOfScope },
+    );
   }
   const contactsByAccount = new Map<string, IContact[]>();
   for (const chunk of chunks([...existing.values()].map((a) => a.id))) {
