@@ -46,14 +46,29 @@ export interface DevServerHandle {
  * Starts `temporal server start-dev` with its SQLite file under <dataDir>/temporal, so workflows survive a
  * restart.
  */
-export async function startTemporalDevServer(options: {
+export async function startTemporalDevServer(options: DevServerOptions): Promise<DevServerHandle> {
+  // A free port can be taken by another process between the probe and the server's bind (tests start several dev
+  // servers at once, and the server binds more ports than the two it is given): then it starts again elsewhere.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOnce(attempt === 1 ? options : { ...options, port: 0, uiPort: 0 });
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof Error) || !error.message.includes('address already in use')) throw error;
+      options.log?.(`The Temporal dev server found a port taken; starting it again on other ports (attempt ${attempt + 1})`);
+    }
+  }
+}
+
+interface DevServerOptions {
   cliPath: string;
   dataDir: string;
   namespace: string;
   port?: number;
   uiPort?: number;
   log?: (line: string) => void;
-}): Promise<DevServerHandle> {
+}
+
+async function startOnce(options: DevServerOptions): Promise<DevServerHandle> {
   const dir = resolve(options.dataDir, 'temporal');
   mkdirSync(dir, { recursive: true });
   const port = await freePort(options.port ?? 7233);
