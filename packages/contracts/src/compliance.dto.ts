@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eventTimeSchema } from './common.dto.ts';
 
 export const CUSTOMER_TYPE_VALUES = ['consumer', 'business'] as const;
 export const CALL_OUTCOME_VALUES = ['conversation', 'no-answer', 'voicemail', 'busy', 'wrong-number'] as const;
@@ -45,7 +46,7 @@ export const callAttemptRequestSchema = z
      * When the call was placed; now when absent. Refused when more than 5 minutes ahead of the server's clock or
      * more than 7 days ago: a call logged later than that could change a call-limit window others already relied on.
      */
-    placedAt: z.iso.datetime({ offset: true }).optional(),
+    placedAt: eventTimeSchema.optional(),
     taskId: z.uuid().optional(),
     /** The invoices (debts) the call was about; all open invoices of the account when absent. */
     invoiceIds: z.array(z.uuid()).min(1).max(100).optional(),
