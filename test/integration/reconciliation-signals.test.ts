@@ -164,8 +164,17 @@ describe('telling accounts of the payments a batch applied', () => {
     });
     expect(told).toEqual({ notified: 4, told: 2, restarted: 0 });
 
-    const history = await collections.temporal.workflow.getHandle(collectionWorkflowId(collecting.account.id)).fetchHistory();
-    const signals = (history.events ?? []).flatMap((e) => (e.workflowExecutionSignaledEventAttributes ? [e.workflowExecutionSignaledEventAttributes.signalName] : []));
+    // A signal that arrives while a workflow task is in flight is buffered by the server and enters the history
+    // only when that task completes: read the history until it is there (or give up and show what it holds).
+    const signalsOf = async () => {
+      const history = await collections.temporal.workflow.getHandle(collectionWorkflowId(collecting.account.id)).fetchHistory();
+      return (history.events ?? []).flatMap((e) => (e.workflowExecutionSignaledEventAttributes ? [e.workflowExecutionSignaledEventAttributes.signalName] : []));
+    };
+    let signals = await signalsOf();
+    for (let attempt = 0; attempt < 100 && signals.length === 0; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      signals = await signalsOf();
+    }
     expect(signals).toEqual(['paymentApplied']);
   });
 });
