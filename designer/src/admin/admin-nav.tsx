@@ -9,14 +9,14 @@ export function AdminNav({ role }: { role: Role }) {
   const pathname = usePathname();
   const sections = sectionsFor(role).filter((section) => section.area === 'admin');
   return (
-    <nav className="admin-nav" aria-label="Administration">
+    <nav className="section-tabs" aria-label="Administration">
       {sections.map((section) => {
         const current = pathname === section.path || pathname.startsWith(`${section.path}/`);
         return (
           <Link
             key={section.path}
             to={section.path}
-            className={`admin-nav__link${current ? ' admin-nav__link--current' : ''}`}
+            className={`section-tabs__tab${current ? ' section-tabs__tab--current' : ''}`}
             aria-current={current ? 'page' : undefined}
           >
             {section.title}

@@ -39,9 +39,9 @@ export function CashPage({ view, user }: { view: CashView; user: User }) {
         <h1 className="page__title">Cash application</h1>
         <p className="page__lead">{current.lead}</p>
       </header>
-      <nav className="cash-tabs" aria-label="Cash application">
+      <nav className="section-tabs" aria-label="Cash application">
         {CASH_VIEWS.map((v) => (
-          <Link key={v.view} to={v.path} className={`cash-tabs__tab${v.view === view ? ' cash-tabs__tab--current' : ''}`}>
+          <Link key={v.view} to={v.path} className={`section-tabs__tab${v.view === view ? ' section-tabs__tab--current' : ''}`}>
             {v.title}
           </Link>
         ))}
