@@ -213,7 +213,7 @@ export {
 } from './statements/statement-types.ts';
 export { identifyStatement, statementIdentity, type Digest, type LineKey, type StatementIdentities, type StatementKey } from './statements/statement-identity.ts';
 export { detectStatementFormat } from './statements/statement-format.ts';
-export { checkNoNul, checkXmlSafety, MAX_XML_DEPTH, positionOf } from './statements/statement-input.ts';
+export { checkNoNul, MAX_XML_DEPTH, positionOf } from './statements/statement-input.ts';
 export {
   findUnstorable,
   MAX_JSON_DEPTH,

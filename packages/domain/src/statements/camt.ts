@@ -1,4 +1,3 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { isCurrency } from '../currencies.ts';
 import { InvalidAmountError } from '../money-errors.ts';
 import { parseMajorAmount } from '../money.ts';
@@ -10,11 +9,11 @@ import {
   type StatementBalance,
   type StatementEntry,
 } from './statement-types.ts';
-import { checkXmlSafety } from './statement-input.ts';
+import { readXmlTree } from './xml-tree.ts';
 
 // ISO 20022 cash-management messages: camt.053 (end-of-day statement, BkToCstmrStmt/Stmt) and camt.054 (debit and
 // credit notification, BkToCstmrDbtCdtNtfctn/Ntfctn). They share the entry structure, so one reader serves both.
-// fast-xml-parser reads the XML with every value kept as text, so amounts never pass through a float. A batch
+// The XML is read into a tree with every value kept as text (xml-tree.ts), so amounts never pass through a float. A batch
 // entry with several transaction details becomes one entry per transaction. The bank's references (AcctSvcrRef,
 // NtryRef) are optional in every version, and several transactions of one batch may share one; a transaction is
 // told from another by its references together with its amount, date and place, never by a reference alone.
@@ -22,16 +21,6 @@ import { checkXmlSafety } from './statement-input.ts';
 type Node = Record<string, unknown>;
 
 const ARRAYS = new Set(['Stmt', 'Ntfctn', 'Ntry', 'NtryDtls', 'TxDtls', 'Ustrd', 'Strd', 'RfrdDocInf', 'CdtrRefInf', 'Bal', 'AddtlNtryInf', 'AddtlTxInf']);
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  removeNSPrefix: true,
-  trimValues: true,
-  isArray: (name) => ARRAYS.has(name),
-});
 
 const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -255,16 +244,7 @@ function balancesOf(item: Node, where: string): { opening?: StatementBalance & {
 
 /** Parses a camt.053 statement or a camt.054 notification. */
 export function parseCamt(xml: string): ParsedStatement {
-  checkXmlSafety(xml);
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new StatementParseError(`line ${valid.err.line}, column ${valid.err.col}`, `the XML is not well formed: ${valid.err.msg}`);
-  let tree: Node;
-  try {
-    tree = parser.parse(xml) as Node;
-  } catch (error) {
-    // The validator lets through some damage the parser then trips on (an unclosed processing instruction).
-    throw new StatementParseError('Document', `the XML is not well formed: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const tree = readXmlTree(xml, ARRAYS) as Node;
   const document = child(tree, 'Document');
   const statementRoot = child(document, 'BkToCstmrStmt');
   const notificationRoot = child(document, 'BkToCstmrDbtCdtNtfctn');
