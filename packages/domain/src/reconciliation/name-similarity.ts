@@ -49,3 +49,51 @@ export function profileSimilarity(a: NameProfile, b: NameProfile): number {
 export function nameSimilarity(a: string, b: string): number {
   return profileSimilarity(nameProfile(a), nameProfile(b));
 }
+
+/**
+ * Names indexed by their bigrams, to find every name at least `minimum` like a given one without comparing it to
+ * all of them. The search is exact (prefix filtering): for a Dice coefficient of at least m, a name must share at
+ * least t = m·|a|/(2−m) of the query's |a| bigrams, so it shares one of any |a|−t+1 of them; the rarest are taken.
+ * Names that normalise to the same text are alike whatever their bigrams (a one-letter name has none).
+ */
+export class NameIndex {
+  readonly #byPair = new Map<string, Set<string>>();
+  readonly #byNormalised = new Map<string, Set<string>>();
+
+  add(id: string, profile: NameProfile): void {
+    for (const pair of profile.pairs.keys()) addTo(this.#byPair, pair, id);
+    addTo(this.#byNormalised, profile.normalised, id);
+  }
+
+  remove(id: string, profile: NameProfile): void {
+    for (const pair of profile.pairs.keys()) removeFrom(this.#byPair, pair, id);
+    removeFrom(this.#byNormalised, profile.normalised, id);
+  }
+
+  /** The ids of every name whose similarity to `query` can reach `minimum` (and perhaps some that do not). */
+  candidates(query: NameProfile, minimum: number): Set<string> {
+    const found = new Set<string>(query.normalised.length > 0 ? (this.#byNormalised.get(query.normalised) ?? []) : []);
+    const required = Math.ceil((minimum * query.size) / (2 - minimum) - 1e-9);
+    // Bigram occurrences the query may have unshared and still reach the minimum, plus one.
+    let budget = query.size - Math.max(required, 1) + 1;
+    const rarestFirst = [...query.pairs].sort((a, b) => (this.#byPair.get(a[0])?.size ?? 0) - (this.#byPair.get(b[0])?.size ?? 0));
+    for (const [pair, count] of rarestFirst) {
+      if (budget <= 0) break;
+      for (const id of this.#byPair.get(pair) ?? []) found.add(id);
+      budget -= count;
+    }
+    return found;
+  }
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, id: string): void {
+  const ids = map.get(key);
+  if (ids) ids.add(id);
+  else map.set(key, new Set([id]));
+}
+
+function removeFrom(map: Map<string, Set<string>>, key: string, id: string): void {
+  const ids = map.get(key);
+  ids?.delete(id);
+  if (ids?.size === 0) map.delete(key);
+}
