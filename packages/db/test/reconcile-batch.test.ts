@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  Account,
   Invoice,
   Payment,
   StatementLine,
@@ -12,7 +13,7 @@ import {
   type IAccount,
   type TestDatabase,
 } from '@recoup/db';
-import type { ParsedStatement } from '@recoup/domain';
+import { normaliseName, type ParsedStatement } from '@recoup/domain';
 
 // A batch matches its lines in memory and writes what they make with one statement per table: these tests hold it
 // to what one payment at a time did, for promises (first in, first out, across the batch's own payments) and for a
@@ -32,7 +33,7 @@ afterAll(async () => {
 const em = (): EntityManager => db.orm.em.fork();
 const NOW = new Date('2026-11-20T12:00:00Z');
 
-async function statementOf(lines: { text: string; amountMinor: bigint; valueDate?: string }[]): Promise<string> {
+async function statementOf(lines: { text: string; amountMinor: bigint; valueDate?: string; payer?: string }[]): Promise<string> {
   statements += 1;
   const parsed: ParsedStatement = {
     format: 'camt.053',
@@ -50,7 +51,7 @@ async function statementOf(lines: { text: string; amountMinor: bigint; valueDate
           currency: 'EUR',
           valueDate: l.valueDate ?? '2026-11-20',
           text: l.text,
-          counterparty: null,
+          counterparty: l.payer ?? null,
           typeCode: 'PMNT',
           returned: false,
           source: `line ${i + 1}`,
@@ -145,5 +146,38 @@ describe('a reconciliation batch', () => {
     expect(applying).toMatchObject({ applied: 1, lastPosition: 4, done: true });
     const retry = await reconcileBatch(db.orm.em, statementId, 2, { limit: 2, now: NOW });
     expect(retry).toMatchObject({ processed: 0, applied: 0, lastPosition: 4, done: true });
+  });
+
+  it("suggests the customer named like the payer wherever it is in the ledger, and not one another line of the batch names", async () => {
+    const harbour = await insertTestAccount(em(), { prefix: 'NAME' });
+    await em().nativeUpdate(Account, { id: harbour.id }, { name: 'Harbour & Pike Ltd' });
+    const owed = await insertTestInvoice(em(), harbour, 12_300n);
+    const other = await insertTestAccount(em(), { prefix: 'NAME' });
+    await em().nativeUpdate(Account, { id: other.id }, { name: 'Harbour Pike Trading' });
+    const named = await insertTestInvoice(em(), other, 4_500n);
+    const statementId = await statementOf([
+      { text: 'transfer', amountMinor: 12_300n, payer: 'PIKE, HARBOUR GMBH' },
+      { text: `Invoice ${named.number}`, amountMinor: 4_500n },
+      { text: 'transfer', amountMinor: 999n, payer: 'HARBOUR PIKE TRADING CO LONDON' },
+    ]);
+
+    await reconcileBatch(db.orm.em, statementId, 0, { limit: 10, now: NOW });
+    const lines = await em().find(StatementLine, { bankStatement: statementId }, { orderBy: { position: 'asc' } });
+    expect(lines.map((l) => [l.status, l.rule, l.account?.id ?? null])).toEqual([
+      // A name hint alone is never enough to apply money: the line waits for a person, with the customer proposed.
+      ['exception', 'payer-name', harbour.id],
+      ['applied', 'invoice-reference', other.id],
+      ['exception', 'none', null],
+    ]);
+    expect((await em().findOneOrFail(Invoice, { id: owed.id })).openMinor).toBe(12_300n);
+  });
+
+  it('keys account names in the database exactly as the matcher normalises them', async () => {
+    const names = ['Harbour & Pike Ltd', 'PIKE, HARBOUR GMBH', 'Nordlicht G.m.b.H.', 'Société Générale SA', 'Müller-Lüdenscheidt KG', 'ACME  co.', '  ', 'Ölmühle 24/7 Inc', 'A', 'ÆRØ ApS'];
+    const rows = await em().execute<{ key: string }[]>(
+      `select recoup_name_key(n) as key from jsonb_array_elements_text(?::jsonb) with ordinality as t(n, i) order by i`,
+      [JSON.stringify(names)],
+    );
+    expect(rows.map((r) => r.key)).toEqual(names.map((n) => normaliseName(n)));
   });
 });

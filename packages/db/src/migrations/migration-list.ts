@@ -17,6 +17,7 @@ import { Migration20261202000000_sign_in_throttle } from './Migration20261202000
 import { Migration20261202030000_compliance_paths } from './Migration20261202030000_compliance_paths.ts';
 import { Migration20261202040000_communication_intent } from './Migration20261202040000_communication_intent.ts';
 import { Migration20261203000000_audit_log_filters } from './Migration20261203000000_audit_log_filters.ts';
+import { Migration20261203010000_account_name_key } from './Migration20261203010000_account_name_key.ts';
 
 // Every migration, oldest first. Add new migration files here: the ORM runs this list rather than globbing the folder.
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261202030000_compliance_paths', class: Migration20261202030000_compliance_paths },
   { name: 'Migration20261202040000_communication_intent', class: Migration20261202040000_communication_intent },
   { name: 'Migration20261203000000_audit_log_filters', class: Migration20261203000000_audit_log_filters },
+  { name: 'Migration20261203010000_account_name_key', class: Migration20261203010000_account_name_key },
 ] as const;

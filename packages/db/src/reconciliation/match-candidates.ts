@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   lineReferences,
+  normaliseName,
   matchPaymentToPromises,
   type AllocationRequest,
   type LedgerInvoice,
@@ -11,7 +12,9 @@ import {
 } from '@recoup/domain';
 
 // For a batch of statement lines, only the accounts the lines could be about: those whose invoice numbers or
-// customer references appear in the lines, and those whose name is the payer's. A statement of 100,000 lines
+// customer references appear in the lines, and those whose name is the payer's (compared as the matcher compares
+// names, through the recoup_name_key index). A line's payer is compared only with the accounts of its own name,
+// so what a line is matched to never depends on the other lines of its batch. A statement of 100,000 lines
 // against a ledger of any size then costs a few indexed queries per batch. Their open invoices are locked for the
 // batch's transaction and kept current in memory as lines are applied, so each line is matched on the amounts the
 // lines before it left. Their open promises are locked and kept current the same way, so a batch matches its
@@ -57,6 +60,8 @@ export class CandidateLedger {
   readonly #invoicesOf = new Map<string, string[]>();
   /** Per account, its open promises oldest first, with what each was paid so far in this batch too. */
   readonly #openPromises = new Map<string, OpenPromise[]>();
+  /** Per normalised payer name, the accounts of that name. */
+  readonly #byNameKey = new Map<string, string[]>();
 
   /** Loads (again) the accounts with their open invoices, locking the invoices in id order against deadlocks. */
   async load(em: EntityManager, accountIds: readonly string[]): Promise<void> {
@@ -115,7 +120,7 @@ export class CandidateLedger {
   /** Loads the accounts the lines name by invoice number, customer reference or payer name. */
   async loadFor(em: EntityManager, lines: readonly MatchLine[]): Promise<void> {
     const refs = [...new Set(lines.flatMap((l) => lineReferences(l)))];
-    const names = [...new Set(lines.flatMap((l) => (l.payerName ? [l.payerName.toLowerCase()] : [])))];
+    const keys = [...new Set(lines.flatMap((l) => (l.payerName ? [normaliseName(l.payerName)] : [])))].filter((k) => k.length > 0);
     const ids = new Set<string>();
     if (refs.length > 0) {
       const byInvoice = await em.execute<{ account_id: string }[]>(
@@ -126,10 +131,22 @@ export class CandidateLedger {
       for (const r of byInvoice) ids.add(r.account_id);
       for (const r of byRef) ids.add(r.id);
     }
-    if (names.length > 0) {
-      for (const r of await em.execute<{ id: string }[]>(`select id from account where lower(name) in (?)`, [names])) ids.add(r.id);
+    if (keys.length > 0) {
+      const named = await em.execute<{ id: string; key: string }[]>(
+        `select id, recoup_name_key(name) as key from account where recoup_name_key(name) in (select jsonb_array_elements_text(?::jsonb))`,
+        [JSON.stringify(keys)],
+      );
+      for (const r of named) {
+        ids.add(r.id);
+        this.#byNameKey.set(r.key, [...(this.#byNameKey.get(r.key) ?? []), r.id]);
+      }
     }
     await this.load(em, [...ids].sort());
+  }
+
+  /** The loaded accounts whose name is the payer's, as the matcher compares names. */
+  payerAccounts(payerName: string | null): string[] {
+    return payerName ? (this.#byNameKey.get(normaliseName(payerName)) ?? []) : [];
   }
 
   accountIds(): string[] {

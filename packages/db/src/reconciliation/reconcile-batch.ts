@@ -124,7 +124,10 @@ export async function reconcileBatch(em: EntityManager, statementId: string, aft
         outcomes.push({ id: line.id, status: 'skipped', accountId: null, rule: 'outgoing', confidence: null, reason: 'An outgoing debit: only money received is applied.', proposal: null, residualMinor: null });
         continue;
       }
-      const proposal = matchStatementLine(asMatchLine(line), index, options.threshold === undefined ? {} : { threshold: options.threshold });
+      const proposal = matchStatementLine(asMatchLine(line), index, {
+        payerCandidates: ledger.payerAccounts(line.counterparty),
+        ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
+      });
       const base = { id: line.id, accountId: proposal.accountId, rule: proposal.rule, confidence: proposal.confidence, proposal: proposalJson(proposal) };
       if (proposal.status !== 'matched' || proposal.accountId === null) {
         outcomes.push({ ...base, status: 'exception', reason: proposal.reason, residualMinor: null });

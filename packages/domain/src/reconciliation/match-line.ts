@@ -205,8 +205,9 @@ export function matchStatementLine(line: StatementLine, index: MatchIndex, optio
   // 3. The payer's name, as a hint only.
   if (line.payerName) {
     const payer = nameProfile(line.payerName);
-    const ranked = [...index.nameIndex.candidates(payer, NAME_HINT_MINIMUM)]
-      .map((id) => index.names.get(id) as { account: MatchAccount; profile: NameProfile })
+    const pool = options.payerCandidates ?? index.nameIndex.candidates(payer, NAME_HINT_MINIMUM);
+    const ranked = [...pool]
+      .flatMap((id) => index.names.get(id) ?? [])
       .filter((n) => n.account.currency === line.currency)
       .map((n) => ({ account: n.account, similarity: profileSimilarity(payer, n.profile) }))
       .filter((r) => r.similarity >= NAME_HINT_MINIMUM)

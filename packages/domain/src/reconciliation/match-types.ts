@@ -64,4 +64,9 @@ export interface MatchOptions {
   threshold?: number;
   /** How many of an account's oldest invoices the multiple-invoice search considers. Default 16. */
   subsetSearchLimit?: number;
+  /**
+   * The accounts (ids in the index) the payer's name may belong to, when the caller found them itself (a database
+   * lookup by name). Without it, the payer is compared with every account of the index.
+   */
+  payerCandidates?: readonly string[];
 }

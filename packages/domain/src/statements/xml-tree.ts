@@ -18,6 +18,7 @@ export type XmlValue = string | XmlNode | XmlValue[];
 
 const FORBIDDEN_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0001-\u0008\u000B\u000C\u000E-\u001F]/;
 const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
 
