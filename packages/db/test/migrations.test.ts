@@ -58,6 +58,7 @@ describe('migrations', () => {
         'Migration20261202030000_compliance_paths',
         'Migration20261202040000_communication_intent',
         'Migration20261203000000_audit_log_filters',
+        'Migration20261203010000_account_name_key',
       ];
       expect(await pendingMigrations(orm)).toEqual(all);
       expect(await migrateToLatest(orm)).toEqual(all);
