@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { RequestListener } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import type { RecoupConfig } from '@recoup/contracts';
@@ -30,6 +31,7 @@ import { factsRoutes } from './facts/facts.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { createWorkerHealth } from './health/worker-health.ts';
 import { errorHandler, notFoundHandler } from './http/error-middleware.ts';
+import { expectContinue } from './http/expect-continue.ts';
 import { createLogger, type Logger } from './http/logger.ts';
 import { requireJsonBodies } from './http/require-json.ts';
 import { requireSameOrigin } from './http/same-origin.ts';
@@ -40,7 +42,7 @@ import { refuseUnstorableInput } from './http/storable-input.ts';
 import { optOutRoutes } from './optout/optout.routes.ts';
 import { kpisRoutes } from './kpis/kpis.routes.ts';
 import { KpisService } from './kpis/kpis.service.ts';
-import { importsRoutes } from './imports/imports.routes.ts';
+import { importsRoutes, isPortfolioUpload } from './imports/imports.routes.ts';
 import { ImportsService } from './imports/imports.service.ts';
 import { createParsePool } from './imports/parse-pool.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
@@ -83,10 +85,14 @@ export interface AppDeps {
 export type RecoupApp = Express & {
   /** Releases what the app holds besides the ORM (the pool behind sessions and the sign-in throttle). */
   close(): Promise<void>;
+  /**
+   * The HTTP server's 'checkContinue' listener: a client that expects 100 Continue before sending a portfolio
+   * file hears it only once the import would read the file (see http/expect-continue.ts).
+   */
+  checkContinue: RequestListener;
 };
 
 const JSON_LIMIT = '1mb';
-const IMPORT_LIMIT = '50mb';
 /** 100,000 statement lines of camt XML run to tens of megabytes. */
 const STATEMENT_LIMIT = '200mb';
 /** Sessions and sign-in counts are small, quick queries; a few connections serve them beside the ORM's pool. */
@@ -135,11 +141,11 @@ export const createApp = (deps: AppDeps): RecoupApp => {
 
   // Public: the opt-out link in e-mails works without an account or a session.
   app.use('/optout', storableInput, optOutRoutes(orm, senderName(config.mailFrom)), notFoundHandler);
-  app.use('/api/imports', express.json({ limit: IMPORT_LIMIT }), express.text({ type: 'text/csv', limit: IMPORT_LIMIT }));
   // Bank statements arrive as the files the bank sends: XML, SWIFT text, BAI2 or CSV.
   // Statement files are read as bytes: they are stored exactly as the bank wrote them, and decoded by the import.
   app.use('/api/bank-statements', express.raw({ type: ['text/*', 'application/xml', 'application/octet-stream'], limit: STATEMENT_LIMIT }));
-  app.use('/api', express.json({ limit: JSON_LIMIT }), requireJsonBodies(['/imports/portfolio.csv', '/bank-statements']), storableInput);
+  // Portfolio files are read by their routes, as a bounded stream handed to a worker thread (imports.routes.ts).
+  app.use('/api', unless(isPortfolioUpload, express.json({ limit: JSON_LIMIT })), requireJsonBodies(['/imports/portfolio.csv', '/bank-statements']), storableInput);
   app.use('/api', sessions.middleware, csrf.protection);
 
   app.use('/api/health', healthRoutes(config, createWorkerHealth(() => collections.temporal, config.temporal.namespace, config.temporal.taskQueue)));
@@ -148,7 +154,7 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   app.use('/api/templates', authenticated, templatesRoutes(new TemplatesService(orm, config.publicUrl)));
   app.use('/api/rules', authenticated, rulesRoutes(new RulesService(orm)));
   const parsing = createParsePool();
-  app.use('/api/imports', authenticated, importsRoutes(new ImportsService(orm, collections, logger), parsing));
+  app.use('/api/imports', authenticated, importsRoutes(new ImportsService(orm, collections, logger), parsing, config.imports));
   app.use('/api/payments', authenticated, paymentsRoutes(new PaymentsService(orm, collections, logger)));
   const strategies = new StrategiesService(orm);
   app.use('/api/strategies', authenticated, strategiesRoutes(strategies));
@@ -198,8 +204,13 @@ export const createApp = (deps: AppDeps): RecoupApp => {
     await pool.end();
     await parsing.close();
   };
-  return Object.assign(app, { close });
+  return Object.assign(app, { close, checkContinue: expectContinue(app, isPortfolioUpload) });
 };
+
+const unless =
+  (skip: (req: Parameters<RequestHandler>[0]) => boolean, handler: RequestHandler): RequestHandler =>
+  (req, res, next) =>
+    skip(req) ? next() : handler(req, res, next);
 
 /** "Acme Collections <ar@acme.example>" -> "Acme Collections": the name recipients know the sender by. */
 const senderName = (mailFrom: string): string => /^\s*"?([^"<]+?)"?\s*</.exec(mailFrom)?.[1] ?? mailFrom;

@@ -28,6 +28,7 @@ export const startApi = async (options: StartApiOptions): Promise<RunningApi> =>
       error ? reject(error) : resolve(listening),
     );
   });
+  server.on('checkContinue', app.checkContinue);
   const { port } = server.address() as AddressInfo;
   let closed: Promise<void> | undefined;
   return {

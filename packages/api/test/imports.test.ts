@@ -260,6 +260,19 @@ describe('JSON portfolio import', () => {
     expect(batch.format).toBe('json');
   });
 
+  it('keeps the document as it was sent, not a re-serialization of it', async () => {
+    const text = `{\n  "accounts": [\n    ${JSON.stringify(account('J-RAW', 'J-RAW-a'))}\n  ]\n}\n`;
+    const response = await manager.agent
+      .post('/api/imports/portfolio')
+      .set('x-csrf-token', manager.csrf)
+      .set('content-type', 'application/json')
+      .send(text);
+    expect(response.status).toBe(201);
+    const raw = await manager.agent.get(`/api/imports/${response.body.batchId as string}/raw`).buffer(true);
+    expect(raw.headers['content-type']).toMatch(/^application\/json/);
+    expect(raw.text).toBe(text);
+  });
+
   it('refuses the whole document naming each bad field by its path', async () => {
     const response = await manager.agent
       .post('/api/imports/portfolio')
@@ -315,3 +328,76 @@ describe('workflow starts after an import', () => {
   });
 });
 
+
+describe('an import that writes in several chunks', () => {
+  const entries = (prefix: string, count: number) =>
+    Array.from({ length: count }, (_, i) => ({
+      externalRef: `${prefix}-${i}`,
+      name: `Chunked ${i}`,
+      customerType: 'consumer',
+      currency: 'EUR',
+      timeZone: 'UTC',
+      invoices: [{ number: `${prefix}-INV-${i}`, issueDate: '2025-01-01', dueDate: '2025-01-31', amount: { amountMinor: '100', currency: 'EUR' } }],
+    }));
+
+  it('leaves nothing behind when the database refuses a row of its last chunk, as when another import took a number first', async () => {
+    // 2,600 accounts of two rows each are more than one chunk; the database refuses the very last invoice.
+    const accounts = entries('ATOM', 2_600);
+    const em = h.db.orm.em.fork();
+    await em.execute(`create function refuse_atom_last() returns trigger language plpgsql as $$
+      begin raise exception 'duplicate key value violates unique constraint "invoice_number_unique"' using errcode = 'unique_violation'; end $$`);
+    await em.execute(`create trigger refuse_atom_last before insert on "invoice" for each row when (new."number" = 'ATOM-INV-2599') execute function refuse_atom_last()`);
+    const batches = await count(ImportBatch);
+    try {
+      const response = await manager.agent.post('/api/imports/portfolio').set('x-csrf-token', manager.csrf).send({ accounts });
+      expect(response.status).toBe(409);
+      expect(response.body.error.code).toBe('conflict');
+    } finally {
+      await em.execute('drop trigger refuse_atom_last on "invoice"');
+      await em.execute('drop function refuse_atom_last()');
+    }
+    expect(await count(Account, { externalRef: { $like: 'ATOM-%' } })).toBe(0);
+    expect(await count(Invoice, { number: { $like: 'ATOM-INV-%' } })).toBe(0);
+    expect(await count(ImportBatch)).toBe(batches);
+    expect(h.collections.calls).toEqual([]);
+  });
+
+  it('writes every chunk: each account with its invoice, open for its whole amount', async () => {
+    const response = await manager.agent.post('/api/imports/portfolio').set('x-csrf-token', manager.csrf).send({ accounts: entries('MANY', 2_600) });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ rowsTotal: 2_600, accountsCreated: 2_600, invoicesCreated: 2_600, workflowsStarted: 2_600 });
+    const em = h.db.orm.em.fork();
+    expect(await count(Invoice, { number: { $like: 'MANY-INV-%' }, status: 'open', openMinor: 100n })).toBe(2_600);
+    const last = await em.findOneOrFail(Invoice, { number: 'MANY-INV-2599' }, { populate: ['account'] });
+    expect(last.account.externalRef).toBe('MANY-2599');
+  });
+});
+
+describe('importing an account again', () => {
+  it('adds only the contacts not yet stored, and a stored primary contact keeps the role', async () => {
+    const consent = { email: true, sms: false, phone: false, letter: false };
+    const entry = (invoice: string, contacts: object[]) => ({
+      externalRef: 'AGAIN-1',
+      name: 'Again Ltd',
+      customerType: 'business',
+      currency: 'EUR',
+      timeZone: 'Europe/Berlin',
+      contacts,
+      invoices: [{ number: invoice, issueDate: '2025-01-01', dueDate: '2025-02-01', amount: { amountMinor: '500', currency: 'EUR' } }],
+    });
+    const post = (body: object) => manager.agent.post('/api/imports/portfolio').set('x-csrf-token', manager.csrf).send(body);
+    const first = await post({ accounts: [entry('AGAIN-INV-1', [{ name: 'Pia', email: 'pia@again.test', isPrimary: true, consent }, { name: 'Olaf', consent }])] });
+    expect(first.status).toBe(201);
+    const second = await post({ accounts: [entry('AGAIN-INV-2', [{ name: 'Pia', email: 'pia@again.test', consent }, { name: 'Nora', isPrimary: true, consent }])] });
+    expect(second.status).toBe(201);
+    expect(second.body).toMatchObject({ accountsCreated: 0, accountsUpdated: 1, invoicesCreated: 1 });
+    const em = h.db.orm.em.fork();
+    const account = await em.findOneOrFail(Account, { externalRef: 'AGAIN-1' });
+    const contacts = await em.find(Contact, { account: account.id }, { orderBy: { name: 'asc' } });
+    expect(contacts.map((c) => [c.name, c.isPrimary])).toEqual([
+      ['Nora', false],
+      ['Olaf', false],
+      ['Pia', true],
+    ]);
+  });
+});

@@ -55,6 +55,16 @@ export interface SignInThrottleConfig {
   maxLockSeconds: number;
 }
 
+/** What one portfolio import may hold (see the README's portfolio import section). */
+export interface ImportLimitsConfig {
+  /** The most bytes of one portfolio file, after any Content-Encoding is undone. */
+  maxBytes: number;
+  /** The most rows of one portfolio file: CSV lines after the header, or JSON account entries. */
+  maxRows: number;
+  /** Portfolio imports one API process runs at a time; another one meanwhile is answered 429. */
+  concurrent: number;
+}
+
 export interface RecoupConfig {
   databaseUrl: string | null;
   dataDir: string;
@@ -73,6 +83,7 @@ export interface RecoupConfig {
   secureCookies: boolean;
   sessionSecret: string | null;
   signIn: SignInThrottleConfig;
+  imports: ImportLimitsConfig;
   logLevel: LogLevel;
   /** Demo mode (RECOUP_DEMO): seeded data and the built-in mail sink. */
   demo: boolean;
@@ -158,6 +169,9 @@ const envSchema = z.object({
   SIGN_IN_WINDOW_SECONDS: positiveInt(15 * 60),
   SIGN_IN_LOCK_SECONDS: positiveInt(15 * 60),
   SIGN_IN_MAX_LOCK_SECONDS: positiveInt(24 * 60 * 60),
+  IMPORT_MAX_BYTES: positiveInt(50 * 1024 * 1024),
+  IMPORT_MAX_ROWS: positiveInt(250_000),
+  IMPORT_CONCURRENCY: positiveInt(1),
   LOG_LEVEL: z.preprocess(
     (value) => (typeof blankToUndefined(value) === 'string' ? String(blankToUndefined(value)).toLowerCase() : undefined),
     z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
@@ -229,6 +243,7 @@ export const loadConfig = (env: Record<string, string | undefined>): RecoupConfi
       lockSeconds: e.SIGN_IN_LOCK_SECONDS,
       maxLockSeconds: e.SIGN_IN_MAX_LOCK_SECONDS,
     },
+    imports: { maxBytes: e.IMPORT_MAX_BYTES, maxRows: e.IMPORT_MAX_ROWS, concurrent: e.IMPORT_CONCURRENCY },
     logLevel: e.LOG_LEVEL,
     demo: e.RECOUP_DEMO,
     migrate: e.RECOUP_MIGRATE,

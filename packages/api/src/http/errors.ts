@@ -60,8 +60,8 @@ export class ConflictError extends HttpError {
 }
 
 export class PayloadTooLargeError extends HttpError {
-  constructor(message = 'The request body is too large.') {
-    super(413, 'payload-too-large', message);
+  constructor(message = 'The request body is too large.', code = 'payload-too-large', details?: unknown) {
+    super(413, code, message, details);
   }
 }
 

@@ -7,7 +7,8 @@ import type { MountedRoute } from './route-inventory.ts';
 // keys included, the query, the path) must be something PostgreSQL can store and the API can write back. A NUL,
 // a lone surrogate or a body nested beyond reason is refused with 400 naming the field; otherwise the database or
 // JSON.stringify would refuse it deep inside a handler, with an error the API could only answer with a 500. Text
-// bodies (CSV, bank files) are left to their readers, which name the line and column instead.
+// bodies (CSV, bank files) are left to their readers, which name the line and column instead. A portfolio import's
+// JSON body is read in a worker thread, not here (see imports/portfolio-parse.worker.ts), and checked there the same way.
 
 export const STORAGE_REASONS: Record<StorageProblem, string> = {
   nul: 'must not contain a NUL character (U+0000)',
@@ -19,7 +20,8 @@ export const STORAGE_REASONS: Record<StorageProblem, string> = {
 export const dottedPath = (path: ValuePath): string =>
   path.map((part) => (typeof part === 'number' || /^[\w$-]+$/.test(part) ? String(part) : JSON.stringify(part))).join('.');
 
-const issuesIn = (value: unknown, location: string): FieldIssue[] =>
+/** Where a parsed value (a JSON body, the query) holds what cannot be stored, each as a field issue in `location`. */
+export const unstorableIssues = (value: unknown, location: string): FieldIssue[] =>
   findUnstorable(value).map((found: Unstorable) => ({
     in: location,
     path: dottedPath(found.path),
@@ -65,11 +67,14 @@ export const refuseUnstorableInput =
   (req, _res, next) => {
     const body: unknown = req.body;
     const structured = body !== null && typeof body === 'object' && !Buffer.isBuffer(body);
-    const issues = [...pathIssues(req, routes), ...issuesIn(req.query, 'query'), ...(structured ? issuesIn(body, 'body') : [])];
-    if (issues.length > 0) {
-      const [first] = issues;
-      const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-      throw new ValidationError(issues, `${first?.in}.${first?.path} ${first?.reason}${more}.`);
-    }
+    const issues = [...pathIssues(req, routes), ...unstorableIssues(req.query, 'query'), ...(structured ? unstorableIssues(body, 'body') : [])];
+    if (issues.length > 0) throw unstorableInputError(issues);
     next();
   };
+
+/** The refusal of input that cannot be stored, naming the first field: "body.accounts.0.name must not contain…". */
+export const unstorableInputError = (issues: FieldIssue[]): ValidationError => {
+  const [first] = issues;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return new ValidationError(issues, `${first?.in}.${first?.path} ${first?.reason}${more}.`);
+};

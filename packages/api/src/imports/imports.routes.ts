@@ -1,14 +1,44 @@
-import { Router } from 'express';
-import { idParamsSchema, importQuerySchema, type ImportQuery } from '@recoup/contracts';
+import type { IncomingMessage } from 'node:http';
+import { Router, type Request, type Response } from 'express';
+import { idParamsSchema, importQuerySchema, type ImportLimitsConfig, type ImportQuery } from '@recoup/contracts';
 import { currentUser } from '../auth/current-user.ts';
 import { requireRole } from '../auth/require-auth.ts';
-import { BusinessRuleError, UnsupportedMediaTypeError } from '../http/errors.ts';
+import { answerWhenDone } from '../http/answer-when-done.ts';
+import { readBoundedBody } from '../http/bounded-body.ts';
+import { BusinessRuleError, HttpError, UnsupportedMediaTypeError } from '../http/errors.ts';
 import { parseParams, parseQuery } from '../http/validate.ts';
-import type { ImportOutcome, ImportsService } from './imports.service.ts';
-import { parseJsonPortfolio } from './json-portfolio.parser.ts';
+import { ImportSlots } from './import-slots.ts';
+import type { ImportOutcome, ImportsService, WrittenImport } from './imports.service.ts';
 import type { ParsePool } from './parse-pool.ts';
 
-const answer = (outcome: ImportOutcome, query: ImportQuery) => {
+// A portfolio file is read here as it arrives, never parsed on the request thread: the body parsers leave these two
+// routes alone (see isPortfolioUpload), the bytes are bounded as they come in and go to the parse worker whole.
+
+const UPLOADS = new Set(['/api/imports/portfolio', '/api/imports/portfolio.csv']);
+
+/** Whether the request is a portfolio upload, as the router would match it: any case, a trailing slash or not. */
+export const isPortfolioUpload = (req: IncomingMessage): boolean => {
+  const url = (req as { originalUrl?: string }).originalUrl ?? req.url ?? '';
+  return req.method === 'POST' && UPLOADS.has((url.split('?')[0] ?? '').toLowerCase().replace(/\/+$/, ''));
+};
+
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)"?/i;
+
+/** The body's charset as TextDecoder names it (UTF-8 when none is given), or 415 for one the route cannot read. */
+const charsetOf = (req: Request, accepted: (encoding: string) => boolean): string => {
+  const label = CHARSET.exec(req.headers['content-type'] ?? '')?.[1] ?? 'utf-8';
+  let encoding = '';
+  try {
+    encoding = new TextDecoder(label).encoding;
+  } catch {
+    // Not a charset TextDecoder knows.
+  }
+  if (!accepted(encoding)) throw new HttpError(415, 'unsupported-media-type', `unsupported charset "${label.toUpperCase()}"`);
+  return encoding;
+};
+
+/** A refused file answers 422 with every problem; a written one is the import to finish. */
+const written = (outcome: ImportOutcome, query: ImportQuery): WrittenImport => {
   if (outcome.kind === 'rejected') {
     throw new BusinessRuleError(
       'import-rejected',
@@ -18,41 +48,47 @@ const answer = (outcome: ImportOutcome, query: ImportQuery) => {
       { batchId: outcome.batchId, rowsTotal: outcome.rowsTotal, rows: outcome.rows, skipped: outcome.skipped },
     );
   }
-  return outcome.result;
+  return outcome;
 };
 
-export const importsRoutes = (imports: ImportsService, parsing: ParsePool): Router => {
+export const importsRoutes = (imports: ImportsService, parsing: ParsePool, limits: ImportLimitsConfig): Router => {
   const router = Router();
   const writers = requireRole('admin', 'manager');
+  const slots = new ImportSlots(limits.concurrent);
+
+  /**
+   * Reads, checks and writes the file while holding one of the slots, then answers 201 once its workflows have
+   * started. The slot is free again as soon as the import is committed: starting workflows holds no file.
+   */
+  const upload = async (req: Request, res: Response, format: 'csv' | 'json', charset: string, query: ImportQuery): Promise<void> => {
+    const release = slots.take();
+    let outcome: ImportOutcome;
+    try {
+      const bytes = await readBoundedBody(req, res, { maxBytes: limits.maxBytes, what: 'A portfolio file', setting: 'IMPORT_MAX_BYTES' });
+      outcome = await imports.importPortfolio({
+        format,
+        filename: query.filename ?? `portfolio.${format}`,
+        mode: query.mode,
+        user: currentUser(req),
+        parsed: await parsing.parse(format, bytes, { charset, maxRows: limits.maxRows }),
+      });
+    } finally {
+      release();
+    }
+    await answerWhenDone(res, 201, imports.startWorkflows(written(outcome, query)));
+  };
 
   router.post('/portfolio', writers, async (req, res) => {
     const query = parseQuery(importQuerySchema, req);
     if (!req.is('application/json')) throw new UnsupportedMediaTypeError('application/json');
-    const parse = parseJsonPortfolio(req.body);
-    const outcome = await imports.importPortfolio({
-      format: 'json',
-      raw: Buffer.from(JSON.stringify(req.body)),
-      filename: query.filename ?? 'portfolio.json',
-      mode: query.mode,
-      user: currentUser(req),
-      parse,
-    });
-    res.status(201).json(answer(outcome, query));
+    // As the JSON body parser: UTF-8, or UTF-16 when the client says so.
+    await upload(req, res, 'json', charsetOf(req, (encoding) => encoding.startsWith('utf-')), query);
   });
 
   router.post('/portfolio.csv', writers, async (req, res) => {
     const query = parseQuery(importQuerySchema, req);
-    if (!req.is('text/csv') || typeof req.body !== 'string') throw new UnsupportedMediaTypeError('text/csv');
-    const text = req.body;
-    const outcome = await imports.importPortfolio({
-      format: 'csv',
-      raw: Buffer.from(text, 'utf8'),
-      filename: query.filename ?? 'portfolio.csv',
-      mode: query.mode,
-      user: currentUser(req),
-      parse: await parsing.csv(text),
-    });
-    res.status(201).json(answer(outcome, query));
+    if (!req.is('text/csv')) throw new UnsupportedMediaTypeError('text/csv');
+    await upload(req, res, 'csv', charsetOf(req, (encoding) => encoding !== ''), query);
   });
 
   router.get('/:id', writers, async (req, res) => {

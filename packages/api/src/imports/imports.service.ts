@@ -1,37 +1,42 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { Account, Contact, ImportBatch, Invoice, type IAccount, type IContact, type JsonValue } from '@recoup/db';
+import { ImportBatch } from '@recoup/db';
 import type { ImportBatchView, ImportQuery, ImportResult, ImportRowProblem, SkippedEntry } from '@recoup/contracts';
 import type { CollectionClient } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
 import { ConflictError, NotFoundError } from '../http/errors.ts';
-import { ACCOUNT_SCOPE_FILTER } from '../shared/access-scope.ts';
 import type { Logger } from '../http/logger.ts';
 import type { AccountToStart } from '@recoup/workflows';
-import {
-  allProblems,
-  flagDuplicateInvoiceNumbers,
-  flagExistingInvoiceNumbers,
-  type PortfolioAccount,
-  type PortfolioParse,
-} from './portfolio.ts';
+import { accountsIn, type ParsedPortfolio } from './parse-pool.ts';
+import { flagExistingInvoiceNumbers, sortedProblems, type PortfolioAccount } from './portfolio.ts';
+import { query, storedAccounts, storedInvoiceNumbers, UUID_LIST, writeAccounts, type ChunkCounts } from './portfolio-writes.ts';
 import { startCollections } from '@recoup/workflows';
 
 export interface ImportRequest {
   format: 'csv' | 'json';
-  raw: Buffer;
   filename: string;
   mode: ImportQuery['mode'];
   user: AuthUser;
-  parse: PortfolioParse;
+  /** The file as the parse worker read it; its raw text is what the batch keeps. */
+  parsed: ParsedPortfolio;
+}
+
+/** An import committed: what it wrote, with the accounts whose workflows are still to start. */
+export interface WrittenImport {
+  kind: 'written';
+  batchId: string;
+  status: 'imported' | 'partially-imported';
+  rowsTotal: number;
+  rowsImported: number;
+  counts: ChunkCounts;
+  skipped: SkippedEntry[];
 }
 
 export type ImportOutcome =
-  | { kind: 'imported'; result: ImportResult }
+  | WrittenImport
   | { kind: 'rejected'; batchId: string; rowsTotal: number; rows: ImportRowProblem[]; skipped: SkippedEntry[] };
 
-// Large IN lists are split so no statement nears PostgreSQL's 65,535 bind parameters.
+// Large id lists are split so no statement or result grows without bound.
 const CHUNK = 5_000;
 const chunks = <T>(items: readonly T[]): T[][] => {
   const out: T[][] = [];
@@ -39,12 +44,32 @@ const chunks = <T>(items: readonly T[]): T[][] => {
   return out;
 };
 
-interface WriteCounts {
-  accountsCreated: number;
-  accountsUpdated: number;
-  invoicesCreated: number;
-  accountIds: string[];
+/** What the checks against the database found, over every chunk, before anything is written. */
+interface Review {
+  /** Invoice numbers of the file that are already stored. */
+  storedNumbers: Set<string>;
+  /** Stored accounts the file names and the user may change: reference to id. */
+  stored: Map<string, string>;
+  /** References of the file's good accounts that belong to accounts outside the user's scope. */
+  outOfScope: string[];
+  problems: ImportRowProblem[];
+  skipped: SkippedEntry[];
+  goodAccounts: number;
+  rowsImported: number;
 }
+
+/** A chunk's accounts that pass every check of the file and of the database. */
+const accountsToWrite = (chunk: Uint8Array, storedNumbers: ReadonlySet<string>): PortfolioAccount[] => {
+  const accounts = accountsIn(chunk);
+  flagExistingInvoiceNumbers(accounts, storedNumbers);
+  return accounts.filter((account) => account.problems.length === 0);
+};
+
+const skippedEntry = (account: PortfolioAccount): SkippedEntry => ({
+  accountRef: account.externalRef,
+  lines: account.lines,
+  problems: [...account.problems].sort((a, b) => a.line - b.line),
+});
 
 export class ImportsService {
   readonly #orm: MikroORM;
@@ -57,87 +82,128 @@ export class ImportsService {
     this.#logger = logger;
   }
 
+  /** Checks and writes the file in one transaction: all of it (or, valid-only, each good account) or only a rejected batch. */
   async importPortfolio(request: ImportRequest): Promise<ImportOutcome> {
     const em = this.#orm.em.fork();
-    const { parse } = request;
+    const { parsed } = request;
+    const began = performance.now();
+    // One transaction, so an import is all or nothing; each of its statements covers one chunk, so the request
+    // thread gets back to other requests between them.
     const written = await em.transactional(async (tx) => {
-      flagDuplicateInvoiceNumbers(parse.accounts);
-      flagExistingInvoiceNumbers(parse.accounts, await existingInvoiceNumbers(tx, parse.accounts));
-      const problems = allProblems(parse);
-      const good = parse.accounts.filter((account) => account.problems.length === 0);
-      const skipped = skippedEntries(parse);
-      const refuse = parse.fatal.length > 0 || good.length === 0 || (problems.length > 0 && request.mode !== 'valid-only');
+      const review = await reviewAccounts(tx, parsed);
+      const problems = sortedProblems([...parsed.fatal, ...parsed.orphans.flatMap((o) => o.problems), ...review.problems]);
+      const skipped = [...parsed.orphans.map((orphan) => ({ accountRef: null, lines: [orphan.line], problems: orphan.problems })), ...review.skipped];
+      const refuse = parsed.fatal.length > 0 || review.goodAccounts === 0 || (problems.length > 0 && request.mode !== 'valid-only');
       if (refuse) {
-        const batch = createBatch(tx, request, 'rejected', 0, problems);
-        await tx.flush();
+        const batchId = await insertBatch(tx, request, 'rejected', 0, problems);
         await audit(tx, {
           actorId: request.user.id,
           action: 'import.rejected',
           entity: 'import_batch',
-          entityId: batch.id,
-          details: { format: request.format, rowsTotal: parse.rowsTotal, problems: problems.length },
+          entityId: batchId,
+          details: { format: request.format, rowsTotal: parsed.rowsTotal, problems: problems.length },
         });
-        return { kind: 'rejected' as const, batchId: batch.id, rowsTotal: parse.rowsTotal, rows: problems, skipped };
+        return { kind: 'rejected' as const, batchId, rowsTotal: parsed.rowsTotal, rows: problems, skipped };
       }
-      const counts = await writeAccounts(tx, good);
-      const rowsImported = good.reduce((n, account) => n + account.lines.length, 0);
+      if (review.outOfScope.length > 0) {
+        throw new ConflictError(
+          'import-accounts-out-of-scope',
+          `Nothing was imported: ${review.outOfScope.length} account reference(s) belong to accounts outside your team (${review.outOfScope.slice(0, 10).join(', ')}).`,
+          { accountRefs: review.outOfScope },
+        );
+      }
+      const counts: ChunkCounts = { accountsCreated: 0, accountsUpdated: 0, invoicesCreated: 0, accountIds: [] };
+      for (const chunk of parsed.chunks) {
+        const chunkCounts = await writeAccounts(tx, accountsToWrite(chunk, review.storedNumbers), review.stored);
+        counts.accountsCreated += chunkCounts.accountsCreated;
+        counts.accountsUpdated += chunkCounts.accountsUpdated;
+        counts.invoicesCreated += chunkCounts.invoicesCreated;
+        counts.accountIds.push(...chunkCounts.accountIds);
+      }
+      const { rowsImported } = review;
       const status = skipped.length > 0 ? ('partially-imported' as const) : ('imported' as const);
-      const batch = createBatch(tx, request, status, rowsImported, problems);
-      await tx.flush();
-      // appendAudit forks this EntityManager; tens of thousands of managed rows would be copied for nothing.
-      tx.clear();
+      const batchId = await insertBatch(tx, request, status, rowsImported, problems);
       await audit(tx, {
         actorId: request.user.id,
         action: 'import.portfolio',
         entity: 'import_batch',
-        entityId: batch.id,
+        entityId: batchId,
         details: {
           format: request.format,
           mode: request.mode,
           status,
-          rowsTotal: parse.rowsTotal,
+          rowsTotal: parsed.rowsTotal,
           rowsImported,
           accountsCreated: counts.accountsCreated,
           accountsUpdated: counts.accountsUpdated,
           invoicesCreated: counts.invoicesCreated,
         },
       });
-      return { kind: 'written' as const, batchId: batch.id, status, rowsImported, counts, skipped };
+      return { kind: 'written' as const, batchId, status, rowsTotal: parsed.rowsTotal, rowsImported, counts, skipped };
     });
-    if (written.kind === 'rejected') return written;
-
-    const { started, errors, note } = await this.#startWorkflows(written.counts.accountIds);
-    return {
-      kind: 'imported',
-      result: {
+    if (written.kind === 'written') {
+      // How long the database part took, apart from the workflow starts that follow: the two scale differently.
+      this.#logger.info('portfolio import committed', {
         batchId: written.batchId,
-        status: written.status,
-        rowsTotal: parse.rowsTotal,
+        accounts: written.counts.accountIds.length,
         rowsImported: written.rowsImported,
-        accountsCreated: written.counts.accountsCreated,
-        accountsUpdated: written.counts.accountsUpdated,
-        invoicesCreated: written.counts.invoicesCreated,
-        workflowsStarted: started,
-        workflowErrors: errors,
-        workflowNote: note,
-        skipped: written.skipped,
-      },
+        ms: Math.round(performance.now() - began),
+      });
+    }
+    return written;
+  }
+
+  /**
+   * Starts the workflows of a committed import and gives its result. It does not fail: the import stands, so a
+   * problem starting workflows is reported in the result, per account or in its note, never as an error.
+   */
+  async startWorkflows(written: WrittenImport): Promise<ImportResult> {
+    const began = performance.now();
+    let report: { started: number; errors: ImportResult['workflowErrors']; note: string | null };
+    try {
+      report = await this.#startCollections(written.counts.accountIds);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.#logger.error('could not start the workflows of an import', { batchId: written.batchId, error: message });
+      report = { started: 0, errors: [], note: `The import was saved, but its collection workflows could not be started: ${message}` };
+    }
+    this.#logger.info('portfolio import started its workflows', {
+      batchId: written.batchId,
+      started: report.started,
+      errors: report.errors.length,
+      ms: Math.round(performance.now() - began),
+    });
+    return {
+      batchId: written.batchId,
+      status: written.status,
+      rowsTotal: written.rowsTotal,
+      rowsImported: written.rowsImported,
+      accountsCreated: written.counts.accountsCreated,
+      accountsUpdated: written.counts.accountsUpdated,
+      invoicesCreated: written.counts.invoicesCreated,
+      workflowsStarted: report.started,
+      workflowErrors: report.errors,
+      workflowNote: report.note,
+      skipped: written.skipped,
     };
   }
 
   /** Starts (idempotently) the collection workflow of every imported account that has something open. */
-  async #startWorkflows(accountIds: string[]): Promise<{ started: number; errors: ImportResult['workflowErrors']; note: string | null }> {
+  async #startCollections(accountIds: string[]): Promise<{ started: number; errors: ImportResult['workflowErrors']; note: string | null }> {
     const em = this.#orm.em.fork();
-    const open = new Map<string, AccountToStart>();
+    const open: AccountToStart[] = [];
     for (const chunk of chunks(accountIds)) {
-      const invoices = await em.find(
-        Invoice,
-        { account: { $in: chunk }, status: 'open', openMinor: { $gt: 0n } },
-        { fields: ['account.segment'] },
+      open.push(
+        ...(await query<AccountToStart>(
+          em,
+          `select a."id", a."segment" from "account" a
+            where a."id" in ${UUID_LIST}
+              and exists (select 1 from "invoice" i where i."account_id" = a."id" and i."status" = 'open' and i."open_minor" > 0)`,
+          [JSON.stringify(chunk)],
+        )),
       );
-      for (const invoice of invoices) open.set(invoice.account.id, { id: invoice.account.id, segment: invoice.account.segment });
     }
-    const report = await startCollections(this.#orm, this.#collections, [...open.values()], this.#logger);
+    const report = await startCollections(this.#orm, this.#collections, open, this.#logger);
     const note =
       report.withoutStrategy > 0
         ? `${report.withoutStrategy} collection workflow(s) were not started: their segment has no strategy assignment and no default strategy is published.`
@@ -169,140 +235,50 @@ export class ImportsService {
   }
 }
 
-const skippedEntries = (parse: PortfolioParse): SkippedEntry[] => [
-  ...parse.orphans.map((orphan) => ({ accountRef: null, lines: [orphan.line], problems: orphan.problems })),
-  ...parse.accounts
-    .filter((account) => account.problems.length > 0)
-    .map((account) => ({
-      accountRef: account.externalRef,
-      lines: account.lines,
-      problems: [...account.problems].sort((a, b) => a.line - b.line),
-    })),
-];
+/**
+ * Checks every chunk against the database (invoice numbers already stored, accounts already stored and whose),
+ * reading and changing nothing else, so the import can be refused whole before anything is written.
+ */
+const reviewAccounts = async (tx: EntityManager, parsed: ParsedPortfolio): Promise<Review> => {
+  const review: Review = { storedNumbers: new Set(), stored: new Map(), outOfScope: [], problems: [], skipped: [], goodAccounts: 0, rowsImported: 0 };
+  for (const chunk of parsed.chunks) {
+    const accounts = accountsIn(chunk);
+    const numbers = new Set(accounts.flatMap((account) => account.invoices.map((invoice) => invoice.number)));
+    for (const number of await storedInvoiceNumbers(tx, [...numbers])) review.storedNumbers.add(number);
+    flagExistingInvoiceNumbers(accounts, review.storedNumbers);
+    const good: string[] = [];
+    for (const account of accounts) {
+      if (account.problems.length > 0) {
+        review.problems.push(...account.problems);
+        review.skipped.push(skippedEntry(account));
+      } else {
+        good.push(account.externalRef);
+        review.goodAccounts += 1;
+        review.rowsImported += account.lines.length;
+      }
+    }
+    for (const account of await storedAccounts(tx, good)) {
+      if (account.inScope) review.stored.set(account.externalRef, account.id);
+      else review.outOfScope.push(account.externalRef);
+    }
+  }
+  return review;
+};
 
-const createBatch = (
-  em: EntityManager,
+/** The batch row: the file as it was read, its outcome and every problem found. */
+const insertBatch = async (
+  tx: EntityManager,
   request: ImportRequest,
   status: 'imported' | 'partially-imported' | 'rejected',
   rowsImported: number,
   problems: ImportRowProblem[],
-) => {
-  const batch = em.create(ImportBatch, {
-    id: randomUUID(),
-    kind: 'customers-invoices',
-    format: request.format,
-    filename: request.filename,
-    raw: request.raw,
-    status,
-    rowsTotal: request.parse.rowsTotal,
-    rowsImported,
-    errors: problems as unknown as JsonValue[],
-    createdBy: request.user.id,
-  });
-  em.persist(batch);
-  return batch;
-};
-
-const existingInvoiceNumbers = async (em: EntityManager, accounts: PortfolioAccount[]): Promise<Set<string>> => {
-  const numbers = [...new Set(accounts.flatMap((account) => account.invoices.map((invoice) => invoice.number)))];
-  const found = new Set<string>();
-  for (const chunk of chunks(numbers)) {
-    const invoices = await em.find(Invoice, { number: { $in: chunk } }, { fields: ['number'] });
-    for (const invoice of invoices) found.add(invoice.number);
-  }
-  return found;
-};
-
-/** Upserts accounts by external reference, adds unseen contacts, creates invoices. No flush: the caller commits. */
-const writeAccounts = async (em: EntityManager, accounts: PortfolioAccount[]): Promise<WriteCounts> => {
-  const existing = new Map<string, IAccount>();
-  const outOfScope: string[] = [];
-  for (const chunk of chunks(accounts.map((a) => a.externalRef))) {
-    // References are unique across every team: one the user's scope does not reach is someone else's account,
-    // which an import must neither change nor try to create again.
-    const inScope = new Set((await em.find(Account, { externalRef: { $in: chunk } }, { fields: ['id'] })).map((a) => a.id));
-    for (const account of await em.find(Account, { externalRef: { $in: chunk } }, { filters: { [ACCOUNT_SCOPE_FILTER]: false } })) {
-      if (inScope.has(account.id)) existing.set(account.externalRef, account);
-      else outOfScope.push(account.externalRef);
-    }
-  }
-  if (outOfScope.length > 0) {
-    throw new ConflictError(
-      'import-accounts-out-of-scope',
-      `Nothing was imported: ${outOfScope.length} account reference(s) belong to accounts outside your team (${outOfScope.slice(0, 10).join(', ')}).`,
-      { accountRefs: outOfScope },
-    );
-  }
-  const contactsByAccount = new Map<string, IContact[]>();
-  for (const chunk of chunks([...existing.values()].map((a) => a.id))) {
-    for (const contact of await em.find(Contact, { account: { $in: chunk } })) {
-      const list = contactsByAccount.get(contact.account.id) ?? [];
-      list.push(contact);
-      contactsByAccount.set(contact.account.id, list);
-    }
-  }
-  const counts: WriteCounts = { accountsCreated: 0, accountsUpdated: 0, invoicesCreated: 0, accountIds: [] };
-  for (const input of accounts) {
-    let account = existing.get(input.externalRef);
-    if (account) {
-      account.name = input.name;
-      account.customerType = input.customerType;
-      if (input.segment !== null) account.segment = input.segment;
-      account.timeZone = input.timeZone;
-      counts.accountsUpdated += 1;
-    } else {
-      account = em.create(Account, {
-        id: randomUUID(),
-        externalRef: input.externalRef,
-        name: input.name,
-        customerType: input.customerType,
-        segment: input.segment ?? 'standard',
-        currency: input.currency,
-        timeZone: input.timeZone,
-      });
-      em.persist(account);
-      counts.accountsCreated += 1;
-    }
-    counts.accountIds.push(account.id);
-    const known = contactsByAccount.get(account.id) ?? [];
-    let hasPrimary = known.some((contact) => contact.isPrimary);
-    for (const contact of input.contacts) {
-      if (known.some((c) => c.name === contact.name && c.email === contact.email && c.phone === contact.phone)) continue;
-      // The schema allows one primary contact per account; an existing one keeps the role.
-      const isPrimary = contact.isPrimary && !hasPrimary;
-      hasPrimary ||= isPrimary;
-      em.persist(
-        em.create(Contact, {
-          account,
-          name: contact.name,
-          email: contact.email,
-          phone: contact.phone,
-          postalAddress: contact.postalAddress,
-          // No zone given is no zone known: contact hours then read the phone number and the address.
-          timeZone: contact.timeZone,
-          isPrimary,
-          consentEmail: contact.consent.email,
-          consentSms: contact.consent.sms,
-          consentPhone: contact.consent.phone,
-          consentLetter: contact.consent.letter,
-        }),
-      );
-    }
-    for (const invoice of input.invoices) {
-      em.persist(
-        em.create(Invoice, {
-          account,
-          number: invoice.number,
-          issueDate: invoice.issueDate,
-          dueDate: invoice.dueDate,
-          currency: invoice.currency,
-          amountMinor: invoice.amountMinor,
-          openMinor: invoice.amountMinor,
-          status: 'open',
-        }),
-      );
-      counts.invoicesCreated += 1;
-    }
-  }
-  return counts;
+): Promise<string> => {
+  const { raw } = request.parsed;
+  const [row] = await query<{ id: string }>(
+    tx,
+    `insert into "import_batch" ("kind", "format", "filename", "raw", "status", "rows_total", "rows_imported", "errors", "created_by")
+     values ('customers-invoices', ?, ?, ?, ?, ?, ?, ?::jsonb, ?) returning "id"`,
+    [request.format, request.filename, Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength), status, request.parsed.rowsTotal, rowsImported, JSON.stringify(problems), request.user.id],
+  );
+  return (row as { id: string }).id;
 };

@@ -1,30 +1,46 @@
+import { deserialize } from 'node:v8';
 import { Piscina } from 'piscina';
-import { ValidationError } from '../http/errors.ts';
-import type { CsvParseOutcome } from './csv-parse.worker.ts';
-import type { PortfolioParse } from './portfolio.ts';
+import { HttpError, ValidationError, type FieldIssue } from '../http/errors.ts';
+import { ownsBuffer } from './owned-bytes.ts';
+import type { ParsedPortfolio, ParseOutcome, ParseTask, Refusal } from './portfolio-parse.worker.ts';
+import type { PortfolioAccount } from './portfolio.ts';
 
-// Reading a portfolio file is seconds of CPU for a large one. It runs in a worker thread, so the API goes on
-// answering every other request (health included) while a 20 MB file is read. One thread: on a small machine the
-// database and the workers need the other cores, and imports are rare.
+// Reading a portfolio file is seconds of CPU for a large one: decoding it, parsing CSV or JSON, checking every row
+// and, for JSON, every string for what cannot be stored. It runs in a worker thread, so the API goes on answering
+// every other request (health included) while a 20 MB file is read. One thread: on a small machine the database and
+// the workers need the other cores, and imports are rare.
+
+export type { ParsedPortfolio } from './portfolio-parse.worker.ts';
 
 export interface ParsePool {
-  /** Reads a CSV portfolio in a worker thread; refuses a file the reader refuses, as the reader would. */
-  csv(text: string): Promise<PortfolioParse & { parsedOnThread: number }>;
+  /**
+   * Reads a portfolio file in a worker thread, which takes `bytes` over (they are transferred, and unusable here
+   * afterwards); refuses a file the reader refuses, as the reader would.
+   */
+  parse(format: ParseTask['format'], bytes: Uint8Array, options: { charset: string; maxRows: number }): Promise<ParsedPortfolio & { parsedOnThread: number }>;
   close(): Promise<void>;
 }
 
+const refusalError = (refusal: Refusal): HttpError =>
+  refusal.code === 'validation-failed'
+    ? new ValidationError((refusal.details as { fields: FieldIssue[] }).fields, refusal.message)
+    : new HttpError(refusal.status, refusal.code, refusal.message, refusal.details);
+
+/** One chunk of a parsed portfolio's accounts. */
+export const accountsIn = (chunk: Uint8Array): PortfolioAccount[] => deserialize(chunk) as PortfolioAccount[];
+
 export function createParsePool(): ParsePool {
-  const pool = new Piscina<string, CsvParseOutcome>({
-    filename: new URL('./csv-parse.worker.ts', import.meta.url).href,
+  const pool = new Piscina<ParseTask, ParseOutcome>({
+    filename: new URL('./portfolio-parse.worker.ts', import.meta.url).href,
     minThreads: 0,
     maxThreads: 1,
     idleTimeout: 30_000,
   });
   return {
-    async csv(text) {
-      const outcome = await pool.run(text);
-      if (!outcome.ok) throw new ValidationError(outcome.fields, outcome.message);
-      return { ...outcome.parse, parsedOnThread: outcome.threadId };
+    async parse(format, bytes, { charset, maxRows }) {
+      const outcome = await pool.run({ format, bytes, charset, maxRows }, { transferList: ownsBuffer(bytes) ? [bytes.buffer] : [] });
+      if (!outcome.ok) throw refusalError(outcome.refusal);
+      return { ...outcome.parsed, parsedOnThread: outcome.threadId };
     },
     close: () => pool.destroy(),
   };

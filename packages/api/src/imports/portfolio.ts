@@ -81,7 +81,6 @@ export const flagExistingInvoiceNumbers = (accounts: PortfolioAccount[], existin
   }
 };
 
-export const allProblems = (parse: PortfolioParse): ImportRowProblem[] =>
-  [...parse.fatal, ...parse.orphans.flatMap((o) => o.problems), ...parse.accounts.flatMap((a) => a.problems)].sort(
-    (a, b) => a.line - b.line || a.field.localeCompare(b.field),
-  );
+/** Problems as the import lists them: by line, then field. */
+export const sortedProblems = (problems: ImportRowProblem[]): ImportRowProblem[] =>
+  problems.sort((a, b) => a.line - b.line || a.field.localeCompare(b.field));
