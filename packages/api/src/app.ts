@@ -45,6 +45,7 @@ import { KpisService } from './kpis/kpis.service.ts';
 import { importsRoutes, isPortfolioUpload } from './imports/imports.routes.ts';
 import { ImportsService } from './imports/imports.service.ts';
 import { createParsePool } from './imports/parse-pool.ts';
+import { createStatementParsePool } from './bank-statements/statement-parse-pool.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { paymentsRoutes } from './payments/payments.routes.ts';
 import { accountPromisesRoutes } from './promises/promises.routes.ts';
@@ -170,7 +171,8 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   app.use('/api/accounts/:id/promises', authenticated, accountPromisesRoutes(new PromisesService(orm, collections, logger)));
   app.use('/api/accounts/:id/disputes', authenticated, accountDisputesRoutes(disputes));
   app.use('/api/disputes', authenticated, disputesRoutes(disputes));
-  const bankStatements = new BankStatementsService(orm, deps.reconciliations, logger);
+  const statementParsing = createStatementParsePool();
+  const bankStatements = new BankStatementsService(orm, deps.reconciliations, logger, statementParsing);
   app.use('/api/bank-statements', authenticated, bankStatementsRoutes(bankStatements));
   app.use('/api/statement-lines', authenticated, statementLinesRoutes(new StatementLinesService(orm, collections, logger)));
   app.use('/api/statement-mappings', authenticated, statementMappingsRoutes(bankStatements));
@@ -203,6 +205,7 @@ export const createApp = (deps: AppDeps): RecoupApp => {
     await sessions.close();
     await pool.end();
     await parsing.close();
+    await statementParsing.close();
   };
   return Object.assign(app, { close, checkContinue: expectContinue(app, isPortfolioUpload) });
 };

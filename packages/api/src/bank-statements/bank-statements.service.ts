@@ -15,16 +15,7 @@ import {
   type IBankStatement,
   type JsonObject,
 } from '@recoup/db';
-import {
-  StatementParseError,
-  detectStatementFormat,
-  parseBai2,
-  parseCamt,
-  parseCsvStatement,
-  parseMt940,
-  type CsvStatementMapping,
-  type ParsedStatement,
-} from '@recoup/domain';
+import type { CsvStatementMapping, ParsedStatement } from '@recoup/domain';
 import type { StatementDetail, StatementImportQuery, StatementImportResult, StatementListItem } from '@recoup/contracts';
 import type { ReconciliationClient } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
@@ -32,6 +23,7 @@ import type { AuthUser } from '../auth/current-user.ts';
 import { BusinessRuleError, ConflictError, NotFoundError, ServiceUnavailableError } from '../http/errors.ts';
 import type { Logger } from '../http/logger.ts';
 import { decodeStatementBytes } from './statement-bytes.ts';
+import type { StatementParsePool } from './statement-parse-pool.ts';
 
 const resultOf = (row: IBankStatement, duplicate: boolean, alreadySeenLines: readonly AlreadySeenLine[]): StatementImportResult => ({
   id: row.id,
@@ -63,11 +55,13 @@ export class BankStatementsService {
   readonly #orm: MikroORM;
   readonly #reconciliations: ReconciliationClient;
   readonly #logger: Logger;
+  readonly #parsing: StatementParsePool;
 
-  constructor(orm: MikroORM, reconciliations: ReconciliationClient, logger: Logger) {
+  constructor(orm: MikroORM, reconciliations: ReconciliationClient, logger: Logger, parsing: StatementParsePool) {
     this.#orm = orm;
     this.#reconciliations = reconciliations;
     this.#logger = logger;
+    this.#parsing = parsing;
   }
 
   async import(raw: Buffer, contentType: string | undefined, query: StatementImportQuery, user: AuthUser): Promise<StatementImportResult> {
@@ -187,31 +181,12 @@ export class BankStatementsService {
       }
       mapping = row.mapping as unknown as CsvStatementMapping;
     }
-    try {
-      const format = query.format === 'auto' ? detectStatementFormat(text) : query.format;
-      switch (format) {
-        case 'camt.053':
-        case 'camt.054': {
-          const statement = parseCamt(text);
-          if (statement.format !== format) {
-            throw new StatementParseError('Document', `the file is a ${statement.format} message, not ${format}.`);
-          }
-          return statement;
-        }
-        case 'mt940':
-          return parseMt940(text);
-        case 'bai2':
-          return parseBai2(text);
-        case 'csv':
-          return parseCsvStatement(text, mapping as CsvStatementMapping, `sha256:${sha}`);
-      }
-    } catch (error) {
-      if (error instanceof StatementParseError) {
-        const what = query.format === 'auto' ? 'statement' : query.format;
-        throw new BusinessRuleError('statement-invalid', `The ${what} file was refused, nothing was imported: ${error.message}`, { where: error.where });
-      }
-      throw error;
+    const outcome = await this.#parsing.parse({ text, format: query.format, ...(mapping ? { mapping } : {}), sha });
+    if (!outcome.ok) {
+      const what = query.format === 'auto' ? 'statement' : query.format;
+      throw new BusinessRuleError('statement-invalid', `The ${what} file was refused, nothing was imported: ${outcome.message}`, { where: outcome.where });
     }
+    return outcome.parsed;
   }
 
   async list(): Promise<StatementListItem[]> {

@@ -1,6 +1,6 @@
 import { deserialize } from 'node:v8';
-import { Piscina } from 'piscina';
 import { HttpError, ValidationError, type FieldIssue } from '../http/errors.ts';
+import { singleThreadPool } from '../shared/single-thread-pool.ts';
 import { ownsBuffer } from './owned-bytes.ts';
 import type { ParsedPortfolio, ParseOutcome, ParseTask, Refusal } from './portfolio-parse.worker.ts';
 import type { PortfolioAccount } from './portfolio.ts';
@@ -30,12 +30,7 @@ const refusalError = (refusal: Refusal): HttpError =>
 export const accountsIn = (chunk: Uint8Array): PortfolioAccount[] => deserialize(chunk) as PortfolioAccount[];
 
 export function createParsePool(): ParsePool {
-  const pool = new Piscina<ParseTask, ParseOutcome>({
-    filename: new URL('./portfolio-parse.worker.ts', import.meta.url).href,
-    minThreads: 0,
-    maxThreads: 1,
-    idleTimeout: 30_000,
-  });
+  const pool = singleThreadPool<ParseTask, ParseOutcome>(new URL('./portfolio-parse.worker.ts', import.meta.url));
   return {
     async parse(format, bytes, { charset, maxRows }) {
       const outcome = await pool.run({ format, bytes, charset, maxRows }, { transferList: ownsBuffer(bytes) ? [bytes.buffer] : [] });
