@@ -47,5 +47,8 @@ export const REGIONS: readonly (readonly [Region, number])[] = [
   [{ currency: 'USD', timeZone: 'America/Chicago', legalForms: ['Inc.', 'LLC'], phonePrefix: '+1 312', domain: 'com' }, 8],
   [{ currency: 'USD', timeZone: 'America/Denver', legalForms: ['LLC', 'Inc.'], phonePrefix: '+1 303', domain: 'com' }, 4],
   [{ currency: 'USD', timeZone: 'America/Los_Angeles', legalForms: ['Inc.', 'LLC'], phonePrefix: '+1 213', domain: 'com' }, 8],
+  // Honolulu's contact hours (18:00–07:00 UTC) bridge the night between the US west coast's and Europe's, so at
+  // any hour of the day some demo debtor may be called and a newcomer sees call tasks.
+  [{ currency: 'USD', timeZone: 'Pacific/Honolulu', legalForms: ['Inc.', 'LLC'], phonePrefix: '+1 808', domain: 'com' }, 8],
   [{ currency: 'GBP', timeZone: 'Europe/London', legalForms: ['Ltd', 'PLC', 'LLP'], phonePrefix: '+44 20', domain: 'co.uk' }, 18],
 ];
