@@ -29,7 +29,13 @@ export function AuditFilterForm({ filters, users, problems, onApply }: AuditFilt
       {problems[name] ?? hint}
     </span>
   );
-  const text = (name: 'action' | 'entity' | 'entityId', label: string, placeholder: string, hint: string) => (
+  /** A text or date field with its label and its note (the hint, or why the API refused it). */
+  const input = (
+    name: 'action' | 'entity' | 'entityId' | 'fromDate' | 'toDate',
+    label: string,
+    hint: string,
+    kind: { type: 'text'; placeholder: string } | { type: 'date' },
+  ) => (
     <div className="field">
       <label className="field__label" htmlFor={fieldId(name)}>
         {label}
@@ -37,25 +43,9 @@ export function AuditFilterForm({ filters, users, problems, onApply }: AuditFilt
       <input
         id={fieldId(name)}
         className="field__input"
+        type={kind.type}
         value={draft[name]}
-        placeholder={placeholder}
-        aria-invalid={problems[name] ? 'true' : undefined}
-        aria-describedby={`${fieldId(name)}-note`}
-        onChange={(event) => setDraft({ ...draft, [name]: event.target.value })}
-      />
-      {note(name, hint)}
-    </div>
-  );
-  const date = (name: 'fromDate' | 'toDate', label: string, hint: string) => (
-    <div className="field">
-      <label className="field__label" htmlFor={fieldId(name)}>
-        {label}
-      </label>
-      <input
-        id={fieldId(name)}
-        className="field__input"
-        type="date"
-        value={draft[name]}
+        placeholder={kind.type === 'text' ? kind.placeholder : undefined}
         aria-invalid={problems[name] ? 'true' : undefined}
         aria-describedby={`${fieldId(name)}-note`}
         onChange={(event) => setDraft({ ...draft, [name]: event.target.value })}
@@ -88,11 +78,11 @@ export function AuditFilterForm({ filters, users, problems, onApply }: AuditFilt
         </select>
         {note('actorId', users === null ? 'Only the system can be picked until the users load.' : 'Who made the change.')}
       </div>
-      {text('action', 'Action', 'e.g. auth. or user.created', 'The start of the action’s name.')}
-      {text('entity', 'Entity', 'e.g. account', 'What kind of thing changed, exactly.')}
-      {text('entityId', 'Entity id', 'e.g. an account’s id', 'Which one, exactly.')}
-      {date('fromDate', 'From', 'The first day, on your clock.')}
-      {date('toDate', 'To', 'The last day, included.')}
+      {input('action', 'Action', 'The start of the action’s name.', { type: 'text', placeholder: 'e.g. auth. or user.created' })}
+      {input('entity', 'Entity', 'What kind of thing changed, exactly.', { type: 'text', placeholder: 'e.g. account' })}
+      {input('entityId', 'Entity id', 'Which one, exactly.', { type: 'text', placeholder: 'e.g. an account’s id' })}
+      {input('fromDate', 'From', 'The first day, on your clock.', { type: 'date' })}
+      {input('toDate', 'To', 'The last day, included.', { type: 'date' })}
       <div className="admin-filters__actions">
         <button type="submit" className="button button--primary">
           Apply filters
