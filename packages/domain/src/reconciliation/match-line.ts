@@ -1,5 +1,5 @@
 import type { Allocation, MatchAccount, MatchOptions, MatchProposal, MatchRule, OpenInvoice, StatementLine } from './match-types.ts';
-import { NameIndex, nameProfile, profileSimilarity, type NameProfile } from './name-similarity.ts';
+import { nameProfile, profileSimilarity, type NameProfile } from './name-similarity.ts';
 import { exactSubset } from './subset-sum.ts';
 
 // Cash application for one bank statement line. The rules run in order of how much they can be trusted; the
@@ -34,12 +34,10 @@ export interface MatchIndex {
   byInvoiceNumber: Map<string, { account: MatchAccount; invoice: OpenInvoice }>;
   byCustomerRef: Map<string, MatchAccount>;
   names: Map<string, { account: MatchAccount; profile: NameProfile }>;
-  /** The names by their bigrams, so a payer name is compared only with names that could be like it. */
-  nameIndex: NameIndex;
 }
 
 export function buildMatchIndex(accounts: readonly MatchAccount[]): MatchIndex {
-  const index: MatchIndex = { byInvoiceNumber: new Map(), byCustomerRef: new Map(), names: new Map(), nameIndex: new NameIndex() };
+  const index: MatchIndex = { byInvoiceNumber: new Map(), byCustomerRef: new Map(), names: new Map() };
   for (const account of accounts) replaceMatchAccount(index, account);
   return index;
 }
@@ -52,13 +50,7 @@ export function replaceMatchAccount(index: MatchIndex, account: MatchAccount): v
   }
   index.byCustomerRef.set(normaliseReference(account.externalRef), account);
   for (const invoice of account.openInvoices) index.byInvoiceNumber.set(normaliseReference(invoice.number), { account, invoice });
-  const sameName = before !== undefined && before.account.name === account.name;
-  const profile = sameName ? before.profile : nameProfile(account.name);
-  if (!sameName) {
-    if (before) index.nameIndex.remove(account.accountId, before.profile);
-    index.nameIndex.add(account.accountId, profile);
-  }
-  index.names.set(account.accountId, { account, profile });
+  index.names.set(account.accountId, { account, profile: before?.account.name === account.name ? before.profile : nameProfile(account.name) });
 }
 
 /**
@@ -205,9 +197,8 @@ export function matchStatementLine(line: StatementLine, index: MatchIndex, optio
   // 3. The payer's name, as a hint only.
   if (line.payerName) {
     const payer = nameProfile(line.payerName);
-    const pool = options.payerCandidates ?? index.nameIndex.candidates(payer, NAME_HINT_MINIMUM);
-    const ranked = [...pool]
-      .flatMap((id) => index.names.get(id) ?? [])
+    const pool = options.payerCandidates ? options.payerCandidates.flatMap((id) => index.names.get(id) ?? []) : [...index.names.values()];
+    const ranked = pool
       .filter((n) => n.account.currency === line.currency)
       .map((n) => ({ account: n.account, similarity: profileSimilarity(payer, n.profile) }))
       .filter((r) => r.similarity >= NAME_HINT_MINIMUM)
