@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -8,19 +7,6 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { recoupDataConverter } from '@recoup/workflows';
 import { persistentPayloadKeys } from '../../packages/api/src/launcher/payload-key-file.ts';
 import { createTimeSkippingEnv } from '../../workflows/test/temporal-test-env.ts';
-
-/** A free TCP port on loopback. */
-export async function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Which Temporal server the system runs on. dev-server: the launcher starts its embedded dev server, as
@@ -62,13 +48,13 @@ export async function launchSystem(options: LaunchOptions = {}): Promise<Launche
 
 async function launchOn(timeSkipping: TestWorkflowEnvironment | null, options: LaunchOptions): Promise<LaunchedSystem> {
   const dataDir = mkdtempSync(join(tmpdir(), 'recoup-e2e-'));
-  const port = await freeLoopbackPort();
   const child: ChildProcess = spawn(process.execPath, ['packages/api/src/launcher/up.ts'], {
     cwd: process.cwd(),
     env: {
       ...process.env,
       RECOUP_DATA_DIR: dataDir,
-      PORT: String(port),
+      // Any free port: the launcher holds it from its first moment and prints the one it got.
+      PORT: '0',
       DATABASE_URL: '',
       SMTP_URL: '',
       ...(timeSkipping

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@recoup/contracts';
@@ -11,7 +11,27 @@ export interface StartApiOptions extends AppDeps {
   port: number;
   /** Defaults to all interfaces. */
   host?: string;
+  /** A server already listening (see listenEarly): the API takes it over instead of binding port and host. */
+  server?: Server;
 }
+
+/**
+ * Binds the API's port before the rest of the system starts, so that nothing else takes it meanwhile (port 0 picks
+ * a free one). Until the API takes the server over, every request is answered 503 "starting".
+ */
+export const listenEarly = async (port: number, host = '0.0.0.0'): Promise<Server> => {
+  const server = createServer((_req, res) => {
+    res.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '5' });
+    res.end(JSON.stringify({ error: { code: 'starting', message: 'Recoup is starting; try again in a few seconds.' } }));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`Port ${port} is already in use: set PORT to a free port, or to 0 for any free one.`) : error),
+    );
+    server.listen(port, host, () => resolve());
+  });
+  return server;
+};
 
 export interface RunningApi {
   url: string;
@@ -23,11 +43,9 @@ export interface RunningApi {
 /** Starts the HTTP API; the caller owns the ORM and the Temporal client and closes them after `close()`. */
 export const startApi = async (options: StartApiOptions): Promise<RunningApi> => {
   const app = createApp(options);
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(options.port, options.host ?? '0.0.0.0', (error?: Error) =>
-      error ? reject(error) : resolve(listening),
-    );
-  });
+  const server = options.server ?? (await listenEarly(options.port, options.host));
+  server.removeAllListeners('request');
+  server.on('request', app);
   server.on('checkContinue', app.checkContinue);
   const { port } = server.address() as AddressInfo;
   let closed: Promise<void> | undefined;

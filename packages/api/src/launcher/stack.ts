@@ -7,7 +7,8 @@ import { connectTemporalClient, createCollectionClient, createReconciliationClie
 import { hashPassword } from '../auth/passwords.ts';
 import { createLogger } from '../http/logger.ts';
 import { startMailSink } from '../mail-sink/mail-sink.ts';
-import { startApi } from '../main.ts';
+import { listenEarly, startApi } from '../main.ts';
+import type { AddressInfo } from 'node:net';
 import { freePort } from './free-port.ts';
 import { persistentPayloadKeys } from './payload-key-file.ts';
 import { startOpenAccountWorkflows } from './start-open-workflows.ts';
@@ -57,6 +58,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   };
   try {
     const baseConfig = loadConfig(env);
+    // The API's port is held from the start: the minute it takes to start the rest must not let anything take it.
+    const listener = await listenEarly(baseConfig.port);
+    stops.push(() => new Promise<void>((done) => listener.close(() => done())));
+    const apiPort = (listener.address() as AddressInfo).port;
     const dataDir = resolve(options.projectRoot, baseConfig.dataDir);
     mkdirSync(dataDir, { recursive: true });
 
@@ -97,7 +102,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     if (!baseConfig.temporal.payloadKeys) log(`Temporal payloads are encrypted with the generated key in ${dataDir}/temporal-payload-keys`);
     const config: RecoupConfig = {
       ...baseConfig,
-      publicUrl: env.PUBLIC_URL?.trim() ? baseConfig.publicUrl : `http://localhost:${baseConfig.port}`,
+      publicUrl: env.PUBLIC_URL?.trim() ? baseConfig.publicUrl : `http://localhost:${apiPort}`,
       sessionSecret: baseConfig.sessionSecret ?? persistentSecret(join(dataDir, 'session-secret')),
       databaseUrl,
       smtpUrl,
@@ -137,7 +142,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       }
     }
 
-    const api = await startApi({ orm, collections, reconciliations, config, port: config.port });
+    const api = await startApi({ orm, collections, reconciliations, config, port: apiPort, server: listener });
     stops.push(() => api.close());
 
     return {
