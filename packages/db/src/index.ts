@@ -1,3 +1,4 @@
+export * from './bound-query.ts';
 export * from './entities/account.entity.ts';
 export * from './entities/account-note.entity.ts';
 export * from './entities/allocation.entity.ts';

@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { ImportBatch } from '@recoup/db';
+import { ImportBatch, query } from '@recoup/db';
 import type { ImportBatchView, ImportQuery, ImportResult, ImportRowProblem, SkippedEntry } from '@recoup/contracts';
 import type { CollectionClient } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
@@ -9,7 +9,7 @@ import type { Logger } from '../http/logger.ts';
 import type { AccountToStart } from '@recoup/workflows';
 import { accountsIn, type ParsedPortfolio } from './parse-pool.ts';
 import { flagExistingInvoiceNumbers, sortedProblems, type PortfolioAccount } from './portfolio.ts';
-import { query, storedAccounts, storedInvoiceNumbers, UUID_LIST, writeAccounts, type ChunkCounts } from './portfolio-writes.ts';
+import { storedAccounts, storedInvoiceNumbers, UUID_LIST, writeAccounts, type ChunkCounts } from './portfolio-writes.ts';
 import { startCollections } from '@recoup/workflows';
 
 export interface ImportRequest {

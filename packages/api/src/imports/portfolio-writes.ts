@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CompiledQuery } from 'kysely';
+import { query } from '@recoup/db';
 import { scopedAccountsSql } from '../shared/access-scope.ts';
 import type { PortfolioAccount } from './portfolio.ts';
 
@@ -9,27 +9,12 @@ import type { PortfolioAccount } from './portfolio.ts';
 // the request thread for seconds while the ORM computed its change sets; a chunk here costs the request thread a
 // few milliseconds of JSON, and the rest is the database's.
 //
-// Each statement's rows travel as one JSON document, bound as a real parameter: MikroORM's execute() splices
-// parameters into the SQL text, escaping them a character at a time, tens of milliseconds for a megabyte of rows.
+// Each statement's rows travel as one JSON document, bound as a real parameter (see query in @recoup/db).
 // The database checks every row as it did for the ORM's inserts: unique references and invoice numbers (a
 // concurrent import that took one first makes this one fail whole), one primary contact per account, the amount
 // checks, and the ledger check deferred to commit. What the ORM filled in on its side comes from the columns'
 // defaults: ids, created_at, updated_at, opt-out tokens. Account ids are chosen here, so a chunk's contacts and
 // invoices can name their account without a round trip.
-
-/**
- * Runs `text` in the entity manager's transaction (or on the pool outside one) with its `?` placeholders bound as
- * parameters; a `?` that is not a placeholder (a jsonb operator) cannot be written. Errors are the ORM's, so a
- * unique violation answers 409 as it would from a flush.
- */
-export const query = async <Row>(em: EntityManager, text: string, params: readonly unknown[] = []): Promise<Row[]> => {
-  const numbered = text.split('?').reduce((sql, part, i) => (i === 0 ? part : `${sql}$${i}${part}`), '');
-  try {
-    return (await em.getKysely().executeQuery<Row>(CompiledQuery.raw(numbered, [...params]))).rows;
-  } catch (error) {
-    throw em.getPlatform().getExceptionConverter().convertException(error as Error);
-  }
-};
 
 /** The elements of a JSON array parameter, as a set to test membership in. */
 const LIST = `(select jsonb_array_elements_text(?::jsonb))`;

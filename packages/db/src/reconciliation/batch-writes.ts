@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AllocationRequest, PromiseMatch } from '@recoup/domain';
+import { query } from '../bound-query.ts';
 
 // The payments a batch decided on, written with one statement per table instead of a few round trips per line.
-// The rows go to PostgreSQL as one JSON document each, so a batch costs the same number of statements whatever its
-// size and no value is ever spliced into SQL text. The database still checks every row: the allocation and promise
+// The rows go to PostgreSQL as one JSON document each, bound as a parameter, so a batch costs the same number of
+// statements whatever its size and no value is ever spliced into SQL text. The database still checks every row: the allocation and promise
 // triggers move the money and refuse what breaks a ledger rule, the unique statement line of a payment refuses a
 // line paid twice, and the deferred ledger check runs at commit.
 
@@ -41,7 +42,8 @@ export class BatchWrites {
     if (payments.length === 0) return;
     // Credit starts at the whole amount: the allocation trigger takes off what goes to invoices, so the payment's
     // unallocated amount is the database's sum, not this process's.
-    await em.execute(
+    await query(
+      em,
       `insert into payment (id, account_id, amount_minor, currency, received_at, reference, payer_name, statement_line_id, unallocated_minor)
        select r.id, r.account_id, r.amount_minor, r.currency, r.received_at, r.reference, r.payer_name, r.statement_line_id, r.amount_minor
          from jsonb_to_recordset(?::jsonb) as r(id uuid, account_id uuid, amount_minor bigint, currency text, received_at timestamptz,
@@ -65,7 +67,8 @@ export class BatchWrites {
       p.allocations.map((a) => ({ payment_id: p.id, invoice_id: a.invoiceId, amount_minor: a.amountMinor.toString() })),
     );
     if (allocations.length > 0) {
-      await em.execute(
+      await query(
+        em,
         `insert into allocation (payment_id, invoice_id, amount_minor)
          select r.payment_id, r.invoice_id, r.amount_minor
            from jsonb_to_recordset(?::jsonb) as r(payment_id uuid, invoice_id uuid, amount_minor bigint)`,
@@ -74,7 +77,8 @@ export class BatchWrites {
     }
     const promises = payments.flatMap((p) => p.promises.map((m) => ({ payment_id: p.id, promise_id: m.promiseId, amount_minor: m.amountMinor.toString() })));
     if (promises.length > 0) {
-      await em.execute(
+      await query(
+        em,
         `insert into promise_allocation (payment_id, promise_id, amount_minor)
          select r.payment_id, r.promise_id, r.amount_minor
            from jsonb_to_recordset(?::jsonb) as r(payment_id uuid, promise_id uuid, amount_minor bigint)`,

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { buildMatchIndex, checkAllocations, matchStatementLine, replaceMatchAccount, type MatchProposal } from '@recoup/domain';
 import { appendAudit } from '../audit.ts';
+import { query } from '../bound-query.ts';
 import { reversePayment } from '../payments/reverse-payment.ts';
 import { BatchWrites } from './batch-writes.ts';
 import { CandidateLedger } from './match-candidates.ts';
@@ -234,7 +235,8 @@ async function writeOutcomes(em: EntityManager, outcomes: readonly LineOutcome[]
     proposal: o.proposal,
     residual_minor: o.residualMinor?.toString() ?? null,
   }));
-  await em.execute(
+  await query(
+    em,
     `update statement_line as l set status = v.status, account_id = v.account_id, rule = v.rule, confidence = v.confidence,
             reason = v.reason, proposal = v.proposal, residual_minor = v.residual_minor
        from jsonb_to_recordset(?::jsonb) as v(id uuid, status text, account_id uuid, rule text, confidence numeric, reason text, proposal jsonb, residual_minor bigint)

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { identifyStatement, type ParsedStatement, type StatementEntry } from '@recoup/domain';
 import { appendAudit } from '../audit.ts';
-import { AppUser } from '../entities/app-user.entity.ts';
+import { query } from '../bound-query.ts';
 import { BankStatement, type AlreadySeenLine, type IBankStatement, type StoredImbalance } from '../entities/bank-statement.entity.ts';
 
 /** Lines are written this many at a time: one statement can hold 100,000. */
-const LINE_BATCH = 1_000;
+const LINE_BATCH = 5_000;
 
 export interface StoredStatement {
   statement: IBankStatement;
@@ -86,20 +86,14 @@ export async function storeStatement(
     const imbalances: StoredImbalance[] = fresh.flatMap((a) =>
       (a.imbalances ?? []).map((i) => ({ account: a.accountNumber, currency: a.currency, where: i.where, message: i.message, differenceMinor: i.differenceMinor?.toString() ?? null })),
     );
-    const statement = tx.create(BankStatement, {
-      format: parsed.format,
-      statementRef: parsed.statementId,
-      fileSha256: sha,
-      filename: file.filename,
-      raw: file.raw,
-      lineCount: lines.length,
-      newLineCount: 0,
-      status: imbalances.length > 0 ? 'unbalanced' : 'received',
-      imbalances,
-      alreadySeen: [],
-      createdBy: file.userId === null ? null : tx.getReference(AppUser, file.userId),
-    });
-    await tx.flush();
+    // The file's bytes go as a bound parameter, not through the ORM, which escapes them as text in this process first.
+    const [created] = await query<{ id: string }>(
+      tx,
+      `insert into bank_statement (format, statement_ref, file_sha256, filename, raw, line_count, new_line_count, status, imbalances, already_seen, created_by_id)
+       values (?, ?, ?, ?, ?, ?, 0, ?, ?::jsonb, '[]'::jsonb, ?::uuid) returning id`,
+      [parsed.format, parsed.statementId, sha, file.filename, file.raw, lines.length, imbalances.length > 0 ? 'unbalanced' : 'received', JSON.stringify(imbalances), file.userId],
+    );
+    const statement = await tx.findOneOrFail(BankStatement, { id: (created as { id: string }).id });
     const sections = await insertSections(tx, statement.id, parsed, keys, known);
     const toInsert = lines.filter((l) => sections.has(l.statement));
     const storedPositions = new Set<number>();
@@ -231,41 +225,40 @@ async function insertSections(
 /** Inserts lines whose transaction was not stored before; returns the positions stored. */
 async function insertLines(em: EntityManager, statementId: string, sections: ReadonlyMap<number, string>, lines: LineToStore[]): Promise<number[]> {
   if (lines.length === 0) return [];
-  const values: unknown[] = [];
-  const rows = lines.map(({ position, statement, account, fingerprint, entry }) => {
-    const status = entry.amountMinor === 0n ? 'skipped' : entry.doubt ? 'exception' : 'pending';
-    const rule = entry.amountMinor === 0n ? 'zero-amount' : entry.doubt ? 'amount-in-doubt' : null;
-    const reason = entry.amountMinor === 0n ? ZERO_REASON : (entry.doubt ?? null);
-    values.push(
-      statementId,
-      sections.get(statement) ?? null,
-      position,
-      account,
-      entry.bankRef,
-      fingerprint,
-      entry.customerRef,
-      entry.direction,
-      entry.amountMinor.toString(),
-      entry.currency,
-      entry.valueDate,
-      entry.text,
-      entry.counterparty,
-      entry.typeCode,
-      entry.returned,
-      entry.source,
-      status,
-      rule,
-      reason,
-    );
-    return '(?, ?::uuid, ?, ?, ?, ?, ?, ?, ?::bigint, ?, ?::date, ?, ?, ?, ?, ?, ?, ?, ?)';
-  });
-  const inserted = await em.execute<{ position: number }[]>(
+  // One JSON document per chunk instead of nineteen parameters per line: PostgreSQL reads it as rows.
+  const rows = lines.map(({ position, statement, account, fingerprint, entry }) => ({
+    section_id: sections.get(statement) ?? null,
+    position,
+    account_number: account,
+    bank_ref: entry.bankRef,
+    fingerprint,
+    customer_ref: entry.customerRef,
+    direction: entry.direction,
+    amount_minor: entry.amountMinor.toString(),
+    currency: entry.currency,
+    value_date: entry.valueDate,
+    text: entry.text,
+    counterparty: entry.counterparty,
+    type_code: entry.typeCode,
+    returned: entry.returned,
+    source: entry.source,
+    status: entry.amountMinor === 0n ? 'skipped' : entry.doubt ? 'exception' : 'pending',
+    rule: entry.amountMinor === 0n ? 'zero-amount' : entry.doubt ? 'amount-in-doubt' : null,
+    reason: entry.amountMinor === 0n ? ZERO_REASON : (entry.doubt ?? null),
+  }));
+  const inserted = await query<{ position: number }>(
+    em,
     `insert into "statement_line" ("bank_statement_id", "section_id", "position", "account_number", "bank_ref", "fingerprint", "customer_ref",
        "direction", "amount_minor", "currency", "value_date", "text", "counterparty", "type_code", "returned", "source", "status", "rule", "reason")
-     values ${rows.join(', ')}
+     select ?::uuid, r.section_id, r.position, r.account_number, r.bank_ref, r.fingerprint, r.customer_ref,
+            r.direction, r.amount_minor, r.currency, r.value_date, r.text, r.counterparty, r.type_code, r.returned, r.source, r.status, r.rule, r.reason
+       from jsonb_to_recordset(?::jsonb) as r(section_id uuid, position int, account_number text, bank_ref text, fingerprint text, customer_ref text,
+            direction text, amount_minor bigint, currency text, value_date date, text text, counterparty text, type_code text, returned boolean,
+            source text, status text, rule text, reason text)
+      order by r.position
      on conflict ("account_number", "fingerprint") where "status" <> 'rejected' do nothing
      returning "position"`,
-    values,
+    [statementId, JSON.stringify(rows)],
   );
   return inserted.map((r) => Number(r.position));
 }
