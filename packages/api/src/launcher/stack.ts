@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { formatPayloadKeyList, loadConfig, type RecoupConfig } from '@recoup/contracts';
 import { createOrm, migrateToLatest, seedDemo, startEmbeddedPostgres, type RecoupOrm } from '@recoup/db';
@@ -8,7 +9,6 @@ import { hashPassword } from '../auth/passwords.ts';
 import { createLogger } from '../http/logger.ts';
 import { startMailSink } from '../mail-sink/mail-sink.ts';
 import { listenEarly, startApi } from '../main.ts';
-import type { AddressInfo } from 'node:net';
 import { freePort } from './free-port.ts';
 import { persistentPayloadKeys } from './payload-key-file.ts';
 import { startOpenAccountWorkflows } from './start-open-workflows.ts';
