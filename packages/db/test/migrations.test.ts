@@ -59,6 +59,7 @@ describe('migrations', () => {
         'Migration20261202040000_communication_intent',
         'Migration20261203000000_audit_log_filters',
         'Migration20261203010000_account_name_key',
+        'Migration20261204000000_statement_line_indexes',
       ];
       expect(await pendingMigrations(orm)).toEqual(all);
       expect(await migrateToLatest(orm)).toEqual(all);

@@ -18,6 +18,7 @@ import { Migration20261202030000_compliance_paths } from './Migration20261202030
 import { Migration20261202040000_communication_intent } from './Migration20261202040000_communication_intent.ts';
 import { Migration20261203000000_audit_log_filters } from './Migration20261203000000_audit_log_filters.ts';
 import { Migration20261203010000_account_name_key } from './Migration20261203010000_account_name_key.ts';
+import { Migration20261204000000_statement_line_indexes } from './Migration20261204000000_statement_line_indexes.ts';
 
 // Every migration, oldest first. Add new migration files here: the ORM runs this list rather than globbing the folder.
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261202040000_communication_intent', class: Migration20261202040000_communication_intent },
   { name: 'Migration20261203000000_audit_log_filters', class: Migration20261203000000_audit_log_filters },
   { name: 'Migration20261203010000_account_name_key', class: Migration20261203010000_account_name_key },
+  { name: 'Migration20261204000000_statement_line_indexes', class: Migration20261204000000_statement_line_indexes },
 ] as const;

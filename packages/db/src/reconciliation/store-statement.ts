@@ -149,8 +149,8 @@ async function knownStatements(em: EntityManager, parsed: ParsedStatement, keys:
     const s = keys.indexOf(row.statement_key);
     const ours = lines.filter((l) => l.statement === s);
     const earlier = await em.execute<EarlierLine[]>(
-      `select id, bank_statement_id, source from statement_line where section_id = ? order by position`,
-      [row.id],
+      `select id, bank_statement_id, source from statement_line where bank_statement_id = ? and section_id = ? order by position`,
+      [row.bank_statement_id, row.id],
     );
     if (earlier.length !== ours.length) {
       const section = parsed.accounts[s];
