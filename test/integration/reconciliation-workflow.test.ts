@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import {
@@ -216,6 +218,35 @@ describe('the reconciliation workflow', () => {
     });
   });
 
+  /** A statement of `total` credits; the line at i pays the invoice `pays(i)` names, or comes from no known payer. */
+  const bulkStatement = (statementId: string, total: number, pays: (i: number) => { number: string; amountMinor: bigint } | undefined): ParsedStatement => ({
+    format: 'camt.053',
+    statementId,
+    createdOn: '2026-11-20',
+    accounts: [
+      {
+        accountNumber: IBAN,
+        currency: 'EUR',
+        entries: Array.from({ length: total }, (_, i) => {
+          const paid = pays(i);
+          return {
+            bankRef: `${statementId}-${i}`,
+            customerRef: null,
+            direction: 'credit' as const,
+            amountMinor: paid?.amountMinor ?? 777n,
+            currency: 'EUR',
+            valueDate: '2026-11-20',
+            text: paid ? `Invoice ${paid.number}` : `unknown payer ${i}`,
+            counterparty: null,
+            typeCode: 'PMNT',
+            returned: false,
+            source: `line ${i + 1}`,
+          };
+        }),
+      },
+    ],
+  });
+
   it('applies every line exactly once when the worker is lost after a batch committed and another worker takes over', async () => {
     const debtors: { account: IAccount; number: string }[] = [];
     for (let i = 0; i < 60; i++) {
@@ -225,33 +256,10 @@ describe('the reconciliation workflow', () => {
     // Two batches and a bit: 60 lines that pay an invoice, spread over the file, and the rest that no one can place.
     const total = 2 * RECONCILIATION_BATCH + 200;
     const every = Math.floor(total / 60);
-    const parsed: ParsedStatement = {
-      format: 'camt.053',
-      statementId: 'STMT-BULK',
-      createdOn: '2026-11-20',
-      accounts: [
-        {
-          accountNumber: IBAN,
-          currency: 'EUR',
-          entries: Array.from({ length: total }, (_, i) => {
-            const payer = i % every === 0 ? debtors[i / every] : undefined;
-            return {
-              bankRef: `BULK-${i}`,
-              customerRef: null,
-              direction: 'credit' as const,
-              amountMinor: payer ? 10_000n + BigInt(i / every) : 777n,
-              currency: 'EUR',
-              valueDate: '2026-11-20',
-              text: payer ? `Invoice ${payer.number}` : `unknown payer ${i}`,
-              counterparty: null,
-              typeCode: 'PMNT',
-              returned: false,
-              source: `line ${i + 1}`,
-            };
-          }),
-        },
-      ],
-    };
+    const parsed = bulkStatement('STMT-BULK', total, (i) => {
+      const payer = i % every === 0 ? debtors[i / every] : undefined;
+      return payer ? { number: payer.number, amountMinor: 10_000n + BigInt(i / every) } : undefined;
+    });
     const { statement } = await storeStatement(db.orm.em.fork(), parsed, { raw: Buffer.from('bulk'), filename: 'bulk', userId: null });
     const real = activities();
     let calls = 0;
@@ -286,5 +294,29 @@ describe('the reconciliation workflow', () => {
     const lines = await em.find(StatementLine, { bankStatement: statement.id });
     expect(lines.filter((l) => l.status === 'applied')).toHaveLength(60);
     expect(lines.filter((l) => l.status === 'exception')).toHaveLength(total - 60);
+  });
+
+  it('fails the statement, and tells no later batch, when telling the accounts of a batch fails while the next batch runs', async () => {
+    const total = RECONCILIATION_BATCH + 100;
+    const { statement } = await storeStatement(db.orm.em.fork(), bulkStatement('STMT-TELL-FAILS', total, () => undefined), {
+      raw: Buffer.from('tell fails'),
+      filename: 'tell-fails',
+      userId: null,
+    });
+    const told: number[] = [];
+    const worker = await newWorker({
+      async notifyAccounts(input) {
+        told.push(input.fromPosition);
+        throw ApplicationFailure.create({ message: 'the collection service refused the signal', nonRetryable: true });
+      },
+    });
+    await reconciliations.start(statement.id);
+    const handle = env.client.workflow.getHandle(reconciliationWorkflowId(statement.id));
+    await expect(worker.runUntil(handle.result())).rejects.toThrow(WorkflowFailedError);
+    // The second batch ran beside the failed telling of the first, but was never told itself.
+    expect(told).toEqual([0]);
+    const em = db.orm.em.fork();
+    expect((await em.findOneOrFail(BankStatement, { id: statement.id })).status).toBe('failed');
+    expect(await em.count(StatementLine, { bankStatement: statement.id, status: 'pending' })).toBe(0);
   });
 });

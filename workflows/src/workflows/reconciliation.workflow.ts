@@ -1,4 +1,4 @@
-import { ContinueAsNew, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ContinueAsNew, continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ReconciliationActivities } from '../activities/activity-types.ts';
 import { reconciliationProgressQuery, type ReconciliationProgressView, type ReconciliationTotals } from '../shared/definitions.ts';
 
@@ -6,7 +6,8 @@ import { reconciliationProgressQuery, type ReconciliationProgressView, type Reco
 // transaction, and tells every affected account's collection workflow after each batch. A batch retried after a
 // worker dies mid-way finds its lines already applied (they left "pending" in the transaction that applied them),
 // so nothing is applied twice. Each batch counts the lines of its range in the database, lost attempts included,
-// so the query answers what the database holds.
+// so the query answers what the database holds. The accounts of one batch are told while the next batch runs, one
+// telling at a time, so they still hear of their batches in order.
 
 export interface ReconciliationWorkflowInput {
   statementId: string;
@@ -20,6 +21,9 @@ export interface ReconciliationWorkflowInput {
  * lines (a payer's name is looked up, not compared with every account the batch loaded).
  */
 export const RECONCILIATION_BATCH = 5_000;
+
+/** Runs set before this patch told each batch's accounts before starting the next batch. */
+const TELL_BESIDE_NEXT_BATCH_PATCH = 'reconciliation-tell-beside-next-batch';
 
 const activities = proxyActivities<ReconciliationActivities>({
   startToCloseTimeout: '5 minutes',
@@ -58,6 +62,13 @@ export async function reconciliationWorkflow(input: ReconciliationWorkflowInput)
   };
   setHandler(reconciliationProgressQuery, () => progress);
   let after = input.resume?.afterPosition ?? 0;
+  const besideNextBatch = patched(TELL_BESIDE_NEXT_BATCH_PATCH);
+  // The telling in flight; it settles with its error rather than rejecting, so it is only ever raised when awaited.
+  let telling: Promise<unknown> = Promise.resolve();
+  const told = async () => {
+    const failure = await telling;
+    if (failure) throw failure;
+  };
   try {
     if (!input.resume) {
       const begun = await activities.beginReconciliation({ statementId: input.statementId });
@@ -69,15 +80,28 @@ export async function reconciliationWorkflow(input: ReconciliationWorkflowInput)
       // Told for every line the range holds, whichever attempt applied it: an attempt lost after it committed
       // applied lines its retry finds done.
       if (batch.lastPosition > after) {
-        const told = await activities.notifyAccounts({ statementId: input.statementId, fromPosition: after, toPosition: batch.lastPosition });
-        progress.notified += told.notified;
+        const range = { statementId: input.statementId, fromPosition: after, toPosition: batch.lastPosition };
+        if (besideNextBatch) {
+          await told();
+          telling = activities.notifyAccounts(range).then(
+            (t) => {
+              progress.notified += t.notified;
+              return undefined;
+            },
+            (error: unknown) => error ?? new Error('telling the accounts failed'),
+          );
+        } else {
+          progress.notified += (await activities.notifyAccounts(range)).notified;
+        }
       }
       after = batch.lastPosition;
       if (batch.done) break;
       if (workflowInfo().continueAsNewSuggested) {
+        await told();
         await continueAsNew<typeof reconciliationWorkflow>({ statementId: input.statementId, resume: { afterPosition: after, progress } });
       }
     }
+    await told();
   } catch (error) {
     if (error instanceof ContinueAsNew) throw error;
     progress.status = 'failed';
