@@ -25,7 +25,8 @@ const ACCOUNTS = Number(process.env.ACCOUNTS ?? Math.ceil(LINES / 2));
 const SEED = Number(process.env.SEED ?? 11);
 /** Gives up when the statement has not finished after this many minutes. */
 const TIMEOUT_MINUTES = Number(process.env.TIMEOUT_MINUTES ?? 60);
-const POLL_MS = 500;
+/** As often as the web app's progress bar reads the statement. */
+const POLL_MS = 1_000;
 const PRINT_EVERY_MS = 5_000;
 
 type Kind = 'exact' | 'part' | 'several' | 'unknown' | 'charge';

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { query } from '../bound-query.ts';
 import {
   lineReferences,
   normaliseName,
@@ -66,17 +67,19 @@ export class CandidateLedger {
   /** Loads (again) the accounts with their open invoices, locking the invoices in id order against deadlocks. */
   async load(em: EntityManager, accountIds: readonly string[]): Promise<void> {
     if (accountIds.length === 0) return;
-    const accounts = await em.execute<AccountRow[]>(`select id, external_ref, name, trim(currency) as currency from account where id in (?)`, [accountIds]);
-    const invoices = await em.execute<InvoiceRow[]>(
+    const accounts = await query<AccountRow>(em, `select id, external_ref, name, trim(currency) as currency from account where id = any(?::uuid[])`, [accountIds]);
+    const invoices = await query<InvoiceRow>(
+      em,
       `select id, account_id, number, to_char(due_date, 'YYYY-MM-DD') as due_date, trim(currency) as currency, status, open_minor::text
-         from invoice where account_id in (?) and status = 'open' and open_minor > 0 order by id for update`,
+         from invoice where account_id = any(?::uuid[]) and status = 'open' and open_minor > 0 order by id for update`,
       [accountIds],
     );
     // Locked after the invoices, in the order every payment path locks them, so two batches cannot deadlock.
-    const promised = await em.execute<PromiseRow[]>(
+    const promised = await query<PromiseRow>(
+      em,
       `select id, account_id, trim(currency) as currency, amount_minor::text, paid_minor::text,
               to_char(due_date, 'YYYY-MM-DD') as due_date, (extract(epoch from until) * 1000000)::bigint::text as until_us
-         from promise where account_id in (?) and status = 'open' order by due_date, created_at, id for update`,
+         from promise where account_id = any(?::uuid[]) and status = 'open' order by due_date, created_at, id for update`,
       [accountIds],
     );
     const reloading = new Set(accountIds);
@@ -123,18 +126,20 @@ export class CandidateLedger {
     const keys = [...new Set(lines.flatMap((l) => (l.payerName ? [normaliseName(l.payerName)] : [])))].filter((k) => k.length > 0);
     const ids = new Set<string>();
     if (refs.length > 0) {
-      const byInvoice = await em.execute<{ account_id: string }[]>(
-        `select distinct account_id from invoice where status = 'open' and recoup_normalised_ref(number) in (?)`,
+      const byInvoice = await query<{ account_id: string }>(
+        em,
+        `select distinct account_id from invoice where status = 'open' and recoup_normalised_ref(number) = any(?::text[])`,
         [refs],
       );
-      const byRef = await em.execute<{ id: string }[]>(`select id from account where recoup_normalised_ref(external_ref) in (?)`, [refs]);
+      const byRef = await query<{ id: string }>(em, `select id from account where recoup_normalised_ref(external_ref) = any(?::text[])`, [refs]);
       for (const r of byInvoice) ids.add(r.account_id);
       for (const r of byRef) ids.add(r.id);
     }
     if (keys.length > 0) {
-      const named = await em.execute<{ id: string; key: string }[]>(
-        `select id, recoup_name_key(name) as key from account where recoup_name_key(name) in (select jsonb_array_elements_text(?::jsonb))`,
-        [JSON.stringify(keys)],
+      const named = await query<{ id: string; key: string }>(
+        em,
+        `select id, recoup_name_key(name) as key from account where recoup_name_key(name) = any(?::text[])`,
+        [keys],
       );
       for (const r of named) {
         ids.add(r.id);
