@@ -1,16 +1,16 @@
 import { NODE_KINDS, type NodeKind } from '@recoup/domain';
-import { assignSpec } from './kinds/assign.spec.tsx';
-import { conditionSpec } from './kinds/condition.spec.tsx';
-import { endSpec } from './kinds/end.spec.tsx';
-import { escalateSpec } from './kinds/escalate.spec.tsx';
-import { paymentPlanSpec } from './kinds/payment-plan.spec.tsx';
-import { reminderSpec } from './kinds/reminder.spec.tsx';
-import { startSpec } from './kinds/start.spec.tsx';
-import { switchSpec } from './kinds/switch.spec.tsx';
-import { tagSpec } from './kinds/tag.spec.tsx';
-import { taskSpec } from './kinds/task.spec.tsx';
-import { waitForEventSpec } from './kinds/wait-for-event.spec.tsx';
-import { waitSpec } from './kinds/wait.spec.tsx';
+import { assignSpec } from './kinds/assign.kind.tsx';
+import { conditionSpec } from './kinds/condition.kind.tsx';
+import { endSpec } from './kinds/end.kind.tsx';
+import { escalateSpec } from './kinds/escalate.kind.tsx';
+import { paymentPlanSpec } from './kinds/payment-plan.kind.tsx';
+import { reminderSpec } from './kinds/reminder.kind.tsx';
+import { startSpec } from './kinds/start.kind.tsx';
+import { switchSpec } from './kinds/switch.kind.tsx';
+import { tagSpec } from './kinds/tag.kind.tsx';
+import { taskSpec } from './kinds/task.kind.tsx';
+import { waitForEventSpec } from './kinds/wait-for-event.kind.tsx';
+import { waitSpec } from './kinds/wait.kind.tsx';
 import type { NodeRegistry, NodeSpec, PaletteGroup } from './node-spec.ts';
 
 /** Every node kind the domain defines, with its spec: the one place a new kind is added to the designer. */
