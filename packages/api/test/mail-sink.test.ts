@@ -57,4 +57,18 @@ describe('mail sink', () => {
     ).rejects.toThrow(/552|size/i);
     expect(await h.db.orm.em.fork().count(OutboxMessage, {})).toBe(before);
   });
+
+  it('listens on another port when the one asked for is taken, and refuses to without being told it may', async () => {
+    const taken = Number(new URL(sink.url).port);
+    await expect(startMailSink({ orm: h.db.orm, host: '127.0.0.1', port: taken })).rejects.toThrow(/EADDRINUSE/);
+    const beside = await startMailSink({ orm: h.db.orm, host: '127.0.0.1', port: taken, anyPortIfTaken: true });
+    try {
+      expect(beside.port).not.toBe(taken);
+      expect(beside.url).toBe(`smtp://127.0.0.1:${beside.port}`);
+      await nodemailer.createTransport({ url: beside.url, ignoreTLS: true } as never).sendMail({ from: 'a@b.test', to: 'c@d.test', subject: 'beside', text: 'hello' });
+      expect(await h.db.orm.em.fork().count(OutboxMessage, { subject: 'beside' })).toBe(1);
+    } finally {
+      await beside.close();
+    }
+  });
 });

@@ -9,7 +9,6 @@ import { hashPassword } from '../auth/passwords.ts';
 import { createLogger } from '../http/logger.ts';
 import { startMailSink } from '../mail-sink/mail-sink.ts';
 import { listenEarly, startApi } from '../main.ts';
-import { freePort } from './free-port.ts';
 import { persistentPayloadKeys } from './payload-key-file.ts';
 import { startOpenAccountWorkflows } from './start-open-workflows.ts';
 import { startTemporalDevServer, findTemporalCli } from './temporal-dev-server.ts';
@@ -91,7 +90,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     let smtpUrl = baseConfig.smtpUrl;
     if (!smtpUrl) {
       // 2525 when it is free; beside another system on the machine (a second checkout, a test) any free port.
-      const sink = await startMailSink({ orm, host: '127.0.0.1', port: await freePort(2525) });
+      const sink = await startMailSink({ orm, host: '127.0.0.1', port: 2525, anyPortIfTaken: true });
       stops.push(() => sink.close());
       smtpUrl = sink.url;
       log(`Built-in SMTP sink listening at ${smtpUrl}`);

@@ -18,6 +18,8 @@ export interface MailSinkOptions {
   host: string;
   /** 0 picks a free port. */
   port: number;
+  /** Listens on any free port when `port` is taken (the URL says which). */
+  anyPortIfTaken?: boolean;
   maxBytes?: number;
   logger?: Logger;
 }
@@ -83,13 +85,26 @@ export const startMailSink = async (options: MailSinkOptions): Promise<MailSink>
     },
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.server.off('error', reject);
-      resolve();
-    });
+  // The SMTP server repeats its socket's errors as its own event, which would throw without a listener; a failed
+  // bind is answered below, and a later failure of one connection only logged.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EADDRINUSE') logger.error('mail sink error', { error: error.message });
   });
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.server.once('error', reject);
+      server.listen(port, options.host, () => {
+        server.server.off('error', reject);
+        resolve();
+      });
+    });
+  try {
+    await listen(options.port);
+  } catch (error) {
+    // Bound, not probed first: a port found free and then released can be taken before the sink binds it.
+    if (!options.anyPortIfTaken || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    await listen(0);
+  }
   const { port } = server.server.address() as AddressInfo;
   return {
     port,
