@@ -66,11 +66,14 @@ export class BankStatementsService {
 
   async import(raw: Buffer, contentType: string | undefined, query: StatementImportQuery, user: AuthUser): Promise<StatementImportResult> {
     const em = this.#orm.em.fork();
-    const sameFile = await findSameFile(em, raw);
+    // Hashed once: the same file is looked for by it before parsing, a CSV statement without an id of its own is
+    // named by it, and the stored statement keeps it.
+    const sha256 = statementSha256(raw);
+    const sameFile = await findSameFile(em, sha256);
     if (sameFile) return resultOf(sameFile, true, []);
     const text = decodeStatementBytes(raw, contentType);
-    const parsed = await this.#parse(em, text, query, statementSha256(raw));
-    const stored = await storeStatement(em, parsed, { raw, filename: query.filename ?? `statement.${parsed.format}`, userId: user.id }).catch((error: unknown) => {
+    const parsed = await this.#parse(em, text, query, sha256);
+    const stored = await storeStatement(em, parsed, { raw, filename: query.filename ?? `statement.${parsed.format}`, userId: user.id, sha256 }).catch((error: unknown) => {
       if (error instanceof StatementConflictError) {
         throw new ConflictError('statement-conflict', `The file was refused, nothing was imported: ${error.where}: ${error.message}`, {
           where: error.where,

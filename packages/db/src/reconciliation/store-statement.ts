@@ -19,9 +19,8 @@ export interface StoredStatement {
 export const statementSha256 = (raw: Buffer): string => createHash('sha256').update(raw).digest('hex');
 const digest = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** The statement stored earlier from the same file, if any: checked before parsing, which is the costly part. */
-export const findSameFile = async (em: EntityManager, raw: Buffer): Promise<IBankStatement | null> =>
-  em.findOne(BankStatement, { fileSha256: statementSha256(raw) });
+/** The statement stored earlier from the file of this SHA-256, if any: checked before parsing, which is the costly part. */
+export const findSameFile = async (em: EntityManager, sha256: string): Promise<IBankStatement | null> => em.findOne(BankStatement, { fileSha256: sha256 });
 
 interface LineToStore {
   position: number;
@@ -63,10 +62,10 @@ export class StatementConflictError extends Error {
 export async function storeStatement(
   em: EntityManager,
   parsed: ParsedStatement,
-  file: { raw: Buffer; filename: string; userId: string | null },
+  file: { raw: Buffer; filename: string; userId: string | null; /** The raw bytes' SHA-256, when the caller has it already. */ sha256?: string },
 ): Promise<StoredStatement> {
-  const sha = statementSha256(file.raw);
-  const sameFile = await em.findOne(BankStatement, { fileSha256: sha });
+  const sha = file.sha256 ?? statementSha256(file.raw);
+  const sameFile = await findSameFile(em, sha);
   if (sameFile) return { statement: sameFile, duplicate: true, alreadySeen: [] };
   const identities = identifyStatement(parsed, digest);
   const keys = identities.statements.map((s) => s.key);
