@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { statementIdentities } from '@recoup/db/statement-digest';
 import { createStatementParsePool } from '../src/bank-statements/statement-parse-pool.ts';
 
 // A bank statement file is read in a worker thread, so the thread that serves requests stays free while a large
@@ -23,6 +24,15 @@ describe('the statement parse pool', () => {
     const entries = outcome.parsed.accounts.flatMap((a) => a.entries);
     expect(entries.length).toBeGreaterThan(0);
     for (const entry of entries) expect(typeof entry.amountMinor).toBe('bigint');
+  });
+
+  it('keys every statement and transaction of the file on its thread exactly as the store would key them', async () => {
+    const outcome = await pool.parse({ text: sample('oca_test-camt053.xml'), format: 'auto', sha: 'x' });
+    if (!outcome.ok) throw new Error(outcome.message);
+    const lines = outcome.parsed.accounts.reduce((n, a) => n + a.entries.length, 0);
+    expect(outcome.identities.lines).toHaveLength(lines);
+    expect(outcome.identities.statements).toHaveLength(outcome.parsed.accounts.length);
+    expect(outcome.identities).toEqual(statementIdentities(outcome.parsed));
   });
 
   it('answers a refusal with where and why, as the reader gives them', async () => {

@@ -15,7 +15,7 @@ import {
   type IBankStatement,
   type JsonObject,
 } from '@recoup/db';
-import type { CsvStatementMapping, ParsedStatement } from '@recoup/domain';
+import type { CsvStatementMapping, ParsedStatement, StatementIdentities } from '@recoup/domain';
 import type { StatementDetail, StatementImportQuery, StatementImportResult, StatementListItem } from '@recoup/contracts';
 import type { ReconciliationClient } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
@@ -72,8 +72,8 @@ export class BankStatementsService {
     const sameFile = await findSameFile(em, sha256);
     if (sameFile) return resultOf(sameFile, true, []);
     const text = decodeStatementBytes(raw, contentType);
-    const parsed = await this.#parse(em, text, query, sha256);
-    const stored = await storeStatement(em, parsed, { raw, filename: query.filename ?? `statement.${parsed.format}`, userId: user.id, sha256 }).catch((error: unknown) => {
+    const { parsed, identities } = await this.#parse(em, text, query, sha256);
+    const stored = await storeStatement(em, parsed, { raw, filename: query.filename ?? `statement.${parsed.format}`, userId: user.id, sha256, identities }).catch((error: unknown) => {
       if (error instanceof StatementConflictError) {
         throw new ConflictError('statement-conflict', `The file was refused, nothing was imported: ${error.where}: ${error.message}`, {
           where: error.where,
@@ -173,7 +173,7 @@ export class BankStatementsService {
     return { ...resultOf(statement, false, statement.alreadySeen), progress: await statementProgress(em, id), workflow };
   }
 
-  async #parse(em: EntityManager, text: string, query: StatementImportQuery, sha: string): Promise<ParsedStatement> {
+  async #parse(em: EntityManager, text: string, query: StatementImportQuery, sha: string): Promise<{ parsed: ParsedStatement; identities: StatementIdentities }> {
     let mapping: CsvStatementMapping | undefined;
     if (query.format === 'csv') {
       const row = await em.findOne(CsvStatementMappingRow, { name: query.mapping ?? '' });
@@ -189,7 +189,7 @@ export class BankStatementsService {
       const what = query.format === 'auto' ? 'statement' : query.format;
       throw new BusinessRuleError('statement-invalid', `The ${what} file was refused, nothing was imported: ${outcome.message}`, { where: outcome.where });
     }
-    return outcome.parsed;
+    return { parsed: outcome.parsed, identities: outcome.identities };
   }
 
   async list(): Promise<StatementListItem[]> {

@@ -1,4 +1,3 @@
-import type { ParsedStatement } from '@recoup/domain';
 import { singleThreadPool } from '../shared/single-thread-pool.ts';
 import type { StatementParseOutcome, StatementParseTask } from './statement-parse.worker.ts';
 
@@ -7,7 +6,7 @@ import type { StatementParseOutcome, StatementParseTask } from './statement-pars
 
 export interface StatementParsePool {
   /** The statement, or the reader's refusal (where, and why). */
-  parse(task: StatementParseTask): Promise<{ ok: true; parsed: ParsedStatement; threadId: number } | { ok: false; where: string; message: string }>;
+  parse(task: StatementParseTask): Promise<StatementParseOutcome>;
   close(): Promise<void>;
 }
 

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { identifyStatement, type ParsedStatement, type StatementEntry } from '@recoup/domain';
+import type { ParsedStatement, StatementEntry, StatementIdentities } from '@recoup/domain';
 import { appendAudit } from '../audit.ts';
 import { query } from '../bound-query.ts';
+import { statementIdentities } from './statement-digest.ts';
 import { BankStatement, type AlreadySeenLine, type IBankStatement, type StoredImbalance } from '../entities/bank-statement.entity.ts';
 
 /** Lines are written this many at a time: one statement can hold 100,000. */
@@ -17,7 +18,6 @@ export interface StoredStatement {
 }
 
 export const statementSha256 = (raw: Buffer): string => createHash('sha256').update(raw).digest('hex');
-const digest = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** The statement stored earlier from the file of this SHA-256, if any: checked before parsing, which is the costly part. */
 export const findSameFile = async (em: EntityManager, sha256: string): Promise<IBankStatement | null> => em.findOne(BankStatement, { fileSha256: sha256 });
@@ -62,12 +62,20 @@ export class StatementConflictError extends Error {
 export async function storeStatement(
   em: EntityManager,
   parsed: ParsedStatement,
-  file: { raw: Buffer; filename: string; userId: string | null; /** The raw bytes' SHA-256, when the caller has it already. */ sha256?: string },
+  file: {
+    raw: Buffer;
+    filename: string;
+    userId: string | null;
+    /** The raw bytes' SHA-256, when the caller has it already. */
+    sha256?: string;
+    /** The file's statementIdentities, when the thread that parsed it computed them already. */
+    identities?: StatementIdentities;
+  },
 ): Promise<StoredStatement> {
   const sha = file.sha256 ?? statementSha256(file.raw);
   const sameFile = await findSameFile(em, sha);
   if (sameFile) return { statement: sameFile, duplicate: true, alreadySeen: [] };
-  const identities = identifyStatement(parsed, digest);
+  const identities = file.identities ?? statementIdentities(parsed);
   const keys = identities.statements.map((s) => s.key);
   const lines: LineToStore[] = identities.lines.map((l, i) => {
     const account = parsed.accounts[l.statement];
