@@ -30,7 +30,11 @@ parentPort.once('message', () => { running = false; });
   const latencies = [];
   const failures = [];
   const w = performance.now();
-  await (await fetch(workerData.url)).arrayBuffer();
+  try {
+    await (await fetch(workerData.url)).arrayBuffer();
+  } catch (error) {
+    failures.push('warm-up: ' + error.message);
+  }
   const first = performance.now() - w;
   parentPort.postMessage({ ready: true });
   const t0 = performance.now();
