@@ -49,7 +49,8 @@ export { reversePayment, type PaymentReversal } from './payments/reverse-payment
 export { closeOpenTasks, type TaskClosingReason } from './tasks/close-open-tasks.ts';
 export { reconcileBatch, type BatchOptions, type BatchResult } from './reconciliation/reconcile-batch.ts';
 export { statementProgress, statementsProgress, type StatementProgress } from './reconciliation/statement-progress.ts';
-export { findSameFile, StatementConflictError, statementSha256, storeStatement, type StoredStatement } from './reconciliation/store-statement.ts';
+export { findSameFile, StatementConflictError, storeStatement, type StoredStatement } from './reconciliation/store-statement.ts';
+export { statementSha256 } from './reconciliation/statement-digest.ts';
 export {
   applyPaymentToPromises,
   reversePaymentFromPromises,

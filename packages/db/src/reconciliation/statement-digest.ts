@@ -5,7 +5,8 @@ import { identifyStatement, type ParsedStatement, type StatementIdentities } fro
 // from the store (and exported on its own path) so the thread that parses a file can key it too, without loading
 // the ORM, and so both always hash alike.
 
-const digest = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+/** The SHA-256 of a file's bytes, or of a text as UTF-8, in hex: what a statement file and its keys are known by. */
+export const statementSha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
 
 /** The keys of a parsed statement file's statements and transactions, as the store compares them. */
-export const statementIdentities = (parsed: ParsedStatement): StatementIdentities => identifyStatement(parsed, digest);
+export const statementIdentities = (parsed: ParsedStatement): StatementIdentities => identifyStatement(parsed, statementSha256);

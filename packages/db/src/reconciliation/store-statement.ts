@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ParsedStatement, StatementEntry, StatementIdentities } from '@recoup/domain';
 import { appendAudit } from '../audit.ts';
 import { query } from '../bound-query.ts';
-import { statementIdentities } from './statement-digest.ts';
+import { statementIdentities, statementSha256 } from './statement-digest.ts';
 import { BankStatement, type AlreadySeenLine, type IBankStatement, type StoredImbalance } from '../entities/bank-statement.entity.ts';
 
 /** Lines are written this many at a time: one statement can hold 100,000. */
@@ -16,8 +15,6 @@ export interface StoredStatement {
   /** Lines not stored because the same transaction was stored before, each with the line it matched. */
   alreadySeen: AlreadySeenLine[];
 }
-
-export const statementSha256 = (raw: Buffer): string => createHash('sha256').update(raw).digest('hex');
 
 /** The statement stored earlier from the file of this SHA-256, if any: checked before parsing, which is the costly part. */
 export const findSameFile = async (em: EntityManager, sha256: string): Promise<IBankStatement | null> => em.findOne(BankStatement, { fileSha256: sha256 });
