@@ -12,7 +12,7 @@ import { createTestDatabase, DEMO_PASSWORD, seedDemo, type TestDatabase } from '
 import { DEFAULT_STRATEGY, strategyGraphSchema } from '@recoup/domain';
 import {
   createCollectionClient,
-  createReconciliationClient,
+  createImportStartsClient, createReconciliationClient,
   registerSearchAttributes,
   type CollectionClient,
   type WorkflowListFilter,
@@ -78,7 +78,7 @@ describe('listing collection workflows by their search attributes on the dev ser
     });
     const client = new Client({ connection, namespace: NAMESPACE });
     const config = { ...loadConfig({ SESSION_SECRET: 'test-session-secret-0123456789' }), databaseUrl: db.url };
-    app = createApp({ orm: db.orm, collections: counting, reconciliations: createReconciliationClient(client, { taskQueue: TASK_QUEUE }), config, logger: silentLogger, staticDir: '/nonexistent' });
+    app = createApp({ orm: db.orm, collections: counting, reconciliations: createReconciliationClient(client, { taskQueue: TASK_QUEUE }), importStarts: createImportStartsClient(client, { taskQueue: TASK_QUEUE }), config, logger: silentLogger, staticDir: '/nonexistent' });
     http = await new Promise<Server>((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });

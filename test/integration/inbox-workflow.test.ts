@@ -22,7 +22,7 @@ import { strategyGraphSchema, type StrategyGraph } from '@recoup/domain';
 import { collectionWorkflowId, createCollectionClient, type CollectionClient } from '@recoup/workflows';
 import { createActivities } from '@recoup/workflows/worker';
 import { createApp, hashPassword, silentLogger, type RecoupApp } from '@recoup/api';
-import { createReconciliationClient } from '@recoup/workflows';
+import { createImportStartsClient, createReconciliationClient } from '@recoup/workflows';
 import { workflowBundle } from '../../workflows/test/temporal-test-env.ts';
 import { ApiSession } from '../support/api-session.ts';
 import { daytimeZone } from '../support/daytime-zone.ts';
@@ -86,7 +86,7 @@ describe('inbox outcomes in the real collection workflow', () => {
     running = worker.run();
     const config = { ...loadConfig({ SESSION_SECRET: 'test-session-secret-0123456789' }), databaseUrl: db.url };
     const reconciliations = createReconciliationClient(env.client, { taskQueue });
-    app = createApp({ orm: db.orm, collections, reconciliations, config, logger: silentLogger, staticDir: '/nonexistent' });
+    app = createApp({ orm: db.orm, collections, reconciliations, importStarts: createImportStartsClient(env.client, { taskQueue }), config, logger: silentLogger, staticDir: '/nonexistent' });
     server = await new Promise<Server>((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });

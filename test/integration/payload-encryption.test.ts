@@ -14,7 +14,7 @@ import { strategyGraphSchema, type StrategyGraph } from '@recoup/domain';
 import {
   connectTemporalClient,
   createCollectionClient,
-  createReconciliationClient,
+  createImportStartsClient, createReconciliationClient,
   recoupDataConverter,
   WorkflowRefusedError,
   type CollectionClient,
@@ -148,6 +148,7 @@ describe('what Temporal stores of a collection run', () => {
       orm: db.orm,
       collections,
       reconciliations: createReconciliationClient(temporal, settings),
+      importStarts: createImportStartsClient(temporal, settings),
       config: { ...config, temporal: { ...config.temporal, namespace: NAMESPACE, payloadKeys: ring } },
       logger: silentLogger,
       port: 0,

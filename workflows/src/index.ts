@@ -37,6 +37,15 @@ export { mapBounded } from './client/starting/bounded.ts';
 export type { StartLogger } from './client/starting/start-logger.ts';
 export { createReconciliationClient, type ReconciliationClient, type ReconciliationWorkflowStatus } from './client/reconciliation-client.ts';
 export type { ReconciliationWorkflowInput } from './workflows/reconciliation.workflow.ts';
+export { createImportStartsClient, settledWithin, type ImportStartsClient } from './client/import-starts-client.ts';
+export {
+  endImportStarts,
+  IMPORT_START_CHUNK,
+  startImportChunk,
+  unfinishedImportBatches,
+  type ImportChunkResult,
+  type ImportStartDeps,
+} from './client/starting/import-starts.ts';
 export {
   ENCRYPTED_ENCODING,
   EncryptionCodec,

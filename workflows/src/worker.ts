@@ -20,4 +20,5 @@ export { CEASE_COMMUNICATION_REASON } from './activities/send-reminder.ts';
 export { createWorker, WORKFLOWS_PATH } from './worker/create-worker.ts';
 export { createReconciliationActivities, type AccountNotifier, type ReconciliationDeps } from './activities/reconciliation.ts';
 export { activityLogger, createAccountNotifier } from './activities/account-notifier.ts';
+export { createImportStartActivities } from './activities/import-starts.ts';
 export type { WorkerActivities } from './worker/create-worker.ts';

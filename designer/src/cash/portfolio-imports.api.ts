@@ -1,4 +1,13 @@
-import { importResultSchema, importRowProblemSchema, skippedEntrySchema, type ImportResult, type ImportRowProblem, type SkippedEntry } from '@recoup/contracts';
+import {
+  importBatchViewSchema,
+  importResultSchema,
+  importRowProblemSchema,
+  skippedEntrySchema,
+  type ImportResult,
+  type ImportRowProblem,
+  type ImportWorkflowStarts,
+  type SkippedEntry,
+} from '@recoup/contracts';
 import { z } from 'zod';
 import type { ApiClient } from '../api/api-client.ts';
 import { ApiError } from '../api/api-error.ts';
@@ -42,3 +51,13 @@ export async function importPortfolioCsv(api: ApiClient, content: Blob, filename
     throw error;
   }
 }
+
+/** How far the background starting of an imported batch's collection workflows has gone. */
+export async function getImportWorkflowStarts(api: ApiClient, batchId: string, signal?: AbortSignal): Promise<ImportWorkflowStarts | null> {
+  const parsed = importBatchViewSchema.safeParse(await api.get<unknown>(`/api/imports/${encodeURIComponent(batchId)}`, signal));
+  if (!parsed.success) throw unexpected('an import');
+  return parsed.data.workflows;
+}
+
+/** Whether the starting has ended, so there is nothing more to wait for. */
+export const startsSettled = (starts: ImportWorkflowStarts | null): boolean => starts === null || starts.status === 'started' || starts.status === 'failed';

@@ -4,6 +4,7 @@ import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
 import { DropZone, type PickedFile } from './drop-zone.tsx';
 import { importPortfolioCsv, type PortfolioImportOutcome } from './portfolio-imports.api.ts';
+import { WorkflowStartsProgress } from './workflow-starts-progress.tsx';
 
 type Upload = { status: 'idle' } | { status: 'sending' } | { status: 'done'; outcome: PortfolioImportOutcome } | { status: 'failed'; message: string };
 
@@ -86,14 +87,20 @@ function Outcome({ outcome }: { outcome: PortfolioImportOutcome }) {
         <div className="cash-outcome">
           <p className="notice cash-ok" role="status">
             {r.status === 'partially-imported' ? 'Imported the valid rows' : 'Imported'}: {r.rowsImported} of {r.rowsTotal} rows, {r.accountsCreated} accounts
-            created, {r.accountsUpdated} updated, {r.invoicesCreated} invoices, {r.workflowsStarted} collection workflows started.
+            created, {r.accountsUpdated} updated, {r.invoicesCreated} invoices.
           </p>
-          {r.workflowNote ? <p className="notice notice--warning">{r.workflowNote}</p> : null}
-          {r.workflowErrors.length > 0 ? (
-            <p className="notice notice--warning">
-              {r.workflowErrors.length} workflow{r.workflowErrors.length === 1 ? '' : 's'} could not start: {r.workflowErrors.map((e) => e.message).join('; ')}
-            </p>
-          ) : null}
+          <WorkflowStartsProgress
+            batchId={r.batchId}
+            initial={{
+              status: r.workflowStatus,
+              total: r.workflowsTotal,
+              processed: r.workflowsProcessed,
+              started: r.workflowsStarted,
+              withoutStrategy: 0,
+              errors: r.workflowErrors,
+              note: r.workflowNote,
+            }}
+          />
           {skippedRows.length > 0 ? <RowProblems label="Skipped rows" rows={skippedRows} /> : null}
         </div>
       );

@@ -104,6 +104,9 @@ describe('the portfolio imports', () => {
           accountsCreated: 1,
           accountsUpdated: 0,
           invoicesCreated: 2,
+          workflowStatus: 'started',
+          workflowsTotal: 1,
+          workflowsProcessed: 1,
           workflowsStarted: 1,
           workflowErrors: [],
           workflowNote: null,
@@ -118,7 +121,60 @@ describe('the portfolio imports', () => {
     expect(await screen.findByText(/Imported the valid rows: 2 of 3 rows, 1 accounts created/)).toBeTruthy();
     expect(within(screen.getByRole('table', { name: 'Skipped rows' })).getByRole('row', { name: /^4 currency/ })).toBeTruthy();
     expect(server.calls('POST /api/imports/portfolio.csv')[0]?.url.searchParams.get('mode')).toBe('valid-only');
+    expect(await screen.findByText(/1 collection workflow started for the 1 account imported/)).toBeTruthy();
+    expect(server.calls('GET /api/imports/b-2')).toHaveLength(0);
   });
+
+  it('follows workflows that go on starting after the answer until every account is dealt with', async () => {
+    const starts = (status: string, processed: number, started: number) => ({
+      status,
+      total: 1200,
+      processed,
+      started,
+      withoutStrategy: 0,
+      errors: [],
+      note: null,
+    });
+    let reads = 0;
+    const { server, user } = renderPage('imports', {
+      'POST /api/imports/portfolio.csv': () => ({
+        status: 201,
+        body: {
+          batchId: 'b-3',
+          status: 'imported',
+          rowsTotal: 1200,
+          rowsImported: 1200,
+          accountsCreated: 1200,
+          accountsUpdated: 0,
+          invoicesCreated: 1200,
+          workflowStatus: 'starting',
+          workflowsTotal: 1200,
+          workflowsProcessed: 500,
+          workflowsStarted: 500,
+          workflowErrors: [],
+          workflowNote: 'Collection workflows are starting in the background: 500 of 1200 accounts done so far.',
+          skipped: [],
+        },
+      }),
+      'GET /api/imports/b-3': () => {
+        reads += 1;
+        const workflows = reads === 1 ? starts('starting', 1000, 1000) : starts('started', 1200, 1190);
+        return {
+          status: 200,
+          body: { id: 'b-3', kind: 'customers-invoices', format: 'csv', filename: 'portfolio.csv', status: 'imported', rowsTotal: 1200, rowsImported: 1200, errors: [], createdBy: null, createdAt: '2026-12-02T10:00:00.000Z', workflows },
+        };
+      },
+    });
+    await user.upload(screen.getByLabelText('Portfolio CSV file'), new File([CSV], 'portfolio.csv', { type: 'text/csv' }));
+    await screen.findByText(/portfolio\.csv .* is ready to import/);
+    await user.click(screen.getByRole('button', { name: 'Import portfolio' }));
+    const bar = await screen.findByRole('progressbar', { name: 'Starting collection workflows' });
+    expect(bar.getAttribute('aria-valuemax')).toBe('1200');
+    expect(await screen.findByText(/1000 of 1200 accounts done, 1000 started/)).toBeTruthy();
+    expect(await screen.findByText(/1190 collection workflows started for the 1200 accounts imported/, {}, { timeout: 5_000 })).toBeTruthy();
+    expect(screen.queryByRole('progressbar', { name: 'Starting collection workflows' })).toBeNull();
+    expect(server.calls('GET /api/imports/b-3')).toHaveLength(2);
+  }, 15_000);
 });
 
 describe('the cash-application page', () => {

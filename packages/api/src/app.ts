@@ -5,7 +5,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import type { RecoupConfig } from '@recoup/contracts';
-import { EncryptionCodec, type CollectionClient, type ReconciliationClient } from '@recoup/workflows';
+import { EncryptionCodec, type CollectionClient, type ImportStartsClient, type ReconciliationClient } from '@recoup/workflows';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { AccountsService } from './accounts/accounts.service.ts';
 import { NotesService } from './accounts/notes.service.ts';
@@ -77,6 +77,8 @@ export interface AppDeps {
   collections: CollectionClient;
   /** Starts and watches the reconciliation workflow of each imported bank statement. */
   reconciliations: ReconciliationClient;
+  /** Has the collection workflows of each committed portfolio import started in the background. */
+  importStarts: ImportStartsClient;
   config: RecoupConfig;
   logger?: Logger;
   /** The built designer; defaults to designer/dist of this repository. */
@@ -99,6 +101,27 @@ const STATEMENT_LIMIT = '200mb';
 /** Sessions and sign-in counts are small, quick queries; a few connections serve them beside the ORM's pool. */
 const AUTH_POOL_MAX = 5;
 const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../../designer/dist', import.meta.url));
+
+/** Takes up unfinished imports now and then every `everyMs`; stop() waits for a round in progress. */
+const resumeImportsEvery = (imports: ImportsService, logger: Logger, everyMs: number): { stop(): Promise<void> } => {
+  let round: Promise<void> = Promise.resolve();
+  const resume = (): void => {
+    round = imports.resumeUnfinished().then(
+      (resumed) => {
+        if (resumed > 0) logger.info('handed unfinished imports to Temporal again', { resumed });
+      },
+      (error: unknown) => logger.error('could not look for unfinished imports', { error: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+  resume();
+  const timer = setInterval(resume, everyMs).unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await round;
+    },
+  };
+};
 
 export const createApp = (deps: AppDeps): RecoupApp => {
   const { orm, collections, config } = deps;
@@ -155,7 +178,9 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   app.use('/api/templates', authenticated, templatesRoutes(new TemplatesService(orm, config.publicUrl)));
   app.use('/api/rules', authenticated, rulesRoutes(new RulesService(orm)));
   const parsing = createParsePool();
-  app.use('/api/imports', authenticated, importsRoutes(new ImportsService(orm, collections, logger), parsing, config.imports));
+  const imports = new ImportsService(orm, deps.importStarts, config.imports.startWaitMs, logger);
+  app.use('/api/imports', authenticated, importsRoutes(imports, parsing, config.imports));
+  const resumer = resumeImportsEvery(imports, logger, config.imports.resumeEveryMs);
   app.use('/api/payments', authenticated, paymentsRoutes(new PaymentsService(orm, collections, logger)));
   const strategies = new StrategiesService(orm);
   app.use('/api/strategies', authenticated, strategiesRoutes(strategies));
@@ -202,6 +227,7 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   app.use(errorHandler(logger));
 
   const close = async (): Promise<void> => {
+    await resumer.stop();
     await sessions.close();
     await pool.end();
     await parsing.close();

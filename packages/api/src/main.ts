@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@recoup/contracts';
 import { createOrm, migrateToLatest, seedEssentials } from '@recoup/db';
-import { connectTemporalClient, createCollectionClient, createReconciliationClient, temporalSettingsFrom } from '@recoup/workflows';
+import { connectTemporalClient, createCollectionClient, createImportStartsClient, createReconciliationClient, temporalSettingsFrom } from '@recoup/workflows';
 import { createApp, type AppDeps } from './app.ts';
 import { createLogger } from './http/logger.ts';
 
@@ -95,7 +95,8 @@ const main = async (): Promise<void> => {
   const temporal = await connectTemporalClient(settings);
   const collections = createCollectionClient(temporal, settings);
   const reconciliations = createReconciliationClient(temporal, settings);
-  const api = await startApi({ orm, collections, reconciliations, config, logger, port: config.port });
+  const importStarts = createImportStartsClient(temporal, settings);
+  const api = await startApi({ orm, collections, reconciliations, importStarts, config, logger, port: config.port });
   logger.info('Recoup API listening', { url: api.url, publicUrl: config.publicUrl });
 
   let stopping = false;

@@ -401,3 +401,84 @@ describe('importing an account again', () => {
     ]);
   });
 });
+
+describe('workflows that start in the background', () => {
+  // Its own app: the answer waits only 20 ms for the starts, and unfinished imports are taken up every 200 ms.
+  let bg: Harness;
+  let importer: LoggedIn;
+  beforeAll(async () => {
+    bg = await createHarness({ env: { IMPORT_START_WAIT_MS: '20', IMPORT_RESUME_MS: '200' } });
+    importer = await bg.login('manager');
+  });
+  afterAll(async () => {
+    await bg.close();
+  });
+
+  const entries = (prefix: string, count: number) =>
+    Array.from({ length: count }, (_, i) => ({
+      externalRef: `${prefix}-${i}`,
+      name: `Background ${i}`,
+      customerType: 'consumer',
+      currency: 'EUR',
+      timeZone: 'UTC',
+      invoices: [{ number: `${prefix}-INV-${i}`, issueDate: '2025-01-01', dueDate: '2025-01-31', amount: { amountMinor: '100', currency: 'EUR' } }],
+    }));
+  const importJson = (accounts: unknown[]) => importer.agent.post('/api/imports/portfolio').set('x-csrf-token', importer.csrf).send({ accounts });
+
+  /** Reads the batch until its workflows have finished starting. */
+  const startedBatch = async (batchId: string) => {
+    for (let i = 0; i < 200; i++) {
+      const batch = await importer.agent.get(`/api/imports/${batchId}`);
+      expect(batch.status).toBe(200);
+      if (['started', 'failed'].includes(batch.body.workflows?.status)) return batch.body;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('the import did not finish starting its workflows');
+  };
+
+  it('answers once the import is saved while its workflows are still starting, and the batch shows them all started later', async () => {
+    bg.collections.startDelayMs = 40;
+    try {
+      const response = await importJson(entries('SLOW', 100));
+      expect(response.status).toBe(201);
+      expect(response.body).toMatchObject({ accountsCreated: 100, workflowStatus: 'starting', workflowsTotal: 100, workflowsProcessed: 0, workflowsStarted: 0 });
+      expect(response.body.workflowNote).toContain('starting in the background: 0 of 100 accounts');
+      const batch = await startedBatch(response.body.batchId);
+      expect(batch.workflows).toEqual({ status: 'started', total: 100, processed: 100, started: 100, withoutStrategy: 0, errors: [], note: null });
+      expect(bg.collections.of('start')).toHaveLength(100);
+    } finally {
+      bg.collections.startDelayMs = 1;
+    }
+  });
+
+  it('keeps an import whose workflows Temporal could not take pending, and starts them once Temporal can be reached', async () => {
+    bg.importStarts.startError = new Error('connect ECONNREFUSED 127.0.0.1:7233');
+    let response;
+    try {
+      response = await importJson(entries('AWAY', 3));
+      expect(response.status).toBe(201);
+      expect(response.body).toMatchObject({ accountsCreated: 3, workflowStatus: 'pending', workflowsStarted: 0 });
+      expect(response.body.workflowNote).toContain('start as soon as Temporal can be reached');
+      const away = await bg.db.orm.em.fork().find(Account, { externalRef: { $like: 'AWAY-%' } });
+      const startedAway = () => bg.collections.of('start').filter((c) => away.some((a) => a.id === c.accountId));
+      expect(startedAway()).toEqual([]);
+      // Temporal comes back: the next round takes the import up.
+      bg.importStarts.startError = null;
+      const batch = await startedBatch(response.body.batchId);
+      expect(batch.workflows).toMatchObject({ status: 'started', total: 3, processed: 3, started: 3 });
+      expect(startedAway()).toHaveLength(3);
+    } finally {
+      bg.importStarts.startError = null;
+    }
+  });
+
+  it('counts an account whose workflow already runs as processed, not started', async () => {
+    const first = await importJson(entries('TWICE', 2));
+    expect((await startedBatch(first.body.batchId)).workflows).toMatchObject({ started: 2 });
+    const again = entries('TWICE', 2).map((account, i) => ({ ...account, invoices: [{ ...account.invoices[0], number: `TWICE-INV-${i}-again` }] }));
+    const second = await importJson(again);
+    expect(second.status).toBe(201);
+    expect(second.body).toMatchObject({ accountsUpdated: 2 });
+    expect((await startedBatch(second.body.batchId)).workflows).toMatchObject({ status: 'started', total: 2, processed: 2, started: 0 });
+  });
+});

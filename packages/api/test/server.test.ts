@@ -9,6 +9,7 @@ import { createApp } from '../src/app.ts';
 import { silentLogger } from '../src/http/logger.ts';
 import { startApi } from '../src/main.ts';
 import { RecordingReconciliations } from './support/recording-reconciliations.ts';
+import { InProcessImportStarts } from './support/in-process-import-starts.ts';
 import { RecordingCollections } from './support/recording-collections.ts';
 
 let db: TestDatabase;
@@ -24,6 +25,8 @@ afterAll(async () => {
   await db.drop();
 });
 
+const importStarts = () => new InProcessImportStarts({ orm: db.orm, collections: new RecordingCollections(), logger: silentLogger });
+
 const config = () => ({
   ...loadConfig({ SESSION_SECRET: 'test-session-secret-0123456789', TEMPORAL_UI_URL: 'http://localhost:8233', RECOUP_DEMO: 'true' }),
   databaseUrl: db.url,
@@ -31,7 +34,7 @@ const config = () => ({
 
 describe('startApi', () => {
   it('listens on the given port, answers health, and closes', async () => {
-    const api = await startApi({ orm: db.orm, collections: new RecordingCollections(), reconciliations: new RecordingReconciliations(), config: config(), logger: silentLogger, port: 0, host: '127.0.0.1' });
+    const api = await startApi({ orm: db.orm, collections: new RecordingCollections(), reconciliations: new RecordingReconciliations(), importStarts: importStarts(), config: config(), logger: silentLogger, port: 0, host: '127.0.0.1' });
     try {
       expect(api.url).toBe(`http://127.0.0.1:${api.port}`);
       const response = await fetch(`${api.url}/api/health`);
@@ -45,7 +48,7 @@ describe('startApi', () => {
 
 describe('static designer', () => {
   it('serves files, falls back to index.html for client routes, and keeps /api 404s as JSON', async () => {
-    const app = createApp({ orm: db.orm, collections: new RecordingCollections(), reconciliations: new RecordingReconciliations(), config: config(), logger: silentLogger, staticDir });
+    const app = createApp({ orm: db.orm, collections: new RecordingCollections(), reconciliations: new RecordingReconciliations(), importStarts: importStarts(), config: config(), logger: silentLogger, staticDir });
     try {
       const asset = await request(app).get('/assets/app.js');
       expect(asset.status).toBe(200);

@@ -63,6 +63,13 @@ export interface ImportLimitsConfig {
   maxRows: number;
   /** Portfolio imports one API process runs at a time; another one meanwhile is answered 429. */
   concurrent: number;
+  /**
+   * How long an import's answer waits for its collection workflows to start in the background; after that it
+   * answers with how far they got, and they go on starting.
+   */
+  startWaitMs: number;
+  /** How often imports whose workflows could not be handed to Temporal (or whose run was ended) are taken up again. */
+  resumeEveryMs: number;
 }
 
 export interface RecoupConfig {
@@ -172,6 +179,8 @@ const envSchema = z.object({
   IMPORT_MAX_BYTES: positiveInt(50 * 1024 * 1024),
   IMPORT_MAX_ROWS: positiveInt(250_000),
   IMPORT_CONCURRENCY: positiveInt(1),
+  IMPORT_START_WAIT_MS: positiveInt(30_000),
+  IMPORT_RESUME_MS: positiveInt(60_000),
   LOG_LEVEL: z.preprocess(
     (value) => (typeof blankToUndefined(value) === 'string' ? String(blankToUndefined(value)).toLowerCase() : undefined),
     z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
@@ -243,7 +252,7 @@ export const loadConfig = (env: Record<string, string | undefined>): RecoupConfi
       lockSeconds: e.SIGN_IN_LOCK_SECONDS,
       maxLockSeconds: e.SIGN_IN_MAX_LOCK_SECONDS,
     },
-    imports: { maxBytes: e.IMPORT_MAX_BYTES, maxRows: e.IMPORT_MAX_ROWS, concurrent: e.IMPORT_CONCURRENCY },
+    imports: { maxBytes: e.IMPORT_MAX_BYTES, maxRows: e.IMPORT_MAX_ROWS, concurrent: e.IMPORT_CONCURRENCY, startWaitMs: e.IMPORT_START_WAIT_MS, resumeEveryMs: e.IMPORT_RESUME_MS },
     logLevel: e.LOG_LEVEL,
     demo: e.RECOUP_DEMO,
     migrate: e.RECOUP_MIGRATE,

@@ -82,6 +82,28 @@ export const skippedEntrySchema = z.object({
 });
 export type SkippedEntry = z.infer<typeof skippedEntrySchema>;
 
+/**
+ * How far the starting of an import's collection workflows has gone. They start in the background after the import
+ * commits: pending (not yet handed to Temporal, retried every minute), starting, started (every account dealt with,
+ * some perhaps with an error) or failed (given up; the note says why).
+ */
+export const WORKFLOW_START_STATUSES = ['pending', 'starting', 'started', 'failed'] as const;
+export type WorkflowStartStatus = (typeof WORKFLOW_START_STATUSES)[number];
+
+export const importWorkflowStartsSchema = z.object({
+  status: z.enum(WORKFLOW_START_STATUSES),
+  /** Accounts the import wrote; those that owe nothing when their turn comes are dealt with but not started. */
+  total: z.number().int(),
+  processed: z.number().int(),
+  started: z.number().int(),
+  /** Accounts whose segment has no assignment while no default strategy is published. */
+  withoutStrategy: z.number().int(),
+  /** The first accounts that could not be started, with the reason. */
+  errors: z.array(z.object({ accountId: z.string(), message: z.string() })),
+  note: z.string().nullable(),
+});
+export type ImportWorkflowStarts = z.infer<typeof importWorkflowStartsSchema>;
+
 export const importResultSchema = z.object({
   batchId: z.string(),
   status: z.enum(IMPORT_STATUSES),
@@ -90,9 +112,14 @@ export const importResultSchema = z.object({
   accountsCreated: z.number().int(),
   accountsUpdated: z.number().int(),
   invoicesCreated: z.number().int(),
+  /** Where the background starting of the import's workflows stood when the answer was given. */
+  workflowStatus: z.enum(WORKFLOW_START_STATUSES),
+  /** Accounts written, and of those how many were dealt with (started, owing nothing, or failed) by then. */
+  workflowsTotal: z.number().int(),
+  workflowsProcessed: z.number().int(),
   workflowsStarted: z.number().int(),
   workflowErrors: z.array(z.object({ accountId: z.string(), message: z.string() })),
-  /** Why no workflow was started at all (e.g. no published default strategy), else null. */
+  /** What a person should know about the starting (still going on, no strategy, given up), else null. */
   workflowNote: z.string().nullable(),
   skipped: z.array(skippedEntrySchema),
 });
@@ -109,6 +136,8 @@ export const importBatchViewSchema = z.object({
   errors: z.unknown(),
   createdBy: z.string().nullable(),
   createdAt: z.string(),
+  /** null for a rejected batch, and for one imported before workflows started in the background. */
+  workflows: importWorkflowStartsSchema.nullable(),
 });
 export type ImportBatchView = z.infer<typeof importBatchViewSchema>;
 

@@ -217,3 +217,16 @@ export interface ReconciliationActivities {
   notifyAccounts(input: NotifyAccountsInput): Promise<NotifyAccountsResult>;
   endReconciliation(input: { statementId: string; status: 'reconciled' | 'failed' }): Promise<void>;
 }
+
+/** Where an import's workflow starting stands after a chunk: `processed` of its `total` accounts dealt with. */
+export interface ImportStartChunkResult {
+  processed: number;
+  total: number;
+  done: boolean;
+}
+
+/** The import-starts workflow's activities: the batch row holds the cursor, so each is safe to repeat. */
+export interface ImportStartActivities {
+  startImportChunk(input: { batchId: string }): Promise<ImportStartChunkResult>;
+  endImportStarts(input: { batchId: string; failure: string | null }): Promise<void>;
+}

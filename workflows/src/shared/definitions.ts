@@ -106,6 +106,8 @@ export const pauseUpdate = defineUpdate<{ paused: true }, [PauseMessage]>('pause
 export const resumeUpdate = defineUpdate<{ resumed: true }, [ResumeMessage]>('resume');
 
 export const reconciliationWorkflowId = (statementId: string): string => `reconcile-${statementId}`;
+/** The workflow that starts the collection workflows of one committed portfolio import. */
+export const importStartsWorkflowId = (batchId: string): string => `import-starts-${batchId}`;
 
 /** A statement's lines by what became of them, counted in the database. */
 export interface ReconciliationTotals {

@@ -1,13 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import type { CollectionActivities, ReconciliationActivities } from '../activities/activity-types.ts';
+import type { CollectionActivities, ImportStartActivities, ReconciliationActivities } from '../activities/activity-types.ts';
 import { connectionOptions, type TemporalSettings } from '../client/temporal-settings.ts';
 import { recoupDataConverter } from '../codec/data-converter.ts';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
-/** The collection activities, and the reconciliation ones on a worker that reconciles bank statements. */
-export type WorkerActivities = CollectionActivities & Partial<ReconciliationActivities>;
+/**
+ * The collection activities, with the reconciliation ones on a worker that reconciles bank statements and the
+ * import-start ones on a worker that starts imports' workflows.
+ */
+export type WorkerActivities = CollectionActivities & Partial<ReconciliationActivities> & Partial<ImportStartActivities>;
 
 export interface CreateWorkerOptions {
   temporal: TemporalSettings;

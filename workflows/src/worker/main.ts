@@ -6,6 +6,7 @@ import { createChannelAdapters } from '../activities/channels/channel-adapters.t
 import { createActivities } from '../activities/create-activities.ts';
 import { createSmtpMailer } from '../activities/mailer.ts';
 import { activityLogger, createAccountNotifier } from '../activities/account-notifier.ts';
+import { createImportStartActivities } from '../activities/import-starts.ts';
 import { createReconciliationActivities } from '../activities/reconciliation.ts';
 import { connectTemporalClient, createCollectionClient } from '../client/collection-client.impl.ts';
 import { registerSearchAttributes } from '../client/search-attributes-registration.ts';
@@ -26,15 +27,18 @@ const orm = await createOrm({ databaseUrl: config.databaseUrl, poolMax: 20 });
 const mailer = createSmtpMailer(config.smtpUrl, config.mailFrom);
 const channels = createChannelAdapters(config.channels, mailer);
 const temporal = temporalSettingsFrom(config.temporal);
-// Reconciliation tells collection workflows about payments, and starts collection again after a reversal.
+// Reconciliation tells collection workflows about payments, and starts collection again after a reversal; an
+// import's accounts have their collection started from here too.
 const client = await connectTemporalClient(temporal);
 // Workflows upsert the admin console's search attributes, and a server refuses an upsert of an unknown one: make
 // sure they exist before taking any workflow task (the dev server has them from its start already).
 await registerSearchAttributes(client.connection, config.temporal.namespace);
-const notifier = createAccountNotifier(orm, createCollectionClient(client, temporal), activityLogger);
+const collections = createCollectionClient(client, temporal);
+const notifier = createAccountNotifier(orm, collections, activityLogger);
 const activities = {
   ...createActivities({ orm, mailer, channels, publicUrl: config.publicUrl, now: activityClock(config.activityClock) }),
   ...createReconciliationActivities({ orm, notifier }),
+  ...createImportStartActivities({ orm, collections, logger: activityLogger }),
 };
 const { worker, connection } = await createWorker({ temporal, activities });
 

@@ -1,16 +1,14 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { ImportBatch, query } from '@recoup/db';
-import type { ImportBatchView, ImportQuery, ImportResult, ImportRowProblem, SkippedEntry } from '@recoup/contracts';
-import type { CollectionClient } from '@recoup/workflows';
+import { ImportBatch, query, type IImportBatch } from '@recoup/db';
+import type { ImportBatchView, ImportQuery, ImportResult, ImportRowProblem, ImportWorkflowStarts, SkippedEntry } from '@recoup/contracts';
+import { unfinishedImportBatches, type ImportStartsClient } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
 import { ConflictError, NotFoundError } from '../http/errors.ts';
 import type { Logger } from '../http/logger.ts';
-import type { AccountToStart } from '@recoup/workflows';
 import { accountsIn, type ParsedPortfolio } from './parse-pool.ts';
 import { flagExistingInvoiceNumbers, sortedProblems, type PortfolioAccount } from './portfolio.ts';
-import { storedAccounts, storedInvoiceNumbers, UUID_LIST, writeAccounts, type ChunkCounts } from './portfolio-writes.ts';
-import { startCollections } from '@recoup/workflows';
+import { storedAccounts, storedInvoiceNumbers, writeAccounts, type ChunkCounts } from './portfolio-writes.ts';
 
 export interface ImportRequest {
   format: 'csv' | 'json';
@@ -35,14 +33,6 @@ export interface WrittenImport {
 export type ImportOutcome =
   | WrittenImport
   | { kind: 'rejected'; batchId: string; rowsTotal: number; rows: ImportRowProblem[]; skipped: SkippedEntry[] };
-
-// Large id lists are split so no statement or result grows without bound.
-const CHUNK = 5_000;
-const chunks = <T>(items: readonly T[]): T[][] => {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-};
 
 /** What the checks against the database found, over every chunk, before anything is written. */
 interface Review {
@@ -73,12 +63,14 @@ const skippedEntry = (account: PortfolioAccount): SkippedEntry => ({
 
 export class ImportsService {
   readonly #orm: MikroORM;
-  readonly #collections: CollectionClient;
+  readonly #starts: ImportStartsClient;
+  readonly #startWaitMs: number;
   readonly #logger: Logger;
 
-  constructor(orm: MikroORM, collections: CollectionClient, logger: Logger) {
+  constructor(orm: MikroORM, starts: ImportStartsClient, startWaitMs: number, logger: Logger) {
     this.#orm = orm;
-    this.#collections = collections;
+    this.#starts = starts;
+    this.#startWaitMs = startWaitMs;
     this.#logger = logger;
   }
 
@@ -122,7 +114,7 @@ export class ImportsService {
       }
       const { rowsImported } = review;
       const status = skipped.length > 0 ? ('partially-imported' as const) : ('imported' as const);
-      const batchId = await insertBatch(tx, request, status, rowsImported, problems);
+      const batchId = await insertBatch(tx, request, status, rowsImported, problems, counts.accountIds);
       await audit(tx, {
         actorId: request.user.id,
         action: 'import.portfolio',
@@ -154,23 +146,21 @@ export class ImportsService {
   }
 
   /**
-   * Starts the workflows of a committed import and gives its result. It does not fail: the import stands, so a
-   * problem starting workflows is reported in the result, per account or in its note, never as an error.
+   * Has the workflows of a committed import started in the background, waits for them a while, and gives the result
+   * as it then stands. It does not fail: the import stands, and a batch Temporal could not be reached for stays
+   * pending, to be taken up again by resumeUnfinished.
    */
   async startWorkflows(written: WrittenImport): Promise<ImportResult> {
     const began = performance.now();
-    let report: { started: number; errors: ImportResult['workflowErrors']; note: string | null };
-    try {
-      report = await this.#startCollections(written.counts.accountIds);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.#logger.error('could not start the workflows of an import', { batchId: written.batchId, error: message });
-      report = { started: 0, errors: [], note: `The import was saved, but its collection workflows could not be started: ${message}` };
-    }
+    await this.#handOver(written.batchId, this.#startWaitMs);
+    const batch = await this.#orm.em.fork().findOneOrFail(ImportBatch, { id: written.batchId });
+    const workflows = workflowStartsOf(batch);
     this.#logger.info('portfolio import started its workflows', {
       batchId: written.batchId,
-      started: report.started,
-      errors: report.errors.length,
+      status: workflows?.status,
+      started: workflows?.started,
+      processed: workflows?.processed,
+      errors: workflows?.errors.length,
       ms: Math.round(performance.now() - began),
     });
     return {
@@ -181,34 +171,44 @@ export class ImportsService {
       accountsCreated: written.counts.accountsCreated,
       accountsUpdated: written.counts.accountsUpdated,
       invoicesCreated: written.counts.invoicesCreated,
-      workflowsStarted: report.started,
-      workflowErrors: report.errors,
-      workflowNote: report.note,
+      workflowStatus: workflows?.status ?? 'pending',
+      workflowsTotal: workflows?.total ?? 0,
+      workflowsProcessed: workflows?.processed ?? 0,
+      workflowsStarted: workflows?.started ?? 0,
+      workflowErrors: workflows?.errors ?? [],
+      workflowNote: workflows?.note ?? null,
       skipped: written.skipped,
     };
   }
 
-  /** Starts (idempotently) the collection workflow of every imported account that has something open. */
-  async #startCollections(accountIds: string[]): Promise<{ started: number; errors: ImportResult['workflowErrors']; note: string | null }> {
-    const em = this.#orm.em.fork();
-    const open: AccountToStart[] = [];
-    for (const chunk of chunks(accountIds)) {
-      open.push(
-        ...(await query<AccountToStart>(
-          em,
-          `select a."id", a."segment" from "account" a
-            where a."id" in ${UUID_LIST}
-              and exists (select 1 from "invoice" i where i."account_id" = a."id" and i."status" = 'open' and i."open_minor" > 0)`,
-          [JSON.stringify(chunk)],
-        )),
-      );
+  /**
+   * Hands every batch whose starting has not finished to Temporal again: those whose hand-over failed, and those
+   * whose run was terminated. A batch whose run is going on is left to it. Returns how many were handed over.
+   */
+  async resumeUnfinished(): Promise<number> {
+    let resumed = 0;
+    for (const batchId of await unfinishedImportBatches(this.#orm)) {
+      if ((await this.#handOver(batchId, 0)) === 'handed') resumed += 1;
     }
-    const report = await startCollections(this.#orm, this.#collections, open, this.#logger);
-    const note =
-      report.withoutStrategy > 0
-        ? `${report.withoutStrategy} collection workflow(s) were not started: their segment has no strategy assignment and no default strategy is published.`
-        : null;
-    return { started: report.started, errors: report.errors, note };
+    return resumed;
+  }
+
+  /** Starts the batch's starting workflow unless it runs already, and waits up to `waitMs` for it to end. */
+  async #handOver(batchId: string, waitMs: number): Promise<'handed' | 'running' | 'unreachable'> {
+    let handed: boolean;
+    try {
+      handed = (await this.#starts.start(batchId)).started;
+    } catch (error) {
+      this.#logger.error('could not hand an import to Temporal to start its workflows; it will be tried again', {
+        batchId,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return 'unreachable';
+    }
+    // From here on the batch is Temporal's; a chunk moves it on from 'starting', and its run's end from there.
+    await this.#orm.em.fork().nativeUpdate(ImportBatch, { id: batchId, workflowStatus: 'pending' }, { workflowStatus: 'starting' });
+    if (waitMs > 0) await this.#starts.wait(batchId, waitMs);
+    return handed ? 'handed' : 'running';
   }
 
   async getBatch(id: string): Promise<ImportBatchView> {
@@ -225,6 +225,7 @@ export class ImportsService {
       errors: batch.errors,
       createdBy: batch.createdBy ?? null,
       createdAt: batch.createdAt.toISOString(),
+      workflows: workflowStartsOf(batch),
     };
   }
 
@@ -272,13 +273,54 @@ const insertBatch = async (
   status: 'imported' | 'partially-imported' | 'rejected',
   rowsImported: number,
   problems: ImportRowProblem[],
+  /** The accounts written, whose workflows are to start once the batch commits; null when nothing was written. */
+  accountIds: string[] | null = null,
 ): Promise<string> => {
   const { raw } = request.parsed;
   const [row] = await query<{ id: string }>(
     tx,
-    `insert into "import_batch" ("kind", "format", "filename", "raw", "status", "rows_total", "rows_imported", "errors", "created_by")
-     values ('customers-invoices', ?, ?, ?, ?, ?, ?, ?::jsonb, ?) returning "id"`,
-    [request.format, request.filename, Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength), status, request.parsed.rowsTotal, rowsImported, JSON.stringify(problems), request.user.id],
+    `insert into "import_batch" ("kind", "format", "filename", "raw", "status", "rows_total", "rows_imported", "errors", "created_by",
+                                 "workflow_account_ids", "workflow_status", "workflows_total")
+     values ('customers-invoices', ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::text[], ?, ?) returning "id"`,
+    [
+      request.format,
+      request.filename,
+      Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength),
+      status,
+      request.parsed.rowsTotal,
+      rowsImported,
+      JSON.stringify(problems),
+      request.user.id,
+      accountIds,
+      accountIds === null ? null : 'pending',
+      accountIds?.length ?? 0,
+    ],
   );
   return (row as { id: string }).id;
+};
+
+/** What the batch row says of its workflows' starting, with a note a person can act on. */
+const workflowStartsOf = (batch: IImportBatch): ImportWorkflowStarts | null => {
+  if (!batch.workflowStatus) return null;
+  const notes: string[] = [];
+  if (batch.workflowNote) notes.push(batch.workflowNote);
+  if (batch.workflowStatus === 'pending') {
+    notes.push('The import was saved; its collection workflows start as soon as Temporal can be reached.');
+  } else if (batch.workflowStatus === 'starting') {
+    notes.push(`Collection workflows are starting in the background: ${batch.workflowsProcessed} of ${batch.workflowsTotal} accounts done so far.`);
+  }
+  if (batch.workflowsWithoutStrategy > 0) {
+    notes.push(
+      `${batch.workflowsWithoutStrategy} collection workflow(s) were not started: their segment has no strategy assignment and no default strategy is published.`,
+    );
+  }
+  return {
+    status: batch.workflowStatus,
+    total: batch.workflowsTotal,
+    processed: batch.workflowsProcessed,
+    started: batch.workflowsStarted,
+    withoutStrategy: batch.workflowsWithoutStrategy,
+    errors: batch.workflowErrors,
+    note: notes.length > 0 ? notes.join(' ') : null,
+  };
 };

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { formatPayloadKeyList, loadConfig, type RecoupConfig } from '@recoup/contracts';
 import { createOrm, migrateToLatest, seedDemo, startEmbeddedPostgres, type RecoupOrm } from '@recoup/db';
-import { connectTemporalClient, createCollectionClient, createReconciliationClient, temporalSettingsFrom, type CollectionClient } from '@recoup/workflows';
+import { connectTemporalClient, createCollectionClient, createImportStartsClient, createReconciliationClient, temporalSettingsFrom, type CollectionClient } from '@recoup/workflows';
 import { hashPassword } from '../auth/passwords.ts';
 import { createLogger } from '../http/logger.ts';
 import { startMailSink } from '../mail-sink/mail-sink.ts';
@@ -127,6 +127,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     stops.push(() => temporal.connection.close());
     const collections = createCollectionClient(temporal, settings);
     const reconciliations = createReconciliationClient(temporal, settings);
+    const importStarts = createImportStartsClient(temporal, settings);
 
     if (options.seed) {
       const seeded = await seedDemo(orm, { hashPassword, now: new Date(), accounts: options.seed.accounts });
@@ -141,7 +142,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       }
     }
 
-    const api = await startApi({ orm, collections, reconciliations, config, port: apiPort, server: listener });
+    const api = await startApi({ orm, collections, reconciliations, importStarts, config, port: apiPort, server: listener });
     stops.push(() => api.close());
 
     return {

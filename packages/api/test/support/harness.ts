@@ -7,6 +7,7 @@ import { hashPassword } from '../../src/auth/passwords.ts';
 import { silentLogger, type Logger } from '../../src/http/logger.ts';
 import { RecordingCollections } from './recording-collections.ts';
 import { RecordingReconciliations } from './recording-reconciliations.ts';
+import { InProcessImportStarts } from './in-process-import-starts.ts';
 
 export type DemoRole = 'admin' | 'manager' | 'collector1' | 'collector2' | 'collector3';
 
@@ -21,6 +22,7 @@ export interface Harness {
   db: TestDatabase;
   collections: RecordingCollections;
   reconciliations: RecordingReconciliations;
+  importStarts: InProcessImportStarts;
   /** A supertest agent holding a logged-in session of the given demo user, with its CSRF token. */
   login(role: DemoRole): Promise<LoggedIn>;
   /** Creates a user with the demo password, e.g. a second manager's team, and returns its id. */
@@ -63,7 +65,8 @@ export const createHarness = async (options: HarnessOptions = {}): Promise<Harne
     databaseUrl: db.url,
   };
   const reconciliations = new RecordingReconciliations();
-  const app = createApp({ orm: db.orm, collections, reconciliations, config, logger: options.logger ?? silentLogger, staticDir: '/nonexistent' });
+  const importStarts = new InProcessImportStarts({ orm: db.orm, collections, logger: silentLogger });
+  const app = createApp({ orm: db.orm, collections, reconciliations, importStarts, config, logger: options.logger ?? silentLogger, staticDir: '/nonexistent' });
   const userId = async (role: DemoRole): Promise<string> =>
     (await db.orm.em.fork().findOneOrFail(AppUser, { email: EMAIL[role] })).id;
   const loginAs = async (email: string): Promise<LoggedIn> => {
@@ -78,6 +81,7 @@ export const createHarness = async (options: HarnessOptions = {}): Promise<Harne
     db,
     collections,
     reconciliations,
+    importStarts,
     userId,
     login: async (role) => loginAs(EMAIL[role]),
     loginAs,
@@ -94,6 +98,7 @@ export const createHarness = async (options: HarnessOptions = {}): Promise<Harne
     },
     async close() {
       await app.close();
+      await importStarts.settled();
       await db.drop();
     },
   };

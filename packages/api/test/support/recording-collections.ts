@@ -42,6 +42,8 @@ export class RecordingCollections implements CollectionClient {
   readonly #running = new Set<string>();
   #inFlight = 0;
   maxInFlight = 0;
+  /** How long each start takes, as a busy Temporal would. */
+  startDelayMs = 1;
 
   get temporal(): Client {
     throw new Error('the recording client has no Temporal connection');
@@ -50,7 +52,7 @@ export class RecordingCollections implements CollectionClient {
   async start(accountId: string, strategyVersionId: string): Promise<StartResult> {
     this.#inFlight += 1;
     this.maxInFlight = Math.max(this.maxInFlight, this.#inFlight);
-    await new Promise((resolve) => setTimeout(resolve, 1));
+    await new Promise((resolve) => setTimeout(resolve, this.startDelayMs));
     this.#inFlight -= 1;
     this.calls.push({ kind: 'start', accountId, strategyVersionId });
     const started = !this.#running.has(accountId);

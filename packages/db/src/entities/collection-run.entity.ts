@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { Account } from './account.entity.ts';
+import { ImportBatch } from './import-batch.entity.ts';
 import { StrategyVersion } from './strategy-version.entity.ts';
 
 // One row per collection workflow execution that was started: which version (and which arm of the segment's
@@ -21,6 +22,8 @@ export const CollectionRun = defineEntity({
     /** The account's segment when the run started. */
     segment: p.text(),
     startedAt: p.datetime().onCreate(() => new Date()),
+    /** The import whose accounts' workflows this run was started for; null when something else started it. */
+    importBatch: () => p.manyToOne(ImportBatch).nullable(),
   },
 });
 

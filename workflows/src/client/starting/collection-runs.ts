@@ -9,7 +9,7 @@ import type { ArmChoice } from './arm-resolver.ts';
  */
 export const recordCollectionRun = async (
   em: EntityManager,
-  run: { accountId: string; workflowId: string; choice: ArmChoice },
+  run: { accountId: string; workflowId: string; choice: ArmChoice; importBatchId?: string | null },
 ): Promise<void> => {
   await em.insert(CollectionRun, {
     account: run.accountId,
@@ -19,5 +19,6 @@ export const recordCollectionRun = async (
     assigned: run.choice.assigned,
     segment: run.choice.segment,
     startedAt: new Date(),
+    importBatch: run.importBatchId ?? null,
   });
 };

@@ -28,6 +28,8 @@ export const startCollections = async (
   collections: CollectionClient,
   accounts: readonly AccountToStart[],
   logger: StartLogger,
+  /** The import the accounts come from: each run it starts is marked with it. */
+  options: { importBatchId?: string } = {},
 ): Promise<StartReport> => {
   const report: StartReport = { started: 0, alreadyRunning: 0, withoutStrategy: 0, errors: [] };
   const resolver = await loadArmResolver(orm.em.fork());
@@ -58,7 +60,7 @@ export const startCollections = async (
     }
     report.started += 1;
     try {
-      await recordCollectionRun(orm.em.fork(), { accountId: account.id, workflowId: result.workflowId, choice });
+      await recordCollectionRun(orm.em.fork(), { accountId: account.id, workflowId: result.workflowId, choice, importBatchId: options.importBatchId ?? null });
     } catch (error) {
       // The workflow runs either way; only the arm report misses it, which the operator should hear about.
       logger.error('started a collection workflow but could not record its run', {
