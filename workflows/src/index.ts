@@ -32,6 +32,14 @@ export { toHistoryView } from './client/history-view.ts';
 export { DECISION_STEP_KINDS, decisionTimelineFromJson, toDecisionTimeline, type DecisionStep, type DecisionStepKind } from './client/decision-timeline.ts';
 export type { CollectionWorkflowInput, CollectionWorkflowResult } from './workflows/collection.workflow.ts';
 export { startCollections, START_CONCURRENCY, type StartReport } from './client/starting/start-collections.ts';
+export {
+  accountEventBackoffMs,
+  createAccountEventOutbox,
+  recordAccountChange,
+  type AccountChange,
+  type AccountEventOutbox,
+  type AccountEventOutboxOptions,
+} from './client/account-events.ts';
 export { loadArmResolver, type AccountToStart, type ArmChoice, type ArmResolver } from './client/starting/arm-resolver.ts';
 export { mapBounded } from './client/starting/bounded.ts';
 export type { StartLogger } from './client/starting/start-logger.ts';

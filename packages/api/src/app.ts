@@ -5,7 +5,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import type { RecoupConfig } from '@recoup/contracts';
-import { EncryptionCodec, type CollectionClient, type ImportStartsClient, type ReconciliationClient } from '@recoup/workflows';
+import { createAccountEventOutbox, EncryptionCodec, type CollectionClient, type ImportStartsClient, type ReconciliationClient } from '@recoup/workflows';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { AccountsService } from './accounts/accounts.service.ts';
 import { NotesService } from './accounts/notes.service.ts';
@@ -100,6 +100,8 @@ const JSON_LIMIT = '1mb';
 const STATEMENT_LIMIT = '200mb';
 /** Sessions and sign-in counts are small, quick queries; a few connections serve them beside the ORM's pool. */
 const AUTH_POOL_MAX = 5;
+/** How often the account-event drainer looks for events left unsent (Temporal away, a process killed mid-signal). */
+const ACCOUNT_EVENT_POLL_MS = 1_000;
 const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../../designer/dist', import.meta.url));
 
 /** Takes up unfinished imports now and then every `everyMs`; stop() waits for a round in progress. */
@@ -181,7 +183,10 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   const imports = new ImportsService(orm, deps.importStarts, config.imports.startWaitMs, logger);
   app.use('/api/imports', authenticated, importsRoutes(imports, parsing, config.imports));
   const resumer = resumeImportsEvery(imports, logger, config.imports.resumeEveryMs);
-  app.use('/api/payments', authenticated, paymentsRoutes(new PaymentsService(orm, collections, logger)));
+  // Tells workflows of committed changes; its drainer also delivers what an earlier process left unsent.
+  const accountEvents = createAccountEventOutbox({ orm, collections, logger });
+  accountEvents.start(ACCOUNT_EVENT_POLL_MS);
+  app.use('/api/payments', authenticated, paymentsRoutes(new PaymentsService(orm, accountEvents)));
   const strategies = new StrategiesService(orm);
   app.use('/api/strategies', authenticated, strategiesRoutes(strategies));
   app.use(
@@ -191,7 +196,7 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   );
   app.use('/api/strategy-assignments', authenticated, strategyAssignmentsRoutes(new StrategyAssignmentsService(orm)));
   app.use('/api/simulations', authenticated, simulationsRoutes(new SimulationsService(orm)));
-  const disputes = new DisputesService(orm, collections, logger);
+  const disputes = new DisputesService(orm, accountEvents);
   app.use('/api/tasks', authenticated, tasksRoutes(new TasksService(orm, collections, disputes), new InboxService(orm)));
   app.use('/api/accounts/:id/promises', authenticated, accountPromisesRoutes(new PromisesService(orm, collections, logger)));
   app.use('/api/accounts/:id/disputes', authenticated, accountDisputesRoutes(disputes));
@@ -199,7 +204,7 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   const statementParsing = createStatementParsePool();
   const bankStatements = new BankStatementsService(orm, deps.reconciliations, logger, statementParsing);
   app.use('/api/bank-statements', authenticated, bankStatementsRoutes(bankStatements));
-  app.use('/api/statement-lines', authenticated, statementLinesRoutes(new StatementLinesService(orm, collections, logger)));
+  app.use('/api/statement-lines', authenticated, statementLinesRoutes(new StatementLinesService(orm, accountEvents)));
   app.use('/api/statement-mappings', authenticated, statementMappingsRoutes(bankStatements));
   const compliance = new ComplianceService(orm);
   app.use('/api/accounts/:id/calls', authenticated, accountCallsRoutes(compliance));
@@ -228,6 +233,7 @@ export const createApp = (deps: AppDeps): RecoupApp => {
 
   const close = async (): Promise<void> => {
     await resumer.stop();
+    await accountEvents.close();
     await sessions.close();
     await pool.end();
     await parsing.close();

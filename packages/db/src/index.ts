@@ -1,5 +1,6 @@
 export * from './bound-query.ts';
 export * from './entities/account.entity.ts';
+export * from './entities/account-event.entity.ts';
 export * from './entities/account-note.entity.ts';
 export * from './entities/allocation.entity.ts';
 export * from './entities/app-user.entity.ts';
@@ -47,6 +48,15 @@ export {
 } from './payments/record-payment.ts';
 export { reversePayment, type PaymentReversal } from './payments/reverse-payment.ts';
 export { closeOpenTasks, type TaskClosingReason } from './tasks/close-open-tasks.ts';
+export {
+  claimAccountEvents,
+  markAccountEventsSent,
+  pruneSentAccountEvents,
+  recordAccountEvent,
+  retryAccountEventLater,
+  type AccountEventToRecord,
+  type ClaimedAccountEvent,
+} from './account-events.ts';
 export { reconcileBatch, type BatchOptions, type BatchResult } from './reconciliation/reconcile-batch.ts';
 export { statementProgress, statementsProgress, type StatementProgress } from './reconciliation/statement-progress.ts';
 export { findSameFile, StatementConflictError, storeStatement, type StoredStatement } from './reconciliation/store-statement.ts';

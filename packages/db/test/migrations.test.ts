@@ -61,6 +61,7 @@ describe('migrations', () => {
         'Migration20261203010000_account_name_key',
         'Migration20261204000000_statement_line_indexes',
         'Migration20261205000000_import_workflow_starts',
+        'Migration20261206000000_account_events',
       ];
       expect(await pendingMigrations(orm)).toEqual(all);
       expect(await migrateToLatest(orm)).toEqual(all);

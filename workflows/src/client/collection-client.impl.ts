@@ -152,14 +152,14 @@ export function createCollectionClient(temporal: Client, settings: Pick<Temporal
         throw error;
       }
     },
-    async paymentApplied(accountId, message) {
-      await signalIfRunning(accountId, () => handle(accountId).signal(paymentAppliedSignal, message));
+    async paymentApplied(accountId, message, told) {
+      await signalIfRunning(accountId, () => handle(accountId).signal(paymentAppliedSignal, told ? { ...message, eventId: told.eventId } : message));
     },
-    async disputeOpened(accountId) {
-      await signalIfRunning(accountId, () => handle(accountId).signal(disputeOpenedSignal));
+    async disputeOpened(accountId, told) {
+      await signalIfRunning(accountId, () => (told ? handle(accountId).signal(disputeOpenedSignal, told) : handle(accountId).signal(disputeOpenedSignal)));
     },
-    async accountChanged(accountId) {
-      await signalIfRunning(accountId, () => handle(accountId).signal(accountChangedSignal));
+    async accountChanged(accountId, told) {
+      await signalIfRunning(accountId, () => (told ? handle(accountId).signal(accountChangedSignal, told) : handle(accountId).signal(accountChangedSignal)));
     },
     async completeTask(accountId, message) {
       await update(accountId, TaskOutcomeRefusedError, () => handle(accountId).executeUpdate(completeTaskUpdate, { args: [message] }));

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { TimelineEntry, WorkflowStatus } from '@recoup/contracts';
 import type {
+  AccountEventMessage,
   CollectionStateView,
   MigrateStrategyMessage,
   PauseMessage,
@@ -81,15 +82,16 @@ export interface CollectionClient {
   readonly temporal: Client;
   /** `segment` is indexed from the start, so the admin list can filter by it before the strategy tags the account. */
   start(accountId: string, strategyVersionId: string, labels?: { segment?: string }): Promise<StartResult>;
-  paymentApplied(accountId: string, message: PaymentAppliedMessage): Promise<void>;
+  /** `told.eventId` names the account event the signal is sent from, so the workflow can ignore a repeat. */
+  paymentApplied(accountId: string, message: PaymentAppliedMessage, told?: AccountEventMessage): Promise<void>;
   /** Rejects with a typed error when the workflow refuses the outcome (unknown task or outcome). */
   completeTask(accountId: string, message: TaskCompletedMessage): Promise<void>;
   /** Rejects with PromiseRefusedError when the workflow refuses it, WorkflowMissingError when there is none. */
   recordPromise(accountId: string, message: PromiseMessage): Promise<void>;
   /** Tells the workflow a dispute was opened; a missing workflow is ignored. */
-  disputeOpened(accountId: string): Promise<void>;
+  disputeOpened(accountId: string, told?: AccountEventMessage): Promise<void>;
   /** Tells the workflow the account's figures changed (dispute resolved, credit, reversal); a missing workflow is ignored. */
-  accountChanged(accountId: string): Promise<void>;
+  accountChanged(accountId: string, told?: AccountEventMessage): Promise<void>;
   /** Rejects with MigrationRefusedError (carrying the workflow's reason) when the workflow refuses. */
   migrateStrategy(accountId: string, message: MigrateStrategyMessage): Promise<{ nodeId: string }>;
   /** null when no workflow exists for the account. */

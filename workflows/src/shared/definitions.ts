@@ -15,6 +15,13 @@ export interface PaymentAppliedMessage {
   /** Applied amount in minor units, as a decimal string. */
   amountMinor: string;
   currency: string;
+  /** The account event it was sent from; the workflow ignores an event it was told before. */
+  eventId?: string;
+}
+
+/** Carried by the signals sent from the account-event outbox, which sends at least once. */
+export interface AccountEventMessage {
+  eventId: string;
 }
 
 /** A promise to pay as the workflow sees it; the API has already stored it. */
@@ -89,14 +96,14 @@ export interface CollectionStateView {
 }
 
 export const paymentAppliedSignal = defineSignal<[PaymentAppliedMessage]>('paymentApplied');
-export const accountChangedSignal = defineSignal<[]>('accountChanged');
+export const accountChangedSignal = defineSignal<[message?: AccountEventMessage]>('accountChanged');
 /** An Update, so the caller learns at once whether the workflow accepted the outcome. */
 export const completeTaskUpdate = defineUpdate<{ accepted: true }, [TaskCompletedMessage]>('completeTask');
 export const stateQuery = defineQuery<CollectionStateView>('state');
 /** A promise recorded through the API; refused unless the account is running and the promise fits it. */
 export const recordPromiseUpdate = defineUpdate<{ accepted: true }, [PromiseMessage]>('recordPromise');
 /** A dispute was opened on some of the account's items (the new figures are read from the database). */
-export const disputeOpenedSignal = defineSignal<[]>('disputeOpened');
+export const disputeOpenedSignal = defineSignal<[message?: AccountEventMessage]>('disputeOpened');
 /** Refused, with the reason, when the current node has no counterpart in the new version. */
 export const migrateStrategyUpdate = defineUpdate<{ accepted: true; nodeId: string }, [MigrateStrategyMessage]>('migrateStrategy');
 

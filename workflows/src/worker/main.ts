@@ -8,8 +8,10 @@ import { createSmtpMailer } from '../activities/mailer.ts';
 import { activityLogger, createAccountNotifier } from '../activities/account-notifier.ts';
 import { createImportStartActivities } from '../activities/import-starts.ts';
 import { createReconciliationActivities } from '../activities/reconciliation.ts';
+import { createAccountEventOutbox } from '../client/account-events.ts';
 import { connectTemporalClient, createCollectionClient } from '../client/collection-client.impl.ts';
 import { registerSearchAttributes } from '../client/search-attributes-registration.ts';
+import type { StartLogger } from '../client/starting/start-logger.ts';
 import { temporalSettingsFrom } from '../client/temporal-settings.ts';
 import { createWorker } from './create-worker.ts';
 
@@ -41,6 +43,14 @@ const activities = {
   ...createImportStartActivities({ orm, collections, logger: activityLogger }),
 };
 const { worker, connection } = await createWorker({ temporal, activities });
+// The worker drains the account-event outbox too, so a change the API committed but could not signal (Temporal
+// away, the API killed between commit and signal) reaches its workflow even while no API process runs.
+const processLogger: StartLogger = {
+  warn: (message, fields) => console.warn(message, JSON.stringify(fields ?? {})),
+  error: (message, fields) => console.error(message, JSON.stringify(fields ?? {})),
+};
+const accountEvents = createAccountEventOutbox({ orm, collections, logger: processLogger });
+accountEvents.start(1_000);
 
 const shutdown = () => worker.shutdown();
 process.once('SIGTERM', shutdown);
@@ -54,6 +64,7 @@ if (unserved.length > 0) console.log(`No provider configured for ${unserved.join
 try {
   await worker.run();
 } finally {
+  await accountEvents.close();
   mailer.close();
   await connection.close();
   await client.connection.close();

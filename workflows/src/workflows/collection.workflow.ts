@@ -47,8 +47,11 @@ export interface CollectionWorkflowInput {
   accountId: string;
   strategyVersionId: string;
   /** Present when the run was continued-as-new: the engine state, and an admin's pause, carry over unchanged. */
-  carried?: { state: EngineState; paused?: PauseView | null };
+  carried?: { state: EngineState; paused?: PauseView | null; toldEvents?: string[] };
 }
+
+/** How many account-event ids a run remembers, to ignore the outbox's repeats (it sends at least once). */
+const TOLD_EVENTS_KEPT = 64;
 
 export interface CollectionWorkflowResult {
   outcome: NonNullable<EngineState['outcome']>;
@@ -149,13 +152,23 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
     return candidates.find((k) => effectKey(k) === taskKey) ?? candidates[0] ?? taskKey;
   };
 
-  setHandler(paymentAppliedSignal, () => {
-    accountChanged = true;
+  /** Account events this run was told of, newest last; a repeat of one of them changes nothing. */
+  const toldEvents: string[] = [...(input.carried?.toldEvents ?? [])];
+  const firstTelling = (eventId: string | undefined): boolean => {
+    if (eventId === undefined) return true;
+    if (toldEvents.includes(eventId)) return false;
+    toldEvents.push(eventId);
+    if (toldEvents.length > TOLD_EVENTS_KEPT) toldEvents.shift();
+    return true;
+  };
+  setHandler(paymentAppliedSignal, (message) => {
+    if (firstTelling(message.eventId)) accountChanged = true;
   });
-  setHandler(accountChangedSignal, () => {
-    accountChanged = true;
+  setHandler(accountChangedSignal, (message) => {
+    if (firstTelling(message?.eventId)) accountChanged = true;
   });
-  setHandler(disputeOpenedSignal, () => {
+  setHandler(disputeOpenedSignal, (message) => {
+    if (!firstTelling(message?.eventId)) return;
     // The new figures are read with the event, so the dispute's items leave the balance at once.
     accountChanged = true;
     inbox.push({ type: 'dispute-opened' });
@@ -381,7 +394,7 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
           return await continueAsNew<typeof collectionWorkflow>({
             accountId: input.accountId,
             strategyVersionId: loaded.versionId,
-            carried: { state: current(), ...(pause ? { paused: pause } : {}) },
+            carried: { state: current(), ...(pause ? { paused: pause } : {}), ...(toldEvents.length > 0 ? { toldEvents } : {}) },
           });
         }
       }

@@ -10,12 +10,10 @@ import {
   type IStatementLine,
 } from '@recoup/db';
 import type { ManualMatchRequest } from '@recoup/contracts';
-import type { CollectionClient } from '@recoup/workflows';
+import { recordAccountChange, type AccountEventOutbox } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
 import { BusinessRuleError, ConflictError, NotFoundError } from '../http/errors.ts';
-import type { Logger } from '../http/logger.ts';
-import { collectAfterReversal } from '../payments/after-reversal.ts';
 import { planForAccount } from '../payments/plan-for-account.ts';
 import { accessibleAccount } from '../shared/access-scope.ts';
 
@@ -79,13 +77,11 @@ const paymentReference = (line: IStatementLine): string => line.customerRef ?? l
  */
 export class StatementLinesService {
   readonly #orm: MikroORM;
-  readonly #collections: CollectionClient;
-  readonly #logger: Logger;
+  readonly #accountEvents: AccountEventOutbox;
 
-  constructor(orm: MikroORM, collections: CollectionClient, logger: Logger) {
+  constructor(orm: MikroORM, accountEvents: AccountEventOutbox) {
     this.#orm = orm;
-    this.#collections = collections;
-    this.#logger = logger;
+    this.#accountEvents = accountEvents;
   }
 
   async exceptions(query: { statementId?: string | undefined; limit: number }): Promise<ExceptionView[]> {
@@ -217,12 +213,14 @@ export class StatementLinesService {
         },
       });
       const allocated = allocations.reduce((sum, a) => sum + a.amountMinor, 0n);
-      return { lineId: line.id, status: 'applied' as const, paymentId, accountId: account.id, allocated, currency };
+      const eventId = await recordAccountChange(tx, account.id, {
+        kind: 'payment-applied',
+        payment: { paymentId, amountMinor: allocated.toString(), currency },
+      });
+      return { resolution: { lineId: line.id, status: 'applied' as const, paymentId, accountId: account.id }, eventId };
     });
-    await this.#tell(outcome.accountId, () =>
-      this.#collections.paymentApplied(outcome.accountId, { paymentId: outcome.paymentId, amountMinor: outcome.allocated.toString(), currency: outcome.currency }),
-    );
-    return { lineId: outcome.lineId, status: outcome.status, paymentId: outcome.paymentId, accountId: outcome.accountId };
+    await this.#accountEvents.deliver([outcome.eventId]);
+    return outcome.resolution;
   }
 
   /** Reverses the payment a returned line takes back, when the matcher could not tell which one it was. */
@@ -252,10 +250,11 @@ export class StatementLinesService {
         entityId: paymentId,
         details: { lineId: line.id, restored: reversal.restored.map((r) => ({ invoiceId: r.invoiceId, amountMinor: r.amountMinor.toString() })) },
       });
-      return { lineId: line.id, status: 'applied' as const, paymentId, accountId: reversal.accountId };
+      const eventId = await recordAccountChange(tx, reversal.accountId, { kind: 'payment-reversed' });
+      return { resolution: { lineId: line.id, status: 'applied' as const, paymentId, accountId: reversal.accountId }, eventId };
     });
-    await collectAfterReversal(this.#orm, this.#collections, this.#logger, outcome.accountId);
-    return outcome;
+    await this.#accountEvents.deliver([outcome.eventId]);
+    return outcome.resolution;
   }
 
   /** Sets a waiting line aside: it is not a customer's payment. */
@@ -296,12 +295,4 @@ export class StatementLinesService {
     line.resolvedBy = tx.getReference(AppUser, user.id);
   }
 
-  async #tell(accountId: string, send: () => Promise<void>): Promise<void> {
-    try {
-      await send();
-    } catch (error) {
-      // The money is committed; the workflow reads the account again before its next step in any case.
-      this.#logger.warn('could not tell the collection workflow', { accountId, error: error instanceof Error ? error.message : String(error) });
-    }
-  }
 }

@@ -10,11 +10,10 @@ import {
   type IInvoice,
 } from '@recoup/db';
 import type { DisputeList, DisputeView, OpenDisputeRequest, ResolveDisputeRequest } from '@recoup/contracts';
-import type { CollectionClient } from '@recoup/workflows';
+import { recordAccountChange, type AccountEventOutbox } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
 import { BusinessRuleError, ConflictError, NotFoundError } from '../http/errors.ts';
-import type { Logger } from '../http/logger.ts';
 import { accessibleAccount } from '../shared/access-scope.ts';
 import { collectibleView } from '../shared/collectible-view.ts';
 import { disputeViewsOf } from './account-disputes.ts';
@@ -27,21 +26,19 @@ interface PlannedItem {
 
 export class DisputesService {
   readonly #orm: MikroORM;
-  readonly #collections: CollectionClient;
-  readonly #logger: Logger;
+  readonly #accountEvents: AccountEventOutbox;
 
-  constructor(orm: MikroORM, collections: CollectionClient, logger: Logger) {
+  constructor(orm: MikroORM, accountEvents: AccountEventOutbox) {
     this.#orm = orm;
-    this.#collections = collections;
-    this.#logger = logger;
+    this.#accountEvents = accountEvents;
   }
 
   /**
    * Opens a dispute over some of the account's invoices (each in whole, or a part of it). The disputed amounts stop
-   * being collected until the dispute is resolved; the workflow is told after the commit and re-reads the figures.
+   * being collected until the dispute is resolved; the workflow is told (through the account-event outbox) and re-reads the figures.
    */
   async open(accountId: string, input: OpenDisputeRequest, user: AuthUser): Promise<DisputeView> {
-    const view = await this.#orm.em.fork().transactional(async (em) => {
+    const { view, eventId } = await this.#orm.em.fork().transactional(async (em) => {
       const account = await accessibleAccount(em, user, accountId, { lock: true });
       const planned = await planItems(em, account.id, input);
       const dispute = em.create(Dispute, {
@@ -74,9 +71,9 @@ export class DisputesService {
           items: planned.map((p) => ({ invoice: p.invoice.number, amountMinor: p.amountMinor.toString() })),
         },
       });
-      return toDisputeView(dispute, items, []);
+      return { view: toDisputeView(dispute, items, []), eventId: await recordAccountChange(em, account.id, { kind: 'dispute-opened' }) };
     });
-    await this.#tell(accountId, 'dispute opened', () => this.#collections.disputeOpened(accountId));
+    await this.#accountEvents.deliver([eventId]);
     return view;
   }
 
@@ -91,7 +88,7 @@ export class DisputesService {
    * still open. Rejected ('invalid'): the amounts are collectible again. Either way the workflow re-reads the account.
    */
   async resolve(disputeId: string, input: ResolveDisputeRequest, user: AuthUser): Promise<DisputeView> {
-    const { view, accountId } = await this.#orm.em.fork().transactional(async (em) => {
+    const { view, eventId } = await this.#orm.em.fork().transactional(async (em) => {
       const found = await em.findOne(Dispute, { id: disputeId });
       if (!found) throw new NotFoundError('dispute');
       // Account first, then dispute, then invoices: the order opening a dispute takes them in.
@@ -119,22 +116,10 @@ export class DisputesService {
           creditNotes: notes.map((n) => ({ id: n.id, invoiceId: n.invoice.id, amountMinor: n.amountMinor.toString() })),
         },
       });
-      return { view: toDisputeView(dispute, items, notes), accountId: dispute.account.id };
+      return { view: toDisputeView(dispute, items, notes), eventId: await recordAccountChange(em, dispute.account.id, { kind: 'account-changed' }) };
     });
-    await this.#tell(accountId, 'dispute resolved', () => this.#collections.accountChanged(accountId));
+    await this.#accountEvents.deliver([eventId]);
     return view;
-  }
-
-  async #tell(accountId: string, what: string, send: () => Promise<void>): Promise<void> {
-    try {
-      await send();
-    } catch (error) {
-      // The change is committed; the workflow re-reads the account at its next step in any case.
-      this.#logger.warn(`could not tell the workflow: ${what}`, {
-        accountId,
-        error: error instanceof Error ? error.message : String(error),
-      });
-    }
   }
 }
 

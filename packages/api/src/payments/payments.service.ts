@@ -12,14 +12,12 @@ import {
   type JsonValue,
 } from '@recoup/db';
 import type { Money, PaymentRequest, PaymentResponse } from '@recoup/contracts';
-import type { CollectionClient } from '@recoup/workflows';
+import { recordAccountChange, type AccountEventOutbox } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
 import { BusinessRuleError, ConflictError, NotFoundError } from '../http/errors.ts';
-import type { Logger } from '../http/logger.ts';
 import { mayAccessAccount, mayAccessAccountById } from '../shared/access-scope.ts';
 import { openBalance } from '../shared/balance.ts';
-import { collectAfterReversal } from './after-reversal.ts';
 import { planForAccount } from './plan-for-account.ts';
 
 const SCOPE = 'payments';
@@ -33,13 +31,11 @@ export interface PaymentOutcome {
 
 export class PaymentsService {
   readonly #orm: MikroORM;
-  readonly #collections: CollectionClient;
-  readonly #logger: Logger;
+  readonly #accountEvents: AccountEventOutbox;
 
-  constructor(orm: MikroORM, collections: CollectionClient, logger: Logger) {
+  constructor(orm: MikroORM, accountEvents: AccountEventOutbox) {
     this.#orm = orm;
-    this.#collections = collections;
-    this.#logger = logger;
+    this.#accountEvents = accountEvents;
   }
 
   /**
@@ -61,10 +57,16 @@ export class PaymentsService {
             'This Idempotency-Key was already used for a different request; use a new key for a new payment.',
           );
         }
-        return { status: earlier.statusCode, body: earlier.response as unknown as PaymentResponse, fresh: false, accountId: null };
+        return { status: earlier.statusCode, body: earlier.response as unknown as PaymentResponse, fresh: false, eventIds: [] };
       }
       const account = await findAccount(em, request, user);
       const body = await this.#record(em, account, key, request, user);
+      const applied = body.allocations.reduce((sum, a) => sum + BigInt(a.amountMinor), 0n);
+      // Committed with the payment, so its workflow is told even if this process dies before the signal.
+      const eventId = await recordAccountChange(em, account.id, {
+        kind: 'payment-applied',
+        payment: { paymentId: body.payment.id, amountMinor: applied.toString(), currency: body.payment.amount.currency },
+      });
       em.persist(
         em.create(IdempotencyRecord, {
           key,
@@ -74,24 +76,9 @@ export class PaymentsService {
           response: body as unknown as JsonValue,
         }),
       );
-      return { status: 201, body, fresh: true, accountId: account.id };
+      return { status: 201, body, fresh: true, eventIds: [eventId] };
     });
-    if (outcome.fresh && outcome.accountId !== null) {
-      const applied = outcome.body.allocations.reduce((sum, a) => sum + BigInt(a.amountMinor), 0n);
-      try {
-        await this.#collections.paymentApplied(outcome.accountId, {
-          paymentId: outcome.body.payment.id,
-          amountMinor: applied.toString(),
-          currency: outcome.body.payment.amount.currency,
-        });
-      } catch (error) {
-        // The payment is committed; the workflow re-reads the account on its next step in any case.
-        this.#logger.warn('could not signal the payment to the workflow', {
-          accountId: outcome.accountId,
-          error: error instanceof Error ? error.message : String(error),
-        });
-      }
-    }
+    await this.#accountEvents.deliver(outcome.eventIds);
     return { status: outcome.status, body: outcome.body, fresh: outcome.fresh };
   }
 
@@ -110,10 +97,11 @@ export class PaymentsService {
         entityId: paymentId,
         details: { reason, restored, promisesReopened: reversal.promises.filter((p) => p.reopened).map((p) => p.promiseId) },
       });
-      return { paymentId, accountId: reversal.accountId, restored, balance: await openBalance(em, reversal.accountId) };
+      const eventId = await recordAccountChange(em, reversal.accountId, { kind: 'payment-reversed' });
+      return { reversed: { paymentId, accountId: reversal.accountId, restored, balance: await openBalance(em, reversal.accountId) }, eventId };
     });
-    await collectAfterReversal(this.#orm, this.#collections, this.#logger, outcome.accountId);
-    return outcome;
+    await this.#accountEvents.deliver([outcome.eventId]);
+    return outcome.reversed;
   }
 
   async #record(em: EntityManager, account: IAccount, key: string, request: PaymentRequest, user: AuthUser): Promise<PaymentResponse> {

@@ -1,5 +1,6 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import { Account } from './account.entity.ts';
+import { AccountEvent } from './account-event.entity.ts';
 import { AccountNote } from './account-note.entity.ts';
 import { Allocation } from './allocation.entity.ts';
 import { AppUser } from './app-user.entity.ts';
@@ -64,4 +65,5 @@ export const ENTITIES: readonly EntitySchema[] = [
   BankStatementSection,
   StatementLine,
   CsvStatementMappingRow,
+  AccountEvent,
 ];

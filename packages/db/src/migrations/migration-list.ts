@@ -20,6 +20,7 @@ import { Migration20261203000000_audit_log_filters } from './Migration2026120300
 import { Migration20261203010000_account_name_key } from './Migration20261203010000_account_name_key.ts';
 import { Migration20261204000000_statement_line_indexes } from './Migration20261204000000_statement_line_indexes.ts';
 import { Migration20261205000000_import_workflow_starts } from './Migration20261205000000_import_workflow_starts.ts';
+import { Migration20261206000000_account_events } from './Migration20261206000000_account_events.ts';
 
 // Every migration, oldest first. Add new migration files here: the ORM runs this list rather than globbing the folder.
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261203010000_account_name_key', class: Migration20261203010000_account_name_key },
   { name: 'Migration20261204000000_statement_line_indexes', class: Migration20261204000000_statement_line_indexes },
   { name: 'Migration20261205000000_import_workflow_starts', class: Migration20261205000000_import_workflow_starts },
+  { name: 'Migration20261206000000_account_events', class: Migration20261206000000_account_events },
 ] as const;
