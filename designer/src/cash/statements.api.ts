@@ -1,3 +1,4 @@
+import type { StatementProgress } from '@recoup/domain';
 import { z } from 'zod';
 import type { ApiClient } from '../api/api-client.ts';
 import { ApiError } from '../api/api-error.ts';
@@ -16,7 +17,8 @@ export type StatementStatus = (typeof STATEMENT_STATUSES)[number];
 
 const moneySchema = z.object({ amountMinor: z.string().regex(/^-?\d+$/), currency: z.string() });
 
-const progressSchema = z.object({
+// Checked against the one declaration of the shape, so the parser and the server cannot drift apart.
+const progressSchema: z.ZodType<StatementProgress> = z.object({
   lines: z.number().int(),
   pending: z.number().int(),
   applied: z.number().int(),
@@ -25,7 +27,7 @@ const progressSchema = z.object({
   skipped: z.number().int(),
   appliedMinor: z.array(moneySchema),
 });
-export type StatementProgress = z.infer<typeof progressSchema>;
+export type { StatementProgress };
 
 const imbalanceSchema = z.object({
   where: z.string(),

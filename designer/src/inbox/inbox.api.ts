@@ -1,12 +1,13 @@
 import type { CallCheckView, CompleteTaskRequest, InboxPage, TaskView } from '@recoup/contracts';
+import type { CollectorTaskStatus, CollectorTaskType } from '@recoup/domain';
 import type { ApiClient } from '../api/api-client.ts';
 
 // The inbox endpoints, typed with the API's own contracts.
 
 export interface InboxFilters {
   scope: 'mine' | 'claimable';
-  status: 'open' | 'done' | 'cancelled';
-  type: '' | 'call' | 'review' | 'escalation';
+  status: CollectorTaskStatus;
+  type: '' | CollectorTaskType;
   due: '' | 'today' | 'overdue';
   segment: string;
   q: string;

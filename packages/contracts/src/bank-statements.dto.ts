@@ -1,3 +1,4 @@
+import type { StatementProgress } from '@recoup/domain';
 import { z } from 'zod';
 import { uuidSchema } from './common.dto.ts';
 import { positiveMinorSchema } from './money.dto.ts';
@@ -105,25 +106,15 @@ export interface StatementImportResult {
 
 /** GET /api/bank-statements: each statement with its progress; the already-seen lines are on the detail. */
 export interface StatementListItem extends Omit<StatementImportResult, 'alreadySeenLines'> {
-  progress: StatementProgressView;
+  progress: StatementProgress;
 }
 
 /** POST /api/bank-statements/:id/release and /reject: a manager's decision on an unbalanced statement. */
 export const statementReviewSchema = z.object({ reason: z.string().trim().min(3).max(500) }).strict();
 
-export interface StatementProgressView {
-  lines: number;
-  pending: number;
-  applied: number;
-  reversed: number;
-  exceptions: number;
-  skipped: number;
-  appliedMinor: { currency: string; amountMinor: string }[];
-}
-
 /** GET /api/bank-statements/:id: the statement, its progress counted from its lines, and its workflow. */
 export interface StatementDetail extends StatementImportResult {
-  progress: StatementProgressView;
+  progress: StatementProgress;
   workflow: { workflowId: string; status: string } | null;
 }
 

@@ -1,3 +1,4 @@
+import { COLLECTOR_TASK_STATUSES, COLLECTOR_TASK_TYPES, TASK_PRIORITIES, type CollectorTaskStatus } from '@recoup/domain';
 import { z } from 'zod';
 import { calendarDateSchema, dateTimeSchema, pagingQuerySchema, timeZoneSchema, uuidSchema } from './common.dto.ts';
 import { CALL_OUTCOME_VALUES, CALL_RULE_VALUES } from './compliance.dto.ts';
@@ -5,11 +6,10 @@ import { openDisputeRequestSchema } from './disputes.dto.ts';
 import { moneySchema } from './money.dto.ts';
 import { promiseRequestSchema } from './promises.dto.ts';
 
-export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
+export type TaskStatus = CollectorTaskStatus;
 
 export const taskListQuerySchema = pagingQuerySchema.extend({
-  status: z.enum(TASK_STATUSES).optional(),
+  status: z.enum(COLLECTOR_TASK_STATUSES).optional(),
   assignee: z.union([uuidSchema, z.literal('me'), z.literal('none')]).optional(),
 });
 export type TaskListQuery = z.infer<typeof taskListQuerySchema>;
@@ -26,7 +26,6 @@ export const DISPUTE_OUTCOME = 'dispute';
  */
 export const CALL_BACK = 'call-back';
 
-export const TASK_PRIORITY_VALUES = ['low', 'normal', 'high', 'urgent'] as const;
 
 /** The installments a collector agreed with the debtor; the collectible balance is split over them. */
 export const planProposalSchema = z.object({
@@ -86,13 +85,13 @@ export const taskViewSchema = z.object({
   nodeId: z.string(),
   taskType: z.string(),
   title: z.string(),
-  status: z.enum(TASK_STATUSES),
+  status: z.enum(COLLECTOR_TASK_STATUSES),
   assigneeId: z.string().nullable(),
   outcomes: z.array(z.string()),
   outcome: z.string().nullable(),
   note: z.string().nullable(),
   dueAt: z.string(),
-  priority: z.enum(TASK_PRIORITY_VALUES),
+  priority: z.enum(TASK_PRIORITIES),
   createdAt: z.string(),
   completedAt: z.string().nullable(),
   completedBy: z.string().nullable(),
@@ -102,13 +101,12 @@ export type TaskView = z.infer<typeof taskViewSchema>;
 export const INBOX_SCOPES = ['mine', 'claimable'] as const;
 export const INBOX_DUE_FILTERS = ['today', 'overdue'] as const;
 export const INBOX_SORTS = ['priority', 'due'] as const;
-export const INBOX_TASK_TYPES = ['call', 'review', 'escalation'] as const;
 
 /** GET /api/tasks/inbox: the user's own tasks (or the unassigned ones they may claim), most urgent first. */
 export const inboxQuerySchema = pagingQuerySchema.extend({
   scope: z.enum(INBOX_SCOPES).default('mine'),
-  status: z.enum(TASK_STATUSES).default('open'),
-  type: z.enum(INBOX_TASK_TYPES).optional(),
+  status: z.enum(COLLECTOR_TASK_STATUSES).default('open'),
+  type: z.enum(COLLECTOR_TASK_TYPES).optional(),
   due: z.enum(INBOX_DUE_FILTERS).optional(),
   segment: z.string().trim().min(1).max(64).optional(),
   /** Part of the account's name or reference. */
@@ -127,7 +125,7 @@ export const taskPriorityViewSchema = z.object({
     age: z.object({ daysPastDue: z.number().int(), points: z.number().int() }),
     taskOverdue: z.object({ hours: z.number().int(), points: z.number().int() }),
     risk: z.object({ score: z.number().int().nullable(), points: z.number().int() }),
-    strategy: z.object({ priority: z.enum(TASK_PRIORITY_VALUES), points: z.number().int() }),
+    strategy: z.object({ priority: z.enum(TASK_PRIORITIES), points: z.number().int() }),
   }),
 });
 export type TaskPriorityView = z.infer<typeof taskPriorityViewSchema>;

@@ -58,7 +58,7 @@ export {
   type ClaimedAccountEvent,
 } from './account-events.ts';
 export { reconcileBatch, type BatchOptions, type BatchResult } from './reconciliation/reconcile-batch.ts';
-export { statementProgress, statementsProgress, type StatementProgress } from './reconciliation/statement-progress.ts';
+export { statementProgress, statementsProgress } from './reconciliation/statement-progress.ts';
 export { findSameFile, StatementConflictError, storeStatement, type StoredStatement } from './reconciliation/store-statement.ts';
 export { statementSha256 } from './reconciliation/statement-digest.ts';
 export {

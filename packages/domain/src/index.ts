@@ -200,6 +200,7 @@ export {
   type LedgerPayment,
 } from './reconciliation/ledger.ts';
 export { exactSubset } from './reconciliation/subset-sum.ts';
+export type { StatementProgress } from './reconciliation/statement-progress.ts';
 export {
   balanceCheck,
   signedAmount,
@@ -265,3 +266,4 @@ export {
   type TaskPriorityInput,
   type TaskPriorityScore,
 } from './tasks/task-priority.ts';
+export { COLLECTOR_TASK_STATUSES, COLLECTOR_TASK_TYPES, type CollectorTaskStatus, type CollectorTaskType } from './tasks/task-types.ts';

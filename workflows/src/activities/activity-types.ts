@@ -1,5 +1,5 @@
 import type { ReconciliationTotals } from '../shared/definitions.ts';
-import type { AccountSnapshot, EndOutcome, PrioritisedRule, ReminderChannel, RuleCondition, StrategyGraph } from '@recoup/domain';
+import type { AccountSnapshot, CreateTaskRequest, EndOutcome, PrioritisedRule, ReminderChannel, RuleCondition, StrategyGraph } from '@recoup/domain';
 
 // The activity contract as seen by the workflow. The workflow imports only these types; the implementations
 // (which do I/O) are registered on the worker.
@@ -53,17 +53,7 @@ export type SendReminderResult =
    */
   | { status: 'unconfirmed'; communicationId: string | null; reason: string };
 
-export interface CreateTaskInput extends EffectInput {
-  taskType: 'call' | 'review';
-  title: string;
-  assignment: 'round-robin' | 'least-loaded';
-  /** Absent means collectors. */
-  role?: 'collector' | 'manager';
-  outcomes: string[];
-  dueAt: string;
-  /** The inbox ranking the strategy's task node set; absent means 'normal'. */
-  priority?: 'low' | 'normal' | 'high' | 'urgent';
-}
+export interface CreateTaskInput extends EffectInput, CreateTaskRequest {}
 
 export type CreateTaskResult =
   | { status?: 'created'; taskId: string; assigneeId: string | null; created: boolean }

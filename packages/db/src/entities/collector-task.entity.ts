@@ -1,14 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { COLLECTOR_TASK_STATUSES, COLLECTOR_TASK_TYPES, TASK_PRIORITIES } from '@recoup/domain';
 import { Account } from './account.entity.ts';
 import { AppUser } from './app-user.entity.ts';
 
-export const COLLECTOR_TASK_TYPES = ['call', 'review', 'escalation'] as const;
-export type CollectorTaskType = (typeof COLLECTOR_TASK_TYPES)[number];
-export const COLLECTOR_TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
-export type CollectorTaskStatus = (typeof COLLECTOR_TASK_STATUSES)[number];
-export const COLLECTOR_TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export type CollectorTaskPriority = (typeof COLLECTOR_TASK_PRIORITIES)[number];
 
 export const CollectorTask = defineEntity({
   name: 'CollectorTask',
@@ -29,7 +24,7 @@ export const CollectorTask = defineEntity({
     note: p.text().nullable(),
     dueAt: p.datetime(),
     /** What the strategy's task node said about urgency; the inbox weighs it beside the account's figures. */
-    priority: p.enum(COLLECTOR_TASK_PRIORITIES).default('normal'),
+    priority: p.enum(TASK_PRIORITIES).default('normal'),
     createdAt: p.datetime().onCreate(() => new Date()),
     completedAt: p.datetime().nullable(),
     completedBy: p.uuid().nullable(),

@@ -1,16 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-
-/** Where a statement's reconciliation stands, counted from its lines (the truth, whatever the workflow is doing). */
-export interface StatementProgress {
-  lines: number;
-  pending: number;
-  applied: number;
-  reversed: number;
-  exceptions: number;
-  skipped: number;
-  /** Money received and applied to accounts, per currency (credits that became payments). */
-  appliedMinor: { currency: string; amountMinor: string }[];
-}
+import type { StatementProgress } from '@recoup/domain';
 
 type Counted = 'lines' | 'pending' | 'applied' | 'reversed' | 'exceptions' | 'skipped';
 type Row = Record<Counted, string> & { bank_statement_id: string; currency: string; amount_minor: string | null };

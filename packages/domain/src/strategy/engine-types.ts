@@ -1,4 +1,5 @@
-import type { EndOutcome, ReminderChannel, RuleCondition, WaitEvent } from './graph.ts';
+import type { TaskPriority } from '../tasks/task-priority.ts';
+import type { ASSIGNMENT_POLICIES, EndOutcome, ReminderChannel, RuleCondition, TASK_TYPES, WaitEvent } from './graph.ts';
 
 // Types of the pure interpreter: step(graph, state, event, now) -> { state, commands }.
 // Times are ISO-8601 UTC strings so that state and commands serialise unchanged into Temporal history.
@@ -104,6 +105,19 @@ export interface PrioritisedRule {
   condition: RuleCondition;
 }
 
+/** The task a task node asks for: one shape from the interpreter's command to the activity that creates it. */
+export interface CreateTaskRequest {
+  taskType: (typeof TASK_TYPES)[number];
+  title: string;
+  assignment: (typeof ASSIGNMENT_POLICIES)[number];
+  /** Who works it: collectors, or managers (write-off approvals). Absent means collectors. */
+  role?: 'collector' | 'manager';
+  outcomes: string[];
+  dueAt: string;
+  /** The inbox ranking the task node set; absent means 'normal'. */
+  priority?: TaskPriority;
+}
+
 /** Effects carry an idempotency key: `${workflowKey}:${nodeId}:${occurrence}` is built by the workflow from `key`. */
 export type EngineCommand =
   | { type: 'wait-until'; nodeId: string; until: string }
@@ -111,20 +125,7 @@ export type EngineCommand =
   /** Evaluate rules highest priority first (ties in list order); the first that holds wins. */
   | { type: 'evaluate-switch'; nodeId: string; rules: PrioritisedRule[] }
   | { type: 'send-reminder'; nodeId: string; key: string; channel: ReminderChannel; template: string }
-  | {
-      type: 'create-task';
-      nodeId: string;
-      key: string;
-      taskType: 'call' | 'review';
-      title: string;
-      assignment: 'round-robin' | 'least-loaded';
-      /** Who works it: collectors, or managers (write-off approvals). Absent means collectors. */
-      role?: 'collector' | 'manager';
-      outcomes: string[];
-      dueAt: string;
-      /** The inbox ranking the task node set; absent means 'normal'. */
-      priority?: 'low' | 'normal' | 'high' | 'urgent';
-    }
+  | ({ type: 'create-task'; nodeId: string; key: string } & CreateTaskRequest)
   | { type: 'escalate'; nodeId: string; key: string; level: number; action: string }
   | {
       type: 'assign-collector';
