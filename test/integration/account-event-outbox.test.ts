@@ -7,18 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { formatPayloadKeyList } from '@recoup/contracts';
-import {
-  DEMO_PASSWORD,
-  DEMO_USERS,
-  Strategy,
-  StrategyVersion,
-  checksumGraph,
-  createTestDatabase,
-  insertTestAccount,
-  insertTestInvoice,
-  seedDemo,
-  type TestDatabase,
-} from '@recoup/db';
+import { Strategy, StrategyVersion, checksumGraph } from '@recoup/db';
+import { createTestDatabase, insertTestAccount, insertTestInvoice, type TestDatabase } from '@recoup/db/testing';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@recoup/db/seed';
 import { strategyGraphSchema } from '@recoup/domain';
 import { collectionWorkflowId, createCollectionClient, recoupDataConverter, type CollectionClient } from '@recoup/workflows';
 import { createActivities } from '@recoup/workflows/worker';

@@ -8,7 +8,8 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createApp, hashPassword, silentLogger, type RecoupApp } from '@recoup/api';
 import { loadConfig } from '@recoup/contracts';
-import { createTestDatabase, DEMO_PASSWORD, seedDemo, type TestDatabase } from '@recoup/db';
+import { createTestDatabase, type TestDatabase } from '@recoup/db/testing';
+import { DEMO_PASSWORD, seedDemo } from '@recoup/db/seed';
 import { DEFAULT_STRATEGY, strategyGraphSchema } from '@recoup/domain';
 import {
   createCollectionClient,

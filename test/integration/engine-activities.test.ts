@@ -1,20 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  Account,
-  AppUser,
-  AuditLog,
-  CallAttempt,
-  ComplianceSetting,
-  CollectorTask,
-  Communication,
-  Contact,
-  CreditNote,
-  Invoice,
-  createTestDatabase,
-  insertTestAccount,
-  insertTestInvoice,
-  type TestDatabase,
-} from '@recoup/db';
+import { Account, AppUser, AuditLog, CallAttempt, ComplianceSetting, CollectorTask, Communication, Contact, CreditNote, Invoice } from '@recoup/db';
+import { createTestDatabase, insertTestAccount, insertTestInvoice, type TestDatabase } from '@recoup/db/testing';
 import { createActivities, type Mailer } from '@recoup/workflows/worker';
 
 // The activities behind the assign, tag, switch, call-task and end nodes, on a real PostgreSQL database.

@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Worker } from '@temporalio/worker';
-import {
-  CollectionRun,
-  ImportBatch,
-  Strategy,
-  StrategyVersion,
-  checksumGraph,
-  query,
-  type TestDatabase,
-} from '@recoup/db';
+import { CollectionRun, ImportBatch, Strategy, StrategyVersion, checksumGraph, query } from '@recoup/db';
+import { type TestDatabase } from '@recoup/db/testing';
 import { strategyGraphSchema, type StrategyGraph } from '@recoup/domain';
 import {
   IMPORT_START_CHUNK,

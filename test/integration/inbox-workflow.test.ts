@@ -3,21 +3,9 @@ import { Context } from '@temporalio/activity';
 import { Worker } from '@temporalio/worker';
 import type { Server } from 'node:http';
 import { loadConfig } from '@recoup/contracts';
-import {
-  AppUser,
-  CollectorTask,
-  Contact,
-  DEMO_PASSWORD,
-  Dispute,
-  Invoice,
-  PaymentPromise,
-  Strategy,
-  StrategyVersion,
-  checksumGraph,
-  insertTestAccount,
-  insertTestInvoice,
-  seedDemo,
-} from '@recoup/db';
+import { AppUser, CollectorTask, Contact, Dispute, Invoice, PaymentPromise, Strategy, StrategyVersion, checksumGraph } from '@recoup/db';
+import { insertTestAccount, insertTestInvoice } from '@recoup/db/testing';
+import { DEMO_PASSWORD, seedDemo } from '@recoup/db/seed';
 import { strategyGraphSchema, type StrategyGraph } from '@recoup/domain';
 import { collectionWorkflowId, createCollectionClient, type CollectionClient } from '@recoup/workflows';
 import { createActivities } from '@recoup/workflows/worker';

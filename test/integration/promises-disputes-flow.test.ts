@@ -17,11 +17,9 @@ import {
   StrategyVersion,
   applyPaymentToPromises,
   checksumGraph,
-  insertTestAccount,
-  insertTestInvoice,
   type IAccount,
-  type TestDatabase,
 } from '@recoup/db';
+import { insertTestAccount, insertTestInvoice, type TestDatabase } from '@recoup/db/testing';
 import { strategyGraphSchema, type StrategyGraph } from '@recoup/domain';
 import { collectionWorkflowId, createCollectionClient, type CollectionClient } from '@recoup/workflows';
 import { createActivities, type Mailer } from '@recoup/workflows/worker';

@@ -5,19 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import {
-  CollectionRun,
-  Strategy,
-  StrategyVersion,
-  checksumGraph,
-  createTestDatabase,
-  insertTestAccount,
-  insertTestInvoice,
-  reconcileBatch,
-  storeStatement,
-  type IAccount,
-  type TestDatabase,
-} from '@recoup/db';
+import { CollectionRun, Strategy, StrategyVersion, checksumGraph, reconcileBatch, storeStatement, type IAccount } from '@recoup/db';
+import { createTestDatabase, insertTestAccount, insertTestInvoice, type TestDatabase } from '@recoup/db/testing';
 import { DEFAULT_STRATEGY, strategyGraphSchema, type ParsedStatement } from '@recoup/domain';
 import { collectionWorkflowId, createCollectionClient, type CollectionClient } from '@recoup/workflows';
 import { activityLogger, createAccountNotifier, createReconciliationActivities } from '@recoup/workflows/worker';

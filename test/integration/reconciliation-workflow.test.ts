@@ -15,12 +15,10 @@ import {
   Strategy,
   StrategyVersion,
   checksumGraph,
-  insertTestAccount,
-  insertTestInvoice,
   storeStatement,
   type IAccount,
-  type TestDatabase,
 } from '@recoup/db';
+import { insertTestAccount, insertTestInvoice, type TestDatabase } from '@recoup/db/testing';
 import { parseCamt, strategyGraphSchema, type ParsedStatement, type StrategyGraph } from '@recoup/domain';
 import {
   collectionWorkflowId,

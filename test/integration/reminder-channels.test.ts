@@ -3,19 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import {
-  Account,
-  AppUser,
-  Communication,
-  Contact,
-  Invoice,
-  OutboxMessage,
-  Strategy,
-  StrategyVersion,
-  Template,
-  checksumGraph,
-  type TestDatabase,
-} from '@recoup/db';
+import { Account, AppUser, Communication, Contact, Invoice, OutboxMessage, Strategy, StrategyVersion, Template, checksumGraph } from '@recoup/db';
+import { type TestDatabase } from '@recoup/db/testing';
 import { wallClockAt, zonedWallTime, type ReminderChannel, type StrategyGraph } from '@recoup/domain';
 import { collectionWorkflowId } from '@recoup/workflows';
 import {

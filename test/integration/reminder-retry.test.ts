@@ -2,17 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Context } from '@temporalio/activity';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import {
-  Account,
-  Communication,
-  Contact,
-  Invoice,
-  OutboxMessage,
-  Strategy,
-  StrategyVersion,
-  checksumGraph,
-  type TestDatabase,
-} from '@recoup/db';
+import { Account, Communication, Contact, Invoice, OutboxMessage, Strategy, StrategyVersion, checksumGraph } from '@recoup/db';
+import { type TestDatabase } from '@recoup/db/testing';
 import { wallClockAt, zonedWallTime, type StrategyGraph } from '@recoup/domain';
 import { createActivities, messageIdFor, type CollectionActivities, type Mailer } from '@recoup/workflows/worker';
 import { collectionWorkflowId } from '@recoup/workflows';

@@ -1,3 +1,3 @@
 // Integration tests outside packages/db get their own migrated database from the shared test server.
-export { createTestDatabase } from '@recoup/db';
-export type { TestDatabase } from '@recoup/db';
+export { createTestDatabase } from '@recoup/db/testing';
+export type { TestDatabase } from '@recoup/db/testing';

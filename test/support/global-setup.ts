@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { prepareTestTemplate, startEmbeddedPostgres, TEST_PG_URL_ENV } from '@recoup/db';
+import { startEmbeddedPostgres } from '@recoup/db';
+import { prepareTestTemplate, TEST_PG_URL_ENV } from '@recoup/db/testing';
 import { TEST_POSTGRES_KEY, type TestPostgresState } from './test-postgres-state.ts';
 
 const PREFIX = 'recoup-test-pg-';

@@ -1,6 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { startMailSink, type MailSink } from '@recoup/api';
-import { Template, createTestDatabase, type TestDatabase } from '@recoup/db';
+import { Template } from '@recoup/db';
+import { createTestDatabase, type TestDatabase } from '@recoup/db/testing';
 import { DEFAULT_TEMPLATES } from '@recoup/domain';
 import { createSmtpMailer, type Mailer } from '@recoup/workflows/worker';
 import { createTimeSkippingEnv } from '../../workflows/test/temporal-test-env.ts';

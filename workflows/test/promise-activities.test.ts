@@ -1,18 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ApplicationFailure } from '@temporalio/common';
-import {
-  Account,
-  Contact,
-  Dispute,
-  DisputeItem,
-  Invoice,
-  Payment,
-  PaymentPlan,
-  PaymentPromise,
-  applyPaymentToPromises,
-  createTestDatabase,
-  type TestDatabase,
-} from '@recoup/db';
+import { Account, Contact, Dispute, DisputeItem, Invoice, Payment, PaymentPlan, PaymentPromise, applyPaymentToPromises } from '@recoup/db';
+import { createTestDatabase, type TestDatabase } from '@recoup/db/testing';
 import type { ActivityDeps } from '../src/activities/deps.ts';
 import { createPaymentPlan } from '../src/activities/payment-plans.ts';
 import { checkPromise } from '../src/activities/promises.ts';

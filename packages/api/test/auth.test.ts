@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { DEMO_PASSWORD } from '@recoup/db';
+import { DEMO_PASSWORD } from '@recoup/db/seed';
 import { AuditLog } from '@recoup/db';
 import { createHarness, type Harness } from './support/harness.ts';
 

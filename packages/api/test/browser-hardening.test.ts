@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { DEMO_PASSWORD } from '@recoup/db';
+import { DEMO_PASSWORD } from '@recoup/db/seed';
 import { createHarness, type Harness, type LoggedIn } from './support/harness.ts';
 
 // What a browser is told and what it is refused: the Origin check on state-changing requests, Secure cookies and

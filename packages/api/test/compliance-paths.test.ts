@@ -1,16 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  Account,
-  AuditLog,
-  CallAttempt,
-  CollectorTask,
-  Communication,
-  Contact,
-  insertTestAccount,
-  insertTestInvoice,
-  type IAccount,
-  type IInvoice,
-} from '@recoup/db';
+import { Account, AuditLog, CallAttempt, CollectorTask, Communication, Contact, type IAccount, type IInvoice } from '@recoup/db';
+import { insertTestAccount, insertTestInvoice } from '@recoup/db/testing';
 import { wallClockAt, zonedWallTime } from '@recoup/domain';
 import { createHarness, type Harness, type LoggedIn } from './support/harness.ts';
 import { zoneAtHour } from './support/zone-at-hour.ts';

@@ -2,7 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Account, DEMO_PASSWORD, ImportBatch } from '@recoup/db';
+import { Account, ImportBatch } from '@recoup/db';
+import { DEMO_PASSWORD } from '@recoup/db/seed';
 import { createHarness, type Harness } from './support/harness.ts';
 
 // What one portfolio import may hold: its bytes, its rows, and the one slot per API process. The requests go over

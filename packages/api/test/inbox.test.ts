@@ -10,10 +10,9 @@ import {
   Invoice,
   PaymentPlan,
   PaymentPromise,
-  insertTestAccount,
-  insertTestInvoice,
   type IAccount,
 } from '@recoup/db';
+import { insertTestAccount, insertTestInvoice } from '@recoup/db/testing';
 import { wallClockAt } from '@recoup/domain';
 import { createHarness, type Harness, type LoggedIn } from './support/harness.ts';
 import { zoneAtHour } from './support/zone-at-hour.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { loadConfig } from '@recoup/contracts';
-import { createTestDatabase, type TestDatabase } from '@recoup/db';
+import { createTestDatabase, type TestDatabase } from '@recoup/db/testing';
 import { createApp } from '../src/app.ts';
 import { silentLogger } from '../src/http/logger.ts';
 import { startApi } from '../src/main.ts';

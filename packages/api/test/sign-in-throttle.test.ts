@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import request from 'supertest';
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
-import { AuditLog, DEMO_PASSWORD } from '@recoup/db';
+import { AuditLog } from '@recoup/db';
+import { DEMO_PASSWORD } from '@recoup/db/seed';
 import { SIGN_IN_THROTTLE_TABLE } from '../src/auth/sign-in-throttle.ts';
 import { createHarness, type Harness, type LoggedIn } from './support/harness.ts';
 

@@ -1,16 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  AuditLog,
-  Invoice,
-  Payment,
-  StatementLine,
-  AppUser,
-  insertTestAccount,
-  insertTestInvoice,
-  reconcileBatch,
-  type IAccount,
-  type IInvoice,
-} from '@recoup/db';
+import { AuditLog, Invoice, Payment, StatementLine, AppUser, reconcileBatch, type IAccount, type IInvoice } from '@recoup/db';
+import { insertTestAccount, insertTestInvoice } from '@recoup/db/testing';
 import { camt053 } from '../../domain/test/support/camt053.ts';
 import { createHarness, type Harness, type LoggedIn } from './support/harness.ts';
 

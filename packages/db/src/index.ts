@@ -67,21 +67,9 @@ export {
   type PromiseMatchRow,
   type PromiseUnmatchRow,
 } from './promises/promise-matching.ts';
-export {
-  createTestDatabase,
-  prepareTestTemplate,
-  TEST_PG_URL_ENV,
-  TEST_TEMPLATE_DATABASE,
-  TestDatabaseError,
-} from './testing/test-database.ts';
-export type { TestDatabase } from './testing/test-database.ts';
-export { insertTestAccount, insertTestInvoice, type TestAccountFields, type TestInvoiceFields } from './testing/records.ts';
 export { appendAudit, assertAuditChain, auditHash, verifyAuditChain } from './audit.ts';
 export type { AppendedAudit, AuditChainBreak, AuditChainVerification, AuditEntry } from './audit.ts';
 export { canonicalJson, checksumGraph, sha256Hex } from './canonical-json.ts';
-export { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/seed-demo.ts';
-export { seedEssentials } from './seed/seed-essentials.ts';
-export type { SeedDemoOptions, SeedDemoResult } from './seed/seed-demo.ts';
 // The ORM pieces callers need, so they do not have to depend on MikroORM packages themselves.
 export {
   CheckConstraintViolationException,

@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import {
-  appendAudit,
-  assertAuditChain,
-  AuditChainError,
-  AuditLog,
-  createTestDatabase,
-  verifyAuditChain,
-  type TestDatabase,
-} from '@recoup/db';
+import { appendAudit, assertAuditChain, AuditChainError, AuditLog, verifyAuditChain } from '@recoup/db';
+import { createTestDatabase, type TestDatabase } from '@recoup/db/testing';
 
 let db: TestDatabase;
 

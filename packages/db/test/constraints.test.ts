@@ -4,7 +4,6 @@ import {
   Allocation,
   AuditLog,
   CheckConstraintViolationException,
-  createTestDatabase,
   Invoice,
   Payment,
   Strategy,
@@ -12,10 +11,8 @@ import {
   type IAccount,
   type IInvoice,
   type IPayment,
-  type TestDatabase,
-  insertTestAccount,
-  insertTestInvoice,
 } from '@recoup/db';
+import { createTestDatabase, type TestDatabase, insertTestAccount, insertTestInvoice } from '@recoup/db/testing';
 import { DEFAULT_STRATEGY } from '@recoup/domain';
 
 let db: TestDatabase;

@@ -2,9 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import {
   AllocationRefusedError,
-  createTestDatabase,
-  insertTestAccount,
-  insertTestInvoice,
   recordPayment,
   reconcileBatch,
   reversePayment,
@@ -12,8 +9,8 @@ import {
   type EntityManager,
   type IAccount,
   type IInvoice,
-  type TestDatabase,
 } from '@recoup/db';
+import { createTestDatabase, insertTestAccount, insertTestInvoice, type TestDatabase } from '@recoup/db/testing';
 import type { ParsedStatement, StatementEntry } from '@recoup/domain';
 
 // The payment ledger under random use: bank statements of exact, short, over- and split payments, lines in another

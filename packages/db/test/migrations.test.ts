@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { createOrm, migrateToLatest, pendingMigrations, TEST_PG_URL_ENV } from '@recoup/db';
+import { createOrm, migrateToLatest, pendingMigrations } from '@recoup/db';
+import { TEST_PG_URL_ENV } from '@recoup/db/testing';
 
 const adminUrl = (): string => {
   const url = process.env[TEST_PG_URL_ENV];

@@ -13,16 +13,13 @@ import {
   PromiseAllocation,
   applyPaymentToPromises,
   collectibleAmounts,
-  createTestDatabase,
   debtorTimeZone,
   reversePaymentFromPromises,
   type IAccount,
   type IInvoice,
   type IPaymentPromise,
-  type TestDatabase,
-  insertTestAccount,
-  insertTestInvoice,
 } from '@recoup/db';
+import { createTestDatabase, type TestDatabase, insertTestAccount, insertTestInvoice } from '@recoup/db/testing';
 
 let db: TestDatabase;
 let seq = 0;

@@ -1,18 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  Account,
-  Invoice,
-  Payment,
-  StatementLine,
-  createTestDatabase,
-  insertTestAccount,
-  insertTestInvoice,
-  reconcileBatch,
-  storeStatement,
-  type IAccount,
-  type TestDatabase,
-} from '@recoup/db';
+import { Account, Invoice, Payment, StatementLine, reconcileBatch, storeStatement, type IAccount } from '@recoup/db';
+import { createTestDatabase, insertTestAccount, insertTestInvoice, type TestDatabase } from '@recoup/db/testing';
 import { normaliseName, type ParsedStatement } from '@recoup/domain';
 
 // A batch matches its lines in memory and writes what they make with one statement per table: these tests hold it

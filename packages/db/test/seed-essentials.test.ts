@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEFAULT_TEMPLATE_KEYS } from '@recoup/domain';
-import { Strategy, StrategyVersion, Template, createTestDatabase, seedEssentials, type TestDatabase } from '../src/index.ts';
+import { Strategy, StrategyVersion, Template } from '../src/index.ts';
+import { seedEssentials } from '../src/seed/index.ts';
+import { createTestDatabase, type TestDatabase } from '../src/testing/index.ts';
 
 describe('seedEssentials', () => {
   let db: TestDatabase;

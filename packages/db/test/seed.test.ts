@@ -1,19 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  Account,
-  AppUser,
-  checksumGraph,
-  createTestDatabase,
-  DEMO_USERS,
-  Invoice,
-  Payment,
-  seedDemo,
-  Strategy,
-  StrategyVersion,
-  Template,
-  type TestDatabase,
-} from '@recoup/db';
+import { Account, AppUser, checksumGraph, Invoice, Payment, Strategy, StrategyVersion, Template } from '@recoup/db';
+import { createTestDatabase, type TestDatabase } from '@recoup/db/testing';
+import { DEMO_USERS, seedDemo } from '@recoup/db/seed';
 import { DEFAULT_STRATEGY, DEFAULT_TEMPLATE_KEYS } from '@recoup/domain';
 
 // A fast stand-in for the API's password hasher; seeding only stores what it returns.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { createTestDatabase, storeStatement, type TestDatabase } from '@recoup/db';
+import { storeStatement } from '@recoup/db';
+import { createTestDatabase, type TestDatabase } from '@recoup/db/testing';
 import { parseMt940 } from '@recoup/domain';
 
 // Bank statements as the hard cases come: daily MT940 statements that all carry the same :20: and statement

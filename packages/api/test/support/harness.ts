@@ -1,7 +1,9 @@
 import request from 'supertest';
 import type { Agent } from 'supertest';
 import { formatPayloadKeyList, loadConfig } from '@recoup/contracts';
-import { AppUser, DEMO_PASSWORD, DEMO_USERS, createTestDatabase, seedDemo, type TestDatabase } from '@recoup/db';
+import { AppUser } from '@recoup/db';
+import { createTestDatabase, type TestDatabase } from '@recoup/db/testing';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@recoup/db/seed';
 import { createApp, type RecoupApp } from '../../src/app.ts';
 import { hashPassword } from '../../src/auth/passwords.ts';
 import { silentLogger, type Logger } from '../../src/http/logger.ts';
