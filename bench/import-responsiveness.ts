@@ -3,6 +3,7 @@ import { ApiSession } from '../test/support/api-session.ts';
 import { printWorkerResults, startBenchStack } from './bench-stack.ts';
 import { portfolioCsv } from './portfolio-csv.ts';
 import { camt053, type CamtEntry } from '../packages/domain/test/support/camt053.ts';
+import { errorMessage } from '@recoup/domain';
 
 // The API's responsiveness during heavy work: GET /api/health is asked every 50 ms, and the bench prints its
 // latencies (median, 99th percentile, worst, and when the slowest were asked) beside the work's own time and the
@@ -74,7 +75,7 @@ async function whileProbing(label: string, healthUrl: string, work: () => Promis
   const probed = new Promise<Probed>((resolve) => probe.once('message', resolve));
   const t0 = performance.now();
   // Failed work is measured too: how the API answered while it ran is the point, and the failure is printed.
-  const outcome = await work().catch((error: unknown) => `${error instanceof Error ? error.message : String(error)} (${String((error as { cause?: unknown }).cause)})`);
+  const outcome = await work().catch((error: unknown) => `${errorMessage(error)} (${String((error as { cause?: unknown }).cause)})`);
   const workMs = performance.now() - t0;
   clearInterval(rssSampler);
   probe.postMessage('stop');

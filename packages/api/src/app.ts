@@ -71,6 +71,7 @@ import { templatesRoutes } from './templates/templates.routes.ts';
 import { TemplatesService } from './templates/templates.service.ts';
 import { usersRoutes } from './users/users.routes.ts';
 import { UsersService } from './users/users.service.ts';
+import { errorMessage } from '@recoup/domain';
 
 export interface AppDeps {
   orm: MikroORM;
@@ -112,7 +113,7 @@ const resumeImportsEvery = (imports: ImportsService, logger: Logger, everyMs: nu
       (resumed) => {
         if (resumed > 0) logger.info('handed unfinished imports to Temporal again', { resumed });
       },
-      (error: unknown) => logger.error('could not look for unfinished imports', { error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => logger.error('could not look for unfinished imports', { error: errorMessage(error) }),
     );
   };
   resume();

@@ -7,6 +7,7 @@ import { seedEssentials } from '@recoup/db/seed';
 import { connectTemporalClient, createCollectionClient, createImportStartsClient, createReconciliationClient, temporalSettingsFrom } from '@recoup/workflows';
 import { createApp, type AppDeps } from './app.ts';
 import { createLogger } from './http/logger.ts';
+import { errorMessage } from '@recoup/domain';
 
 export interface StartApiOptions extends AppDeps {
   port: number;
@@ -110,7 +111,7 @@ const main = async (): Promise<void> => {
       await temporal.connection.close();
       await orm.close();
     } catch (error) {
-      logger.error('error during shutdown', { error: error instanceof Error ? error.message : String(error) });
+      logger.error('error during shutdown', { error: errorMessage(error) });
       process.exitCode = 1;
     }
   };

@@ -1,4 +1,4 @@
-export { DomainError } from './errors.ts';
+export { DomainError, errorMessage, isErrorNamed } from './errors.ts';
 export { canonicalJson } from './canonical-json.ts';
 
 export { CURRENCY_CODES, CURRENCY_EXPONENTS, currencyExponent, isCurrency, type CurrencyCode } from './currencies.ts';

@@ -5,6 +5,7 @@ import { runningCollections } from '../client/running-collections.ts';
 import { startCollections } from '../client/starting/start-collections.ts';
 import type { StartLogger } from '../client/starting/start-logger.ts';
 import type { AccountNotifier } from './reconciliation.ts';
+import { errorMessage } from '@recoup/domain';
 
 /** The activity's own logger: entries carry the workflow and activity they came from. */
 export const activityLogger: StartLogger = {
@@ -20,7 +21,7 @@ export function createAccountNotifier(orm: MikroORM, collections: CollectionClie
         return await runningCollections(collections.temporal, orm.em.fork(), accountIds);
       } catch (error) {
         // Without a list, every account is told: slower, but no running workflow misses its payment.
-        logger.warn('could not list running collection workflows; telling every account', { error: error instanceof Error ? error.message : String(error) });
+        logger.warn('could not list running collection workflows; telling every account', { error: errorMessage(error) });
         return new Set(accountIds);
       }
     },

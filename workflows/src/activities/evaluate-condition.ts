@@ -3,6 +3,7 @@ import { Engine, type TopLevelCondition } from 'json-rules-engine';
 import type { RuleCondition } from '@recoup/domain';
 import { loadAccountFacts } from './account-facts.ts';
 import type { EvaluateConditionResult } from './activity-types.ts';
+import { errorMessage } from '@recoup/domain';
 
 interface ResultNode {
   all?: ResultNode[];
@@ -42,7 +43,7 @@ export async function evaluateRule(condition: RuleCondition, facts: Record<strin
   try {
     outcome = await engine.run(facts);
   } catch (error) {
-    throw new RuleEngineError(`The rules engine could not evaluate the condition: ${error instanceof Error ? error.message : String(error)}`, {
+    throw new RuleEngineError(`The rules engine could not evaluate the condition: ${errorMessage(error)}`, {
       cause: error,
     });
   }

@@ -1,4 +1,5 @@
 import Mustache from 'mustache';
+import { errorMessage } from '@recoup/domain';
 
 /** Renders a plain-text template. Plain text: Mustache's HTML escaping would garble names like "Smith & Co". */
 export function renderText(template: string, view: Record<string, unknown>): string {
@@ -14,6 +15,6 @@ export function templateSyntaxError(template: string): string | null {
     Mustache.parse(template);
     return null;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return errorMessage(error);
   }
 }

@@ -14,6 +14,7 @@ import type { CollectionClient } from './collection-client.ts';
 import { mapBounded } from './starting/bounded.ts';
 import { startCollections } from './starting/start-collections.ts';
 import type { StartLogger } from './starting/start-logger.ts';
+import { errorMessage } from '@recoup/domain';
 
 // Telling a collection workflow that its account changed, written once and never lost. A service records the change
 // and its account event in one transaction (recordAccountChange); after the commit it asks the outbox to deliver
@@ -73,7 +74,6 @@ const PRUNE_EVERY_MS = 3_600_000;
 /** The wait before attempt `attempts + 1`: 1 s, 2 s, 4 s … up to five minutes. */
 export const accountEventBackoffMs = (attempts: number): number => Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** Math.max(0, attempts - 1));
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export function createAccountEventOutbox(options: AccountEventOutboxOptions): AccountEventOutbox {
   const { orm, collections, logger } = options;
@@ -125,9 +125,9 @@ export function createAccountEventOutbox(options: AccountEventOutboxOptions): Ac
           kind: event.kind,
           attempts: event.attempts,
           retryInMs: delayMs,
-          error: messageOf(error),
+          error: errorMessage(error),
         });
-        await retryAccountEventLater(orm.em.fork(), event.id, messageOf(error), delayMs);
+        await retryAccountEventLater(orm.em.fork(), event.id, errorMessage(error), delayMs);
       }
     });
     await markAccountEventsSent(orm.em.fork(), sent);
@@ -161,7 +161,7 @@ export function createAccountEventOutbox(options: AccountEventOutboxOptions): Ac
       const work = track(
         (async () => sendAll(await claimAccountEvents(orm.em.fork(), { limit: ids.length, leaseMs, ids })))().catch((error: unknown) => {
           // The events are committed; the drainer delivers them.
-          logger.warn('could not deliver account events at once; the drainer will', { error: messageOf(error) });
+          logger.warn('could not deliver account events at once; the drainer will', { error: errorMessage(error) });
         }),
       );
       let waited: NodeJS.Timeout | undefined;
@@ -173,7 +173,7 @@ export function createAccountEventOutbox(options: AccountEventOutboxOptions): Ac
       if (timer || closed) return;
       const tick = () => {
         drain()
-          .catch((error: unknown) => logger.warn('the account-event drainer failed a pass; it tries again', { error: messageOf(error) }))
+          .catch((error: unknown) => logger.warn('the account-event drainer failed a pass; it tries again', { error: errorMessage(error) }))
           .finally(() => {
             if (!closed) timer = setTimeout(tick, pollMs).unref();
           });

@@ -32,6 +32,7 @@ import { decodeHistoryPayloads } from '../codec/decode-history.ts';
 import { recoupDataConverter } from '../codec/data-converter.ts';
 import { mapBounded } from './starting/bounded.ts';
 import { connectionOptions, type TemporalSettings } from './temporal-settings.ts';
+import { errorMessage } from '@recoup/domain';
 
 /** The workflow refused a task outcome (it waits for another task, or the outcome is not offered). */
 export class TaskOutcomeRefusedError extends Error {
@@ -195,7 +196,7 @@ export function createCollectionClient(temporal: Client, settings: Pick<Temporal
           }
         } catch (error) {
           if (error instanceof WorkflowNotFoundError || error instanceof QueryRejectedError) report.notRunning.push(accountId);
-          else report.failed.push({ accountId, reason: error instanceof Error ? error.message : String(error) });
+          else report.failed.push({ accountId, reason: errorMessage(error) });
         }
       });
       return report;
@@ -241,7 +242,7 @@ export function createCollectionClient(temporal: Client, settings: Pick<Temporal
           nextPageToken: page.pageToken ? Buffer.from(page.pageToken, 'base64url') : Buffer.alloc(0),
         });
       } catch (error) {
-        throw new WorkflowListUnavailableError(`Temporal could not list workflows: ${error instanceof Error ? error.message : String(error)}`);
+        throw new WorkflowListUnavailableError(`Temporal could not list workflows: ${errorMessage(error)}`);
       }
       const converter = temporal.workflow.options.loadedDataConverter;
       const items = await Promise.all(response.executions.map(async (raw) => listed(await executionInfoFromRaw(raw, converter, raw, namespace))));

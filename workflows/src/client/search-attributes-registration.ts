@@ -1,5 +1,6 @@
 import { isGrpcServiceError, type Connection, type ConnectionLike } from '@temporalio/client';
 import { RECOUP_SEARCH_ATTRIBUTES } from '../shared/search-attributes.ts';
+import { errorMessage } from '@recoup/domain';
 
 /**
  * temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD. Written out because @temporalio/proto is
@@ -40,7 +41,7 @@ export async function registerSearchAttributes(connection: ConnectionLike, names
     if (await allRegistered(operator, namespace, Object.keys(searchAttributes))) return;
     throw new SearchAttributesUnregisteredError(
       `Could not register the search attributes ${Object.keys(searchAttributes).join(', ')} in namespace "${namespace}" ` +
-        `(${error instanceof Error ? error.message : String(error)}). Register them as Keyword attributes ` +
+        `(${errorMessage(error)}). Register them as Keyword attributes ` +
         '(temporal operator search-attribute create, or tcld on Temporal Cloud) and start again.',
     );
   }

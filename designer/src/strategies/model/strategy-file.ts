@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorMessage } from '@recoup/domain';
 
 // A strategy as a file: what export writes and import reads. The graph is kept exactly as the designer holds it,
 // so exporting, importing and exporting again gives the same bytes.
@@ -36,7 +37,7 @@ export function readStrategyFile(text: string, fileName: string): Omit<StrategyF
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new StrategyFileError(`${fileName} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new StrategyFileError(`${fileName} is not JSON: ${errorMessage(error)}`);
   }
   if (typeof json === 'object' && json !== null && !('format' in json) && 'nodes' in json && 'edges' in json) {
     return { name: fileName.replace(/\.json$/i, ''), description: '', graph: json };

@@ -7,6 +7,7 @@ import { Link } from '../../routing/link.tsx';
 import { createStrategy, listStrategies } from '../api/strategies.api.ts';
 import { readStrategyFile } from '../model/strategy-file.ts';
 import '../strategies.css';
+import { errorMessage } from '@recoup/domain';
 
 const BLANK = { schemaVersion: 1, nodes: [], edges: [] };
 
@@ -23,7 +24,7 @@ export function StrategiesPage({ user }: { user: User }) {
   useEffect(() => {
     const controller = new AbortController();
     listStrategies(api, controller.signal).then(setStrategies, (failure: unknown) => {
-      if (!controller.signal.aborted) setError(failure instanceof Error ? failure.message : String(failure));
+      if (!controller.signal.aborted) setError(errorMessage(failure));
     });
     return () => controller.abort();
   }, [api]);
@@ -37,7 +38,7 @@ export function StrategiesPage({ user }: { user: User }) {
       const created = await createStrategy(api, { name: name.trim(), draft: source ? source.draft : BLANK });
       navigate(`/strategies/${created.id}`);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
       setCreating(false);
     }
   }
@@ -52,7 +53,7 @@ export function StrategiesPage({ user }: { user: User }) {
       const created = await createStrategy(api, { name: content.name, description: content.description, draft: content.graph });
       navigate(`/strategies/${created.id}`);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
     }
   }
 

@@ -10,6 +10,7 @@ import { getFacts, getStrategy, listTemplateChoices, type FactsResponse } from '
 import type { TemplateChoice } from '../registry/node-spec.ts';
 import { StrategyEditor } from './strategy-editor.tsx';
 import '../strategies.css';
+import { errorMessage } from '@recoup/domain';
 
 type Loaded = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; strategy: StrategyView };
 
@@ -27,7 +28,7 @@ export function StrategyEditorPage({ strategyId, user }: { strategyId: string; u
       (error: unknown) => {
         if (controller.signal.aborted) return;
         const message =
-          error instanceof ApiError && error.status === 404 ? 'There is no strategy at this address.' : error instanceof Error ? error.message : String(error);
+          error instanceof ApiError && error.status === 404 ? 'There is no strategy at this address.' : errorMessage(error);
         setLoaded({ status: 'failed', message });
       },
     );

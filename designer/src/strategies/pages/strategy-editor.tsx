@@ -9,7 +9,7 @@ import { DecorationsContext, type CanvasDecorations, type DiffMark } from '../ca
 import { Palette } from '../canvas/palette.tsx';
 import { StrategyCanvas } from '../canvas/strategy-canvas.tsx';
 import { copySelection, type Clipboard } from '../model/clipboard.ts';
-import { canonicalJson } from '@recoup/domain';
+import { canonicalJson, errorMessage } from '@recoup/domain';
 import { editorReducer, initialEditorState } from '../model/editor-state.ts';
 import type { FlowDocument, StrategyFlowNode } from '../model/flow-types.ts';
 import { toFlow, toGraph } from '../model/graph-convert.ts';
@@ -351,7 +351,7 @@ export function StrategyEditor({ strategy, facts, templates, readOnly, onSaved }
 const TAB_TITLES: Record<Tab, string> = { settings: 'Settings', versions: 'Versions', simulate: 'Simulate', assign: 'Assign' };
 
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
 
 function problemsOf(error: unknown): StrategyProblem[] | null {

@@ -4,6 +4,7 @@ import { useApi } from '../../api/api-context.ts';
 import { ApiError } from '../../api/api-error.ts';
 import { listAssignments, putAssignment } from '../api/strategies.api.ts';
 import { IntegerField, SelectField, TextField } from '../settings/fields.tsx';
+import { errorMessage } from '@recoup/domain';
 
 interface AssignPanelProps {
   strategyId: string;
@@ -48,7 +49,7 @@ export function AssignPanel({ strategyId, versions, readOnly }: AssignPanelProps
       const fields = error instanceof ApiError ? (error.details as { fields?: { path: string; reason: string }[] } | undefined)?.fields : undefined;
       setMessage({
         tone: 'error',
-        text: `${error instanceof Error ? error.message : String(error)}${fields ? ` ${fields.map((f) => `${f.path}: ${f.reason}`).join('; ')}` : ''}`,
+        text: `${errorMessage(error)}${fields ? ` ${fields.map((f) => `${f.path}: ${f.reason}`).join('; ')}` : ''}`,
       });
     } finally {
       setSaving(false);

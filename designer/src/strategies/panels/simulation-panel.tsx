@@ -6,6 +6,7 @@ import { ApiError } from '../../api/api-error.ts';
 import { runSimulation } from '../api/strategies.api.ts';
 import { IntegerField, SelectField, TextField } from '../settings/fields.tsx';
 import { TimelineChart } from './timeline-chart.tsx';
+import { errorMessage } from '@recoup/domain';
 
 interface SimulationPanelProps {
   graph: StrategyGraphInput;
@@ -199,5 +200,5 @@ function describe(failure: unknown): string {
     if (Array.isArray(fields) && fields.length > 0) return `${failure.message} ${fields.map((f) => `${f.path}: ${f.reason}`).join('; ')}`;
     return failure.message;
   }
-  return failure instanceof Error ? failure.message : String(failure);
+  return errorMessage(failure);
 }

@@ -7,6 +7,7 @@ import type { DiffMark } from '../canvas/decorations.ts';
 import { diffStrategies, type StrategyDiff } from '../model/diff.ts';
 import type { FlowDocument } from '../model/flow-types.ts';
 import { toFlow } from '../model/graph-convert.ts';
+import { errorMessage } from '@recoup/domain';
 
 /** What the canvas shows while two versions are compared: the newer drawing plus the removed nodes, marked. */
 export interface ComparedView {
@@ -52,7 +53,7 @@ export function VersionsPanel({ versions, draft, compared, onCompare }: Versions
       const [before, after] = await Promise.all([graphOf(from), graphOf(to)]);
       onCompare(comparedView(`${nameOf(from)} → ${nameOf(to)}`, before, after));
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
     } finally {
       setLoading(false);
     }

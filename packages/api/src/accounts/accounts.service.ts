@@ -16,7 +16,7 @@ import {
   type IAccount,
   type ICommunication,
 } from '@recoup/db';
-import { agingBucket, checkContactTime, daysPastDue, wallClockAt, type ContactWindow, type DebtorZones } from '@recoup/domain';
+import { agingBucket, checkContactTime, type ContactWindow, daysPastDue, type DebtorZones, errorMessage, isErrorNamed, wallClockAt } from '@recoup/domain';
 import type {
   AccountDetail,
   CommunicationBody,
@@ -40,7 +40,6 @@ import { accessScope, accessibleAccount, accountFilter } from '../shared/access-
 import { noteViewsOf } from './notes.service.ts';
 import { toTaskView } from '../tasks/task-view.ts';
 
-const isNamed = (error: unknown, name: string): boolean => error instanceof Error && error.name === name;
 
 const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -120,7 +119,7 @@ export class AccountsService {
       workflow = await this.#collections.state(id);
     } catch (error) {
       // The page stays useful when Temporal is down; it says why the workflow part is missing.
-      workflowError = `The workflow service did not answer: ${error instanceof Error ? error.message : String(error)}`;
+      workflowError = `The workflow service did not answer: ${errorMessage(error)}`;
     }
     return {
       account: summary(account),
@@ -200,7 +199,7 @@ export class AccountsService {
     try {
       raw = await this.#collections.rawHistory(accountId);
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError || isNamed(error, 'WorkflowNotFoundError')) {
+      if (error instanceof WorkflowNotFoundError || isErrorNamed(error, 'WorkflowNotFoundError')) {
         return { steps: [], unavailable: 'No collection workflow has run for this account yet.' };
       }
       return { steps: [], unavailable: 'The workflow service did not answer, so the decisions cannot be shown now. Try again shortly.' };

@@ -16,9 +16,8 @@ import type { AuthUser } from '../auth/current-user.ts';
 import { ConflictError, NotFoundError, ServiceUnavailableError, ValidationError } from '../http/errors.ts';
 import { accessibleAccount } from '../shared/access-scope.ts';
 import { PageTokens } from './page-token.ts';
+import { errorMessage, isErrorNamed } from '@recoup/domain';
 
-const isNamed = (error: unknown, name: string): boolean => error instanceof Error && error.name === name;
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** The audit actions of the inspector's buttons, by button. */
 export const WORKFLOW_AUDIT_ACTIONS: Record<WorkflowAction, string> = {
@@ -30,11 +29,11 @@ const ACTION_OF_AUDIT = new Map(Object.entries(WORKFLOW_AUDIT_ACTIONS).map(([act
 
 /** Temporal errors other than a missing or refusing workflow mean the service is unreachable, not a bug here. */
 export const fromTemporal = (error: unknown): Error => {
-  if (isNamed(error, 'WorkflowNotFoundError') || isNamed(error, 'WorkflowMissingError')) {
+  if (isErrorNamed(error, 'WorkflowNotFoundError') || isErrorNamed(error, 'WorkflowMissingError')) {
     return new NotFoundError('workflow', 'The account has no collection workflow.');
   }
-  if (isNamed(error, 'WorkflowRefusedError')) return new ConflictError('workflow-refused', messageOf(error));
-  return new ServiceUnavailableError('workflow-unavailable', `The workflow service did not answer: ${messageOf(error)}`);
+  if (isErrorNamed(error, 'WorkflowRefusedError')) return new ConflictError('workflow-refused', errorMessage(error));
+  return new ServiceUnavailableError('workflow-unavailable', `The workflow service did not answer: ${errorMessage(error)}`);
 };
 
 interface VersionInfo {
@@ -70,7 +69,7 @@ export class AdminWorkflowsService {
     try {
       page = await this.#collections.listWorkflows(filter, { pageSize, pageToken });
     } catch (error) {
-      if (isNamed(error, 'WorkflowListUnavailableError')) throw new ServiceUnavailableError('workflow-list-unavailable', messageOf(error));
+      if (isErrorNamed(error, 'WorkflowListUnavailableError')) throw new ServiceUnavailableError('workflow-list-unavailable', errorMessage(error));
       throw fromTemporal(error);
     }
     const em = this.#orm.em.fork();
@@ -127,7 +126,7 @@ export class AdminWorkflowsService {
       try {
         state = await this.#collections.state(accountId);
       } catch (error) {
-        stateError = `The workflow did not answer its state query: ${messageOf(error)}`;
+        stateError = `The workflow did not answer its state query: ${errorMessage(error)}`;
       }
     }
     const workflowId = collectionWorkflowId(accountId);

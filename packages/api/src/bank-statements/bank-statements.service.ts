@@ -24,6 +24,7 @@ import { BusinessRuleError, ConflictError, NotFoundError, ServiceUnavailableErro
 import type { Logger } from '../http/logger.ts';
 import { decodeStatementBytes } from './statement-bytes.ts';
 import type { StatementParsePool } from './statement-parse-pool.ts';
+import { errorMessage } from '@recoup/domain';
 
 const resultOf = (row: IBankStatement, duplicate: boolean, alreadySeenLines: readonly AlreadySeenLine[]): StatementImportResult => ({
   id: row.id,
@@ -135,7 +136,7 @@ export class BankStatementsService {
     } catch (error) {
       this.#logger.warn('could not start the reconciliation of a bank statement', {
         statementId,
-        error: error instanceof Error ? error.message : String(error),
+        error: errorMessage(error),
       });
       return false;
     }
@@ -168,7 +169,7 @@ export class BankStatementsService {
       const status = await this.#reconciliations.status(id);
       workflow = status ? { workflowId: status.workflowId, status: status.status } : null;
     } catch (error) {
-      this.#logger.warn('could not read the reconciliation workflow', { statementId: id, error: error instanceof Error ? error.message : String(error) });
+      this.#logger.warn('could not read the reconciliation workflow', { statementId: id, error: errorMessage(error) });
     }
     return { ...resultOf(statement, false, statement.alreadySeen), progress: await statementProgress(em, id), workflow };
   }

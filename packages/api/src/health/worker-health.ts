@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { WorkerHealth } from '@recoup/contracts';
+import { errorMessage } from '@recoup/domain';
 
 /** A poller counts as present when it asked for work this recently: long polls last about a minute. */
 const POLLER_FRESH_MS = 90_000;
@@ -34,7 +35,7 @@ export function createWorkerHealth(temporal: () => Client, namespace: string, ta
         detail: fresh.length > 0 ? null : `No worker has polled the task queue "${taskQueue}" in the last ${POLLER_FRESH_MS / 1000} s: reminders are not sent and workflows do not move.`,
       };
     } catch (error) {
-      value = { status: 'unknown', taskQueue, pollers: 0, detail: `Temporal could not be asked about the workers: ${error instanceof Error ? error.message : String(error)}` };
+      value = { status: 'unknown', taskQueue, pollers: 0, detail: `Temporal could not be asked about the workers: ${errorMessage(error)}` };
     }
     cached = { at: now(), value };
     return value;

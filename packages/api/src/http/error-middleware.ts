@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from './logger.ts';
 import { HttpError, NotFoundError, TooManyRequestsError, ValidationError } from './errors.ts';
+import { isErrorNamed } from '@recoup/domain';
 
 interface BodyParserError {
   type: string;
@@ -38,8 +39,6 @@ const fromUndecodablePath = (error: URIError): HttpError => {
   return new ValidationError([{ in: 'params', path: '', reason: `${JSON.stringify(segment.slice(0, 100))} ${reason}` }], `A path segment ${reason}.`);
 };
 
-const isNamed = (error: unknown, name: string): boolean =>
-  error instanceof Error && (error.name === name || error.constructor.name === name);
 
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
   next(new NotFoundError('route', `No route for ${req.method} ${req.path}.`));
@@ -59,7 +58,7 @@ export const errorHandler =
       http = fromUndecodablePath(error);
     } else if (isBodyParserError(error)) {
       http = fromBodyParser(error);
-    } else if (isNamed(error, 'UniqueConstraintViolationException')) {
+    } else if (isErrorNamed(error, 'UniqueConstraintViolationException')) {
       // A concurrent request won a race on a unique key: the caller may retry and will see the winner's state.
       http = new HttpError(409, 'conflict', 'The record was changed concurrently; try again.');
     } else {

@@ -9,6 +9,7 @@ import type { Logger } from '../http/logger.ts';
 import { accountsIn, type ParsedPortfolio } from './parse-pool.ts';
 import { flagExistingInvoiceNumbers, sortedProblems, type PortfolioAccount } from './portfolio.ts';
 import { storedAccounts, storedInvoiceNumbers, writeAccounts, type ChunkCounts } from './portfolio-writes.ts';
+import { errorMessage } from '@recoup/domain';
 
 export interface ImportRequest {
   format: 'csv' | 'json';
@@ -201,7 +202,7 @@ export class ImportsService {
     } catch (error) {
       this.#logger.error('could not hand an import to Temporal to start its workflows; it will be tried again', {
         batchId,
-        error: error instanceof Error ? error.message : String(error),
+        error: errorMessage(error),
       });
       return 'unreachable';
     }

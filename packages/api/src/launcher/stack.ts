@@ -14,6 +14,7 @@ import { persistentPayloadKeys } from './payload-key-file.ts';
 import { startOpenAccountWorkflows } from './start-open-workflows.ts';
 import { startTemporalDevServer, findTemporalCli } from './temporal-dev-server.ts';
 import { startWorkerProcess, superviseWorker, type SupervisedWorker } from './worker-process.ts';
+import { errorMessage } from '@recoup/domain';
 
 export interface StackOptions {
   env: Record<string, string | undefined>;
@@ -52,7 +53,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       try {
         await stop();
       } catch (error) {
-        log(`while stopping: ${error instanceof Error ? error.message : String(error)}`);
+        log(`while stopping: ${errorMessage(error)}`);
       }
     }
   };

@@ -7,6 +7,7 @@ import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 's
 import { OutboxMessage } from '@recoup/db';
 import type { Logger } from '../http/logger.ts';
 import { silentLogger } from '../http/logger.ts';
+import { errorMessage } from '@recoup/domain';
 
 // The built-in SMTP sink: a real SMTP server on loopback that keeps every message in outbox_message, so the demo
 // sends real mail without an outside mail service and the outbox page shows what debtors would have received.
@@ -78,7 +79,7 @@ export const startMailSink = async (options: MailSinkOptions): Promise<MailSink>
       store(stream, session).then(
         () => callback(),
         (error: unknown) => {
-          logger.error('mail sink could not store a message', { error: error instanceof Error ? error.message : String(error) });
+          logger.error('mail sink could not store a message', { error: errorMessage(error) });
           callback(error instanceof Error ? error : new Error(String(error)));
         },
       );

@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Account, PaymentPromise, collectibleAmounts, debtorTimeZone, type IPaymentPromise } from '@recoup/db';
-import { PROMISE_DEFAULT_GRACE_DAYS, promiseDeadline, promiseProblems, wallClockAt } from '@recoup/domain';
+import { isErrorNamed, PROMISE_DEFAULT_GRACE_DAYS, promiseDeadline, promiseProblems, wallClockAt } from '@recoup/domain';
 import type { PromiseRequest } from '@recoup/contracts';
 import { PromiseRefusedError, WorkflowMissingError } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
@@ -96,15 +96,14 @@ export async function cancelPromise(orm: MikroORM, promiseId: string, user: Auth
   });
 }
 
-const isNamed = (error: unknown, name: string): boolean => error instanceof Error && error.name === name;
 
 /** The HTTP answer for a workflow that did not take a promise. */
 export function workflowRefusal(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
-  if (error instanceof PromiseRefusedError || isNamed(error, 'PromiseRefusedError')) {
+  if (error instanceof PromiseRefusedError || isErrorNamed(error, 'PromiseRefusedError')) {
     return new ConflictError('workflow-refused-promise', `The collection workflow refused the promise: ${(error as Error).message}`);
   }
-  if (error instanceof WorkflowMissingError || isNamed(error, 'WorkflowMissingError')) {
+  if (error instanceof WorkflowMissingError || isErrorNamed(error, 'WorkflowMissingError')) {
     return new ConflictError('workflow-missing', 'The account has no running collection workflow to hold the promise.');
   }
   return new ServiceUnavailableError(

@@ -8,6 +8,7 @@ import { accessibleAccount } from '../shared/access-scope.ts';
 import { collectibleView } from '../shared/collectible-view.ts';
 import { cancelPromise, storePromise, workflowRefusal } from './promise-recorder.ts';
 import { toPromiseMessage, toPromiseView } from './promise-view.ts';
+import { errorMessage } from '@recoup/domain';
 
 export class PromisesService {
   readonly #orm: MikroORM;
@@ -34,7 +35,7 @@ export class PromisesService {
       if (answer.status >= 500) {
         this.#logger.warn('could not hand a promise to the workflow', {
           accountId,
-          error: error instanceof Error ? error.message : String(error),
+          error: errorMessage(error),
         });
       }
       await cancelPromise(this.#orm, promise.id, user, answer.message);

@@ -20,8 +20,8 @@ import { cancelPromise, storePromise } from '../promises/promise-recorder.ts';
 import { toPromiseMessage } from '../promises/promise-view.ts';
 import { accessScope, accessibleTask, mayAccessTask, taskFilter } from '../shared/access-scope.ts';
 import { toTaskView } from './task-view.ts';
+import { isErrorNamed } from '@recoup/domain';
 
-const isNamed = (error: unknown, name: string): boolean => error instanceof Error && error.name === name;
 
 export class TasksService {
   readonly #orm: MikroORM;
@@ -296,10 +296,10 @@ export class TasksService {
         ...(plan ? { plan } : {}),
       });
     } catch (error) {
-      if (error instanceof TaskOutcomeRefusedError || isNamed(error, 'TaskOutcomeRefusedError')) {
+      if (error instanceof TaskOutcomeRefusedError || isErrorNamed(error, 'TaskOutcomeRefusedError')) {
         throw new ConflictError('workflow-refused-outcome', `The collection workflow refused the outcome: ${(error as Error).message}`);
       }
-      if (error instanceof WorkflowMissingError || isNamed(error, 'WorkflowMissingError')) {
+      if (error instanceof WorkflowMissingError || isErrorNamed(error, 'WorkflowMissingError')) {
         throw new ConflictError('workflow-missing', 'The account has no running collection workflow for this task.');
       }
       throw new ServiceUnavailableError('workflow-unavailable', 'The workflow service did not answer; the task stays open. Try again shortly.');

@@ -1,4 +1,5 @@
 import { endImportStarts, importStartsWorkflowId, settledWithin, startImportChunk, type ImportStartDeps, type ImportStartsClient, type StartResult } from '@recoup/workflows';
+import { errorMessage } from '@recoup/domain';
 
 
 /**
@@ -41,7 +42,7 @@ export class InProcessImportStarts implements ImportStartsClient {
     } catch (error) {
       // As a failed workflow run: given up, and a later start may begin again where the batch stands.
       this.#runs.delete(batchId);
-      await endImportStarts(this.#deps.orm, batchId, error instanceof Error ? error.message : String(error));
+      await endImportStarts(this.#deps.orm, batchId, errorMessage(error));
     }
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Mailer } from '../mailer.ts';
 import { SendInDoubtError, type ChannelAdapter } from './channel-adapter.ts';
+import { errorMessage } from '@recoup/domain';
 
 /** What RFC 5322 allows in a Message-ID's left part (dot-atom-text), besides the dots between atoms. */
 const NOT_ATEXT = /[^A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+/g;
@@ -49,7 +50,7 @@ export function createEmailAdapter(mailer: Mailer): ChannelAdapter {
         return { providerMessageId: sent.messageId };
       } catch (error) {
         if (!smtpSendInDoubt(error)) throw error;
-        throw new SendInDoubtError(`The mail server's answer for ${messageId} never came: ${error instanceof Error ? error.message : String(error)}`);
+        throw new SendInDoubtError(`The mail server's answer for ${messageId} never came: ${errorMessage(error)}`);
       }
     },
   };

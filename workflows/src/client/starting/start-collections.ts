@@ -4,6 +4,7 @@ import type { StartLogger } from './start-logger.ts';
 import { mapBounded } from './bounded.ts';
 import { loadArmResolver, type AccountToStart, type ArmChoice } from './arm-resolver.ts';
 import { recordCollectionRun } from './collection-runs.ts';
+import { errorMessage } from '@recoup/domain';
 
 /** Enough to keep Temporal busy without opening one call per account for a 10,000-account import. */
 export const START_CONCURRENCY = 32;
@@ -16,7 +17,6 @@ export interface StartReport {
   errors: { accountId: string; message: string }[];
 }
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * Starts (idempotently) the collection workflow of each account with the version its segment's assignment picks
@@ -38,8 +38,8 @@ export const startCollections = async (
     try {
       choice = resolver.versionFor(account);
     } catch (error) {
-      logger.warn('could not choose a strategy version', { accountId: account.id, error: messageOf(error) });
-      report.errors.push({ accountId: account.id, message: messageOf(error) });
+      logger.warn('could not choose a strategy version', { accountId: account.id, error: errorMessage(error) });
+      report.errors.push({ accountId: account.id, message: errorMessage(error) });
       return;
     }
     if (choice === null) {
@@ -50,8 +50,8 @@ export const startCollections = async (
     try {
       result = await collections.start(account.id, choice.strategyVersionId, { segment: account.segment });
     } catch (error) {
-      logger.warn('could not start a collection workflow', { accountId: account.id, error: messageOf(error) });
-      report.errors.push({ accountId: account.id, message: messageOf(error) });
+      logger.warn('could not start a collection workflow', { accountId: account.id, error: errorMessage(error) });
+      report.errors.push({ accountId: account.id, message: errorMessage(error) });
       return;
     }
     if (!result.started) {
@@ -65,9 +65,9 @@ export const startCollections = async (
       // The workflow runs either way; only the arm report misses it, which the operator should hear about.
       logger.error('started a collection workflow but could not record its run', {
         accountId: account.id,
-        error: messageOf(error),
+        error: errorMessage(error),
       });
-      report.errors.push({ accountId: account.id, message: `Started, but its run was not recorded: ${messageOf(error)}` });
+      report.errors.push({ accountId: account.id, message: `Started, but its run was not recorded: ${errorMessage(error)}` });
     }
   });
   return report;
