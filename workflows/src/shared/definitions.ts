@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Decision, StrategyGraph } from '@recoup/domain';
+import type { Decision, StatementProgress, StrategyGraph } from '@recoup/domain';
 
 // Message and query definitions shared by the workflow, the worker and every client. Kept in one file so the
 // names cannot drift apart.
@@ -117,16 +117,7 @@ export const reconciliationWorkflowId = (statementId: string): string => `reconc
 export const importStartsWorkflowId = (batchId: string): string => `import-starts-${batchId}`;
 
 /** A statement's lines by what became of them, counted in the database. */
-export interface ReconciliationTotals {
-  lines: number;
-  pending: number;
-  applied: number;
-  reversed: number;
-  exceptions: number;
-  skipped: number;
-  /** Money received and applied to accounts, per currency, minor units as decimal strings. */
-  appliedMinor: { currency: string; amountMinor: string }[];
-}
+export type ReconciliationTotals = StatementProgress;
 
 /** How far a statement's reconciliation has come. */
 export interface ReconciliationProgressView extends ReconciliationTotals {
