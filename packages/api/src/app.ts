@@ -40,6 +40,7 @@ import { mountedRoutes, type MountedRoute } from './http/route-inventory.ts';
 import { staticDesigner } from './http/static.ts';
 import { refuseUnstorableInput } from './http/storable-input.ts';
 import { optOutRoutes } from './optout/optout.routes.ts';
+import { OptOutService } from './optout/optout.service.ts';
 import { kpisRoutes } from './kpis/kpis.routes.ts';
 import { KpisService } from './kpis/kpis.service.ts';
 import { importsRoutes, isPortfolioUpload } from './imports/imports.routes.ts';
@@ -47,6 +48,7 @@ import { ImportsService } from './imports/imports.service.ts';
 import { createParsePool } from './imports/parse-pool.ts';
 import { createStatementParsePool } from './bank-statements/statement-parse-pool.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
+import { OutboxService } from './outbox/outbox.service.ts';
 import { paymentsRoutes } from './payments/payments.routes.ts';
 import { accountPromisesRoutes } from './promises/promises.routes.ts';
 import { PromisesService } from './promises/promises.service.ts';
@@ -167,7 +169,7 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   const storableInput = refuseUnstorableInput(() => (routes ??= mountedRoutes(app)));
 
   // Public: the opt-out link in e-mails works without an account or a session.
-  app.use('/optout', storableInput, optOutRoutes(orm, senderName(config.mailFrom)), notFoundHandler);
+  app.use('/optout', storableInput, optOutRoutes(new OptOutService(orm), senderName(config.mailFrom)), notFoundHandler);
   // Bank statements arrive as the files the bank sends: XML, SWIFT text, BAI2 or CSV.
   // Statement files are read as bytes: they are stored exactly as the bank wrote them, and decoded by the import.
   app.use('/api/bank-statements', express.raw({ type: ['text/*', 'application/xml', 'application/octet-stream'], limit: STATEMENT_LIMIT }));
@@ -219,8 +221,8 @@ export const createApp = (deps: AppDeps): RecoupApp => {
     pageTokenSecret: config.sessionSecret ?? randomBytes(32).toString('hex'),
   });
   app.use('/api/admin/audit', authenticated, auditLogRoutes(new AuditLogService(orm)));
-  app.use('/api/admin', authenticated, adminRoutes(orm, collections, adminWorkflows));
-  app.use('/api/outbox', authenticated, outboxRoutes(orm));
+  app.use('/api/admin', authenticated, adminRoutes(adminWorkflows));
+  app.use('/api/outbox', authenticated, outboxRoutes(new OutboxService(orm)));
   app.use('/api/team', authenticated, teamRoutes(new TeamService(orm)));
   app.use('/api/users', authenticated, usersRoutes(new UsersService(orm, throttle)));
   app.use('/api', notFoundHandler);

@@ -1,22 +1,14 @@
-import { Router, type Request } from 'express';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { Router } from 'express';
 import { idParamsSchema, WORKFLOW_ACTIONS, workflowActionRequestSchema, workflowListQuerySchema, type WorkflowAction } from '@recoup/contracts';
-import type { CollectionClient } from '@recoup/workflows';
 import { currentUser } from '../auth/current-user.ts';
 import { requireRole } from '../auth/require-auth.ts';
 import { ValidationError } from '../http/errors.ts';
 import { issuesOf, parseParams, parseQuery } from '../http/validate.ts';
-import { accessibleAccount } from '../shared/access-scope.ts';
-import { fromTemporal, type AdminWorkflowsService } from './workflows.service.ts';
+import type { AdminWorkflowsService } from './workflows.service.ts';
 
-export const adminRoutes = (orm: MikroORM, collections: CollectionClient, workflows: AdminWorkflowsService): Router => {
+export const adminRoutes = (workflows: AdminWorkflowsService): Router => {
   const router = Router();
   router.use(requireRole('admin'));
-
-  const accountIdOf = async (req: Request): Promise<string> => {
-    const { id } = parseParams(idParamsSchema, req);
-    return (await accessibleAccount(orm.em.fork(), currentUser(req), id)).id;
-  };
 
   router.get('/workflows', async (req, res) => {
     res.json(await workflows.list(parseQuery(workflowListQuerySchema, req)));
@@ -42,22 +34,12 @@ export const adminRoutes = (orm: MikroORM, collections: CollectionClient, workfl
   }
 
   router.get('/accounts/:id/history', async (req, res) => {
-    const id = await accountIdOf(req);
-    try {
-      res.json({ accountId: id, events: await collections.history(id) });
-    } catch (error) {
-      throw fromTemporal(error);
-    }
+    res.json(await workflows.history(parseParams(idParamsSchema, req).id, currentUser(req)));
   });
 
   router.get('/accounts/:id/history.json', async (req, res) => {
-    const id = await accountIdOf(req);
-    let raw: unknown;
-    try {
-      raw = await collections.rawHistory(id);
-    } catch (error) {
-      throw fromTemporal(error);
-    }
+    const { id } = parseParams(idParamsSchema, req);
+    const raw = await workflows.rawHistory(id, currentUser(req));
     res.attachment(`collection-${id}-history.json`);
     res.type('application/json').send(JSON.stringify(raw, null, 2));
   });

@@ -10,7 +10,7 @@ import type {
   WorkflowListResponse,
   WorkflowTimeline,
 } from '@recoup/contracts';
-import { collectionWorkflowId, searchableSegment, type CollectionClient, type CollectionStateView } from '@recoup/workflows';
+import { collectionWorkflowId, searchableSegment, type CollectionClient, type CollectionStateView, type HistoryEventView } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
 import { ConflictError, NotFoundError, ServiceUnavailableError, ValidationError } from '../http/errors.ts';
@@ -28,7 +28,7 @@ export const WORKFLOW_AUDIT_ACTIONS: Record<WorkflowAction, string> = {
 const ACTION_OF_AUDIT = new Map(Object.entries(WORKFLOW_AUDIT_ACTIONS).map(([action, audited]) => [audited, action as WorkflowAction]));
 
 /** Temporal errors other than a missing or refusing workflow mean the service is unreachable, not a bug here. */
-export const fromTemporal = (error: unknown): Error => {
+const fromTemporal = (error: unknown): Error => {
   if (isErrorNamed(error, 'WorkflowNotFoundError') || isErrorNamed(error, 'WorkflowMissingError')) {
     return new NotFoundError('workflow', 'The account has no collection workflow.');
   }
@@ -157,6 +157,26 @@ export class AdminWorkflowsService {
     await accessibleAccount(this.#orm.em.fork(), user, accountId);
     try {
       return { accountId, entries: await this.#collections.timeline(accountId) };
+    } catch (error) {
+      throw fromTemporal(error);
+    }
+  }
+
+  /** The workflow's history, event by event, as the inspector lists it. */
+  async history(accountId: string, user: AuthUser): Promise<{ accountId: string; events: HistoryEventView[] }> {
+    await accessibleAccount(this.#orm.em.fork(), user, accountId);
+    try {
+      return { accountId, events: await this.#collections.history(accountId) };
+    } catch (error) {
+      throw fromTemporal(error);
+    }
+  }
+
+  /** The workflow's history as Temporal exports it, for download (and for replaying it in a test). */
+  async rawHistory(accountId: string, user: AuthUser): Promise<unknown> {
+    await accessibleAccount(this.#orm.em.fork(), user, accountId);
+    try {
+      return await this.#collections.rawHistory(accountId);
     } catch (error) {
       throw fromTemporal(error);
     }
