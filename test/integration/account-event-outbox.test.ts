@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { formatPayloadKeyList } from '@recoup/contracts';
+import { formatPayloadKeyList } from '@recoup/config';
 import { Strategy, StrategyVersion, checksumGraph } from '@recoup/db';
 import { createTestDatabase, insertTestAccount, insertTestInvoice, type TestDatabase } from '@recoup/db/testing';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@recoup/db/seed';

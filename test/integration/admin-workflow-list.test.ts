@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createApp, hashPassword, silentLogger, type RecoupApp } from '@recoup/api';
-import { loadConfig } from '@recoup/contracts';
+import { loadConfig } from '@recoup/config';
 import { createTestDatabase, type TestDatabase } from '@recoup/db/testing';
 import { DEMO_PASSWORD, seedDemo } from '@recoup/db/seed';
 import { DEFAULT_STRATEGY, strategyGraphSchema } from '@recoup/domain';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Context } from '@temporalio/activity';
 import { Worker } from '@temporalio/worker';
 import type { Server } from 'node:http';
-import { loadConfig } from '@recoup/contracts';
+import { loadConfig } from '@recoup/config';
 import { AppUser, CollectorTask, Contact, Dispute, Invoice, PaymentPromise, Strategy, StrategyVersion, checksumGraph } from '@recoup/db';
 import { insertTestAccount, insertTestInvoice } from '@recoup/db/testing';
 import { DEMO_PASSWORD, seedDemo } from '@recoup/db/seed';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client, Connection } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { Worker, type NativeConnection } from '@temporalio/worker';
-import { loadConfig, type PayloadKeyRing } from '@recoup/contracts';
+import { loadConfig, type PayloadKeyRing } from '@recoup/config';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@recoup/db/seed';
 import { strategyGraphSchema, type StrategyGraph } from '@recoup/domain';
 import {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
-import type { PayloadKeyRing } from '@recoup/contracts';
+import type { PayloadKeyRing } from '@recoup/config';
 import {
   ENCRYPTED_ENCODING,
   EncryptionCodec,

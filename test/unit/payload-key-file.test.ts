@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { parsePayloadKeyList } from '@recoup/contracts';
+import { parsePayloadKeyList } from '@recoup/config';
 import { PAYLOAD_KEY_FILE, PayloadKeyFileError, persistentPayloadKeys } from '../../packages/api/src/launcher/payload-key-file.ts';
 
 // Without TEMPORAL_PAYLOAD_KEYS the launcher encrypts with a key it generated into the data directory: a restart

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type Express, type RequestHandler } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
-import type { RecoupConfig } from '@recoup/contracts';
+import type { RecoupConfig } from '@recoup/config';
 import { createAccountEventOutbox, EncryptionCodec, type CollectionClient, type ImportStartsClient, type ReconciliationClient } from '@recoup/workflows';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { AccountsService } from './accounts/accounts.service.ts';

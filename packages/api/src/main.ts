@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '@recoup/contracts';
+import { loadConfig } from '@recoup/config';
 import { createOrm, migrateToLatest } from '@recoup/db';
 import { seedEssentials } from '@recoup/db/seed';
 import { connectTemporalClient, createCollectionClient, createImportStartsClient, createReconciliationClient, temporalSettingsFrom } from '@recoup/workflows';

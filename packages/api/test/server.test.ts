@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { loadConfig } from '@recoup/contracts';
+import { loadConfig } from '@recoup/config';
 import { createTestDatabase, type TestDatabase } from '@recoup/db/testing';
 import { createApp } from '../src/app.ts';
 import { silentLogger } from '../src/http/logger.ts';

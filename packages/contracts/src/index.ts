@@ -15,8 +15,6 @@ export * from './disputes.dto.ts';
 export * from './accounts.dto.ts';
 export * from './outbox.dto.ts';
 export * from './health.dto.ts';
-export * from './config.ts';
-export * from './payload-keys.ts';
 export { isKnownCurrency } from './currency.ts';
 export * from './compliance.dto.ts';
 export * from './bank-statements.dto.ts';

@@ -1,5 +1,5 @@
 import { Context } from '@temporalio/activity';
-import type { ActivityClock } from '@recoup/contracts';
+import type { ActivityClock } from '@recoup/config';
 
 /**
  * The moment Temporal scheduled the running activity's current attempt. On Temporal's time-skipping test server

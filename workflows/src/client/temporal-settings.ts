@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ConnectionOptions } from '@temporalio/client';
-import type { PayloadKeyRing, TemporalConfig } from '@recoup/contracts';
+import type { PayloadKeyRing, TemporalConfig } from '@recoup/config';
 
 /** Where and how to reach Temporal. Built from TEMPORAL_* configuration by the caller. */
 export interface TemporalSettings {

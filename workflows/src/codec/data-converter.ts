@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { DataConverter } from '@temporalio/common';
-import type { PayloadKeyRing } from '@recoup/contracts';
+import type { PayloadKeyRing } from '@recoup/config';
 import { EncryptionCodec } from './encryption-codec.ts';
 
 /** Loaded by path in the workflow sandbox and the main thread alike (see failure-converter.ts). */

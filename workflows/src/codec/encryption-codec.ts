@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import proto from '@temporalio/proto';
-import type { PayloadKeyRing } from '@recoup/contracts';
+import type { PayloadKeyRing } from '@recoup/config';
 
 // Encrypts every payload Recoup hands to Temporal (workflow inputs and results, activity inputs and results,
 // signals, updates, queries, memos, failure details) with AES-256-GCM, so that Temporal's history and its Web UI

@@ -1,5 +1,5 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { loadConfig } from '@recoup/contracts';
+import { loadConfig } from '@recoup/config';
 import { createOrm } from '@recoup/db';
 import { activityClock } from '../activities/activity-clock.ts';
 import { createChannelAdapters } from '../activities/channels/channel-adapters.ts';

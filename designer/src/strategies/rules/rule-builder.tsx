@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef } from 'react';
 import type { RuleCondition } from '@recoup/domain';
-import { ConditionNodeView } from './condition-node-view.tsx';
+import { ConditionNodeView } from './condition-tree-view.tsx';
 import { wrapInGroup } from './condition-tree.ts';
 import { factSelectId } from './element-ids.ts';
 import type { FactsRegistry } from './facts-registry.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import type { SignInThrottleConfig } from '@recoup/contracts';
+import type { SignInThrottleConfig } from '@recoup/config';
 import { TooManyRequestsError } from '../http/errors.ts';
 import { clientAddressKey } from './client-address.ts';
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '@recoup/contracts';
+import { loadConfig } from '@recoup/config';
 import { AppUser, USER_ROLES, createOrm, type UserRole } from '@recoup/db';
 import { hashPassword } from '../auth/passwords.ts';
 

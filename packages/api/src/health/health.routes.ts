@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Router } from 'express';
-import type { HealthResponse, RecoupConfig, WorkerHealth } from '@recoup/contracts';
+import type { HealthResponse, WorkerHealth } from '@recoup/contracts';
+import type { RecoupConfig } from '@recoup/config';
 
 const readVersion = (): string => {
   try {

@@ -1,4 +1,4 @@
-import type { LogLevel } from '@recoup/contracts';
+import type { LogLevel } from '@recoup/config';
 
 export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;

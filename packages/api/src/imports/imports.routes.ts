@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Router, type Request, type Response } from 'express';
-import { idParamsSchema, importQuerySchema, type ImportLimitsConfig, type ImportQuery } from '@recoup/contracts';
+import { idParamsSchema, importQuerySchema, type ImportQuery } from '@recoup/contracts';
+import { type ImportLimitsConfig } from '@recoup/config';
 import { currentUser } from '../auth/current-user.ts';
 import { requireRole } from '../auth/require-auth.ts';
 import { answerWhenDone } from '../http/answer-when-done.ts';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatPayloadKeyList, parsePayloadKeyList, type PayloadKeyRing } from '@recoup/contracts';
+import { formatPayloadKeyList, parsePayloadKeyList, type PayloadKeyRing } from '@recoup/config';
 
 /** Where the embedded default keeps the payload key it generated, beside the data it encrypts. */
 export const PAYLOAD_KEY_FILE = 'temporal-payload-keys';

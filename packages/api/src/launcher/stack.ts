@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { formatPayloadKeyList, loadConfig, type RecoupConfig } from '@recoup/contracts';
+import { formatPayloadKeyList, loadConfig, type RecoupConfig } from '@recoup/config';
 import { createOrm, migrateToLatest, startEmbeddedPostgres, type RecoupOrm } from '@recoup/db';
 import { seedDemo } from '@recoup/db/seed';
 import { connectTemporalClient, createCollectionClient, createImportStartsClient, createReconciliationClient, temporalSettingsFrom, type CollectionClient } from '@recoup/workflows';

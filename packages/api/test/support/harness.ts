@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { Agent } from 'supertest';
-import { formatPayloadKeyList, loadConfig } from '@recoup/contracts';
+import { formatPayloadKeyList, loadConfig } from '@recoup/config';
 import { AppUser } from '@recoup/db';
 import { createTestDatabase, type TestDatabase } from '@recoup/db/testing';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@recoup/db/seed';

@@ -1,4 +1,4 @@
-import type { ChannelConfig } from '@recoup/contracts';
+import type { ChannelConfig } from '@recoup/config';
 import type { Mailer } from '../mailer.ts';
 import type { ChannelAdapters } from './channel-adapter.ts';
 import { createEmailAdapter } from './email.adapter.ts';

@@ -1,12 +1,36 @@
+// The condition tree's views: a node is a group (all/any), a not or a comparison, and groups and nots hold nodes,
+// so the three views render one another and live in one module.
 import type { ChangeEvent } from 'react';
-import { appendChild, numberOf, setGroupKind } from './condition-tree.ts';
-import type { ConditionPath, GroupKind } from './condition-tree.ts';
+import { ComparisonRow } from './comparison-row.tsx';
 import { newComparison } from './comparison-edits.ts';
-import { ConditionNodeView } from './condition-node-view.tsx';
-import { addComparisonId, factSelectId, groupKindId } from './element-ids.ts';
+import { appendChild, getAt, nodeOf, numberOf, setGroupKind, unwrapNot } from './condition-tree.ts';
+import type { ConditionPath, GroupKind } from './condition-tree.ts';
+import { addComparisonId, factSelectId, groupKindId, removeNotId, wrapNotId } from './element-ids.ts';
 import { NodeActions } from './node-actions.tsx';
 import { capitalise, nodeName } from './node-names.ts';
 import { useRuleBuilder } from './rule-builder-context.ts';
+
+interface ConditionNodeViewProps {
+  path: ConditionPath;
+  /** Inside a not: the node offers no "Wrap in NOT" of its own (the not above offers "Remove NOT"). */
+  negated?: boolean;
+}
+
+export function ConditionNodeView({ path, negated = false }: ConditionNodeViewProps) {
+  const { root } = useRuleBuilder();
+  const condition = getAt(root, path);
+  if (!condition) return null;
+  const node = nodeOf(condition);
+  switch (node.kind) {
+    case 'all':
+    case 'any':
+      return <ConditionGroupView path={path} kind={node.kind} count={node.children.length} negated={negated} />;
+    case 'not':
+      return <NegationView path={path} />;
+    case 'comparison':
+      return <ComparisonRow path={path} comparison={node.comparison} negated={negated} />;
+  }
+}
 
 interface ConditionGroupViewProps {
   path: ConditionPath;
@@ -94,6 +118,37 @@ export function ConditionGroupView({ path, kind, count, negated }: ConditionGrou
           Add group
         </button>
       </div>
+    </div>
+  );
+}
+
+/** A not, drawn as a frame around the condition it negates. */
+export function NegationView({ path }: { path: ConditionPath }) {
+  const { root, readOnly, idPrefix, change, focusAfterRender } = useRuleBuilder();
+  const name = nodeName(root, path);
+
+  function unwrap() {
+    change(unwrapNot(root, path));
+    focusAfterRender(wrapNotId(idPrefix, path));
+  }
+
+  return (
+    <div className="rule-not" role="group" aria-label={`NOT: ${capitalise(name)}`}>
+      <div className="rule-not__header">
+        <span className="rule-not__badge">NOT</span>
+        <span className="rule-not__text">the following must not hold</span>
+        <button
+          type="button"
+          id={removeNotId(idPrefix, path)}
+          className="button button--small"
+          aria-label={`Remove NOT from ${name}`}
+          disabled={readOnly}
+          onClick={unwrap}
+        >
+          Remove NOT
+        </button>
+      </div>
+      <ConditionNodeView path={[...path, 0]} negated />
     </div>
   );
 }
