@@ -1,6 +1,7 @@
 // The client side of the collection workflows: what the API needs to start, signal, update and query them.
 // Worker-side code (activities, the worker itself) is exported from '@recoup/workflows/worker', so that API
 // processes do not load the worker runtime.
+export { WorkflowsError } from './errors.ts';
 export type {
   CollectionClient,
   CurrentNode,

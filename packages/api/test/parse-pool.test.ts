@@ -1,6 +1,6 @@
 import { threadId } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { ValidationError } from '../src/http/errors.ts';
+import { ValidationError } from '../src/errors.ts';
 import { accountsIn, createParsePool } from '../src/imports/parse-pool.ts';
 import { CHUNK_ROWS } from '../src/imports/portfolio-parse.worker.ts';
 

@@ -1,3 +1,4 @@
+import { RecoupError } from '@recoup/domain';
 import { z } from 'zod';
 import { parsePayloadKeyList, PAYLOAD_KEY_ID_PATTERN, type PayloadKeyRing } from './payload-keys.ts';
 
@@ -100,11 +101,11 @@ export interface RecoupConfig {
   activityClock: ActivityClock;
 }
 
-export class ConfigError extends Error {
+/** The one error the config package throws: every bad variable, named. */
+export class ConfigError extends RecoupError {
   readonly problems: string[];
   constructor(problems: string[]) {
-    super(`Invalid configuration: ${problems.join('; ')}`);
-    this.name = 'ConfigError';
+    super('invalid', 'config-invalid', `Invalid configuration: ${problems.join('; ')}`, { details: { problems } });
     this.problems = problems;
   }
 }

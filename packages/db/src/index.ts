@@ -37,7 +37,7 @@ export { createOrm, migrateToLatest, ormConfig, pendingMigrations } from './orm.
 export type { CreateOrmOptions, RecoupOrm } from './orm.ts';
 export { startEmbeddedPostgres } from './embedded.ts';
 export type { EmbeddedPostgresHandle, StartEmbeddedPostgresOptions } from './embedded.ts';
-export { AccountMissingError, AuditChainError, EmbeddedPostgresError, PaymentMissingError } from './errors.ts';
+export { AccountMissingError, AuditChainError, DbError, EmbeddedPostgresError, PaymentMissingError } from './errors.ts';
 export { DISPUTED_BY_INVOICE, collectibleAmounts, debtorTimeZone, type CollectibleAmounts } from './promises/collectible.ts';
 export {
   AllocationRefusedError,

@@ -1,4 +1,14 @@
-export { DomainError, errorMessage, isErrorNamed } from './errors.ts';
+export {
+  DomainError,
+  ERROR_KINDS,
+  errorMessage,
+  hasErrorCode,
+  isErrorNamed,
+  isRecoupError,
+  RecoupError,
+  type ErrorKind,
+  type RecoupErrorOptions,
+} from './errors.ts';
 export { canonicalJson } from './canonical-json.ts';
 
 export { CURRENCY_CODES, CURRENCY_EXPONENTS, currencyExponent, isCurrency, type CurrencyCode } from './currencies.ts';

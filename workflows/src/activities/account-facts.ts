@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DISPUTED_BY_INVOICE } from '@recoup/db';
 import { bucketOf, type FactValues } from '@recoup/domain';
+import { WorkflowsError } from '../errors.ts';
+import type { RecoupErrorOptions } from '@recoup/domain';
 
 /** Every fact of the registry (packages/domain facts.ts), plus the oldest due date the engine's snapshot needs. */
 export interface AccountFacts extends FactValues {
@@ -27,8 +29,11 @@ interface FactsRow {
   dispute_open: boolean;
 }
 
-export class AccountNotFoundError extends Error {
+export class AccountNotFoundError extends WorkflowsError {
   override readonly name = 'AccountNotFoundError';
+  constructor(message: string, options?: RecoupErrorOptions) {
+    super('not-found', 'account-missing', message, options);
+  }
 }
 
 /** Sums in minor units fit a JS number exactly up to 2^53; a larger balance is refused, never rounded. */

@@ -11,13 +11,21 @@ import { renderForChannel } from './channels/reminder-content.ts';
 import { logFailure, resultOfLogged } from './communication-log.ts';
 import type { ActivityDeps } from './deps.ts';
 import { optOutUrlFor, templateView } from './template-view.ts';
+import { WorkflowsError } from '../errors.ts';
+import type { RecoupErrorOptions } from '@recoup/domain';
 
-export class TemplateMissingError extends Error {
+export class TemplateMissingError extends WorkflowsError {
   override readonly name = 'TemplateMissingError';
+  constructor(message: string, options?: RecoupErrorOptions) {
+    super('not-found', 'template-missing', message, options);
+  }
 }
 
-export class NoProviderError extends Error {
+export class NoProviderError extends WorkflowsError {
   override readonly name = 'NoProviderError';
+  constructor(message: string, options?: RecoupErrorOptions) {
+    super('unavailable', 'no-provider', message, options);
+  }
 }
 
 export interface DeliverInput {

@@ -4,6 +4,8 @@ import type { RuleCondition } from '@recoup/domain';
 import { loadAccountFacts } from './account-facts.ts';
 import type { EvaluateConditionResult } from './activity-types.ts';
 import { errorMessage } from '@recoup/domain';
+import { WorkflowsError } from '../errors.ts';
+import type { RecoupErrorOptions } from '@recoup/domain';
 
 interface ResultNode {
   all?: ResultNode[];
@@ -17,8 +19,11 @@ interface ResultNode {
 }
 
 /** json-rules-engine could not evaluate a condition, such as "in" with a value that is not a list. */
-export class RuleEngineError extends Error {
+export class RuleEngineError extends WorkflowsError {
   override readonly name = 'RuleEngineError';
+  constructor(message: string, options?: RecoupErrorOptions) {
+    super('invalid', 'rule-not-evaluable', message, options);
+  }
 }
 
 /** json-rules-engine wants all/any/not at the top; a single comparison is wrapped. */

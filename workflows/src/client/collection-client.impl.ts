@@ -33,35 +33,55 @@ import { recoupDataConverter } from '../codec/data-converter.ts';
 import { mapBounded } from './starting/bounded.ts';
 import { connectionOptions, type TemporalSettings } from './temporal-settings.ts';
 import { errorMessage } from '@recoup/domain';
+import { WorkflowsError } from '../errors.ts';
+import type { RecoupErrorOptions } from '@recoup/domain';
 
 /** The workflow refused a task outcome (it waits for another task, or the outcome is not offered). */
-export class TaskOutcomeRefusedError extends Error {
+export class TaskOutcomeRefusedError extends WorkflowsError {
   override readonly name = 'TaskOutcomeRefusedError';
+  constructor(message: string, options?: RecoupErrorOptions) {
+    super('conflict', 'workflow-refused-outcome', message, options);
+  }
 }
 
 /** The workflow refused a promise to pay (it has ended, or the promise does not fit the account). */
-export class PromiseRefusedError extends Error {
+export class PromiseRefusedError extends WorkflowsError {
   override readonly name = 'PromiseRefusedError';
+  constructor(message: string, options?: RecoupErrorOptions) {
+    super('conflict', 'workflow-refused-promise', message, options);
+  }
 }
 
 /** The workflow refused to move to another strategy version; the message is the workflow's reason. */
-export class MigrationRefusedError extends Error {
+export class MigrationRefusedError extends WorkflowsError {
   override readonly name = 'MigrationRefusedError';
+  constructor(message: string, options?: RecoupErrorOptions) {
+    super('conflict', 'workflow-refused-migration', message, options);
+  }
 }
 
 /** The workflow refused an admin's pause or resume, or is not running to be terminated; the message says why. */
-export class WorkflowRefusedError extends Error {
+export class WorkflowRefusedError extends WorkflowsError {
   override readonly name = 'WorkflowRefusedError';
+  constructor(message: string, options?: RecoupErrorOptions) {
+    super('conflict', 'workflow-refused', message, options);
+  }
 }
 
 /** Temporal could not list workflows by the filter (search attributes missing on the cluster, a bad token...). */
-export class WorkflowListUnavailableError extends Error {
+export class WorkflowListUnavailableError extends WorkflowsError {
   override readonly name = 'WorkflowListUnavailableError';
+  constructor(message: string, options?: RecoupErrorOptions) {
+    super('unavailable', 'workflow-list-unavailable', message, options);
+  }
 }
 
 /** The account has no collection workflow in Temporal. */
-export class WorkflowMissingError extends Error {
+export class WorkflowMissingError extends WorkflowsError {
   override readonly name = 'WorkflowMissingError';
+  constructor(message: string, options?: RecoupErrorOptions) {
+    super('not-found', 'workflow-missing', message, options);
+  }
 }
 
 /** State queries in flight at once when asking many workflows where they stand. */

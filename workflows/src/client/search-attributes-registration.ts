@@ -1,6 +1,8 @@
 import { isGrpcServiceError, type Connection, type ConnectionLike } from '@temporalio/client';
 import { RECOUP_SEARCH_ATTRIBUTES } from '../shared/search-attributes.ts';
 import { errorMessage } from '@recoup/domain';
+import { WorkflowsError } from '../errors.ts';
+import type { RecoupErrorOptions } from '@recoup/domain';
 
 /**
  * temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD. Written out because @temporalio/proto is
@@ -15,8 +17,11 @@ const ALREADY_EXISTS = 6;
 export const devServerSearchAttributeArgs = (): string[] =>
   RECOUP_SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=Keyword`]);
 
-export class SearchAttributesUnregisteredError extends Error {
+export class SearchAttributesUnregisteredError extends WorkflowsError {
   override readonly name = 'SearchAttributesUnregisteredError';
+  constructor(message: string, options?: RecoupErrorOptions) {
+    super('unavailable', 'search-attributes-unregistered', message, options);
+  }
 }
 
 /**

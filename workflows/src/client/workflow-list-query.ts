@@ -1,6 +1,8 @@
 import type { WorkflowStatus } from '@recoup/contracts';
 import type { WorkflowExecutionStatusName } from '@temporalio/client';
 import { collectorKey, nodeKey, pausedKey, segmentKey, strategyVersionKey } from '../shared/search-attributes.ts';
+import { WorkflowsError } from '../errors.ts';
+import type { RecoupErrorOptions } from '@recoup/domain';
 
 export interface WorkflowListFilter {
   status?: WorkflowStatus | undefined;
@@ -10,8 +12,11 @@ export interface WorkflowListFilter {
   collectorId?: string | undefined;
 }
 
-export class UnsafeFilterValueError extends Error {
+export class UnsafeFilterValueError extends WorkflowsError {
   override readonly name = 'UnsafeFilterValueError';
+  constructor(message: string, options?: RecoupErrorOptions) {
+    super('invalid', 'unsafe-filter-value', message, options);
+  }
 }
 
 const EXECUTION_STATUS: Record<Exclude<WorkflowStatus, 'paused'>, string> = {

@@ -2,6 +2,8 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import proto from '@temporalio/proto';
 import type { PayloadKeyRing } from '@recoup/config';
+import { WorkflowsError } from '../errors.ts';
+import type { RecoupErrorOptions } from '@recoup/domain';
 
 // Encrypts every payload Recoup hands to Temporal (workflow inputs and results, activity inputs and results,
 // signals, updates, queries, memos, failure details) with AES-256-GCM, so that Temporal's history and its Web UI
@@ -21,23 +23,29 @@ const fromUtf8 = new TextDecoder();
 const PayloadMessage = proto.temporal.api.common.v1.Payload;
 
 /** A payload names a key id this process does not hold: it was encrypted with a key that has been removed. */
-export class PayloadKeyUnknownError extends Error {
+export class PayloadKeyUnknownError extends WorkflowsError {
   override readonly name = 'PayloadKeyUnknownError';
   readonly keyId: string;
   constructor(keyId: string) {
-    super(`The payload was encrypted with key "${keyId}", which is not among the configured TEMPORAL_PAYLOAD_KEYS.`);
+    super('invalid', 'payload-key-unknown', `The payload was encrypted with key "${keyId}", which is not among the configured TEMPORAL_PAYLOAD_KEYS.`, { details: { keyId } });
     this.keyId = keyId;
   }
 }
 
 /** An encrypted payload does not open: tampered with, cut short, or its key id points at a different key. */
-export class PayloadDecryptionError extends Error {
+export class PayloadDecryptionError extends WorkflowsError {
   override readonly name = 'PayloadDecryptionError';
+  constructor(message: string, options?: RecoupErrorOptions) {
+    super('invalid', 'payload-undecryptable', message, options);
+  }
 }
 
 /** The key ring is not usable (a key of the wrong length, or no active key). */
-export class PayloadKeyRingError extends Error {
+export class PayloadKeyRingError extends WorkflowsError {
   override readonly name = 'PayloadKeyRingError';
+  constructor(message: string, options?: RecoupErrorOptions) {
+    super('invalid', 'payload-key-ring-invalid', message, options);
+  }
 }
 
 const metadataText = (payload: Payload, name: string): string | undefined => {

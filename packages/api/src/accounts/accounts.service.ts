@@ -1,6 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { WorkflowNotFoundError } from '@temporalio/client';
 import {
   Account,
   Allocation,
@@ -33,7 +32,7 @@ import type {
 import { decisionTimelineFromJson, type CollectionClient } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../errors.ts';
 import { disputeViewsOf } from '../disputes/account-disputes.ts';
 import { toPromiseView } from '../promises/promise-view.ts';
 import { accessScope, accessibleAccount, accountFilter } from '../shared/access-scope.ts';
@@ -199,7 +198,7 @@ export class AccountsService {
     try {
       raw = await this.#collections.rawHistory(accountId);
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError || isErrorNamed(error, 'WorkflowNotFoundError')) {
+      if (isErrorNamed(error, 'WorkflowNotFoundError')) {
         return { steps: [], unavailable: 'No collection workflow has run for this account yet.' };
       }
       return { steps: [], unavailable: 'The workflow service did not answer, so the decisions cannot be shown now. Try again shortly.' };

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { idParamsSchema, WORKFLOW_ACTIONS, workflowActionRequestSchema, workflowListQuerySchema, type WorkflowAction } from '@recoup/contracts';
 import { currentUser } from '../auth/current-user.ts';
 import { requireRole } from '../auth/require-auth.ts';
-import { ValidationError } from '../http/errors.ts';
+import { ValidationError } from '../errors.ts';
 import { issuesOf, parseParams, parseQuery } from '../http/validate.ts';
 import type { AdminWorkflowsService } from './workflows.service.ts';
 

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler } from 'express';
-import { ForbiddenError } from '../http/errors.ts';
+import { ForbiddenError } from '../errors.ts';
 
 // Who may call the codec endpoints from a browser. The Temporal Web UI runs on its own origin and calls them from
 // the admin's browser, with the admin's cookies, so it needs CORS; every other origin is refused outright, before

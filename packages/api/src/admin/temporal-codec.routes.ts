@@ -1,7 +1,7 @@
 import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Payload, PayloadCodec } from '@temporalio/common';
-import { ConflictError, BadRequestError } from '../http/errors.ts';
+import { ConflictError, InvalidInputError } from '../errors.ts';
 import { requireJsonBodies } from '../http/require-json.ts';
 import { parseBody } from '../http/validate.ts';
 import { codecOrigins, type CodecOriginOptions } from './codec-origins.ts';
@@ -48,9 +48,9 @@ const fromPayload = (payload: Payload): PayloadJson => ({
 /** What the codec refuses (an unknown key id, a payload that does not open) is the caller's input: 400. */
 const refusal = (error: unknown): never => {
   if (error instanceof Error && error.name === 'PayloadKeyUnknownError') {
-    throw new BadRequestError('payload-key-unknown', error.message, { keyId: (error as Error & { keyId?: string }).keyId });
+    throw new InvalidInputError('payload-key-unknown', error.message, { keyId: (error as Error & { keyId?: string }).keyId });
   }
-  if (error instanceof Error && error.name === 'PayloadDecryptionError') throw new BadRequestError('payload-undecryptable', error.message);
+  if (error instanceof Error && error.name === 'PayloadDecryptionError') throw new InvalidInputError('payload-undecryptable', error.message);
   throw error;
 };
 

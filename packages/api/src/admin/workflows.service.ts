@@ -13,10 +13,10 @@ import type {
 import { collectionWorkflowId, searchableSegment, type CollectionClient, type CollectionStateView, type HistoryEventView } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
-import { ConflictError, NotFoundError, ServiceUnavailableError, ValidationError } from '../http/errors.ts';
+import { NotFoundError, UnavailableError, ValidationError } from '../errors.ts';
 import { accessibleAccount } from '../shared/access-scope.ts';
 import { PageTokens } from './page-token.ts';
-import { errorMessage, isErrorNamed } from '@recoup/domain';
+import { errorMessage, hasErrorCode, isErrorNamed } from '@recoup/domain';
 
 
 /** The audit actions of the inspector's buttons, by button. */
@@ -29,11 +29,11 @@ const ACTION_OF_AUDIT = new Map(Object.entries(WORKFLOW_AUDIT_ACTIONS).map(([act
 
 /** Temporal errors other than a missing or refusing workflow mean the service is unreachable, not a bug here. */
 const fromTemporal = (error: unknown): Error => {
-  if (isErrorNamed(error, 'WorkflowNotFoundError') || isErrorNamed(error, 'WorkflowMissingError')) {
+  if (isErrorNamed(error, 'WorkflowNotFoundError') || hasErrorCode(error, 'workflow-missing')) {
     return new NotFoundError('workflow', 'The account has no collection workflow.');
   }
-  if (isErrorNamed(error, 'WorkflowRefusedError')) return new ConflictError('workflow-refused', errorMessage(error));
-  return new ServiceUnavailableError('workflow-unavailable', `The workflow service did not answer: ${errorMessage(error)}`);
+  if (hasErrorCode(error, 'workflow-refused')) return error;
+  return new UnavailableError('workflow-unavailable', `The workflow service did not answer: ${errorMessage(error)}`);
 };
 
 interface VersionInfo {
@@ -69,7 +69,7 @@ export class AdminWorkflowsService {
     try {
       page = await this.#collections.listWorkflows(filter, { pageSize, pageToken });
     } catch (error) {
-      if (isErrorNamed(error, 'WorkflowListUnavailableError')) throw new ServiceUnavailableError('workflow-list-unavailable', errorMessage(error));
+      if (hasErrorCode(error, 'workflow-list-unavailable')) throw error;
       throw fromTemporal(error);
     }
     const em = this.#orm.em.fork();

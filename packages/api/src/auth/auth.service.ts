@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { AppUser } from '@recoup/db';
 import type { Role } from '@recoup/contracts';
 import { audit } from '../audit/audit.ts';
-import { UnauthorizedError } from '../http/errors.ts';
+import { UnauthenticatedError } from '../errors.ts';
 import { clientAddressKey } from './client-address.ts';
 import type { AuthUser } from './current-user.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
@@ -48,7 +48,7 @@ export class AuthService {
       });
       for (const lock of locks) await audit(tx, lockEntry(lock, { email, userId: user?.id ?? null, ip: meta.ip ?? null }));
     });
-    if (!ok || !user) throw new UnauthorizedError('invalid-credentials', 'The e-mail or password is wrong.');
+    if (!ok || !user) throw new UnauthenticatedError('invalid-credentials', 'The e-mail or password is wrong.');
     return toAuthUser(user);
   }
 

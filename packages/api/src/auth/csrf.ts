@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import { ForbiddenError } from '../http/errors.ts';
+import { ForbiddenError } from '../errors.ts';
 
 // Synchronizer-token CSRF defence: a signed-in session's token lives in the server-side session and must come back
 // in a header, which a cross-site form cannot set. A client that has not signed in has no session, and none is

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { Role } from '@recoup/contracts';
-import { UnauthorizedError } from '../http/errors.ts';
+import { UnauthenticatedError } from '../errors.ts';
 
 export interface AuthUser {
   id: string;
@@ -18,7 +18,7 @@ export const setCurrentUser = (req: Request, user: AuthUser): void => {
 
 export const currentUser = (req: Request): AuthUser => {
   const user = users.get(req);
-  if (!user) throw new UnauthorizedError();
+  if (!user) throw new UnauthenticatedError();
   return user;
 };
 

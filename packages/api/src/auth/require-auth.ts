@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { Role } from '@recoup/contracts';
-import { ForbiddenError, UnauthorizedError } from '../http/errors.ts';
+import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
 import type { AuthService } from './auth.service.ts';
 import { currentUser, setCurrentUser } from './current-user.ts';
 
@@ -9,11 +9,11 @@ export const requireAuth =
   (auth: AuthService): RequestHandler =>
   async (req, _res, next) => {
     const userId = req.session?.userId;
-    if (!userId) throw new UnauthorizedError();
+    if (!userId) throw new UnauthenticatedError();
     const user = await auth.findActiveUser(userId);
     if (!user) {
       await new Promise<void>((done) => req.session.destroy(() => done()));
-      throw new UnauthorizedError('session-ended', 'Your session has ended; log in again.');
+      throw new UnauthenticatedError('session-ended', 'Your session has ended; log in again.');
     }
     setCurrentUser(req, user);
     next();

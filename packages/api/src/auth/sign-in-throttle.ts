@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { SignInThrottleConfig } from '@recoup/config';
-import { TooManyRequestsError } from '../http/errors.ts';
+import { RateLimitedError } from '../errors.ts';
 import { clientAddressKey } from './client-address.ts';
 
 /** Created by the migrations in the shape the library's Postgres store expects; the library never creates it. */
@@ -173,13 +173,13 @@ export class SignInThrottle {
     return { scope: counter.scope, failures, lockNumber, lockSeconds, lockedUntil: new Date(Date.now() + lockSeconds * 1000) };
   }
 
-  #refusal(refused: readonly { scope: ThrottleScope; seconds: number }[]): TooManyRequestsError {
+  #refusal(refused: readonly { scope: ThrottleScope; seconds: number }[]): RateLimitedError {
     const longest = refused.reduce((a, b) => (b.seconds > a.seconds ? b : a));
     const seconds = Math.max(1, longest.seconds);
     const message =
       longest.scope === 'account'
         ? `Too many failed sign-ins for this e-mail address. Try again in ${inWords(seconds)}, or ask an admin to unlock the account.`
         : `Too many failed sign-ins from your network address. Try again in ${inWords(seconds)}.`;
-    return new TooManyRequestsError('too-many-sign-ins', message, seconds, { scope: longest.scope });
+    return new RateLimitedError('too-many-sign-ins', message, seconds, { scope: longest.scope });
   }
 }

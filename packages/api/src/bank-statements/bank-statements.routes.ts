@@ -13,7 +13,7 @@ import {
 } from '@recoup/contracts';
 import { currentUser } from '../auth/current-user.ts';
 import { requireRole } from '../auth/require-auth.ts';
-import { BadRequestError } from '../http/errors.ts';
+import { InvalidInputError } from '../errors.ts';
 import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
 import type { BankStatementsService } from './bank-statements.service.ts';
 import type { StatementLinesService } from './statement-lines.service.ts';
@@ -29,7 +29,7 @@ export const bankStatementsRoutes = (statements: BankStatementsService): Router 
   router.post('/', writers, async (req, res) => {
     const query = parseQuery(statementImportQuerySchema, req);
     if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
-      throw new BadRequestError('statement-body-missing', 'Send the statement file as the request body (text/plain, text/csv, application/xml or application/octet-stream).');
+      throw new InvalidInputError('statement-body-missing', 'Send the statement file as the request body (text/plain, text/csv, application/xml or application/octet-stream).');
     }
     const result = await statements.import(req.body, req.get('content-type'), query, currentUser(req));
     res.status(result.duplicate ? 200 : 201).json(result);

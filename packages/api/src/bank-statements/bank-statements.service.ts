@@ -20,7 +20,7 @@ import type { StatementDetail, StatementImportQuery, StatementImportResult, Stat
 import type { ReconciliationClient } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
-import { BusinessRuleError, ConflictError, NotFoundError, ServiceUnavailableError } from '../http/errors.ts';
+import { BusinessRuleError, ConflictError, NotFoundError, UnavailableError } from '../errors.ts';
 import type { Logger } from '../http/logger.ts';
 import { decodeStatementBytes } from './statement-bytes.ts';
 import type { StatementParsePool } from './statement-parse-pool.ts';
@@ -155,7 +155,7 @@ export class BankStatementsService {
     }
     if (statement.status === 'rejected') throw new ConflictError('statement-rejected', 'This statement was rejected; nothing of it is applied.');
     if (!(await this.#startReconciliation(id))) {
-      throw new ServiceUnavailableError('temporal-unavailable', 'Temporal could not be reached; the statement stays received. Try again shortly.');
+      throw new UnavailableError('temporal-unavailable', 'Temporal could not be reached; the statement stays received. Try again shortly.');
     }
     return this.detail(id);
   }

@@ -13,7 +13,7 @@ import type { ManualMatchRequest } from '@recoup/contracts';
 import { recordAccountChange, type AccountEventOutbox } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
-import { BusinessRuleError, ConflictError, NotFoundError } from '../http/errors.ts';
+import { BusinessRuleError, ConflictError, NotFoundError } from '../errors.ts';
 import { planForAccount } from '../payments/plan-for-account.ts';
 import { accessibleAccount } from '../shared/access-scope.ts';
 

@@ -16,7 +16,7 @@ import type { CallLimits, ComplianceSettings } from '@recoup/domain';
 import type { CallAttemptRequest } from '@recoup/contracts';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
-import { BusinessRuleError, ValidationError } from '../http/errors.ts';
+import { BusinessRuleError, ValidationError } from '../errors.ts';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;

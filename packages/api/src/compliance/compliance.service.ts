@@ -3,7 +3,7 @@ import { AppUser, CallAttempt, CollectorTask, ComplianceSetting, type IComplianc
 import type { CallAttemptRequest, CallAttemptView, ComplianceSettingInput, ComplianceSettingView } from '@recoup/contracts';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../errors.ts';
 import { accessibleAccount } from '../shared/access-scope.ts';
 import { callRefusalError, logCallAttempt, ownInvoiceIds, placedAtOf } from './call-log.ts';
 

@@ -13,7 +13,7 @@ import type { DisputeList, DisputeView, OpenDisputeRequest, ResolveDisputeReques
 import { recordAccountChange, type AccountEventOutbox } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
-import { BusinessRuleError, ConflictError, NotFoundError } from '../http/errors.ts';
+import { BusinessRuleError, ConflictError, NotFoundError } from '../errors.ts';
 import { accessibleAccount } from '../shared/access-scope.ts';
 import { collectibleView } from '../shared/collectible-view.ts';
 import { disputeViewsOf } from './account-disputes.ts';

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable, Transform } from 'node:stream';
 import zlib from 'node:zlib';
 import { sendContinue } from './expect-continue.ts';
-import { BadRequestError, HttpError, PayloadTooLargeError } from './errors.ts';
+import { InvalidInputError, ApiError, TooLargeError } from '../errors.ts';
 
 // Reads a request body as bytes, never more than a bound, for routes that hand the body on unparsed (a portfolio
 // file goes to a worker thread). The bound is on the bytes after any Content-Encoding is undone, as the body parsers
@@ -33,8 +33,8 @@ export interface BodyBound {
   setting: string;
 }
 
-const tooLarge = (bound: BodyBound): PayloadTooLargeError =>
-  new PayloadTooLargeError(
+const tooLarge = (bound: BodyBound): TooLargeError =>
+  new TooLargeError(
     `${bound.what} may be at most ${formatBytes(bound.maxBytes)} (${bound.setting}); this one is larger, and nothing of it was stored.`,
     'payload-too-large',
     { maxBytes: bound.maxBytes },
@@ -49,9 +49,9 @@ export const readBoundedBody = (req: IncomingMessage, res: ServerResponse, bound
   const encoding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
   const decompressor = DECOMPRESSORS[encoding];
   if (decompressor === undefined) {
-    return Promise.reject(new HttpError(415, 'unsupported-media-type', `Content-Encoding "${encoding}" is not supported; send identity, gzip, deflate or br.`));
+    return Promise.reject(new ApiError('unsupported', 'unsupported-media-type', `Content-Encoding "${encoding}" is not supported; send identity, gzip, deflate or br.`));
   }
-  const refuse = (): PayloadTooLargeError => {
+  const refuse = (): TooLargeError => {
     // Whatever the client still sends is not read: the socket closes after the answer.
     res.setHeader('Connection', 'close');
     res.once('finish', () => req.destroy());
@@ -99,7 +99,7 @@ export const readBoundedBody = (req: IncomingMessage, res: ServerResponse, bound
       settle(body);
     });
     source.once('error', (error) =>
-      settle(source === req ? aborted() : new BadRequestError('malformed-body', `The body could not be decoded as ${encoding}: ${error.message}`)),
+      settle(source === req ? aborted() : new InvalidInputError('malformed-body', `The body could not be decoded as ${encoding}: ${error.message}`)),
     );
     req.once('close', () => {
       if (!req.complete) settle(aborted());
@@ -107,4 +107,4 @@ export const readBoundedBody = (req: IncomingMessage, res: ServerResponse, bound
   });
 };
 
-const aborted = (): BadRequestError => new BadRequestError('request-aborted', 'The upload broke off before the whole body arrived.');
+const aborted = (): InvalidInputError => new InvalidInputError('request-aborted', 'The upload broke off before the whole body arrived.');

@@ -1,7 +1,22 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from './logger.ts';
-import { HttpError, NotFoundError, TooManyRequestsError, ValidationError } from './errors.ts';
-import { isErrorNamed } from '@recoup/domain';
+import { ApiError, NotFoundError, ValidationError } from '../errors.ts';
+import { isErrorNamed, isRecoupError, type ErrorKind, type RecoupError } from '@recoup/domain';
+
+/** The one place an error's kind becomes an HTTP status. */
+export const STATUS_OF_KIND: Readonly<Record<ErrorKind, number>> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'too-large': 413,
+  unsupported: 415,
+  refused: 422,
+  'rate-limited': 429,
+  unexpected: 500,
+  unavailable: 503,
+};
 
 interface BodyParserError {
   type: string;
@@ -14,18 +29,21 @@ const isBodyParserError = (error: unknown): error is BodyParserError =>
   typeof error === 'object' && error !== null && typeof (error as { type?: unknown }).type === 'string' &&
   typeof (error as { status?: unknown }).status === 'number';
 
+const kindOfParserStatus = (status: number | undefined): ErrorKind =>
+  status === 413 ? 'too-large' : status === 415 ? 'unsupported' : status !== undefined && status >= 500 ? 'unexpected' : 'invalid';
+
 /** Errors raised by body parsing, mapped to our typed errors. */
-const fromBodyParser = (error: BodyParserError): HttpError => {
+const fromBodyParser = (error: BodyParserError): ApiError => {
   switch (error.type) {
     case 'entity.too.large':
-      return new HttpError(413, 'payload-too-large', 'The request body is too large.');
+      return new ApiError('too-large', 'payload-too-large', 'The request body is too large.');
     case 'entity.parse.failed':
-      return new HttpError(400, 'malformed-body', 'The request body could not be parsed.');
+      return new ApiError('invalid', 'malformed-body', 'The request body could not be parsed.');
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return new HttpError(415, 'unsupported-media-type', error.message);
+      return new ApiError('unsupported', 'unsupported-media-type', error.message);
     default:
-      return new HttpError(error.status ?? 400, 'bad-request', error.expose ? error.message : 'Bad request.');
+      return new ApiError(kindOfParserStatus(error.status), 'bad-request', error.expose ? error.message : 'Bad request.');
   }
 };
 
@@ -33,7 +51,7 @@ const fromBodyParser = (error: BodyParserError): HttpError => {
 const isUndecodablePath = (error: unknown): error is URIError =>
   error instanceof URIError && (error as { status?: unknown }).status === 400;
 
-const fromUndecodablePath = (error: URIError): HttpError => {
+const fromUndecodablePath = (error: URIError): ApiError => {
   const segment = /'(.*)'/.exec(error.message)?.[1] ?? '';
   const reason = 'is not valid percent-encoded UTF-8';
   return new ValidationError([{ in: 'params', path: '', reason: `${JSON.stringify(segment.slice(0, 100))} ${reason}` }], `A path segment ${reason}.`);
@@ -51,28 +69,29 @@ export const errorHandler =
       next(error);
       return;
     }
-    let http: HttpError;
-    if (error instanceof HttpError) {
-      http = error;
+    let known: RecoupError;
+    if (isRecoupError(error) && error.kind !== 'unexpected') {
+      known = error;
     } else if (isUndecodablePath(error)) {
-      http = fromUndecodablePath(error);
+      known = fromUndecodablePath(error);
     } else if (isBodyParserError(error)) {
-      http = fromBodyParser(error);
+      known = fromBodyParser(error);
     } else if (isErrorNamed(error, 'UniqueConstraintViolationException')) {
       // A concurrent request won a race on a unique key: the caller may retry and will see the winner's state.
-      http = new HttpError(409, 'conflict', 'The record was changed concurrently; try again.');
+      known = new ApiError('conflict', 'conflict', 'The record was changed concurrently; try again.');
     } else {
       logger.error('request failed', {
         method: req.method,
         path: req.path,
         error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
       });
-      http = new HttpError(500, 'internal-error', 'Something went wrong on our side.');
+      known = new ApiError('unexpected', 'internal-error', 'Something went wrong on our side.');
     }
     const body: { error: { code: string; message: string; details?: unknown } } = {
-      error: { code: http.code, message: http.message },
+      error: { code: known.code, message: known.message },
     };
-    if (http.details !== undefined) body.error.details = http.details;
-    if (http instanceof TooManyRequestsError) res.set('Retry-After', String(http.retryAfterSeconds));
-    res.status(http.status).json(body);
+    if (known.details !== undefined) body.error.details = known.details;
+    const retryAfter = (known.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (known.kind === 'rate-limited' && typeof retryAfter === 'number') res.set('Retry-After', String(retryAfter));
+    res.status(STATUS_OF_KIND[known.kind]).json(body);
   };

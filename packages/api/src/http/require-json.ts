@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { UnsupportedMediaTypeError } from './errors.ts';
+import { UnsupportedMediaTypeError } from '../errors.ts';
 
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 

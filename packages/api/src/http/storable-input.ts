@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { findUnstorable, MAX_JSON_DEPTH, NUL, type StorageProblem, type Unstorable, type ValuePath } from '@recoup/domain';
-import { ValidationError, type FieldIssue } from './errors.ts';
+import { ValidationError, type FieldIssue } from '../errors.ts';
 import type { MountedRoute } from './route-inventory.ts';
 
 // One check for every route, before any handler runs: what a request carries (the parsed JSON body at any depth,

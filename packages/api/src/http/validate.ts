@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { z } from 'zod';
-import { ValidationError, type FieldIssue } from './errors.ts';
+import { ValidationError, type FieldIssue } from '../errors.ts';
 
 export const issuesOf = (error: z.ZodError, location: string): FieldIssue[] =>
   error.issues.map((issue) => ({

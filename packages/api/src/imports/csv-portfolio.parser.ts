@@ -11,7 +11,7 @@ import {
   type ImportRowProblem,
 } from '@recoup/contracts';
 import { DomainError, findUnstorable, isCurrency, nulIndex, parseMajorAmount, parseMinorUnits, positionOf } from '@recoup/domain';
-import { ValidationError, type FieldIssue } from '../http/errors.ts';
+import { ValidationError, type FieldIssue } from '../errors.ts';
 import type { PortfolioAccount, PortfolioContact, PortfolioParse } from './portfolio.ts';
 
 // One row per invoice; account and contact columns repeat on every row of the account. Every row is checked and

@@ -1,4 +1,4 @@
-import { TooManyRequestsError } from '../http/errors.ts';
+import { RateLimitedError } from '../errors.ts';
 
 // At most `limit` portfolio imports run at a time in one API process. Each holds its file, its parse and a
 // transaction for as long as it runs, so two 50 MB imports at once would hold twice that; one more waits its turn
@@ -19,7 +19,7 @@ export class ImportSlots {
   /** Takes a slot, or refuses with 429 when every one is taken; call the returned function once the import ends. */
   take(): () => void {
     if (this.#running >= this.#limit) {
-      throw new TooManyRequestsError(
+      throw new RateLimitedError(
         'import-in-progress',
         `${this.#limit === 1 ? 'Another portfolio import is' : `${this.#limit} portfolio imports are`} running on this server (IMPORT_CONCURRENCY); this file was not read and nothing was stored. Send it again once that has finished.`,
         IMPORT_RETRY_AFTER_SECONDS,

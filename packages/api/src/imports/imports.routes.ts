@@ -6,7 +6,7 @@ import { currentUser } from '../auth/current-user.ts';
 import { requireRole } from '../auth/require-auth.ts';
 import { answerWhenDone } from '../http/answer-when-done.ts';
 import { readBoundedBody } from '../http/bounded-body.ts';
-import { BusinessRuleError, HttpError, UnsupportedMediaTypeError } from '../http/errors.ts';
+import { BusinessRuleError, ApiError, UnsupportedMediaTypeError } from '../errors.ts';
 import { parseParams, parseQuery } from '../http/validate.ts';
 import { ImportSlots } from './import-slots.ts';
 import type { ImportOutcome, ImportsService, WrittenImport } from './imports.service.ts';
@@ -34,7 +34,7 @@ const charsetOf = (req: Request, accepted: (encoding: string) => boolean): strin
   } catch {
     // Not a charset TextDecoder knows.
   }
-  if (!accepted(encoding)) throw new HttpError(415, 'unsupported-media-type', `unsupported charset "${label.toUpperCase()}"`);
+  if (!accepted(encoding)) throw new ApiError('unsupported', 'unsupported-media-type', `unsupported charset "${label.toUpperCase()}"`);
   return encoding;
 };
 

@@ -4,7 +4,7 @@ import type { ImportBatchView, ImportQuery, ImportResult, ImportRowProblem, Impo
 import { unfinishedImportBatches, type ImportStartsClient } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
-import { ConflictError, NotFoundError } from '../http/errors.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Logger } from '../http/logger.ts';
 import { accountsIn, type ParsedPortfolio } from './parse-pool.ts';
 import { flagExistingInvoiceNumbers, sortedProblems, type PortfolioAccount } from './portfolio.ts';

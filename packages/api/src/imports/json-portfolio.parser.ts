@@ -1,5 +1,5 @@
 import { accountInputSchema, portfolioImportRequestSchema } from '@recoup/contracts';
-import { ValidationError } from '../http/errors.ts';
+import { ValidationError } from '../errors.ts';
 import { issuesOf } from '../http/validate.ts';
 import type { PortfolioAccount, PortfolioParse } from './portfolio.ts';
 

@@ -1,5 +1,5 @@
 import { deserialize } from 'node:v8';
-import { HttpError, ValidationError, type FieldIssue } from '../http/errors.ts';
+import { ApiError, ValidationError, type FieldIssue } from '../errors.ts';
 import { singleThreadPool } from '../shared/single-thread-pool.ts';
 import { ownsBuffer } from './owned-bytes.ts';
 import type { ParsedPortfolio, ParseOutcome, ParseTask, Refusal } from './portfolio-parse.worker.ts';
@@ -21,10 +21,10 @@ export interface ParsePool {
   close(): Promise<void>;
 }
 
-const refusalError = (refusal: Refusal): HttpError =>
+const refusalError = (refusal: Refusal): ApiError =>
   refusal.code === 'validation-failed'
     ? new ValidationError((refusal.details as { fields: FieldIssue[] }).fields, refusal.message)
-    : new HttpError(refusal.status, refusal.code, refusal.message, refusal.details);
+    : new ApiError(refusal.kind, refusal.code, refusal.message, refusal.details);
 
 /** One chunk of a parsed portfolio's accounts. */
 export const accountsIn = (chunk: Uint8Array): PortfolioAccount[] => deserialize(chunk) as PortfolioAccount[];

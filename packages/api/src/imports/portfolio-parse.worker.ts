@@ -1,7 +1,8 @@
 import { serialize } from 'node:v8';
 import { threadId } from 'node:worker_threads';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
-import { HttpError, PayloadTooLargeError } from '../http/errors.ts';
+import { isRecoupError, type ErrorKind } from '@recoup/domain';
+import { ApiError, TooLargeError } from '../errors.ts';
 import { unstorableInputError, unstorableIssues } from '../http/storable-input.ts';
 import { parseCsvPortfolio } from './csv-portfolio.parser.ts';
 import { parseJsonPortfolio } from './json-portfolio.parser.ts';
@@ -37,7 +38,7 @@ export interface ParsedPortfolio extends Omit<PortfolioParse, 'accounts'> {
 }
 
 export interface Refusal {
-  status: number;
+  kind: ErrorKind;
   code: string;
   message: string;
   details: unknown;
@@ -67,7 +68,7 @@ const chunked = (accounts: PortfolioAccount[]): PortfolioAccount[][] => {
   return chunks;
 };
 
-const malformed = (): HttpError => new HttpError(400, 'malformed-body', 'The request body could not be parsed.');
+const malformed = (): ApiError => new ApiError('invalid', 'malformed-body', 'The request body could not be parsed.');
 
 /**
  * A JSON document as the API's JSON body parser reads one (an object or an array, an empty body as {}), refused
@@ -89,8 +90,8 @@ const readJsonDocument = (text: string): unknown => {
   return document;
 };
 
-const tooManyRows = (rowsTotal: number, maxRows: number, format: ParseTask['format']): PayloadTooLargeError =>
-  new PayloadTooLargeError(
+const tooManyRows = (rowsTotal: number, maxRows: number, format: ParseTask['format']): TooLargeError =>
+  new TooLargeError(
     `The file has ${rowsTotal} ${format === 'csv' ? 'invoice lines' : 'account entries'}; one import may have at most ${maxRows} (IMPORT_MAX_ROWS). Split it into smaller files; nothing was stored.`,
     'import-too-many-rows',
     { rowsTotal, maxRows },
@@ -109,7 +110,7 @@ export default function parsePortfolioOffThread(task: ParseTask): ParseOutcome {
     // Piscina sends the value of a moved Transferable, with its buffers in the transfer list.
     return move({ [transferableSymbol]: [raw.buffer, ...chunks.map((chunk) => chunk.buffer)], [valueSymbol]: outcome }) as unknown as ParseOutcome;
   } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    return { ok: false, refusal: { status: error.status, code: error.code, message: error.message, details: error.details }, threadId };
+    if (!isRecoupError(error) || error.kind === 'unexpected') throw error;
+    return { ok: false, refusal: { kind: error.kind, code: error.code, message: error.message, details: error.details }, threadId };
   }
 }

@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { KPI_BLOCKS, kpiQuerySchema, type KpiBlock, type KpiQuery } from '@recoup/contracts';
 import { currentUser } from '../auth/current-user.ts';
 import { requireRole } from '../auth/require-auth.ts';
-import { NotFoundError, ValidationError } from '../http/errors.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
 import { issuesOf } from '../http/validate.ts';
 import { blockCsv, csvFilename, dashboardCsv } from './kpi-csv.ts';
 import { publicFilters, type KpisService } from './kpis.service.ts';

@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../errors.ts';
 import { confirmPage, donePage, unknownPage } from './optout.page.ts';
 import type { OptOutService } from './optout.service.ts';
 

@@ -2,7 +2,7 @@ import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { OutboxMessage, type IOutboxMessage } from '@recoup/db';
 import type { OutboxListQuery, OutboxMessageSummary, OutboxMessageView, Page } from '@recoup/contracts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../errors.ts';
 import { containsPattern } from '../shared/like-pattern.ts';
 
 const summary = (m: Pick<IOutboxMessage, 'id' | 'receivedAt' | 'mailFrom' | 'rcptTo' | 'subject' | 'messageId'>): OutboxMessageSummary => ({

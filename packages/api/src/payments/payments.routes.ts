@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { IDEMPOTENCY_KEY_HEADER, idParamsSchema, idempotencyKeySchema, paymentRequestSchema, paymentReversalSchema } from '@recoup/contracts';
 import { currentUser } from '../auth/current-user.ts';
 import { requireRole } from '../auth/require-auth.ts';
-import { BadRequestError } from '../http/errors.ts';
+import { InvalidInputError } from '../errors.ts';
 import { parseBody, parseParams, parseWith } from '../http/validate.ts';
 import type { PaymentsService } from './payments.service.ts';
 
@@ -12,7 +12,7 @@ export const paymentsRoutes = (payments: PaymentsService): Router => {
   router.post('/', requireRole('admin', 'manager', 'collector'), async (req, res) => {
     const header = req.get(IDEMPOTENCY_KEY_HEADER);
     if (header === undefined || header === '') {
-      throw new BadRequestError('idempotency-key-missing', 'Send an Idempotency-Key header so a retry cannot pay twice.');
+      throw new InvalidInputError('idempotency-key-missing', 'Send an Idempotency-Key header so a retry cannot pay twice.');
     }
     const key = parseWith(idempotencyKeySchema, header, 'header:Idempotency-Key');
     const body = parseBody(paymentRequestSchema, req);

@@ -15,7 +15,7 @@ import type { Money, PaymentRequest, PaymentResponse } from '@recoup/contracts';
 import { recordAccountChange, type AccountEventOutbox } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
-import { BusinessRuleError, ConflictError, NotFoundError } from '../http/errors.ts';
+import { BusinessRuleError, ConflictError, NotFoundError } from '../errors.ts';
 import { mayAccessAccount, mayAccessAccountById } from '../shared/access-scope.ts';
 import { openBalance } from '../shared/balance.ts';
 import { planForAccount } from './plan-for-account.ts';

@@ -5,7 +5,7 @@ import type { PlanProposal } from '@recoup/contracts';
 import type { PlanMessage } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
-import { BusinessRuleError } from '../http/errors.ts';
+import { BusinessRuleError } from '../errors.ts';
 import { toPromiseMessage } from './promise-view.ts';
 
 /** A first installment further out than this is a promise for another day, not a plan agreed on this call. */

@@ -1,12 +1,11 @@
 import { LockMode } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Account, PaymentPromise, collectibleAmounts, debtorTimeZone, type IPaymentPromise } from '@recoup/db';
-import { isErrorNamed, PROMISE_DEFAULT_GRACE_DAYS, promiseDeadline, promiseProblems, wallClockAt } from '@recoup/domain';
+import { hasErrorCode, PROMISE_DEFAULT_GRACE_DAYS, promiseDeadline, promiseProblems, type RecoupError, wallClockAt } from '@recoup/domain';
 import type { PromiseRequest } from '@recoup/contracts';
-import { PromiseRefusedError, WorkflowMissingError } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
-import { BusinessRuleError, ConflictError, HttpError, NotFoundError, ServiceUnavailableError } from '../http/errors.ts';
+import { BusinessRuleError, ConflictError, ApiError, NotFoundError, UnavailableError } from '../errors.ts';
 
 export interface PromiseOrigin {
   source: 'api' | 'task';
@@ -98,15 +97,15 @@ export async function cancelPromise(orm: MikroORM, promiseId: string, user: Auth
 
 
 /** The HTTP answer for a workflow that did not take a promise. */
-export function workflowRefusal(error: unknown): HttpError {
-  if (error instanceof HttpError) return error;
-  if (error instanceof PromiseRefusedError || isErrorNamed(error, 'PromiseRefusedError')) {
-    return new ConflictError('workflow-refused-promise', `The collection workflow refused the promise: ${(error as Error).message}`);
+export function workflowRefusal(error: unknown): RecoupError {
+  if (error instanceof ApiError) return error;
+  if (hasErrorCode(error, 'workflow-refused-promise')) {
+    return new ConflictError('workflow-refused-promise', `The collection workflow refused the promise: ${error.message}`);
   }
-  if (error instanceof WorkflowMissingError || isErrorNamed(error, 'WorkflowMissingError')) {
+  if (hasErrorCode(error, 'workflow-missing')) {
     return new ConflictError('workflow-missing', 'The account has no running collection workflow to hold the promise.');
   }
-  return new ServiceUnavailableError(
+  return new UnavailableError(
     'workflow-unavailable',
     'The workflow service did not answer, so the promise was not recorded. Try again shortly.',
   );

@@ -32,7 +32,7 @@ export class PromisesService {
       await this.#collections.recordPromise(accountId, toPromiseMessage(promise));
     } catch (error) {
       const answer = workflowRefusal(error);
-      if (answer.status >= 500) {
+      if (answer.kind === 'unavailable') {
         this.#logger.warn('could not hand a promise to the workflow', {
           accountId,
           error: errorMessage(error),

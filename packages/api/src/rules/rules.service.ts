@@ -3,7 +3,7 @@ import { Account } from '@recoup/db';
 import { FACT_NAMES, ruleProblems } from '@recoup/domain';
 import type { RuleEvaluateRequest, RuleEvaluateResponse } from '@recoup/contracts';
 import { AccountNotFoundError, evaluateConditionForAccount, RuleEngineError } from '@recoup/workflows/previews';
-import { BusinessRuleError, NotFoundError } from '../http/errors.ts';
+import { BusinessRuleError, NotFoundError } from '../errors.ts';
 
 /**
  * Tests a rule of the designer against one account as a workflow would decide it now: the same checks as publishing

@@ -3,7 +3,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { RequestHandler } from 'express';
 import { Account, AppUser, CollectorTask, type IAccount, type ICollectorTask } from '@recoup/db';
 import { currentUser, type AuthUser } from '../auth/current-user.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../errors.ts';
 
 // Object-level authorization in one place. Every route that reads or changes an account, or anything hanging off
 // one (tasks, promises, disputes, payments, calls), asks this module: a predicate for one object, a filter for

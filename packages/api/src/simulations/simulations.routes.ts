@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { simulationRequestSchema } from '@recoup/contracts';
 import { requireRole } from '../auth/require-auth.ts';
-import { ValidationError } from '../http/errors.ts';
+import { ValidationError } from '../errors.ts';
 import { issuesOf } from '../http/validate.ts';
 import type { SimulationsService } from './simulations.service.ts';
 

@@ -16,7 +16,7 @@ import {
   type TimelineEntry,
 } from '@recoup/domain';
 import type { SimulationRequest, SimulationResponse, SimulationSample } from '@recoup/contracts';
-import { BusinessRuleError, HttpError } from '../http/errors.ts';
+import { BusinessRuleError, ApiError } from '../errors.ts';
 import { loadRealAccounts, type StaticFacts } from './simulation-accounts.ts';
 import { tracePath } from './simulation-path.ts';
 
@@ -153,7 +153,7 @@ const batchesOf = async (em: EntityManager, request: SimulationRequest, start: D
   const { found, missing } = await loadRealAccounts(em, request.accountIds ?? []);
   if (missing.length > 0) {
     // Someone else's account looks missing, like one that does not exist, so ids cannot be probed.
-    throw new HttpError(404, 'simulation-accounts-unknown', `${missing.length} account id(s) were not found: ${missing.slice(0, 10).join(', ')}.`, {
+    throw new ApiError('not-found', 'simulation-accounts-unknown', `${missing.length} account id(s) were not found: ${missing.slice(0, 10).join(', ')}.`, {
       fields: [{ in: 'body', path: 'accountIds', reason: 'no such account' }],
       missing,
     });

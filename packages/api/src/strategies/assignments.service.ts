@@ -10,7 +10,7 @@ import type {
 } from '@recoup/contracts';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
-import { BusinessRuleError, NotFoundError } from '../http/errors.ts';
+import { BusinessRuleError, NotFoundError } from '../errors.ts';
 
 interface VersionInfo {
   strategyId: string;

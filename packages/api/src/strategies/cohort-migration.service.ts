@@ -1,11 +1,11 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { CollectionRun, StrategyVersion } from '@recoup/db';
-import { strategyGraphSchema } from '@recoup/domain';
+import { hasErrorCode, strategyGraphSchema } from '@recoup/domain';
 import type { CohortMigrationRequest, CohortMigrationResult } from '@recoup/contracts';
-import { MigrationRefusedError, WorkflowMissingError, type CollectionClient } from '@recoup/workflows';
+import type { CollectionClient } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../errors.ts';
 import { mapBounded } from '@recoup/workflows';
 import { latestRunsOn } from './latest-runs.ts';
 
@@ -54,8 +54,8 @@ export class CohortMigrationService {
         });
         result.migrated.push({ accountId: row.account_id, nodeId: moved.nodeId });
       } catch (error) {
-        if (error instanceof MigrationRefusedError) result.refused.push({ accountId: row.account_id, reason: error.message });
-        else if (error instanceof WorkflowMissingError) result.notRunning.push(row.account_id);
+        if (hasErrorCode(error, 'workflow-refused-migration')) result.refused.push({ accountId: row.account_id, reason: error.message });
+        else if (hasErrorCode(error, 'workflow-missing')) result.notRunning.push(row.account_id);
         else throw error;
       }
     });

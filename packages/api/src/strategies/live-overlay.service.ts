@@ -3,7 +3,7 @@ import { StrategyVersion } from '@recoup/db';
 import { strategyGraphSchema } from '@recoup/domain';
 import { MAX_LIVE_ACCOUNTS, type StrategyLiveCounts } from '@recoup/contracts';
 import type { CollectionClient } from '@recoup/workflows';
-import { NotFoundError } from '../http/errors.ts';
+import { NotFoundError } from '../errors.ts';
 import { latestRunsOn } from './latest-runs.ts';
 
 /**

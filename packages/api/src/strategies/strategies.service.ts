@@ -21,7 +21,7 @@ import type {
 } from '@recoup/contracts';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
-import { BusinessRuleError, ConflictError, NotFoundError, ValidationError } from '../http/errors.ts';
+import { BusinessRuleError, ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 
 const EMPTY_GRAPH: StrategyGraph = { schemaVersion: 1, nodes: [], edges: [] };
 

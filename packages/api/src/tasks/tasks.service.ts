@@ -4,15 +4,13 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Account, AccountNote, AppUser, CollectorTask, judgeCall, type IAccount, type ICollectorTask } from '@recoup/db';
 import { CALL_BACK, type CallCheckView, type CompleteTaskRequest, type Page, type TaskListQuery, type TaskView } from '@recoup/contracts';
 import {
-  TaskOutcomeRefusedError,
-  WorkflowMissingError,
   type CollectionClient,
   type PlanMessage,
   type PromiseMessage,
 } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import { isManagerOrAdmin, type AuthUser } from '../auth/current-user.ts';
-import { BusinessRuleError, ConflictError, ForbiddenError, HttpError, NotFoundError, ServiceUnavailableError } from '../http/errors.ts';
+import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError, UnavailableError } from '../errors.ts';
 import { callRefusalError, logCallAttempt, manualRefusalKey, ownInvoiceIds, placedAtOf, recordRefusedCall } from '../compliance/call-log.ts';
 import type { DisputesService } from '../disputes/disputes.service.ts';
 import { storeAgreedPlan } from '../promises/plan-recorder.ts';
@@ -20,7 +18,7 @@ import { cancelPromise, storePromise } from '../promises/promise-recorder.ts';
 import { toPromiseMessage } from '../promises/promise-view.ts';
 import { accessScope, accessibleTask, mayAccessTask, taskFilter } from '../shared/access-scope.ts';
 import { toTaskView } from './task-view.ts';
-import { isErrorNamed } from '@recoup/domain';
+import { hasErrorCode, isRecoupError } from '@recoup/domain';
 
 
 export class TasksService {
@@ -89,7 +87,7 @@ export class TasksService {
     try {
       return await this.#complete(id, input, user, toPromiseMessage(promise));
     } catch (error) {
-      const reason = error instanceof HttpError ? error.message : 'the task could not be completed';
+      const reason = isRecoupError(error) && error.kind !== 'unexpected' ? error.message : 'the task could not be completed';
       await cancelPromise(this.#orm, promise.id, user, reason);
       throw error;
     }
@@ -296,13 +294,13 @@ export class TasksService {
         ...(plan ? { plan } : {}),
       });
     } catch (error) {
-      if (error instanceof TaskOutcomeRefusedError || isErrorNamed(error, 'TaskOutcomeRefusedError')) {
-        throw new ConflictError('workflow-refused-outcome', `The collection workflow refused the outcome: ${(error as Error).message}`);
+      if (hasErrorCode(error, 'workflow-refused-outcome')) {
+        throw new ConflictError('workflow-refused-outcome', `The collection workflow refused the outcome: ${error.message}`);
       }
-      if (error instanceof WorkflowMissingError || isErrorNamed(error, 'WorkflowMissingError')) {
+      if (hasErrorCode(error, 'workflow-missing')) {
         throw new ConflictError('workflow-missing', 'The account has no running collection workflow for this task.');
       }
-      throw new ServiceUnavailableError('workflow-unavailable', 'The workflow service did not answer; the task stays open. Try again shortly.');
+      throw new UnavailableError('workflow-unavailable', 'The workflow service did not answer; the task stays open. Try again shortly.');
     }
   }
 }

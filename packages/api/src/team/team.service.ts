@@ -11,7 +11,7 @@ import type {
 } from '@recoup/contracts';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
-import { BusinessRuleError, ConflictError, NotFoundError } from '../http/errors.ts';
+import { BusinessRuleError, ConflictError, NotFoundError } from '../errors.ts';
 import { accessScope, mayAccessAccountIn, mayAccessTask } from '../shared/access-scope.ts';
 import { teamWorkload } from './team-workload.ts';
 

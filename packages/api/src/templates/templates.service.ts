@@ -5,8 +5,8 @@ import type { TemplateCreate, TemplatePreview, TemplatePreviewRequest, TemplateU
 import { AccountNotFoundError, previewReminder, SMS_MAX_CHARACTERS, SmsTooLongError, templateSyntaxError } from '@recoup/workflows/previews';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
-import type { FieldIssue } from '../http/errors.ts';
-import { BusinessRuleError, ConflictError, NotFoundError } from '../http/errors.ts';
+import type { FieldIssue } from '../errors.ts';
+import { BusinessRuleError, ConflictError, NotFoundError } from '../errors.ts';
 import { accessibleAccount } from '../shared/access-scope.ts';
 
 type TextField = 'subject' | 'bodyText' | 'smsText';

@@ -6,7 +6,7 @@ import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { SignInThrottle } from '../auth/sign-in-throttle.ts';
-import { BusinessRuleError, ConflictError, NotFoundError } from '../http/errors.ts';
+import { BusinessRuleError, ConflictError, NotFoundError } from '../errors.ts';
 
 const toView = (user: IAppUser, lockedUntil: Date | null): UserAdminView => ({
   id: user.id,

@@ -1,14 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { checkAllocations, type AllocationProblem, type AllocationRequest, type LedgerInvoice } from '@recoup/domain';
+import { DbError } from '../errors.ts';
 import { applyPaymentToPromises, type PromiseMatchRow } from '../promises/promise-matching.ts';
 
 /** The allocations asked for break a ledger rule; nothing was written. */
-export class AllocationRefusedError extends Error {
-  override readonly name = 'AllocationRefusedError';
+export class AllocationRefusedError extends DbError {
   readonly problems: AllocationProblem[];
 
   constructor(problems: AllocationProblem[]) {
-    super(problems.map((p) => p.message).join(' '));
+    super('refused', 'allocation-refused', problems.map((p) => p.message).join(' '), { details: { problems } });
     this.problems = problems;
   }
 }

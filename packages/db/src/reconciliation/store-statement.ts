@@ -4,6 +4,7 @@ import { appendAudit } from '../audit.ts';
 import { query } from '../bound-query.ts';
 import { statementIdentities, statementSha256 } from './statement-digest.ts';
 import { BankStatement, type AlreadySeenLine, type IBankStatement, type StoredImbalance } from '../entities/bank-statement.entity.ts';
+import { DbError } from '../errors.ts';
 
 /** Lines are written this many at a time: one statement can hold 100,000. */
 const LINE_BATCH = 5_000;
@@ -37,13 +38,12 @@ interface EarlierLine {
 const ZERO_REASON = 'A zero-amount line: kept as information, nothing to apply.';
 
 /** A statement the bank identifies as one imported before, but holding other transactions: a person must look. */
-export class StatementConflictError extends Error {
-  override readonly name = 'StatementConflictError';
+export class StatementConflictError extends DbError {
   readonly where: string;
   readonly earlierStatementId: string;
 
   constructor(where: string, earlierStatementId: string, message: string) {
-    super(message);
+    super('conflict', 'statement-conflict', message);
     this.where = where;
     this.earlierStatementId = earlierStatementId;
   }

@@ -1,7 +1,11 @@
 import { DomainError } from '../errors.ts';
 
 /** Errors here mean the graph or the caller is broken (a validated graph never triggers them), never bad luck. */
-export class EngineError extends DomainError {}
+export class EngineError extends DomainError {
+  constructor(code: string, message: string) {
+    super(code, message, 'unexpected');
+  }
+}
 
 export class UnknownNodeError extends EngineError {
   readonly nodeId: string;

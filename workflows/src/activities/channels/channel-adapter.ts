@@ -1,4 +1,6 @@
 import type { ReminderChannel } from '@recoup/domain';
+import { WorkflowsError } from '../../errors.ts';
+import type { RecoupErrorOptions } from '@recoup/domain';
 
 /** Who a message goes to, in the form its channel needs. A webhook reminder goes to the creditor, not a person. */
 export type ChannelRecipient =
@@ -46,6 +48,9 @@ export type ChannelAdapters = Partial<Record<ReminderChannel, ChannelAdapter>>;
  * Thrown by an adapter when the provider may have accepted the message although the send failed (the connection
  * broke while the message was on its way). Any other error means nothing went out.
  */
-export class SendInDoubtError extends Error {
+export class SendInDoubtError extends WorkflowsError {
   override readonly name = 'SendInDoubtError';
+  constructor(message: string, options?: RecoupErrorOptions) {
+    super('unavailable', 'send-in-doubt', message, options);
+  }
 }

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Mailer } from '../mailer.ts';
 import { SendInDoubtError, type ChannelAdapter } from './channel-adapter.ts';
 import { errorMessage } from '@recoup/domain';
+import { WorkflowsError } from '../../errors.ts';
+import type { RecoupErrorOptions } from '@recoup/domain';
 
 /** What RFC 5322 allows in a Message-ID's left part (dot-atom-text), besides the dots between atoms. */
 const NOT_ATEXT = /[^A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+/g;
@@ -31,8 +33,11 @@ export const smtpSendInDoubt = (error: unknown): boolean => {
   return !(typeof code === 'string' && BEFORE_THE_MESSAGE.has(code));
 };
 
-export class RecipientKindError extends Error {
+export class RecipientKindError extends WorkflowsError {
   override readonly name = 'RecipientKindError';
+  constructor(message: string, options?: RecoupErrorOptions) {
+    super('unexpected', 'recipient-kind', message, options);
+  }
 }
 
 /** E-mail through the SMTP mailer. */

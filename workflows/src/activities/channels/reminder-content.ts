@@ -1,16 +1,17 @@
 import type { ReminderChannel } from '@recoup/domain';
 import { renderText } from '../render-template.ts';
+import { WorkflowsError } from '../../errors.ts';
 
 /** Longest SMS we send: ten concatenated segments, which most providers accept as one message. */
 export const SMS_MAX_CHARACTERS = 1_600;
 
-export class SmsTooLongError extends Error {
+export class SmsTooLongError extends WorkflowsError {
   override readonly name = 'SmsTooLongError';
   /** How many characters the rendered SMS has. */
   readonly characters: number;
 
   constructor(message: string, characters: number) {
-    super(message);
+    super('invalid', 'sms-too-long', message, { details: { characters } });
     this.characters = characters;
   }
 }
