@@ -43,7 +43,7 @@ describe('the portfolio parse pool', () => {
   it('refuses a file with a NUL byte as the reader does, naming the line and column', async () => {
     const refused = csv(`${HEADER}\nC-1,Ac\u0000me,business,Europe/Berlin,INV-1,2026-01-01,2026-02-01,1,EUR\n`);
     await expect(refused).rejects.toBeInstanceOf(ValidationError);
-    await expect(refused).rejects.toMatchObject({ status: 400, details: { fields: [{ path: 'line 2, column account_name' }] } });
+    await expect(refused).rejects.toMatchObject({ kind: 'invalid', details: { fields: [{ path: 'line 2, column account_name' }] } });
   });
 
   it('reads a JSON portfolio on a thread other than the one serving requests', async () => {
@@ -67,20 +67,20 @@ describe('the portfolio parse pool', () => {
     const refused = json({ accounts: [{ ...entry('N-1'), name: 'Ac\u0000me' }] });
     await expect(refused).rejects.toBeInstanceOf(ValidationError);
     await expect(refused).rejects.toMatchObject({
-      status: 400,
+      kind: 'invalid',
       message: 'body.accounts.0.name must not contain a NUL character (U+0000).',
       details: { fields: [{ in: 'body', path: 'accounts.0.name', reason: 'must not contain a NUL character (U+0000)' }] },
     });
   });
 
   it('refuses a body that is not a JSON object as the JSON body parser did', async () => {
-    await expect(pool.parse('json', bytes('{"accounts": ['), { charset: 'utf-8', maxRows: 10 })).rejects.toMatchObject({ status: 400, code: 'malformed-body' });
-    await expect(pool.parse('json', bytes('"just a string"'), { charset: 'utf-8', maxRows: 10 })).rejects.toMatchObject({ status: 400, code: 'malformed-body' });
+    await expect(pool.parse('json', bytes('{"accounts": ['), { charset: 'utf-8', maxRows: 10 })).rejects.toMatchObject({ kind: 'invalid', code: 'malformed-body' });
+    await expect(pool.parse('json', bytes('"just a string"'), { charset: 'utf-8', maxRows: 10 })).rejects.toMatchObject({ kind: 'invalid', code: 'malformed-body' });
   });
 
   it('refuses more rows than the bound with 413 naming it', async () => {
     const refused = json({ accounts: [entry('R-1'), entry('R-2'), entry('R-3')] }, 2);
-    await expect(refused).rejects.toMatchObject({ status: 413, code: 'import-too-many-rows', details: { rowsTotal: 3, maxRows: 2 } });
+    await expect(refused).rejects.toMatchObject({ kind: 'too-large', code: 'import-too-many-rows', details: { rowsTotal: 3, maxRows: 2 } });
     await expect(refused).rejects.toThrow(/at most 2 \(IMPORT_MAX_ROWS\)/);
   });
 
