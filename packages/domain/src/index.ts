@@ -124,6 +124,7 @@ export {
 
 export * from './strategy/graph.ts';
 export type * from './strategy/engine-types.ts';
+export { dispatchCommand } from './strategy/engine-types.ts';
 export {
   EngineError,
   MissingEdgeError,

@@ -86,17 +86,17 @@ describe('walking the default strategy', () => {
     const describeCommand = (c: EngineCommand): string => {
       switch (c.type) {
         case 'wait-until':
-          return `wait-until day ${dayOf(Date.parse(c.until))}`;
+          return `wait-until day ${dayOf(Date.parse(c.input.until))}`;
         case 'evaluate-condition':
           return `evaluate-condition ${c.nodeId}`;
         case 'send-reminder':
-          return `send-reminder ${c.template}`;
+          return `send-reminder ${c.input.template}`;
         case 'create-task':
-          return `create-task ${c.taskType}`;
+          return `create-task ${c.input.taskType}`;
         case 'escalate':
-          return `escalate ${c.action}`;
+          return `escalate ${c.input.action}`;
         case 'complete':
-          return `complete ${c.outcome}`;
+          return `complete ${c.input.outcome}`;
         case 'evaluate-switch':
         case 'assign-collector':
         case 'set-tags':
@@ -116,7 +116,7 @@ describe('walking the default strategy', () => {
         log.push([dayOf(now), describeCommand(c)]);
         switch (c.type) {
           case 'wait-until':
-            timerAt = Date.parse(c.until);
+            timerAt = Date.parse(c.input.until);
             break;
           case 'evaluate-condition':
             events.push({ type: 'condition-evaluated', nodeId: c.nodeId, result: true, matched: ['overdueAmountMinor'] });

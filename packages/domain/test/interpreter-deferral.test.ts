@@ -10,7 +10,7 @@ const until = '2026-06-10T12:00:00.000Z';
 function deferredState(): EngineState {
   const first = step(g, null, { type: 'start', account }, t0);
   const deferred = step(g, first.state, { type: 'action-deferred', nodeId: 'r1', until, reason: 'outside contact hours' }, t0);
-  expect(deferred.commands).toEqual([{ type: 'wait-until', nodeId: 'r1', until }]);
+  expect(deferred.commands).toEqual([{ type: 'wait-until', nodeId: 'r1', key: 'r1:1', input: { until } }]);
   return deferred.state;
 }
 
@@ -23,21 +23,21 @@ describe('a deferred contact', () => {
 
   it('does not retry before its time even if a timer fires early', () => {
     const early = step(g, deferredState(), { type: 'timer-fired' }, new Date('2026-06-10T11:30:00Z'));
-    expect(early.commands).toEqual([{ type: 'wait-until', nodeId: 'r1', until }]);
+    expect(early.commands).toEqual([{ type: 'wait-until', nodeId: 'r1', key: 'r1:1', input: { until } }]);
     expect(early.state.awaiting.kind).toBe('deferred');
   });
 
   it('retries the same reminder with the same idempotency key, then moves on when it is sent', () => {
     const retried = step(g, deferredState(), { type: 'timer-fired' }, new Date(until));
-    expect(retried.commands).toEqual([{ type: 'send-reminder', nodeId: 'r1', key: 'r1:1', channel: 'email', template: 'due-today' }]);
+    expect(retried.commands).toEqual([{ type: 'send-reminder', nodeId: 'r1', key: 'r1:1', input: { channel: 'email', template: 'due-today' } }]);
     expect(retried.state.visits.r1).toBe(1);
     const done = step(g, retried.state, { type: 'action-done', nodeId: 'r1' }, new Date(until));
-    expect(done.commands).toEqual([expect.objectContaining({ type: 'complete', outcome: 'completed' })]);
+    expect(done.commands).toEqual([expect.objectContaining({ type: 'complete', input: expect.objectContaining({ outcome: 'completed' }) })]);
   });
 
   it('ends as settled without contacting anyone when the balance is paid during the deferral', () => {
     const paid = step(g, deferredState(), { type: 'account-changed', account: { ...account, balanceMinor: '0' } }, new Date('2026-06-10T11:20:00Z'));
-    expect(paid.commands).toEqual([expect.objectContaining({ type: 'complete', outcome: 'settled' })]);
+    expect(paid.commands).toEqual([expect.objectContaining({ type: 'complete', input: expect.objectContaining({ outcome: 'settled' }) })]);
     expect(paid.state.outcome).toBe('settled');
   });
 });

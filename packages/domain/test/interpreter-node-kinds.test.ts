@@ -77,10 +77,8 @@ describe('switch', () => {
       {
         type: 'evaluate-switch',
         nodeId: 's',
-        rules: [
-          expect.objectContaining({ name: 'small', priority: 1 }),
-          expect.objectContaining({ name: 'vip', priority: 5 }),
-        ],
+        key: 's:1',
+        input: { rules: [expect.objectContaining({ name: 'small', priority: 1 }), expect.objectContaining({ name: 'vip', priority: 5 })] },
       },
     ]);
     const vip = step(g, started.state, { type: 'switch-evaluated', nodeId: 's', outcome: 'vip', matched: ['segment equal "vip"'] }, day(0));
@@ -116,14 +114,12 @@ describe('assign and tag', () => {
         type: 'assign-collector',
         nodeId: 'as',
         key: 'as:1',
-        rules: [expect.objectContaining({ name: 'high-value', priority: 10 })],
-        defaultPool: 'general',
-        requiredSkills: ['german'],
+        input: { rules: [expect.objectContaining({ name: 'high-value', priority: 10 })], defaultPool: 'general', requiredSkills: ['german'] },
       },
     ]);
     const tagged = step(g, started.state, { type: 'action-done', nodeId: 'as' }, day(0));
     expect(tagged.commands).toEqual([
-      { type: 'set-tags', nodeId: 'tg', key: 'tg:1', segment: 'hardship', addTags: ['hardship'], removeTags: [] },
+      { type: 'set-tags', nodeId: 'tg', key: 'tg:1', input: { segment: 'hardship', addTags: ['hardship'], removeTags: [] } },
     ]);
     expect(step(g, tagged.state, { type: 'action-done', nodeId: 'tg' }, day(0)).state.status).toBe('ended');
   });
@@ -139,7 +135,7 @@ describe('promises to pay', () => {
 
   it('holds a reminder that falls due while the promise runs, until its deadline', () => {
     const held = step(g, promised(), { type: 'timer-fired' }, day(2));
-    expect(held.commands).toEqual([{ type: 'wait-until', nodeId: 'r', until: day(10).toISOString() }]);
+    expect(held.commands).toEqual([{ type: 'wait-until', nodeId: 'r', key: 'r:1', input: { until: day(10).toISOString() } }]);
     expect(held.state.awaiting).toMatchObject({ kind: 'deferred', until: day(10).toISOString() });
     expect(nextWakeAt(held.state)).toBe(day(10).toISOString());
   });
@@ -147,7 +143,7 @@ describe('promises to pay', () => {
   it('has the promise judged at its deadline and sends the held reminder once it is broken', () => {
     const held = step(g, promised(), { type: 'timer-fired' }, day(2)).state;
     const judged = step(g, held, { type: 'timer-fired' }, day(10));
-    expect(judged.commands).toEqual([{ type: 'check-promise', promiseId: 'p1' }]);
+    expect(judged.commands).toEqual([{ type: 'check-promise', nodeId: 'r', key: 'promise:p1', input: { promiseId: 'p1' } }]);
     const broken = step(g, judged.state, { type: 'promise-resolved', promiseId: 'p1', status: 'broken' }, day(10));
     expect(broken.commands).toContainEqual(expect.objectContaining({ type: 'send-reminder', key: 'r:1' }));
     expect(broken.state.promises).toEqual({ kept: 0, broken: 1 });
@@ -156,7 +152,7 @@ describe('promises to pay', () => {
 
   it('has running promises judged again when a payment arrives', () => {
     const paid = step(g, promised(), { type: 'account-changed', account: account('30000') }, day(3));
-    expect(paid.commands).toEqual([{ type: 'check-promise', promiseId: 'p1' }]);
+    expect(paid.commands).toEqual([{ type: 'check-promise', nodeId: 'w', key: 'promise:p1', input: { promiseId: 'p1' } }]);
     const stillOpen = step(g, paid.state, { type: 'promise-resolved', promiseId: 'p1', status: 'open' }, day(3));
     expect(stillOpen.state.holds).toHaveLength(1);
   });
@@ -183,7 +179,7 @@ describe('payment plans', () => {
   function created(): EngineState {
     const started = startState(g, account(), day(0));
     expect(started.commands).toEqual([
-      { type: 'create-payment-plan', nodeId: 'pp', key: 'pp:1', installments: 2, intervalDays: 30, firstDueInDays: 7, graceDays: 3 },
+      { type: 'create-payment-plan', nodeId: 'pp', key: 'pp:1', input: { installments: 2, intervalDays: 30, firstDueInDays: 7, graceDays: 3 } },
     ]);
     return step(g, started.state, { type: 'plan-created', nodeId: 'pp', planId: 'plan-1', installments }, day(0)).state;
   }
@@ -209,10 +205,10 @@ describe('end nodes', () => {
     const g = parsed([start(), writeOff('wo', 10000), end('back')], [e('start', 'wo'), e('wo', 'back', 'rejected')]);
     const started = startState(g, account('50000'), day(0));
     expect(started.commands).toEqual([
-      expect.objectContaining({ type: 'create-task', key: 'wo:1', role: 'manager', outcomes: ['approve', 'reject'], taskType: 'review' }),
+      expect.objectContaining({ type: 'create-task', key: 'wo:1', input: expect.objectContaining({ role: 'manager', outcomes: ['approve', 'reject'], taskType: 'review' }) }),
     ]);
     const approved = step(g, started.state, { type: 'task-completed', taskKey: 'wo:1', outcome: 'approve' }, day(1));
-    expect(approved.commands).toEqual([{ type: 'complete', outcome: 'written-off', nodeId: 'wo', key: 'wo:1' }]);
+    expect(approved.commands).toEqual([{ type: 'complete', nodeId: 'wo', key: 'wo:1', input: { outcome: 'written-off' } }]);
     const rejected = step(g, started.state, { type: 'task-completed', taskKey: 'wo:1', outcome: 'reject' }, day(1));
     expect(rejected.state).toMatchObject({ nodeId: 'back', outcome: 'completed' });
   });

@@ -31,7 +31,7 @@ const simple = parsed([start(), wait('w', 1), reminder('r'), end()], [e('start',
 describe('starting a run', () => {
   it('follows the start node and stops at the first wait with a wait-until command', () => {
     const { state, commands } = startState(simple, account(), day(0));
-    expect(commands).toEqual([{ type: 'wait-until', nodeId: 'w', until: iso(1) }]);
+    expect(commands).toEqual([{ type: 'wait-until', nodeId: 'w', key: 'w:1', input: { until: iso(1) } }]);
     expect(state.status).toBe('running');
     expect(state.nodeId).toBe('w');
     expect(state.awaiting).toEqual({ kind: 'timer', until: iso(1) });
@@ -44,7 +44,7 @@ describe('starting a run', () => {
 
   it('completes as settled at once when nothing is owed', () => {
     const { state, commands } = startState(simple, account('0'), day(0));
-    expect(commands).toEqual([expect.objectContaining({ type: 'complete', outcome: 'settled' })]);
+    expect(commands).toEqual([expect.objectContaining({ type: 'complete', input: expect.objectContaining({ outcome: 'settled' }) })]);
     expect(state.status).toBe('ended');
     expect(state.outcome).toBe('settled');
   });
@@ -63,7 +63,7 @@ describe('wait nodes', () => {
   it('continues at once through a zero-length wait', () => {
     const g = parsed([start(), wait('w', 0), reminder('r'), end()], [e('start', 'w'), e('w', 'r'), e('r', 'end')]);
     const { commands } = startState(g, account(), day(0));
-    expect(commands).toEqual([{ type: 'send-reminder', nodeId: 'r', key: 'r:1', channel: 'email', template: 'pre-due' }]);
+    expect(commands).toEqual([{ type: 'send-reminder', nodeId: 'r', key: 'r:1', input: { channel: 'email', template: 'pre-due' } }]);
   });
 
   it('adds days, hours and minutes for a duration wait', () => {
@@ -72,27 +72,27 @@ describe('wait nodes', () => {
       [e('start', 'w'), e('w', 'end')],
     );
     const { commands } = startState(g, account(), day(0));
-    expect(commands).toEqual([{ type: 'wait-until', nodeId: 'w', until: new Date(T0 + DAY + 2.5 * 3_600_000).toISOString() }]);
+    expect(commands).toEqual([{ type: 'wait-until', nodeId: 'w', key: 'w:1', input: { until: new Date(T0 + DAY + 2.5 * 3_600_000).toISOString() } }]);
   });
 
   it('waits relative to the oldest due date at the same time of day for a due-offset wait', () => {
     const g = parsed([start(), dueWait('d', -3), end()], [e('start', 'd'), e('d', 'end')]);
     const due = '2025-03-10T09:30:00.000Z';
     const { commands } = startState(g, { ...account(), oldestDueAt: due }, day(0));
-    expect(commands).toEqual([{ type: 'wait-until', nodeId: 'd', until: '2025-03-07T09:30:00.000Z' }]);
+    expect(commands).toEqual([{ type: 'wait-until', nodeId: 'd', key: 'd:1', input: { until: '2025-03-07T09:30:00.000Z' } }]);
   });
 
   it('advances when the timer fires at its time', () => {
     const first = startState(simple, account(), day(0));
     const { state, commands } = step(simple, first.state, { type: 'timer-fired' }, day(1));
-    expect(commands).toEqual([{ type: 'send-reminder', nodeId: 'r', key: 'r:1', channel: 'email', template: 'pre-due' }]);
+    expect(commands).toEqual([{ type: 'send-reminder', nodeId: 'r', key: 'r:1', input: { channel: 'email', template: 'pre-due' } }]);
     expect(state.awaiting).toEqual({ kind: 'action' });
   });
 
   it('ignores an early timer and asks for the same wait again instead of advancing', () => {
     const first = startState(simple, account(), day(0));
     const { state, commands } = step(simple, first.state, { type: 'timer-fired' }, new Date(T0 + DAY - 1));
-    expect(commands).toEqual([{ type: 'wait-until', nodeId: 'w', until: iso(1) }]);
+    expect(commands).toEqual([{ type: 'wait-until', nodeId: 'w', key: 'w:1', input: { until: iso(1) } }]);
     expect(state.nodeId).toBe('w');
     expect(state.awaiting).toEqual({ kind: 'timer', until: iso(1) });
   });
@@ -111,7 +111,7 @@ describe('wait nodes', () => {
     expect(first.commands).toEqual([]);
     expect(first.state.awaiting).toEqual({ kind: 'nothing' });
     const changed = step(g, first.state, { type: 'account-changed', account: account('100', 4) }, day(1));
-    expect(changed.commands).toEqual([{ type: 'wait-until', nodeId: 'd', until: iso(4) }]);
+    expect(changed.commands).toEqual([{ type: 'wait-until', nodeId: 'd', key: 'd:1', input: { until: iso(4) } }]);
   });
 });
 
@@ -146,7 +146,7 @@ describe('catch-up for due-offset waits', () => {
 
   it('enters an account imported 10 days overdue at the 7-day stage, skipping the earlier reminders', () => {
     const { state, commands } = startState(ladder, account('100', -10), day(0));
-    expect(commands).toEqual([{ type: 'send-reminder', nodeId: 'r-7', key: 'r-7:1', channel: 'email', template: 'overdue-7' }]);
+    expect(commands).toEqual([{ type: 'send-reminder', nodeId: 'r-7', key: 'r-7:1', input: { channel: 'email', template: 'overdue-7' } }]);
     expect(state.decisions.filter((d) => d.kind === 'skipped').map((d) => d.nodeId)).toEqual(['r-pre', 'd0', 'r-due']);
     expect(state.visits['r-pre']).toBeUndefined();
     expect(state.visits['d7']).toBe(1);
@@ -154,7 +154,7 @@ describe('catch-up for due-offset waits', () => {
 
   it('enters an account imported 20 days overdue at the condition after the last passed wait', () => {
     const { state, commands } = startState(ladder, account('100', -20), day(0));
-    expect(commands).toEqual([{ type: 'evaluate-condition', nodeId: 'c', condition: { fact: 'daysPastDue', operator: 'greaterThan', value: 1 } }]);
+    expect(commands).toEqual([{ type: 'evaluate-condition', nodeId: 'c', key: 'c:1', input: { condition: { fact: 'daysPastDue', operator: 'greaterThan', value: 1 } } }]);
     expect(state.decisions.filter((d) => d.kind === 'skipped').map((d) => d.nodeId)).toEqual([
       'r-pre',
       'd0',
@@ -166,7 +166,7 @@ describe('catch-up for due-offset waits', () => {
 
   it('sends the pre-due reminder when only the first wait has passed', () => {
     const { commands } = startState(ladder, account('100', 2), day(0));
-    expect(commands.map((c) => c.type === 'send-reminder' && c.template)).toEqual(['pre-due']);
+    expect(commands.map((c) => c.type === 'send-reminder' && c.input.template)).toEqual(['pre-due']);
   });
 
   it('stops looking ahead at a node that is neither a reminder nor a due-offset wait', () => {
@@ -175,7 +175,7 @@ describe('catch-up for due-offset waits', () => {
       [e('start', 'd-3'), e('d-3', 'x'), e('x', 'd0'), e('d0', 'end')],
     );
     const { commands } = startState(g, account('100', -10), day(0));
-    expect(commands).toEqual([{ type: 'escalate', nodeId: 'x', key: 'x:1', level: 1, action: 'manager-review' }]);
+    expect(commands).toEqual([{ type: 'escalate', nodeId: 'x', key: 'x:1', input: { level: 1, action: 'manager-review' } }]);
   });
 });
 
@@ -188,7 +188,7 @@ describe('condition nodes', () => {
   it('asks for the condition to be evaluated', () => {
     const { state, commands } = startState(g, account(), day(0));
     expect(commands).toEqual([
-      { type: 'evaluate-condition', nodeId: 'c', condition: { fact: 'daysPastDue', operator: 'greaterThan', value: 1 } },
+      { type: 'evaluate-condition', nodeId: 'c', key: 'c:1', input: { condition: { fact: 'daysPastDue', operator: 'greaterThan', value: 1 } } },
     ]);
     expect(state.awaiting).toEqual({ kind: 'condition' });
   });
@@ -238,16 +238,7 @@ describe('reminder, task and escalation nodes', () => {
     expect(other.commands).toEqual([]);
     const { state, commands } = step(g, first.state, { type: 'action-done', nodeId: 'r' }, day(0));
     expect(commands).toEqual([
-      {
-        type: 'create-task',
-        nodeId: 't',
-        key: 't:1',
-        taskType: 'call',
-        title: 'Call',
-        assignment: 'round-robin',
-        outcomes: ['paid', 'refused'],
-        dueAt: new Date(T0 + 24 * 3_600_000).toISOString(),
-      },
+      { type: 'create-task', nodeId: 't', key: 't:1', input: { taskType: 'call', title: 'Call', assignment: 'round-robin', outcomes: ['paid', 'refused'], dueAt: new Date(T0 + 24 * 3_600_000).toISOString() } },
     ]);
     expect(state.awaiting).toEqual({ kind: 'task-outcome', taskKey: 't:1' });
   });
@@ -255,10 +246,10 @@ describe('reminder, task and escalation nodes', () => {
   it('follows the edge named by the task outcome, escalates, and ends with the end node outcome', () => {
     const atTask = step(g, startState(g, account(), day(0)).state, { type: 'action-done', nodeId: 'r' }, day(0));
     const escalated = step(g, atTask.state, { type: 'task-completed', taskKey: 't:1', outcome: 'refused' }, day(1));
-    expect(escalated.commands).toEqual([{ type: 'escalate', nodeId: 'x', key: 'x:1', level: 2, action: 'manager-review' }]);
+    expect(escalated.commands).toEqual([{ type: 'escalate', nodeId: 'x', key: 'x:1', input: { level: 2, action: 'manager-review' } }]);
     expect(escalated.state.decisions.at(-2)?.kind).toBe('task-outcome');
     const ended = step(g, escalated.state, { type: 'action-done', nodeId: 'x' }, day(1));
-    expect(ended.commands).toEqual([expect.objectContaining({ type: 'complete', outcome: 'agency' })]);
+    expect(ended.commands).toEqual([expect.objectContaining({ type: 'complete', input: expect.objectContaining({ outcome: 'agency' }) })]);
     expect(ended.state.status).toBe('ended');
     expect(ended.state.outcome).toBe('agency');
   });
@@ -280,7 +271,7 @@ describe('reminder, task and escalation nodes', () => {
   it('ignores every event once the run has ended', () => {
     const atTask = step(g, startState(g, account(), day(0)).state, { type: 'action-done', nodeId: 'r' }, day(0));
     const ended = step(g, atTask.state, { type: 'task-completed', taskKey: 't:1', outcome: 'paid' }, day(1));
-    expect(ended.commands).toEqual([expect.objectContaining({ type: 'complete', outcome: 'completed' })]);
+    expect(ended.commands).toEqual([expect.objectContaining({ type: 'complete', input: expect.objectContaining({ outcome: 'completed' }) })]);
     const after = step(g, ended.state, { type: 'account-changed', account: account('0') }, day(2));
     expect(after.commands).toEqual([]);
     expect(after.state).toBe(ended.state);
@@ -331,7 +322,7 @@ describe('account changes', () => {
   it('ends the run as settled when the balance reaches zero, whatever it waits for', () => {
     const atWait = startState(g, account('100', 0), day(0));
     const settledAtWait = step(g, atWait.state, { type: 'account-changed', account: account('0', null) }, day(1));
-    expect(settledAtWait.commands).toEqual([expect.objectContaining({ type: 'complete', outcome: 'settled' })]);
+    expect(settledAtWait.commands).toEqual([expect.objectContaining({ type: 'complete', input: expect.objectContaining({ outcome: 'settled' }) })]);
     expect(settledAtWait.state.status).toBe('ended');
     expect(settledAtWait.state.outcome).toBe('settled');
     expect(settledAtWait.state.account.balanceMinor).toBe('0');
@@ -339,14 +330,14 @@ describe('account changes', () => {
     const atTask = step(g, atWait.state, { type: 'timer-fired' }, day(7));
     expect(atTask.state.awaiting.kind).toBe('task-outcome');
     const settledAtTask = step(g, atTask.state, { type: 'account-changed', account: account('-5', null) }, day(8));
-    expect(settledAtTask.commands).toEqual([expect.objectContaining({ type: 'complete', outcome: 'settled' })]);
+    expect(settledAtTask.commands).toEqual([expect.objectContaining({ type: 'complete', input: expect.objectContaining({ outcome: 'settled' }) })]);
   });
 
   it('recomputes a due-offset wait from the new oldest due date', () => {
     const atWait = startState(g, account('100', 0), day(0));
-    expect(atWait.commands).toEqual([{ type: 'wait-until', nodeId: 'd', until: iso(7) }]);
+    expect(atWait.commands).toEqual([{ type: 'wait-until', nodeId: 'd', key: 'd:1', input: { until: iso(7) } }]);
     const moved = step(g, atWait.state, { type: 'account-changed', account: account('60', 10) }, day(1));
-    expect(moved.commands).toEqual([{ type: 'wait-until', nodeId: 'd', until: iso(17) }]);
+    expect(moved.commands).toEqual([{ type: 'wait-until', nodeId: 'd', key: 'd:1', input: { until: iso(17) } }]);
     expect(moved.state.awaiting).toEqual({ kind: 'timer', until: iso(17) });
     expect(moved.state.account.balanceMinor).toBe('60');
     expect(moved.state.visits['d']).toBe(1);
@@ -356,7 +347,7 @@ describe('account changes', () => {
     const atWait = startState(g, account('100', 0), day(0));
     const moved = step(g, atWait.state, { type: 'account-changed', account: account('60', 10) }, day(1));
     const stale = step(g, moved.state, { type: 'timer-fired' }, day(7));
-    expect(stale.commands).toEqual([{ type: 'wait-until', nodeId: 'd', until: iso(17) }]);
+    expect(stale.commands).toEqual([{ type: 'wait-until', nodeId: 'd', key: 'd:1', input: { until: iso(17) } }]);
     expect(stale.state.nodeId).toBe('d');
   });
 

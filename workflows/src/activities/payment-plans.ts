@@ -4,6 +4,7 @@ import { Account, PaymentPlan, PaymentPromise, collectibleAmounts, debtorTimeZon
 import { addCalendarDays, planInstallments, promiseDeadline, wallClockAt } from '@recoup/domain';
 import type { CreatePaymentPlanInput, CreatePaymentPlanResult } from './activity-types.ts';
 import type { ActivityDeps } from './deps.ts';
+import { FAILURE_TYPES } from '../shared/definitions.ts';
 
 /**
  * Creates a payment plan over the account's collectible balance (open minus disputed), once per key: one promise
@@ -23,7 +24,7 @@ export async function createPaymentPlan(deps: ActivityDeps, input: CreatePayment
       if (collectibleMinor <= 0n) {
         throw ApplicationFailure.nonRetryable(
           `Account ${account.id} has nothing collectible (${collectibleMinor} minor units): there is nothing to plan.`,
-          'NothingToPlan',
+          FAILURE_TYPES.nothingToPlan,
         );
       }
       // A balance of fewer minor units than installments gets one installment per unit rather than empty ones.

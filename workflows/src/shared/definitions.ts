@@ -6,6 +6,19 @@ import type { Decision, StatementProgress, StrategyGraph } from '@recoup/domain'
 
 export const COLLECTION_TASK_QUEUE_DEFAULT = 'recoup-collections';
 
+/**
+ * The failure types activities give an ApplicationFailure that the workflow, a retry policy or a test tells apart.
+ * - a channel provider refused a message for good (a bad number, a rejected address): not retried, and the
+ *   strategy goes on;
+ * - the provider did not answer: retried;
+ * - a payment plan was asked for while nothing is collectible: the workflow looks again a day later.
+ */
+export const FAILURE_TYPES = {
+  providerRefused: 'ChannelProviderRefused',
+  providerUnavailable: 'ChannelProviderUnavailable',
+  nothingToPlan: 'NothingToPlan',
+} as const;
+
 export const collectionWorkflowId = (accountId: string): string => `collection-${accountId}`;
 /** The account a collection workflow id belongs to (the inverse of collectionWorkflowId). */
 export const accountIdOfWorkflow = (workflowId: string): string => workflowId.replace(/^collection-/, '');

@@ -1,5 +1,5 @@
 import { bucketOf, type FactValues } from '../facts.ts';
-import type { AccountSnapshot, EngineCommand, EngineEvent, EngineState, StepResult } from '../strategy/engine-types.ts';
+import { dispatchCommand, type AccountSnapshot, type CommandHandlers, type EngineCommand, type EngineEvent, type EngineState, type StepResult } from '../strategy/engine-types.ts';
 import type { StrategyGraph } from '../strategy/graph.ts';
 import { nextWakeAt, step } from '../strategy/interpreter.ts';
 import { accountRandom } from './prng.ts';
@@ -205,124 +205,120 @@ export function runAccount(setup: RunSetup, account: SimulatedAccount): AccountS
     if (perNode) bump(perNode, nodeId);
   };
 
-  const apply = (state: EngineState, commands: EngineCommand[]) => {
-    for (const command of commands) {
-      switch (command.type) {
-        case 'wait-until':
-          if (state.awaiting.kind === 'deferred') {
-            record(command.nodeId, 'deferred', `Deferred until ${command.until}: ${state.awaiting.reason}`);
-          }
-          break;
-        case 'evaluate-condition': {
-          const fixed = scenario.conditionResults?.fixed;
-          const forced = fixed && Object.hasOwn(fixed, command.nodeId) ? fixed[command.nodeId] : undefined;
-          const evaluation =
-            forced === undefined
-              ? evaluateRuleCondition(command.condition, { ...factsAt(setup, state.account, { ...history, promises: state.promises }, now) })
-              : { result: forced, matched: [] };
-          immediate.push({ type: 'condition-evaluated', nodeId: command.nodeId, ...evaluation });
-          break;
-        }
-        case 'send-reminder':
-          history.contacts.push(now);
-          record(
-            command.nodeId,
-            'reminder',
-            `Sent the "${command.template}" ${command.channel}.`,
-            tallies.reminders,
-            tallies.nodeReminders,
-          );
-          if (random() < scenario.payAfterReminder) paymentAt = Math.min(paymentAt, now + PAYMENT_DELAY_MS);
-          if (debtorRandom() < (scenario.promiseAfterReminder ?? 0)) schedule(now + DAY_MS, (s) => promiseToPay(s, command.key));
-          if (disputes && !disputed) {
-            disputed = true;
-            schedule(now + DISPUTE_DELAY_MS, openDispute);
-          }
-          immediate.push({ type: 'action-done', nodeId: command.nodeId });
-          break;
-        case 'create-task': {
-          const outcome = chooseOutcome(outcomeDraw(setup, command.nodeId, command.outcomes), random);
-          record(
-            command.nodeId,
-            'task',
-            `Created the ${command.taskType} task "${command.title}"; the scenario answers "${outcome}" a day later.`,
-            tallies.tasks,
-            tallies.nodeTasks,
-          );
-          taskAt = now + TASK_ANSWER_MS;
-          taskEvents = [];
-          if (outcome === 'promise-to-pay') {
-            const promiseId = `${command.key}/promise`;
-            const dueMs = taskAt + PROMISE_DUE_MS;
-            const amountMinor = BigInt(state.account.balanceMinor);
-            addPromise(promiseId, dueMs, dueMs + PROMISE_GRACE_MS, amountMinor, random() < keepPromise);
-            taskEvents.push({ type: 'promise-recorded', promiseId, until: new Date(dueMs + PROMISE_GRACE_MS).toISOString() });
-            history.latestPromise = 'open';
-          }
-          taskEvents.push({ type: 'task-completed', taskKey: command.key, outcome });
-          // A task the run does not wait for: the strategy goes on at once, and the outcome comes a day later.
-          if (state.awaiting.kind === 'action') immediate.push({ type: 'action-done', nodeId: command.nodeId });
-          break;
-        }
-        case 'evaluate-switch': {
-          const facts = { ...factsAt(setup, state.account, { ...history, promises: state.promises }, now) };
-          const winner = byPriority(command.rules).find((rule) => evaluateRuleCondition(rule.condition, facts).result);
-          immediate.push({ type: 'switch-evaluated', nodeId: command.nodeId, outcome: winner?.name ?? null, matched: [] });
-          break;
-        }
-        case 'assign-collector':
-          record(command.nodeId, 'action', `Assigned to a collector of the "${command.defaultPool}" pool or the pool a rule chose.`);
-          immediate.push({ type: 'action-done', nodeId: command.nodeId });
-          break;
-        case 'set-tags':
-          record(command.nodeId, 'action', `Tagged ${[command.segment ?? '', ...command.addTags].filter(Boolean).join(', ')}.`);
-          immediate.push({ type: 'action-done', nodeId: command.nodeId });
-          break;
-        case 'create-payment-plan': {
-          const balance = BigInt(state.account.balanceMinor);
-          const count = BigInt(command.installments);
-          const installments: { promiseId: string; until: string }[] = [];
-          for (let i = 0; i < command.installments; i++) {
-            const promiseId = `${command.key}/${i + 1}`;
-            const dueMs = now + (command.firstDueInDays + i * command.intervalDays) * DAY_MS;
-            const untilMs = dueMs + command.graceDays * DAY_MS;
-            // Equal installments; the last one carries the remainder so they add up to the balance exactly.
-            const amountMinor = i === command.installments - 1 ? balance - (balance / count) * (count - 1n) : balance / count;
-            addPromise(promiseId, dueMs, untilMs, amountMinor, random() < keepPromise);
-            history.latestPromise = 'open';
-            installments.push({ promiseId, until: new Date(untilMs).toISOString() });
-          }
-          record(command.nodeId, 'promise', `Agreed a payment plan of ${command.installments} installments.`);
-          immediate.push({ type: 'plan-created', nodeId: command.nodeId, planId: command.key, installments });
-          break;
-        }
-        case 'check-promise': {
-          // As the checkPromise activity judges: kept once paid in full, broken when unpaid at its deadline.
-          const promise = promises.get(command.promiseId);
-          const status = !promise || promise.judged ? 'open' : promise.paid ? 'kept' : now >= promise.untilMs ? 'broken' : 'open';
-          if (promise && status !== 'open') {
-            promise.judged = true;
-            history.latestPromise = status;
-            record(state.nodeId, 'promise', `Promise ${command.promiseId} was ${status}.`);
-          }
-          immediate.push({ type: 'promise-resolved', promiseId: command.promiseId, status });
-          break;
-        }
-        case 'escalate':
-          record(
-            command.nodeId,
-            'escalation',
-            `Escalated at level ${command.level}: ${command.action}.`,
-            tallies.escalations,
-            tallies.nodeEscalations,
-          );
-          immediate.push({ type: 'action-done', nodeId: command.nodeId });
-          break;
-        case 'complete':
-          record(state.nodeId, 'end', `Ended with outcome "${command.outcome}".`);
-          break;
+  // One handler per command type, as the workflow has (CommandHandlers makes both exhaustive).
+  const handlers: CommandHandlers<EngineState, void> = {
+    'wait-until': (command, state) => {
+      if (state.awaiting.kind === 'deferred') {
+        record(command.nodeId, 'deferred', `Deferred until ${command.input.until}: ${state.awaiting.reason}`);
       }
-    }
+    },
+    'evaluate-condition': (command, state) => {
+      const fixed = scenario.conditionResults?.fixed;
+      const forced = fixed && Object.hasOwn(fixed, command.nodeId) ? fixed[command.nodeId] : undefined;
+      const evaluation =
+        forced === undefined
+          ? evaluateRuleCondition(command.input.condition, { ...factsAt(setup, state.account, { ...history, promises: state.promises }, now) })
+          : { result: forced, matched: [] };
+      immediate.push({ type: 'condition-evaluated', nodeId: command.nodeId, ...evaluation });
+    },
+    'send-reminder': (command) => {
+      history.contacts.push(now);
+      record(
+        command.nodeId,
+        'reminder',
+        `Sent the "${command.input.template}" ${command.input.channel}.`,
+        tallies.reminders,
+        tallies.nodeReminders,
+      );
+      if (random() < scenario.payAfterReminder) paymentAt = Math.min(paymentAt, now + PAYMENT_DELAY_MS);
+      if (debtorRandom() < (scenario.promiseAfterReminder ?? 0)) schedule(now + DAY_MS, (s) => promiseToPay(s, command.key));
+      if (disputes && !disputed) {
+        disputed = true;
+        schedule(now + DISPUTE_DELAY_MS, openDispute);
+      }
+      immediate.push({ type: 'action-done', nodeId: command.nodeId });
+    },
+    'create-task': (command, state) => {
+      const outcome = chooseOutcome(outcomeDraw(setup, command.nodeId, command.input.outcomes), random);
+      record(
+        command.nodeId,
+        'task',
+        `Created the ${command.input.taskType} task "${command.input.title}"; the scenario answers "${outcome}" a day later.`,
+        tallies.tasks,
+        tallies.nodeTasks,
+      );
+      taskAt = now + TASK_ANSWER_MS;
+      taskEvents = [];
+      if (outcome === 'promise-to-pay') {
+        const promiseId = `${command.key}/promise`;
+        const dueMs = taskAt + PROMISE_DUE_MS;
+        const amountMinor = BigInt(state.account.balanceMinor);
+        addPromise(promiseId, dueMs, dueMs + PROMISE_GRACE_MS, amountMinor, random() < keepPromise);
+        taskEvents.push({ type: 'promise-recorded', promiseId, until: new Date(dueMs + PROMISE_GRACE_MS).toISOString() });
+        history.latestPromise = 'open';
+      }
+      taskEvents.push({ type: 'task-completed', taskKey: command.key, outcome });
+      // A task the run does not wait for: the strategy goes on at once, and the outcome comes a day later.
+      if (state.awaiting.kind === 'action') immediate.push({ type: 'action-done', nodeId: command.nodeId });
+    },
+    'evaluate-switch': (command, state) => {
+      const facts = { ...factsAt(setup, state.account, { ...history, promises: state.promises }, now) };
+      const winner = byPriority(command.input.rules).find((rule) => evaluateRuleCondition(rule.condition, facts).result);
+      immediate.push({ type: 'switch-evaluated', nodeId: command.nodeId, outcome: winner?.name ?? null, matched: [] });
+    },
+    'assign-collector': (command) => {
+      record(command.nodeId, 'action', `Assigned to a collector of the "${command.input.defaultPool}" pool or the pool a rule chose.`);
+      immediate.push({ type: 'action-done', nodeId: command.nodeId });
+    },
+    'set-tags': (command) => {
+      record(command.nodeId, 'action', `Tagged ${[command.input.segment ?? '', ...command.input.addTags].filter(Boolean).join(', ')}.`);
+      immediate.push({ type: 'action-done', nodeId: command.nodeId });
+    },
+    'create-payment-plan': (command, state) => {
+      const balance = BigInt(state.account.balanceMinor);
+      const count = BigInt(command.input.installments);
+      const installments: { promiseId: string; until: string }[] = [];
+      for (let i = 0; i < command.input.installments; i++) {
+        const promiseId = `${command.key}/${i + 1}`;
+        const dueMs = now + (command.input.firstDueInDays + i * command.input.intervalDays) * DAY_MS;
+        const untilMs = dueMs + command.input.graceDays * DAY_MS;
+        // Equal installments; the last one carries the remainder so they add up to the balance exactly.
+        const amountMinor = i === command.input.installments - 1 ? balance - (balance / count) * (count - 1n) : balance / count;
+        addPromise(promiseId, dueMs, untilMs, amountMinor, random() < keepPromise);
+        history.latestPromise = 'open';
+        installments.push({ promiseId, until: new Date(untilMs).toISOString() });
+      }
+      record(command.nodeId, 'promise', `Agreed a payment plan of ${command.input.installments} installments.`);
+      immediate.push({ type: 'plan-created', nodeId: command.nodeId, planId: command.key, installments });
+    },
+    'check-promise': (command, state) => {
+      // As the checkPromise activity judges: kept once paid in full, broken when unpaid at its deadline.
+      const promise = promises.get(command.input.promiseId);
+      const status = !promise || promise.judged ? 'open' : promise.paid ? 'kept' : now >= promise.untilMs ? 'broken' : 'open';
+      if (promise && status !== 'open') {
+        promise.judged = true;
+        history.latestPromise = status;
+        record(state.nodeId, 'promise', `Promise ${command.input.promiseId} was ${status}.`);
+      }
+      immediate.push({ type: 'promise-resolved', promiseId: command.input.promiseId, status });
+    },
+    escalate: (command) => {
+      record(
+        command.nodeId,
+        'escalation',
+        `Escalated at level ${command.input.level}: ${command.input.action}.`,
+        tallies.escalations,
+        tallies.nodeEscalations,
+      );
+      immediate.push({ type: 'action-done', nodeId: command.nodeId });
+    },
+    complete: (command, state) => {
+      record(state.nodeId, 'end', `Ended with outcome "${command.input.outcome}".`);
+    },
+  };
+
+  const apply = (state: EngineState, commands: EngineCommand[]) => {
+    for (const command of commands) dispatchCommand(handlers, command, state);
   };
 
   /** Records a promise; a debtor who keeps it pays the amount on its due date. */

@@ -118,36 +118,43 @@ export interface CreateTaskRequest {
   priority?: TaskPriority;
 }
 
-/** Effects carry an idempotency key: `${workflowKey}:${nodeId}:${occurrence}` is built by the workflow from `key`. */
-export type EngineCommand =
-  | { type: 'wait-until'; nodeId: string; until: string }
-  | { type: 'evaluate-condition'; nodeId: string; condition: RuleCondition }
+/**
+ * What each command asks its runner (the workflow, or the simulator) to do, by command type. A command is
+ * `{ type, nodeId, key, input }`: the node that gave it, its key (`${nodeId}:${visit}`, from which the workflow
+ * builds the idempotency key of an effect) and the input, which goes to the activity as it is.
+ */
+export interface CommandInputs {
+  /** Wait until then; the runner reads the wait itself from the state (nextWakeAt). */
+  'wait-until': { until: string };
+  'evaluate-condition': { condition: RuleCondition };
   /** Evaluate rules highest priority first (ties in list order); the first that holds wins. */
-  | { type: 'evaluate-switch'; nodeId: string; rules: PrioritisedRule[] }
-  | { type: 'send-reminder'; nodeId: string; key: string; channel: ReminderChannel; template: string }
-  | ({ type: 'create-task'; nodeId: string; key: string } & CreateTaskRequest)
-  | { type: 'escalate'; nodeId: string; key: string; level: number; action: string }
-  | {
-      type: 'assign-collector';
-      nodeId: string;
-      key: string;
-      rules: PrioritisedRule[];
-      defaultPool: string;
-      requiredSkills: string[];
-    }
-  | { type: 'set-tags'; nodeId: string; key: string; segment: string | null; addTags: string[]; removeTags: string[] }
-  | {
-      type: 'create-payment-plan';
-      nodeId: string;
-      key: string;
-      installments: number;
-      intervalDays: number;
-      firstDueInDays: number;
-      graceDays: number;
-    }
+  'evaluate-switch': { rules: PrioritisedRule[] };
+  'send-reminder': { channel: ReminderChannel; template: string };
+  'create-task': CreateTaskRequest;
+  escalate: { level: number; action: string };
+  'assign-collector': { rules: PrioritisedRule[]; defaultPool: string; requiredSkills: string[] };
+  'set-tags': { segment: string | null; addTags: string[]; removeTags: string[] };
+  'create-payment-plan': { installments: number; intervalDays: number; firstDueInDays: number; graceDays: number };
   /** Judge a promise now: kept when paid in full, broken when unpaid after its deadline, else still open. */
-  | { type: 'check-promise'; promiseId: string }
-  | { type: 'complete'; outcome: EndOutcome; nodeId: string; key: string };
+  'check-promise': { promiseId: string };
+  complete: { outcome: EndOutcome };
+}
+
+export type EngineCommandType = keyof CommandInputs;
+
+export type CommandOf<T extends EngineCommandType> = { type: T; nodeId: string; key: string; input: CommandInputs[T] };
+
+export type EngineCommand = { [T in EngineCommandType]: CommandOf<T> }[EngineCommandType];
+
+/**
+ * One handler per command type, checked to be exhaustive. The workflow and the simulator each carry one, so a new
+ * command type fails to compile in both until each says what it does.
+ */
+export type CommandHandlers<Context, Result> = { [T in EngineCommandType]: (command: CommandOf<T>, context: Context) => Result };
+
+/** Runs a command through its handler in a map (TypeScript cannot correlate a union with a map's key itself). */
+export const dispatchCommand = <Context, Result>(handlers: CommandHandlers<Context, Result>, command: EngineCommand, context: Context): Result =>
+  (handlers[command.type] as (command: EngineCommand, context: Context) => Result)(command, context);
 
 export interface StepResult {
   state: EngineState;

@@ -3,3 +3,4 @@
 export { nextWakeAt, step } from './interpreter.ts';
 export { checkMigration, migrateState, type MigrationCheck } from './migration.ts';
 export { taskOutcomesAt } from './node-exits.ts';
+export { dispatchCommand, type CommandHandlers, type CommandOf } from './engine-types.ts';

@@ -1,7 +1,10 @@
 import type {
   AccountSnapshot,
+  CommandInputs,
+  CommandOf,
   Decision,
   EngineCommand,
+  EngineCommandType,
   EngineEvent,
   EngineState,
   PrioritisedRule,
@@ -104,11 +107,21 @@ function waitUntil(node: NodeOfKind<'wait'>, account: AccountSnapshot, now: numb
   }
 }
 
+/** Gives the runner a command; its key is the node's current visit unless the caller names it. */
+function emit<T extends EngineCommandType>(ctx: Context, type: T, nodeId: string, input: CommandInputs[T], key = `${nodeId}:${ctx.state.visits[nodeId] ?? 1}`): void {
+  ctx.commands.push({ type, nodeId, key, input } as CommandOf<T> as EngineCommand);
+}
+
+/** Asks for a promise to be judged, at the node the run is at. */
+function checkPromise(ctx: Context, promiseId: string): void {
+  emit(ctx, 'check-promise', ctx.state.nodeId, { promiseId }, `promise:${promiseId}`);
+}
+
 function endRun(ctx: Context, nodeId: string, outcome: EndOutcome, detail: string): void {
   ctx.state.status = 'ended';
   ctx.state.outcome = outcome;
   ctx.state.awaiting = { kind: 'nothing' };
-  ctx.commands.push({ type: 'complete', outcome, nodeId, key: `${nodeId}:${ctx.state.visits[nodeId] ?? 1}` });
+  emit(ctx, 'complete', nodeId, { outcome });
   decide(ctx, nodeId, 'ended', detail);
 }
 
@@ -168,7 +181,7 @@ function settleWait(ctx: Context, node: NodeOfKind<'wait'>): string | undefined 
     return passWait(ctx, node);
   }
   ctx.state.awaiting = { kind: 'timer', until: untilIso };
-  ctx.commands.push({ type: 'wait-until', nodeId: node.id, until: untilIso });
+  emit(ctx, 'wait-until', node.id, { until: untilIso });
   decide(ctx, node.id, 'wait', `${nameOf(node)} waits until ${untilIso}.`);
   return undefined;
 }
@@ -202,7 +215,7 @@ function isContact(node: StrategyNode): boolean {
 
 function defer(ctx: Context, node: StrategyNode, until: string | null, reason: string): void {
   ctx.state.awaiting = { kind: 'deferred', until, reason };
-  if (until !== null) ctx.commands.push({ type: 'wait-until', nodeId: node.id, until });
+  if (until !== null) emit(ctx, 'wait-until', node.id, { until });
   decide(ctx, node.id, 'deferred', `${nameOf(node)} deferred ${until === null ? 'until the account changes' : `until ${until}`}: ${reason}`);
 }
 
@@ -227,61 +240,65 @@ function act(ctx: Context, node: StrategyNode, key: string): string | undefined 
   switch (node.type) {
     case 'reminder':
       state.awaiting = { kind: 'action' };
-      ctx.commands.push({ type: 'send-reminder', nodeId: node.id, key, channel: node.data.channel, template: node.data.template });
+      emit(ctx, 'send-reminder', node.id, { channel: node.data.channel, template: node.data.template }, key);
       return undefined;
     case 'task': {
       const waits = awaitsOutcome(node);
       state.awaiting = waits ? { kind: 'task-outcome', taskKey: key } : { kind: 'action' };
-      ctx.commands.push({
-        type: 'create-task',
-        nodeId: node.id,
+      emit(
+        ctx,
+        'create-task',
+        node.id,
+        {
+          taskType: node.data.taskType,
+          title: node.data.title,
+          assignment: node.data.assignment,
+          outcomes: [...node.data.outcomes],
+          dueAt: new Date(ctx.now + node.data.dueInHours * HOUR_MS).toISOString(),
+          ...(node.data.priority ? { priority: node.data.priority } : {}),
+        },
         key,
-        taskType: node.data.taskType,
-        title: node.data.title,
-        assignment: node.data.assignment,
-        outcomes: [...node.data.outcomes],
-        dueAt: new Date(ctx.now + node.data.dueInHours * HOUR_MS).toISOString(),
-        ...(node.data.priority ? { priority: node.data.priority } : {}),
-      });
+      );
       return undefined;
     }
     case 'escalate':
       state.awaiting = { kind: 'action' };
-      ctx.commands.push({ type: 'escalate', nodeId: node.id, key, level: node.data.level, action: node.data.action });
+      emit(ctx, 'escalate', node.id, { level: node.data.level, action: node.data.action }, key);
       return undefined;
     case 'assign':
       state.awaiting = { kind: 'action' };
-      ctx.commands.push({
-        type: 'assign-collector',
-        nodeId: node.id,
+      emit(
+        ctx,
+        'assign-collector',
+        node.id,
+        { rules: rulesOf(node.data.rules, 'pool'), defaultPool: node.data.defaultPool, requiredSkills: [...node.data.requiredSkills] },
         key,
-        rules: rulesOf(node.data.rules, 'pool'),
-        defaultPool: node.data.defaultPool,
-        requiredSkills: [...node.data.requiredSkills],
-      });
+      );
       return undefined;
     case 'tag':
       state.awaiting = { kind: 'action' };
-      ctx.commands.push({
-        type: 'set-tags',
-        nodeId: node.id,
+      emit(
+        ctx,
+        'set-tags',
+        node.id,
+        { segment: node.data.segment ?? null, addTags: [...node.data.addTags], removeTags: [...node.data.removeTags] },
         key,
-        segment: node.data.segment ?? null,
-        addTags: [...node.data.addTags],
-        removeTags: [...node.data.removeTags],
-      });
+      );
       return undefined;
     case 'payment-plan':
       state.awaiting = { kind: 'plan', planId: null };
-      ctx.commands.push({
-        type: 'create-payment-plan',
-        nodeId: node.id,
+      emit(
+        ctx,
+        'create-payment-plan',
+        node.id,
+        {
+          installments: node.data.installments,
+          intervalDays: node.data.intervalDays,
+          firstDueInDays: node.data.firstDueInDays,
+          graceDays: node.data.graceDays,
+        },
         key,
-        installments: node.data.installments,
-        intervalDays: node.data.intervalDays,
-        firstDueInDays: node.data.firstDueInDays,
-        graceDays: node.data.graceDays,
-      });
+      );
       return undefined;
     case 'start':
     case 'wait':
@@ -298,17 +315,20 @@ function endAt(ctx: Context, node: NodeOfKind<'end'>, key: string): void {
   const balance = balanceOf(ctx.state.account);
   if (needsWriteOffApproval(node) && threshold !== undefined && balance > BigInt(threshold)) {
     ctx.state.awaiting = { kind: 'task-outcome', taskKey: key };
-    ctx.commands.push({
-      type: 'create-task',
-      nodeId: node.id,
+    emit(
+      ctx,
+      'create-task',
+      node.id,
+      {
+        taskType: 'review',
+        title: `Approve writing off ${balance} minor units of ${ctx.state.account.currency}`,
+        assignment: 'least-loaded',
+        role: 'manager',
+        outcomes: [...APPROVAL_OUTCOMES],
+        dueAt: new Date(ctx.now + 72 * HOUR_MS).toISOString(),
+      },
       key,
-      taskType: 'review',
-      title: `Approve writing off ${balance} minor units of ${ctx.state.account.currency}`,
-      assignment: 'least-loaded',
-      role: 'manager',
-      outcomes: [...APPROVAL_OUTCOMES],
-      dueAt: new Date(ctx.now + 72 * HOUR_MS).toISOString(),
-    });
+    );
     decide(ctx, node.id, 'wait', `${nameOf(node)} needs a manager's approval: ${balance} is above the ${threshold} limit.`);
     return;
   }
@@ -335,17 +355,17 @@ function enter(ctx: Context, node: StrategyNode): string | undefined {
     case 'wait-for-event': {
       const until = new Date(ctx.now + node.data.timeoutDays * DAY_MS + node.data.timeoutHours * HOUR_MS).toISOString();
       state.awaiting = { kind: 'event', events: [...node.data.events], until };
-      ctx.commands.push({ type: 'wait-until', nodeId: node.id, until });
+      emit(ctx, 'wait-until', node.id, { until });
       decide(ctx, node.id, 'wait', `${nameOf(node)} waits for ${node.data.events.join(', ')} until ${until}.`);
       return undefined;
     }
     case 'condition':
       state.awaiting = { kind: 'condition' };
-      ctx.commands.push({ type: 'evaluate-condition', nodeId: node.id, condition: node.data.condition });
+      emit(ctx, 'evaluate-condition', node.id, { condition: node.data.condition });
       return undefined;
     case 'switch':
       state.awaiting = { kind: 'condition' };
-      ctx.commands.push({ type: 'evaluate-switch', nodeId: node.id, rules: rulesOf(node.data.rules, 'outcome') });
+      emit(ctx, 'evaluate-switch', node.id, { rules: rulesOf(node.data.rules, 'outcome') });
       return undefined;
     case 'reminder':
     case 'task':
@@ -392,7 +412,7 @@ function retryDeferred(ctx: Context): void {
   const awaiting = ctx.state.awaiting;
   if (awaiting.kind !== 'deferred') return;
   if (awaiting.until !== null && Date.parse(awaiting.until) > ctx.now) {
-    ctx.commands.push({ type: 'wait-until', nodeId: ctx.state.nodeId, until: awaiting.until });
+    emit(ctx, 'wait-until', ctx.state.nodeId, { until: awaiting.until });
     return;
   }
   const node = nodeOf(ctx, ctx.state.nodeId);
@@ -407,7 +427,7 @@ function retryDeferred(ctx: Context): void {
 /** Asks for every promise whose deadline has passed to be judged; true when there were any. */
 function judgeDuePromises(ctx: Context): boolean {
   const due = holdsOf(ctx.state).filter((h) => Date.parse(h.until) <= ctx.now);
-  for (const hold of due) ctx.commands.push({ type: 'check-promise', promiseId: hold.promiseId });
+  for (const hold of due) checkPromise(ctx, hold.promiseId);
   return due.length > 0;
 }
 
@@ -422,7 +442,7 @@ function onTimer(ctx: Context): void {
       const node = currentNode(ctx, 'wait');
       // A timer that fires early (clock skew, a stale timer from before a recompute) must not advance the run.
       if (Date.parse(awaiting.until) > ctx.now) {
-        ctx.commands.push({ type: 'wait-until', nodeId: node.id, until: awaiting.until });
+        emit(ctx, 'wait-until', node.id, { until: awaiting.until });
         return;
       }
       decide(ctx, node.id, 'wait', `${nameOf(node)} is over.`);
@@ -432,7 +452,7 @@ function onTimer(ctx: Context): void {
     case 'event': {
       const node = currentNode(ctx, 'wait-for-event');
       if (Date.parse(awaiting.until) > ctx.now) {
-        ctx.commands.push({ type: 'wait-until', nodeId: node.id, until: awaiting.until });
+        emit(ctx, 'wait-until', node.id, { until: awaiting.until });
         return;
       }
       decide(ctx, node.id, 'event', `${nameOf(node)} timed out: none of ${awaiting.events.join(', ')} arrived.`);
@@ -468,7 +488,7 @@ function onAccountChanged(ctx: Context, account: AccountSnapshot): void {
   }
   if (paid) {
     // A payment may keep a promise before its deadline: have every running promise judged again.
-    for (const hold of holdsOf(ctx.state)) ctx.commands.push({ type: 'check-promise', promiseId: hold.promiseId });
+    for (const hold of holdsOf(ctx.state)) checkPromise(ctx, hold.promiseId);
     if (wake(ctx, 'payment')) return;
   }
   const node = nodeOf(ctx, ctx.state.nodeId);

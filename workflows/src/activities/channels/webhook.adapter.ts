@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { ReminderChannel } from '@recoup/domain';
 import type { ChannelAdapter, ChannelMessage } from './channel-adapter.ts';
 import { WEBHOOK_SIGNATURE_HEADER, signWebhookBody } from './webhook-signature.ts';
+import { FAILURE_TYPES } from '../../shared/definitions.ts';
 
 export interface WebhookAdapterOptions {
   /** The channel this provider serves, named in errors. */
@@ -12,9 +13,7 @@ export interface WebhookAdapterOptions {
   timeoutMs?: number;
 }
 
-/** The failure types an activity's retry policy or a workflow can tell apart. */
-export const PROVIDER_REFUSED = 'ChannelProviderRefused';
-export const PROVIDER_UNAVAILABLE = 'ChannelProviderUnavailable';
+export const { providerRefused: PROVIDER_REFUSED, providerUnavailable: PROVIDER_UNAVAILABLE } = FAILURE_TYPES;
 
 /** The JSON a provider receives. The signature covers these exact bytes. */
 export interface WebhookPayload {
