@@ -123,6 +123,16 @@ export {
 } from './facts.ts';
 
 export * from './strategy/graph.ts';
+export {
+  NODE_KIND_REGISTRY,
+  fixedKindExits,
+  kindConditions,
+  kindDefinition,
+  kindExits,
+  kindTitle,
+  type KindRegistry,
+  type NodeDataSchemas,
+} from './strategy/kinds/registry.ts';
 export type * from './strategy/engine-types.ts';
 export { dispatchCommand } from './strategy/engine-types.ts';
 export {

@@ -1,10 +1,9 @@
 import type { ComponentType } from 'react';
-import type { FactDefinition, FactType, NodeKind } from '@recoup/domain';
-import type { z } from 'zod';
+import type { ExitRole, FactDefinition, FactType, NodeKind } from '@recoup/domain';
 import type { KindConfig } from '../model/flow-types.ts';
 
-/** How an exit looks: the colour tells a manager what kind of path it starts. */
-export type ExitTone = 'next' | 'yes' | 'no' | 'timeout' | 'outcome' | 'event' | 'fallback' | 'orphan';
+/** How an exit looks: the colour tells a manager what kind of path it starts (its role), or that it is gone. */
+export type ExitTone = ExitRole | 'orphan';
 
 export interface ExitSpec {
   /** The edge handle, exactly as the engine names it. */
@@ -41,14 +40,13 @@ export interface SettingsProps<K extends NodeKind> {
 export type PaletteGroup = 'Flow' | 'Decide' | 'Contact' | 'People' | 'Finish';
 
 /**
- * Everything the designer knows about one node kind, in one file per kind: how it shows in the palette and on the
- * canvas, the settings it starts with and how they are edited, its exits, and the schema its settings must meet
- * (the domain's own, the one the server validates with). Adding a node kind means adding its spec to the registry;
- * the `Record<NodeKind, …>` type makes a missing one a compile error.
+ * What the designer shows of one node kind, in one file per kind (kinds/*.kind.tsx): its palette group, glyph,
+ * default settings, one-line summary and settings panel. What the kind is (its title, exits and the schema of its
+ * settings) is the domain's (packages/domain/src/strategy/kinds/<kind>.ts); the registry joins the two, and its
+ * `{ [K in NodeKind]: … }` type makes a missing kind a compile error.
  */
-export interface NodeSpec<K extends NodeKind> {
+export interface KindVisuals<K extends NodeKind> {
   kind: K;
-  title: string;
   description: string;
   group: PaletteGroup;
   /** One or two characters shown as the node's badge. */
@@ -58,10 +56,15 @@ export interface NodeSpec<K extends NodeKind> {
   defaults(): KindConfig<K>;
   /** One line saying what the node does with these settings, shown on the canvas. */
   summary(config: KindConfig<K>): string;
-  /** The node's exits for these settings; agrees with the domain's exitHandles for every valid setting. */
-  exits(config: KindConfig<K>): ExitSpec[];
-  schema: z.ZodType;
   Settings: ComponentType<SettingsProps<K>>;
+}
+
+/** A kind as the designer uses it: its visuals, with the domain's title and exits. */
+export interface NodeSpec<K extends NodeKind> extends KindVisuals<K> {
+  /** The domain's title of the kind. */
+  title: string;
+  /** The node's exits for these settings: the domain's, with how each is drawn. */
+  exits(config: KindConfig<K>): ExitSpec[];
 }
 
 export type NodeRegistry = { [K in NodeKind]: NodeSpec<K> };

@@ -1,4 +1,4 @@
-import { NODE_KINDS, type NodeKind } from '@recoup/domain';
+import { kindExits, kindTitle, NODE_KINDS, type NodeKind } from '@recoup/domain';
 import { assignSpec } from './kinds/assign.kind.tsx';
 import { conditionSpec } from './kinds/condition.kind.tsx';
 import { endSpec } from './kinds/end.kind.tsx';
@@ -11,10 +11,10 @@ import { tagSpec } from './kinds/tag.kind.tsx';
 import { taskSpec } from './kinds/task.kind.tsx';
 import { waitForEventSpec } from './kinds/wait-for-event.kind.tsx';
 import { waitSpec } from './kinds/wait.kind.tsx';
-import type { NodeRegistry, NodeSpec, PaletteGroup } from './node-spec.ts';
+import type { KindVisuals, NodeRegistry, NodeSpec, PaletteGroup } from './node-spec.ts';
 
-/** Every node kind the domain defines, with its spec: the one place a new kind is added to the designer. */
-export const NODE_SPECS: NodeRegistry = {
+/** Every node kind the domain defines, with how the designer shows it: the one place a new kind is added here. */
+const VISUALS: { [K in NodeKind]: KindVisuals<K> } = {
   start: startSpec,
   wait: waitSpec,
   'wait-for-event': waitForEventSpec,
@@ -28,6 +28,14 @@ export const NODE_SPECS: NodeRegistry = {
   escalate: escalateSpec,
   end: endSpec,
 };
+
+const withDomain = <K extends NodeKind>(visuals: KindVisuals<K>): NodeSpec<K> => ({
+  ...visuals,
+  title: kindTitle(visuals.kind),
+  exits: (config) => kindExits(visuals.kind, config as never).map(({ handle, role }) => ({ handle, label: handle, tone: role })),
+});
+
+export const NODE_SPECS = Object.fromEntries(NODE_KINDS.map((kind) => [kind, withDomain(VISUALS[kind] as KindVisuals<NodeKind>)])) as NodeRegistry;
 
 export const specOf = <K extends NodeKind>(kind: K): NodeSpec<K> => NODE_SPECS[kind] as NodeSpec<K>;
 

@@ -11,6 +11,7 @@ import {
 import { conditionsOf, exitHandles, fixedHandles, needsWriteOffApproval } from './node-exits.ts';
 import type { Problem } from './problems.ts';
 import { ruleProblems } from './rule-problems.ts';
+import { kindTitle } from './kinds/registry.ts';
 
 export interface ValidateStrategyOptions {
   /** Template keys that exist; when given, reminders must use one of them. */
@@ -38,20 +39,6 @@ interface ModelEdge {
   handle: string;
 }
 
-const KIND_TITLES: Record<NodeKind, string> = {
-  start: 'Start',
-  wait: 'Wait',
-  'wait-for-event': 'Wait for event',
-  condition: 'Condition',
-  switch: 'Switch',
-  reminder: 'Reminder',
-  task: 'Task',
-  assign: 'Assignment',
-  tag: 'Tag',
-  'payment-plan': 'Payment plan',
-  escalate: 'Escalation',
-  end: 'End',
-};
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -65,13 +52,13 @@ function describeRaw(raw: unknown, index: number): { name: string; id: string | 
   if (!isRecord(raw)) return { name: `Node #${index + 1}`, id: undefined };
   const id = typeof raw.id === 'string' && raw.id.length > 0 ? raw.id : undefined;
   const label = typeof raw.label === 'string' && raw.label.length > 0 ? raw.label : undefined;
-  const title = isNodeKind(raw.type) ? KIND_TITLES[raw.type] : 'Node';
+  const title = isNodeKind(raw.type) ? kindTitle(raw.type) : 'Node';
   const shown = label ?? id;
   return { name: shown ? `${title} "${shown}"` : `${title} #${index + 1}`, id };
 }
 
 function nameOf(node: ModelNode): string {
-  return `${node.kind ? KIND_TITLES[node.kind] : 'Node'} "${node.label ?? node.id}"`;
+  return `${node.kind ? kindTitle(node.kind) : 'Node'} "${node.label ?? node.id}"`;
 }
 
 function listNames(names: string[]): string {

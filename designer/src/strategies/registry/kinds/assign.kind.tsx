@@ -1,7 +1,7 @@
-import { ASSIGNMENT_POLICIES, nodeDataSchemas } from '@recoup/domain';
+import { ASSIGNMENT_POLICIES } from '@recoup/domain';
 import { NameListField, TextField } from '../../settings/fields.tsx';
 import { PrioritisedRulesField } from '../../settings/prioritised-rules-field.tsx';
-import type { NodeSpec, SettingsProps } from '../node-spec.ts';
+import type { KindVisuals, SettingsProps } from '../node-spec.ts';
 
 function AssignSettings({ config, onChange, readOnly, context }: SettingsProps<'assign'>) {
   return (
@@ -34,16 +34,13 @@ function AssignSettings({ config, onChange, readOnly, context }: SettingsProps<'
   );
 }
 
-export const assignSpec: NodeSpec<'assign'> = {
+export const assignSpec: KindVisuals<'assign'> = {
   kind: 'assign',
-  title: 'Assign collector',
   description: `Give the account to a collector pool by rules (${ASSIGNMENT_POLICIES.join(' or ')} inside the pool).`,
   group: 'People',
   glyph: '⇥',
   hasInput: true,
   defaults: () => ({ rules: [], defaultPool: 'general', requiredSkills: [] }),
   summary: (config) => `Pool ${config.defaultPool || '?'}${(config.rules ?? []).length ? ` + ${(config.rules ?? []).length} rule(s)` : ''}`,
-  exits: () => [{ handle: 'next', label: 'next', tone: 'next' }],
-  schema: nodeDataSchemas.assign,
   Settings: AssignSettings,
 };

@@ -1,6 +1,6 @@
-import { nodeDataSchemas, type RuleCondition } from '@recoup/domain';
+import { type RuleCondition } from '@recoup/domain';
 import { ConditionField } from '../../settings/condition-field.tsx';
-import type { NodeSpec, SettingsProps } from '../node-spec.ts';
+import type { KindVisuals, SettingsProps } from '../node-spec.ts';
 
 /** A short reading of a condition for the canvas: the facts it tests. */
 export function conditionGist(condition: RuleCondition | undefined): string {
@@ -28,19 +28,13 @@ function ConditionSettings({ config, onChange, readOnly, context }: SettingsProp
   );
 }
 
-export const conditionSpec: NodeSpec<'condition'> = {
+export const conditionSpec: KindVisuals<'condition'> = {
   kind: 'condition',
-  title: 'Condition',
   description: 'Branch yes or no on a rule over the account’s facts.',
   group: 'Decide',
   glyph: '◇',
   hasInput: true,
   defaults: () => ({ condition: { all: [{ fact: 'daysPastDue', operator: 'greaterThan', value: 30 }] } }),
   summary: (config) => conditionGist(config.condition),
-  exits: () => [
-    { handle: 'yes', label: 'yes', tone: 'yes' },
-    { handle: 'no', label: 'no', tone: 'no' },
-  ],
-  schema: nodeDataSchemas.condition,
   Settings: ConditionSettings,
 };

@@ -1,6 +1,6 @@
-import { END_OUTCOMES, nodeDataSchemas, type EndOutcome } from '@recoup/domain';
+import { END_OUTCOMES, type EndOutcome } from '@recoup/domain';
 import { IntegerField, SelectField } from '../../settings/fields.tsx';
-import type { NodeSpec, SettingsProps } from '../node-spec.ts';
+import type { KindVisuals, SettingsProps } from '../node-spec.ts';
 
 const OUTCOME_LABELS: Record<EndOutcome, string> = {
   settled: 'Settled',
@@ -39,19 +39,13 @@ function EndSettings({ config, onChange, readOnly }: SettingsProps<'end'>) {
   );
 }
 
-export const endSpec: NodeSpec<'end'> = {
+export const endSpec: KindVisuals<'end'> = {
   kind: 'end',
-  title: 'End',
   description: 'Finish the collection with an outcome: settled, written off, agency or completed.',
   group: 'Finish',
   glyph: '■',
   hasInput: true,
   defaults: () => ({ outcome: 'completed' }),
   summary: (config) => OUTCOME_LABELS[config.outcome] ?? config.outcome,
-  exits: (config) =>
-    config.outcome === 'written-off' && config.approvalAboveMinor !== undefined
-      ? [{ handle: 'rejected', label: 'rejected', tone: 'no' }]
-      : [],
-  schema: nodeDataSchemas.end,
   Settings: EndSettings,
 };

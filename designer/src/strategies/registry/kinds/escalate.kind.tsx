@@ -1,6 +1,6 @@
-import { ESCALATION_ACTIONS, nodeDataSchemas } from '@recoup/domain';
+import { ESCALATION_ACTIONS } from '@recoup/domain';
 import { IntegerField, SelectField } from '../../settings/fields.tsx';
-import type { NodeSpec, SettingsProps } from '../node-spec.ts';
+import type { KindVisuals, SettingsProps } from '../node-spec.ts';
 
 type EscalationAction = (typeof ESCALATION_ACTIONS)[number];
 
@@ -26,16 +26,13 @@ function EscalateSettings({ config, onChange, readOnly }: SettingsProps<'escalat
   );
 }
 
-export const escalateSpec: NodeSpec<'escalate'> = {
+export const escalateSpec: KindVisuals<'escalate'> = {
   kind: 'escalate',
-  title: 'Escalate',
   description: 'Raise the account to a level with an action: notify, review, legal or agency.',
   group: 'People',
   glyph: '⚑',
   hasInput: true,
   defaults: () => ({ level: 1, action: 'manager-review' }),
   summary: (config) => `Level ${config.level ?? '?'} · ${ACTION_LABELS[config.action] ?? config.action}`,
-  exits: () => [{ handle: 'next', label: 'next', tone: 'next' }],
-  schema: nodeDataSchemas.escalate,
   Settings: EscalateSettings,
 };

@@ -1,6 +1,5 @@
-import { nodeDataSchemas } from '@recoup/domain';
 import { IntegerField } from '../../settings/fields.tsx';
-import type { NodeSpec, SettingsProps } from '../node-spec.ts';
+import type { KindVisuals, SettingsProps } from '../node-spec.ts';
 
 function PaymentPlanSettings({ config, onChange, readOnly }: SettingsProps<'payment-plan'>) {
   return (
@@ -32,19 +31,13 @@ function PaymentPlanSettings({ config, onChange, readOnly }: SettingsProps<'paym
   );
 }
 
-export const paymentPlanSpec: NodeSpec<'payment-plan'> = {
+export const paymentPlanSpec: KindVisuals<'payment-plan'> = {
   kind: 'payment-plan',
-  title: 'Payment plan',
   description: 'Offer the balance in installments; exits when the plan completes or breaks.',
   group: 'People',
   glyph: '▦',
   hasInput: true,
   defaults: () => ({ installments: 3, intervalDays: 30, firstDueInDays: 7, graceDays: 3 }),
   summary: (config) => `${config.installments ?? '?'} × every ${config.intervalDays ?? '?'} d`,
-  exits: () => [
-    { handle: 'completed', label: 'completed', tone: 'yes' },
-    { handle: 'broken', label: 'broken', tone: 'no' },
-  ],
-  schema: nodeDataSchemas['payment-plan'],
   Settings: PaymentPlanSettings,
 };

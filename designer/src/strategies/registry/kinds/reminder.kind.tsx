@@ -1,6 +1,6 @@
-import { nodeDataSchemas, REMINDER_CHANNELS, type ReminderChannel } from '@recoup/domain';
+import { REMINDER_CHANNELS, type ReminderChannel } from '@recoup/domain';
 import { SelectField } from '../../settings/fields.tsx';
-import type { NodeSpec, SettingsProps } from '../node-spec.ts';
+import type { KindVisuals, SettingsProps } from '../node-spec.ts';
 
 const CHANNEL_LABELS: Record<ReminderChannel, string> = { email: 'E-mail', sms: 'SMS', letter: 'Letter', webhook: 'Webhook' };
 
@@ -26,16 +26,13 @@ function ReminderSettings({ config, onChange, readOnly, context }: SettingsProps
   );
 }
 
-export const reminderSpec: NodeSpec<'reminder'> = {
+export const reminderSpec: KindVisuals<'reminder'> = {
   kind: 'reminder',
-  title: 'Reminder',
   description: 'Send a reminder by e-mail, SMS, letter or webhook from a template.',
   group: 'Contact',
   glyph: '✉',
   hasInput: true,
   defaults: () => ({ channel: 'email', template: 'overdue-7' }),
   summary: (config) => `${CHANNEL_LABELS[config.channel] ?? config.channel} · ${config.template || 'no template'}`,
-  exits: () => [{ handle: 'next', label: 'next', tone: 'next' }],
-  schema: nodeDataSchemas.reminder,
   Settings: ReminderSettings,
 };

@@ -1,6 +1,5 @@
-import { nodeDataSchemas } from '@recoup/domain';
 import { PrioritisedRulesField } from '../../settings/prioritised-rules-field.tsx';
-import type { NodeSpec, SettingsProps } from '../node-spec.ts';
+import type { KindVisuals, SettingsProps } from '../node-spec.ts';
 
 function SwitchSettings({ config, onChange, readOnly, context }: SettingsProps<'switch'>) {
   const rules = config.rules ?? [];
@@ -20,9 +19,8 @@ function SwitchSettings({ config, onChange, readOnly, context }: SettingsProps<'
   );
 }
 
-export const switchSpec: NodeSpec<'switch'> = {
+export const switchSpec: KindVisuals<'switch'> = {
   kind: 'switch',
-  title: 'Switch',
   description: 'Route to one of several named outcomes by prioritised rules, with a default exit.',
   group: 'Decide',
   glyph: '⋔',
@@ -33,14 +31,5 @@ export const switchSpec: NodeSpec<'switch'> = {
     ],
   }),
   summary: (config) => `${(config.rules ?? []).length} rule(s) + default`,
-  exits: (config) => [
-    ...[...new Set((config.rules ?? []).map((rule) => rule.outcome))].map((outcome) => ({
-      handle: outcome,
-      label: outcome,
-      tone: 'outcome' as const,
-    })),
-    ...((config.rules ?? []).some((rule) => rule.outcome === 'default') ? [] : [{ handle: 'default', label: 'default', tone: 'fallback' as const }]),
-  ],
-  schema: nodeDataSchemas.switch,
   Settings: SwitchSettings,
 };

@@ -1,6 +1,5 @@
-import { nodeDataSchemas } from '@recoup/domain';
 import { NameListField, TextField } from '../../settings/fields.tsx';
-import type { NodeSpec, SettingsProps } from '../node-spec.ts';
+import type { KindVisuals, SettingsProps } from '../node-spec.ts';
 
 function TagSettings({ config, onChange, readOnly }: SettingsProps<'tag'>) {
   return (
@@ -27,9 +26,8 @@ function TagSettings({ config, onChange, readOnly }: SettingsProps<'tag'>) {
   );
 }
 
-export const tagSpec: NodeSpec<'tag'> = {
+export const tagSpec: KindVisuals<'tag'> = {
   kind: 'tag',
-  title: 'Tag / segment',
   description: 'Set the account’s segment or add and remove tags that later rules can test.',
   group: 'Flow',
   glyph: '#',
@@ -43,7 +41,5 @@ export const tagSpec: NodeSpec<'tag'> = {
     ]
       .filter(Boolean)
       .join(' ') || 'Nothing set',
-  exits: () => [{ handle: 'next', label: 'next', tone: 'next' }],
-  schema: nodeDataSchemas.tag,
   Settings: TagSettings,
 };

@@ -1,6 +1,6 @@
-import { ASSIGNMENT_POLICIES, nodeDataSchemas, TASK_PRIORITIES, TASK_TYPES } from '@recoup/domain';
+import { ASSIGNMENT_POLICIES, TASK_PRIORITIES, TASK_TYPES } from '@recoup/domain';
 import { CheckboxField, IntegerField, NameListField, SelectField, TextField } from '../../settings/fields.tsx';
-import type { NodeSpec, SettingsProps } from '../node-spec.ts';
+import type { KindVisuals, SettingsProps } from '../node-spec.ts';
 
 function TaskSettings({ config, onChange, readOnly }: SettingsProps<'task'>) {
   const awaits = config.awaitOutcome !== false;
@@ -58,9 +58,8 @@ function TaskSettings({ config, onChange, readOnly }: SettingsProps<'task'>) {
   );
 }
 
-export const taskSpec: NodeSpec<'task'> = {
+export const taskSpec: KindVisuals<'task'> = {
   kind: 'task',
-  title: 'Collector task',
   description: 'Hand a call or review to a collector; each outcome they record is an exit.',
   group: 'People',
   glyph: '☎',
@@ -75,10 +74,5 @@ export const taskSpec: NodeSpec<'task'> = {
     priority: 'normal',
   }),
   summary: (config) => `${config.taskType === 'review' ? 'Review' : 'Call'}: ${config.title || 'untitled'}`,
-  exits: (config) =>
-    config.awaitOutcome === false
-      ? [{ handle: 'next', label: 'next', tone: 'next' }]
-      : [...new Set(config.outcomes ?? [])].map((outcome) => ({ handle: outcome, label: outcome, tone: 'outcome' as const })),
-  schema: nodeDataSchemas.task,
   Settings: TaskSettings,
 };

@@ -1,6 +1,6 @@
-import { nodeDataSchemas, WAIT_EVENTS, type WaitEvent } from '@recoup/domain';
+import { WAIT_EVENTS, type WaitEvent } from '@recoup/domain';
 import { IntegerField, MultiChoiceField } from '../../settings/fields.tsx';
-import type { NodeSpec, SettingsProps } from '../node-spec.ts';
+import type { KindVisuals, SettingsProps } from '../node-spec.ts';
 
 const EVENT_LABELS: Record<WaitEvent, string> = {
   payment: 'A payment arrives',
@@ -44,19 +44,13 @@ function WaitForEventSettings({ config, onChange, readOnly }: SettingsProps<'wai
   );
 }
 
-export const waitForEventSpec: NodeSpec<'wait-for-event'> = {
+export const waitForEventSpec: KindVisuals<'wait-for-event'> = {
   kind: 'wait-for-event',
-  title: 'Wait for event',
   description: 'Wait for a payment, promise, dispute or task outcome, with a timeout exit.',
   group: 'Flow',
   glyph: '◎',
   hasInput: true,
   defaults: () => ({ events: ['payment'], timeoutDays: 7, timeoutHours: 0 }),
   summary: (config) => `${(config.events ?? []).join(', ') || 'no events'} · timeout ${config.timeoutDays ?? 7} d`,
-  exits: (config) => [
-    ...[...new Set(config.events ?? [])].map((event) => ({ handle: event, label: event, tone: 'event' as const })),
-    { handle: 'timeout', label: 'timeout', tone: 'timeout' },
-  ],
-  schema: nodeDataSchemas['wait-for-event'],
   Settings: WaitForEventSettings,
 };

@@ -1,7 +1,6 @@
-import { nodeDataSchemas } from '@recoup/domain';
 import type { KindConfig } from '../../model/flow-types.ts';
 import { IntegerField, SelectField } from '../../settings/fields.tsx';
-import type { NodeSpec, SettingsProps } from '../node-spec.ts';
+import type { KindVisuals, SettingsProps } from '../node-spec.ts';
 
 type WaitConfig = KindConfig<'wait'>;
 
@@ -59,16 +58,13 @@ function WaitSettings({ config, onChange, readOnly }: SettingsProps<'wait'>) {
   );
 }
 
-export const waitSpec: NodeSpec<'wait'> = {
+export const waitSpec: KindVisuals<'wait'> = {
   kind: 'wait',
-  title: 'Wait',
   description: 'Pause for a time, or until a day relative to the oldest due date.',
   group: 'Flow',
   glyph: '◷',
   hasInput: true,
   defaults: () => ({ mode: 'duration', days: 3, hours: 0, minutes: 0 }),
   summary: describe,
-  exits: () => [{ handle: 'next', label: 'next', tone: 'next' }],
-  schema: nodeDataSchemas.wait,
   Settings: WaitSettings,
 };

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { assignRuleSchema, handleName, tagName } from '../schema-parts.ts';
+import { defineKind, NEXT } from './kind.ts';
+
+export const assignKind = defineKind({
+  kind: 'assign',
+  title: 'Assign collector',
+  schema: z.object({
+    rules: z.array(assignRuleSchema).max(50).default([]),
+    /** The pool used when no rule holds. */
+    defaultPool: handleName,
+    /** Skills a collector needs to receive the account. */
+    requiredSkills: z.array(tagName).max(20).default([]),
+  }),
+  exits: NEXT,
+  conditions: (data) => data.rules.map((rule) => rule.condition),
+});

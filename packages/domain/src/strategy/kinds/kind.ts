@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+import type { RuleCondition } from '../schema-parts.ts';
+
+// What a node kind is, in one place per kind (kinds/<kind>.ts): its title, the schema of its settings (whose bounds
+// the designer's fields read), its exits and the rule conditions it holds. The registry (registry.ts) collects
+// them, typed so that a kind without a definition does not compile.
+
+export const NODE_KINDS = [
+  'start',
+  'wait',
+  'wait-for-event',
+  'condition',
+  'switch',
+  'reminder',
+  'task',
+  'assign',
+  'tag',
+  'payment-plan',
+  'escalate',
+  'end',
+] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+/** What path an exit starts, which is how the designer colours it. */
+export type ExitRole = 'next' | 'yes' | 'no' | 'timeout' | 'outcome' | 'event' | 'fallback';
+
+export interface ExitDefinition {
+  /** The edge handle, as edges name it in their sourceHandle. */
+  handle: string;
+  role: ExitRole;
+}
+
+export interface KindDefinition<K extends NodeKind = NodeKind, S extends z.ZodType = z.ZodType> {
+  kind: K;
+  /** The kind's name wherever people read it: the palette, the canvas, the validator's messages. */
+  title: string;
+  /** The node's settings (its `data`), as the server validates them. */
+  schema: S;
+  /**
+   * The node's exits: a list when they do not depend on the settings, else a function of the settings, which also
+   * takes settings not yet parsed (defaults not applied), as the designer holds them while a manager edits.
+   */
+  exits: readonly ExitDefinition[] | ((data: z.input<S>) => ExitDefinition[]);
+  /** Every json-rules-engine condition the settings hold. */
+  conditions?: (data: z.output<S>) => RuleCondition[];
+}
+
+/** Declares a kind, keeping its schema's own type for the node types derived from it. */
+export const defineKind = <K extends NodeKind, S extends z.ZodType>(definition: KindDefinition<K, S>): KindDefinition<K, S> => definition;
+
+export const NEXT: readonly ExitDefinition[] = [{ handle: 'next', role: 'next' }];
+
+/** Each name once, in order. */
+export const distinct = (names: readonly string[]): string[] => [...new Set(names)];
