@@ -1,26 +1,29 @@
-import type {
-  AccountSnapshot,
-  CommandInputs,
-  CommandOf,
-  Decision,
-  EngineCommand,
-  EngineCommandType,
-  EngineEvent,
-  EngineState,
-  PrioritisedRule,
-  PromiseHold,
-  StepResult,
-} from './engine-types.ts';
+import type { AccountSnapshot, EngineEvent, EngineState, StepResult } from './engine-types.ts';
+import { EngineError, MissingStateError, RunawayStepError, UnknownTaskOutcomeError } from './engine-errors.ts';
+import type { StrategyGraph, StrategyNode, WaitEvent, NodeOfKind } from './graph.ts';
+import type { KindDefinition } from './kinds/kind.ts';
+import { kindDefinition } from './kinds/registry.ts';
+import { WRITE_OFF_APPROVAL_OUTCOMES } from './kinds/end.ts';
+import { passWait, settleWait } from './kinds/wait.ts';
 import {
-  EngineError,
-  MissingEdgeError,
-  MissingStateError,
-  RunawayStepError,
-  UnknownNodeError,
-  UnknownTaskOutcomeError,
-} from './engine-errors.ts';
-import type { EndOutcome, NodeOfKind, StrategyGraph, StrategyNode, WaitEvent } from './graph.ts';
-import { awaitsOutcome, needsWriteOffApproval, WRITE_OFF_APPROVAL_OUTCOMES } from './node-exits.ts';
+  balanceOf,
+  checkPromise,
+  contactHold,
+  decide,
+  defer,
+  disputedOf,
+  emit,
+  endRun,
+  exitKey,
+  follow,
+  holdsOf,
+  HOUR_MS,
+  nameOf,
+  nodeOf,
+  type StepContext as Context,
+} from './step-context.ts';
+
+export { MAX_DECISIONS } from './step-context.ts';
 
 // The interpreter is a pure state machine: step() advances node by node until the account needs the outside world
 // (a timer, a condition evaluation, an email, a task, an escalation), then returns the commands for the workflow
@@ -31,192 +34,14 @@ import { awaitsOutcome, needsWriteOffApproval, WRITE_OFF_APPROVAL_OUTCOMES } fro
 
 /** More nodes than this in one step can only be a loop that never waits. */
 export const MAX_NODES_PER_STEP = 1000;
-/** Decisions are kept for display; old ones fall off so the state stays small in workflow history. */
-export const MAX_DECISIONS = 50;
 
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
-
-interface Context {
-  nodes: Map<string, StrategyNode>;
-  exits: Map<string, string>;
-  state: EngineState;
-  commands: EngineCommand[];
-  now: number;
-  nowIso: string;
-  advanced: number;
-}
-
-function exitKey(nodeId: string, handle: string): string {
-  return `${nodeId}\u0000${handle}`;
-}
-
-function nodeOf(ctx: Context, id: string): StrategyNode {
-  const node = ctx.nodes.get(id);
-  if (!node) throw new UnknownNodeError(id);
-  return node;
-}
-
-function nameOf(node: StrategyNode): string {
-  return `"${node.label || node.id}"`;
-}
-
-function follow(ctx: Context, node: StrategyNode, handle: string): string {
-  const target = ctx.exits.get(exitKey(node.id, handle));
-  if (target === undefined) throw new MissingEdgeError(node.id, handle);
-  if (!ctx.nodes.has(target)) throw new UnknownNodeError(target);
-  return target;
-}
-
-function decide(ctx: Context, nodeId: string, kind: Decision['kind'], detail: string): void {
-  const decisions = [...ctx.state.decisions, { at: ctx.nowIso, nodeId, kind, detail }];
-  ctx.state.decisions = decisions.slice(-MAX_DECISIONS);
-}
-
-function minorOf(value: string, what: string): bigint {
-  if (!/^-?\d+$/.test(value)) throw new EngineError('engine-invalid-account', `${what} "${value}" is not an integer.`);
-  return BigInt(value);
-}
-
-function balanceOf(account: AccountSnapshot): bigint {
-  return minorOf(account.balanceMinor, 'Account balance');
-}
-
-function disputedOf(account: AccountSnapshot): bigint {
-  return minorOf(account.disputedMinor ?? '0', 'Disputed amount');
-}
-
-const APPROVAL_OUTCOMES: string[] = [...WRITE_OFF_APPROVAL_OUTCOMES];
-
-/** When a wait ends, in epoch ms; null when it cannot be known yet (a due-offset wait with nothing open). */
-function waitUntil(node: NodeOfKind<'wait'>, account: AccountSnapshot, now: number): number | null {
-  const data = node.data;
-  switch (data.mode) {
-    case 'duration':
-      return now + data.days * DAY_MS + data.hours * HOUR_MS + data.minutes * MINUTE_MS;
-    case 'due-offset': {
-      if (account.oldestDueAt === null) return null;
-      const due = Date.parse(account.oldestDueAt);
-      if (Number.isNaN(due)) {
-        throw new EngineError('engine-invalid-account', `Oldest due date "${account.oldestDueAt}" is not a date.`);
-      }
-      // Whole days of UTC milliseconds, so the wait ends at the due date's time of day.
-      return due + data.offsetDays * DAY_MS;
-    }
-  }
-}
-
-/** Gives the runner a command; its key is the node's current visit unless the caller names it. */
-function emit<T extends EngineCommandType>(ctx: Context, type: T, nodeId: string, input: CommandInputs[T], key = `${nodeId}:${ctx.state.visits[nodeId] ?? 1}`): void {
-  ctx.commands.push({ type, nodeId, key, input } as CommandOf<T> as EngineCommand);
-}
-
-/** Asks for a promise to be judged, at the node the run is at. */
-function checkPromise(ctx: Context, promiseId: string): void {
-  emit(ctx, 'check-promise', ctx.state.nodeId, { promiseId }, `promise:${promiseId}`);
-}
-
-function endRun(ctx: Context, nodeId: string, outcome: EndOutcome, detail: string): void {
-  ctx.state.status = 'ended';
-  ctx.state.outcome = outcome;
-  ctx.state.awaiting = { kind: 'nothing' };
-  emit(ctx, 'complete', nodeId, { outcome });
-  decide(ctx, nodeId, 'ended', detail);
-}
-
-/**
- * Catch-up: from a due-offset wait whose moment has passed, look along the 'next' chain through reminders and
- * due-offset waits only. The last of those waits that has also passed is where the account really is, so the
- * reminders and waits before it are skipped rather than all sent at once.
- */
-function catchUpTarget(ctx: Context, from: NodeOfKind<'wait'>): string | undefined {
-  const seen = new Set<string>([from.id]);
-  const skipped: StrategyNode[] = [];
-  let pending: StrategyNode[] = [];
-  let target: NodeOfKind<'wait'> | undefined;
-  let current = nodeOf(ctx, follow(ctx, from, 'next'));
-  while (!seen.has(current.id)) {
-    seen.add(current.id);
-    if (current.type === 'reminder') {
-      pending.push(current);
-    } else if (current.type === 'wait' && current.data.mode === 'due-offset') {
-      const until = waitUntil(current, ctx.state.account, ctx.now);
-      if (until === null || until > ctx.now) break;
-      skipped.push(...(target ? [target] : []), ...pending);
-      pending = [];
-      target = current;
-    } else {
-      break;
-    }
-    current = nodeOf(ctx, follow(ctx, current, 'next'));
-  }
-  if (!target) return undefined;
-  for (const node of skipped) {
-    decide(ctx, node.id, 'skipped', `Skipped ${nameOf(node)}: the account is already past that stage.`);
-  }
-  return target.id;
-}
-
-/** Where to go once a wait is over. */
-function passWait(ctx: Context, node: NodeOfKind<'wait'>): string {
-  if (node.data.mode === 'due-offset') {
-    const target = catchUpTarget(ctx, node);
-    if (target !== undefined) return target;
-  }
-  return follow(ctx, node, 'next');
-}
-
-/** Sets up the wait at the current node (entered or recomputed); returns the next node when it is already over. */
-function settleWait(ctx: Context, node: NodeOfKind<'wait'>): string | undefined {
-  const until = waitUntil(node, ctx.state.account, ctx.now);
-  if (until === null) {
-    ctx.state.awaiting = { kind: 'nothing' };
-    decide(ctx, node.id, 'wait', `${nameOf(node)} waits for an open due date; nothing is due yet.`);
-    return undefined;
-  }
-  const untilIso = new Date(until).toISOString();
-  if (until <= ctx.now) {
-    decide(ctx, node.id, 'wait', `${nameOf(node)} was already over (${untilIso}); continuing at once.`);
-    return passWait(ctx, node);
-  }
-  ctx.state.awaiting = { kind: 'timer', until: untilIso };
-  emit(ctx, 'wait-until', node.id, { until: untilIso });
-  decide(ctx, node.id, 'wait', `${nameOf(node)} waits until ${untilIso}.`);
-  return undefined;
-}
-
-const rulesOf = <K extends 'outcome' | 'pool'>(rules: ({ [P in K]: string } & { priority: number; condition: PrioritisedRule['condition'] })[], key: K): PrioritisedRule[] =>
-  rules.map((rule) => ({ name: rule[key], priority: rule.priority, condition: rule.condition }));
-
-/** The promise holds still in force: their deadline has not been judged yet. */
-function holdsOf(state: EngineState): PromiseHold[] {
-  return state.holds ?? [];
-}
-
-/** Why a contact may not happen now, and until when (null: until the account changes); undefined when it may. */
-function contactHold(ctx: Context): { until: string | null; reason: string } | undefined {
-  const holds = holdsOf(ctx.state);
-  const first = holds[0];
-  if (first) {
-    const until = holds.reduce((min, h) => (h.until < min ? h.until : min), first.until);
-    return { until, reason: `a promise to pay is running until ${until}` };
-  }
-  if (balanceOf(ctx.state.account) <= 0n && disputedOf(ctx.state.account) > 0n) {
-    return { until: null, reason: 'every open item is disputed; collection waits for the dispute to be resolved' };
-  }
-  return undefined;
-}
+/** How the kind of a node runs it. */
+const runsOf = (node: StrategyNode): KindDefinition['runs'] => (kindDefinition(node.type) as KindDefinition).runs;
 
 /** Reminders and calls reach the debtor, so promises and disputes hold them back; other actions go ahead. */
 function isContact(node: StrategyNode): boolean {
-  return node.type === 'reminder' || (node.type === 'task' && node.data.taskType === 'call');
-}
-
-function defer(ctx: Context, node: StrategyNode, until: string | null, reason: string): void {
-  ctx.state.awaiting = { kind: 'deferred', until, reason };
-  if (until !== null) emit(ctx, 'wait-until', node.id, { until });
-  decide(ctx, node.id, 'deferred', `${nameOf(node)} deferred ${until === null ? 'until the account changes' : `until ${until}`}: ${reason}`);
+  const runs = runsOf(node);
+  return 'act' in runs && runs.contacts !== undefined && runs.contacts(node.data);
 }
 
 /**
@@ -224,7 +49,8 @@ function defer(ctx: Context, node: StrategyNode, until: string | null, reason: s
  * here again with the same key, so it stays one action. Returns the next node for nodes that do not wait.
  */
 function act(ctx: Context, node: StrategyNode, key: string): string | undefined {
-  const state = ctx.state;
+  const runs = runsOf(node);
+  if (!('act' in runs)) throw new EngineError('engine-state-mismatch', `${nameOf(node)} is a ${node.type}, which has no action to perform.`);
   if (isContact(node)) {
     const hold = contactHold(ctx);
     if (hold) {
@@ -232,107 +58,7 @@ function act(ctx: Context, node: StrategyNode, key: string): string | undefined 
       return undefined;
     }
   }
-  if (node.type === 'payment-plan' && balanceOf(state.account) <= 0n) {
-    // Nothing collectible (every item disputed): a plan would be for nothing; wait for the account to change.
-    defer(ctx, node, null, 'nothing is collectible to spread over a plan; waiting for the account to change');
-    return undefined;
-  }
-  switch (node.type) {
-    case 'reminder':
-      state.awaiting = { kind: 'action' };
-      emit(ctx, 'send-reminder', node.id, { channel: node.data.channel, template: node.data.template }, key);
-      return undefined;
-    case 'task': {
-      const waits = awaitsOutcome(node);
-      state.awaiting = waits ? { kind: 'task-outcome', taskKey: key } : { kind: 'action' };
-      emit(
-        ctx,
-        'create-task',
-        node.id,
-        {
-          taskType: node.data.taskType,
-          title: node.data.title,
-          assignment: node.data.assignment,
-          outcomes: [...node.data.outcomes],
-          dueAt: new Date(ctx.now + node.data.dueInHours * HOUR_MS).toISOString(),
-          ...(node.data.priority ? { priority: node.data.priority } : {}),
-        },
-        key,
-      );
-      return undefined;
-    }
-    case 'escalate':
-      state.awaiting = { kind: 'action' };
-      emit(ctx, 'escalate', node.id, { level: node.data.level, action: node.data.action }, key);
-      return undefined;
-    case 'assign':
-      state.awaiting = { kind: 'action' };
-      emit(
-        ctx,
-        'assign-collector',
-        node.id,
-        { rules: rulesOf(node.data.rules, 'pool'), defaultPool: node.data.defaultPool, requiredSkills: [...node.data.requiredSkills] },
-        key,
-      );
-      return undefined;
-    case 'tag':
-      state.awaiting = { kind: 'action' };
-      emit(
-        ctx,
-        'set-tags',
-        node.id,
-        { segment: node.data.segment ?? null, addTags: [...node.data.addTags], removeTags: [...node.data.removeTags] },
-        key,
-      );
-      return undefined;
-    case 'payment-plan':
-      state.awaiting = { kind: 'plan', planId: null };
-      emit(
-        ctx,
-        'create-payment-plan',
-        node.id,
-        {
-          installments: node.data.installments,
-          intervalDays: node.data.intervalDays,
-          firstDueInDays: node.data.firstDueInDays,
-          graceDays: node.data.graceDays,
-        },
-        key,
-      );
-      return undefined;
-    case 'start':
-    case 'wait':
-    case 'wait-for-event':
-    case 'condition':
-    case 'switch':
-    case 'end':
-      throw new EngineError('engine-state-mismatch', `${nameOf(node)} is a ${node.type}, which has no action to perform.`);
-  }
-}
-
-function endAt(ctx: Context, node: NodeOfKind<'end'>, key: string): void {
-  const threshold = node.data.approvalAboveMinor;
-  const balance = balanceOf(ctx.state.account);
-  if (needsWriteOffApproval(node) && threshold !== undefined && balance > BigInt(threshold)) {
-    ctx.state.awaiting = { kind: 'task-outcome', taskKey: key };
-    emit(
-      ctx,
-      'create-task',
-      node.id,
-      {
-        taskType: 'review',
-        title: `Approve writing off ${balance} minor units of ${ctx.state.account.currency}`,
-        assignment: 'least-loaded',
-        role: 'manager',
-        outcomes: [...APPROVAL_OUTCOMES],
-        dueAt: new Date(ctx.now + 72 * HOUR_MS).toISOString(),
-      },
-      key,
-    );
-    decide(ctx, node.id, 'wait', `${nameOf(node)} needs a manager's approval: ${balance} is above the ${threshold} limit.`);
-    return;
-  }
-  endRun(ctx, node.id, node.data.outcome, `Finished at ${nameOf(node)} with outcome "${node.data.outcome}".`);
+  return runs.act(ctx, node, key);
 }
 
 /** Enters a node; returns the node to enter next, or undefined when the run now waits for the outside world. */
@@ -344,37 +70,8 @@ function enter(ctx: Context, node: StrategyNode): string | undefined {
   state.awaiting = { kind: 'nothing' };
   const key = `${node.id}:${visit}`;
   decide(ctx, node.id, 'entered', `Entered ${nameOf(node)} (visit ${visit}).`);
-  switch (node.type) {
-    case 'start':
-      return follow(ctx, node, 'next');
-    case 'end':
-      endAt(ctx, node, key);
-      return undefined;
-    case 'wait':
-      return settleWait(ctx, node);
-    case 'wait-for-event': {
-      const until = new Date(ctx.now + node.data.timeoutDays * DAY_MS + node.data.timeoutHours * HOUR_MS).toISOString();
-      state.awaiting = { kind: 'event', events: [...node.data.events], until };
-      emit(ctx, 'wait-until', node.id, { until });
-      decide(ctx, node.id, 'wait', `${nameOf(node)} waits for ${node.data.events.join(', ')} until ${until}.`);
-      return undefined;
-    }
-    case 'condition':
-      state.awaiting = { kind: 'condition' };
-      emit(ctx, 'evaluate-condition', node.id, { condition: node.data.condition });
-      return undefined;
-    case 'switch':
-      state.awaiting = { kind: 'condition' };
-      emit(ctx, 'evaluate-switch', node.id, { rules: rulesOf(node.data.rules, 'outcome') });
-      return undefined;
-    case 'reminder':
-    case 'task':
-    case 'escalate':
-    case 'assign':
-    case 'tag':
-    case 'payment-plan':
-      return act(ctx, node, key);
-  }
+  const runs = runsOf(node);
+  return 'act' in runs ? act(ctx, node, key) : runs.enter(ctx, node, key);
 }
 
 function run(ctx: Context, firstId: string | undefined): void {
@@ -543,7 +240,7 @@ function onTaskCompleted(ctx: Context, taskKey: string, outcome: string): void {
   if (awaiting.kind === 'task-outcome' && taskKey === awaiting.taskKey) {
     const node = nodeOf(ctx, state.nodeId);
     if (node.type === 'end') {
-      if (!APPROVAL_OUTCOMES.includes(outcome)) throw new UnknownTaskOutcomeError(node.id, outcome, APPROVAL_OUTCOMES);
+      if (!WRITE_OFF_APPROVAL_OUTCOMES.includes(outcome as never)) throw new UnknownTaskOutcomeError(node.id, outcome, [...WRITE_OFF_APPROVAL_OUTCOMES]);
       decide(ctx, node.id, 'task-outcome', `The write-off at ${nameOf(node)} was ${outcome === 'approve' ? 'approved' : 'rejected'}.`);
       if (outcome === 'approve') endRun(ctx, node.id, node.data.outcome, `Finished at ${nameOf(node)}: written off with approval.`);
       else run(ctx, follow(ctx, node, 'rejected'));

@@ -1,13 +1,12 @@
 import type { NodeKind, RuleCondition, StrategyNode } from './graph.ts';
-import { endNeedsApproval } from './kinds/end.ts';
+import { endNeedsApproval, WRITE_OFF_APPROVAL_OUTCOMES } from './kinds/end.ts';
 import { fixedKindExits, kindConditions, kindExits } from './kinds/registry.ts';
 import { taskAwaitsOutcome } from './kinds/task.ts';
 
 // A node's exits and rules, asked of its kind's definition (kinds/<kind>.ts): one answer for the validator, the
 // interpreter and the designer.
 
-/** A manager answers a write-off approval task with one of these. */
-export const WRITE_OFF_APPROVAL_OUTCOMES = ['approve', 'reject'] as const;
+export { WRITE_OFF_APPROVAL_OUTCOMES } from './kinds/end.ts';
 
 /** True when an end node first asks a manager to approve the write-off (and so has a 'rejected' exit). */
 export function needsWriteOffApproval(node: StrategyNode): boolean {

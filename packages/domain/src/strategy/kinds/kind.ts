@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { RuleCondition } from '../schema-parts.ts';
+import type { StepContext } from '../step-context.ts';
 
 // What a node kind is, in one place per kind (kinds/<kind>.ts): its title, the schema of its settings (whose bounds
 // the designer's fields read), its exits and the rule conditions it holds. The registry (registry.ts) collects
@@ -30,6 +31,17 @@ export interface ExitDefinition {
   role: ExitRole;
 }
 
+/** A node of a kind, as the interpreter hands it to the kind's behaviour. */
+export interface KindNode<K extends NodeKind = NodeKind, S extends z.ZodType = z.ZodType> {
+  id: string;
+  type: K;
+  label?: string | undefined;
+  data: z.output<S>;
+}
+
+/** What the interpreter does at a node; returns the next node to enter, or undefined when the run now waits. */
+export type KindBehaviour<K extends NodeKind, S extends z.ZodType> = (ctx: StepContext, node: KindNode<K, S>, key: string) => string | undefined;
+
 export interface KindDefinition<K extends NodeKind = NodeKind, S extends z.ZodType = z.ZodType> {
   kind: K;
   /** The kind's name wherever people read it: the palette, the canvas, the validator's messages. */
@@ -43,6 +55,12 @@ export interface KindDefinition<K extends NodeKind = NodeKind, S extends z.ZodTy
   exits: readonly ExitDefinition[] | ((data: z.input<S>) => ExitDefinition[]);
   /** Every json-rules-engine condition the settings hold. */
   conditions?: (data: z.output<S>) => RuleCondition[];
+  /**
+   * How the interpreter runs the node. `enter`: what entering it does. `act`: an action, which the interpreter
+   * performs on entering and again when a deferred action is retried, under the same key; before it, an action
+   * that `contacts` the debtor is deferred while a promise or a dispute holds contact back.
+   */
+  runs: { enter: KindBehaviour<K, S> } | { act: KindBehaviour<K, S>; contacts?: (data: z.output<S>) => boolean };
 }
 
 /** Declares a kind, keeping its schema's own type for the node types derived from it. */

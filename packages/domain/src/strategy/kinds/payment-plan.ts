@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineKind } from './kind.ts';
+import { balanceOf, defer, emit } from '../step-context.ts';
 
 export const paymentPlanKind = defineKind({
   kind: 'payment-plan',
@@ -16,4 +17,27 @@ export const paymentPlanKind = defineKind({
     { handle: 'completed', role: 'yes' },
     { handle: 'broken', role: 'no' },
   ],
+  runs: {
+    act: (ctx, node, key) => {
+      if (balanceOf(ctx.state.account) <= 0n) {
+        // Nothing collectible (every item disputed): a plan would be for nothing; wait for the account to change.
+        defer(ctx, node, null, 'nothing is collectible to spread over a plan; waiting for the account to change');
+        return undefined;
+      }
+      ctx.state.awaiting = { kind: 'plan', planId: null };
+      emit(
+        ctx,
+        'create-payment-plan',
+        node.id,
+        {
+          installments: node.data.installments,
+          intervalDays: node.data.intervalDays,
+          firstDueInDays: node.data.firstDueInDays,
+          graceDays: node.data.graceDays,
+        },
+        key,
+      );
+      return undefined;
+    },
+  },
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { switchRuleSchema } from '../schema-parts.ts';
 import { defineKind, distinct } from './kind.ts';
+import { emit, rulesOf } from '../step-context.ts';
 
 export const switchKind = defineKind({
   kind: 'switch',
@@ -12,4 +13,11 @@ export const switchKind = defineKind({
     ...((data.rules ?? []).some((rule) => rule.outcome === 'default') ? [] : [{ handle: 'default', role: 'fallback' as const }]),
   ],
   conditions: (data) => data.rules.map((rule) => rule.condition),
+  runs: {
+    enter: (ctx, node) => {
+      ctx.state.awaiting = { kind: 'condition' };
+      emit(ctx, 'evaluate-switch', node.id, { rules: rulesOf(node.data.rules, 'outcome') });
+      return undefined;
+    },
+  },
 });

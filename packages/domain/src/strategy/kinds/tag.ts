@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { tagName } from '../schema-parts.ts';
 import { defineKind, NEXT } from './kind.ts';
+import { emit } from '../step-context.ts';
 
 export const tagKind = defineKind({
   kind: 'tag',
@@ -15,4 +16,17 @@ export const tagKind = defineKind({
       message: 'set a segment or add or remove at least one tag',
     }),
   exits: NEXT,
+  runs: {
+    act: (ctx, node, key) => {
+      ctx.state.awaiting = { kind: 'action' };
+      emit(
+        ctx,
+        'set-tags',
+        node.id,
+        { segment: node.data.segment ?? null, addTags: [...node.data.addTags], removeTags: [...node.data.removeTags] },
+        key,
+      );
+      return undefined;
+    },
+  },
 });

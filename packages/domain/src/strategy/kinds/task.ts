@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TASK_PRIORITIES } from '../../tasks/task-priority.ts';
 import { ASSIGNMENT_POLICIES, handleName, TASK_TYPES } from '../schema-parts.ts';
 import { defineKind, distinct, NEXT } from './kind.ts';
+import { emit, HOUR_MS } from '../step-context.ts';
 
 const schema = z.object({
   taskType: z.enum(TASK_TYPES),
@@ -31,4 +32,27 @@ export const taskKind = defineKind({
   schema,
   // One exit per outcome while the run waits for it; otherwise the run goes on along 'next'.
   exits: (data) => (taskAwaitsOutcome(data) ? distinct(data.outcomes ?? []).map((handle) => ({ handle, role: 'outcome' as const })) : [...NEXT]),
+  runs: {
+    // A call reaches the debtor; a review does not.
+    contacts: (data) => data.taskType === 'call',
+    act: (ctx, node, key) => {
+      const waits = taskAwaitsOutcome(node.data);
+      ctx.state.awaiting = waits ? { kind: 'task-outcome', taskKey: key } : { kind: 'action' };
+      emit(
+        ctx,
+        'create-task',
+        node.id,
+        {
+          taskType: node.data.taskType,
+          title: node.data.title,
+          assignment: node.data.assignment,
+          outcomes: [...node.data.outcomes],
+          dueAt: new Date(ctx.now + node.data.dueInHours * HOUR_MS).toISOString(),
+          ...(node.data.priority ? { priority: node.data.priority } : {}),
+        },
+        key,
+      );
+      return undefined;
+    },
+  },
 });
