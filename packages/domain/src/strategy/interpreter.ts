@@ -136,14 +136,18 @@ function onTimer(ctx: Context): void {
       retryDeferred(ctx);
       return;
     case 'timer': {
-      const node = currentNode(ctx, 'wait');
+      const node = nodeOf(ctx, ctx.state.nodeId);
+      const runs = runsOf(node);
+      if (!('timerOver' in runs) || runs.timerOver === undefined) {
+        throw new EngineError('engine-state-mismatch', `The state awaits a timer at "${node.id}", but a ${node.type} has none.`);
+      }
       // A timer that fires early (clock skew, a stale timer from before a recompute) must not advance the run.
       if (Date.parse(awaiting.until) > ctx.now) {
         emit(ctx, 'wait-until', node.id, { until: awaiting.until });
         return;
       }
       decide(ctx, node.id, 'wait', `${nameOf(node)} is over.`);
-      run(ctx, passWait(ctx, node));
+      run(ctx, runs.timerOver(ctx, node));
       return;
     }
     case 'event': {

@@ -11,7 +11,8 @@ import {
 import { conditionsOf, exitHandles, fixedHandles, needsWriteOffApproval } from './node-exits.ts';
 import type { Problem } from './problems.ts';
 import { ruleProblems } from './rule-problems.ts';
-import { kindTitle } from './kinds/registry.ts';
+import type { KindDefinition } from './kinds/kind.ts';
+import { kindDefinition, kindTitle } from './kinds/registry.ts';
 
 export interface ValidateStrategyOptions {
   /** Template keys that exist; when given, reminders must use one of them. */
@@ -145,13 +146,9 @@ function handlesOf(node: ModelNode): string[] | undefined {
  * positive timeout, or a payment plan. A due-offset wait lets every later pass through at once.
  */
 function pauses(node: ModelNode): boolean {
-  if (node.kind === 'payment-plan') return true;
-  if (node.kind !== 'wait' && node.kind !== 'wait-for-event') return false;
-  const parsed = node.parsed;
-  if (!parsed) return true;
-  if (parsed.type === 'wait-for-event') return parsed.data.timeoutDays + parsed.data.timeoutHours > 0;
-  if (parsed.type !== 'wait') return false;
-  return parsed.data.mode === 'duration' && parsed.data.days + parsed.data.hours + parsed.data.minutes > 0;
+  if (!node.kind) return false;
+  const pausesLoops = (kindDefinition(node.kind) as KindDefinition).pausesLoops;
+  return pausesLoops !== undefined && pausesLoops(node.parsed?.data);
 }
 
 function reachable(from: string[], next: Map<string, string[]>): Set<string> {

@@ -60,7 +60,18 @@ export interface KindDefinition<K extends NodeKind = NodeKind, S extends z.ZodTy
    * performs on entering and again when a deferred action is retried, under the same key; before it, an action
    * that `contacts` the debtor is deferred while a promise or a dispute holds contact back.
    */
-  runs: { enter: KindBehaviour<K, S> } | { act: KindBehaviour<K, S>; contacts?: (data: z.output<S>) => boolean };
+  runs:
+    | {
+        enter: KindBehaviour<K, S>;
+        /** For a kind that waits on a timer: where the run goes once it is over. */
+        timerOver?: (ctx: StepContext, node: KindNode<K, S>) => string;
+      }
+    | { act: KindBehaviour<K, S>; contacts?: (data: z.output<S>) => boolean };
+  /**
+   * Whether a node of this kind surely takes time, so that a loop through it cannot spin. Given the settings, or
+   * undefined when they do not parse (the validator reports that apart).
+   */
+  pausesLoops?: (data: z.output<S> | undefined) => boolean;
 }
 
 /** Declares a kind, keeping its schema's own type for the node types derived from it. */

@@ -17,6 +17,7 @@ export const paymentPlanKind = defineKind({
     { handle: 'completed', role: 'yes' },
     { handle: 'broken', role: 'no' },
   ],
+  pausesLoops: () => true,
   runs: {
     act: (ctx, node, key) => {
       if (balanceOf(ctx.state.account) <= 0n) {

@@ -13,6 +13,7 @@ export const waitForEventKind = defineKind({
   }),
   // One exit per event it wakes on, and 'timeout' when none arrives in time.
   exits: (data) => [...distinct(data.events ?? []).map((handle) => ({ handle, role: 'event' as const })), { handle: 'timeout', role: 'timeout' }],
+  pausesLoops: (data) => data === undefined || data.timeoutDays + data.timeoutHours > 0,
   runs: {
     enter: (ctx, node) => {
       const until = new Date(ctx.now + node.data.timeoutDays * DAY_MS + node.data.timeoutHours * HOUR_MS).toISOString();

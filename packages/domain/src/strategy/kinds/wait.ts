@@ -92,5 +92,7 @@ export const waitKind = defineKind({
   title: 'Wait',
   schema: waitDataSchema,
   exits: NEXT,
-  runs: { enter: (ctx, node) => settleWait(ctx, node) },
+  runs: { enter: (ctx, node) => settleWait(ctx, node), timerOver: passWait },
+  // A due-offset wait lets every later pass through at once; only a positive duration surely takes time.
+  pausesLoops: (data) => data === undefined || (data.mode === 'duration' && data.days + data.hours + data.minutes > 0),
 });
