@@ -195,6 +195,51 @@ describe('collection workflow with every node kind', () => {
     expect((days[8] ?? 0) - promiseDay).toBe(40);
   });
 
+  it('holds a reminder at a wait-until-weekday node until the next Tuesday at 09:00 UTC', async () => {
+    const tuesdays: StrategyGraph = strategyGraphSchema.parse({
+      nodes: [
+        node('start', 'start', {}),
+        node('tuesday', 'wait-until-weekday', { weekdays: ['tuesday'], hourUtc: 9 }),
+        node('remind', 'reminder', { channel: 'email', template: 'overdue-7' }),
+        node('done', 'end', { outcome: 'completed' }),
+      ],
+      edges: [edge('start', 'tuesday'), edge('tuesday', 'remind'), edge('remind', 'done')],
+    });
+    const sentAt: string[] = [];
+    const { activities } = activitiesFor({ tuesdays }, {}, () => 0);
+    const taskQueue = 'wait-until-weekday';
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowBundle: await workflowBundle(),
+      activities: {
+        ...activities,
+        sendReminder: async (input: Parameters<CollectionActivities['sendReminder']>[0]) => {
+          sentAt.push(new Date(Context.current().info.currentAttemptScheduledTimestampMs ?? 0).toISOString());
+          return { status: 'sent', communicationId: input.key };
+        },
+      },
+    });
+    const startedAt = await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start(collectionWorkflow, {
+        workflowId: collectionWorkflowId('acc-weekday'),
+        taskQueue,
+        args: [{ accountId: 'acc-weekday', strategyVersionId: 'tuesdays' }],
+      });
+      const at = (await handle.describe()).startTime.getTime();
+      expect(await handle.result()).toEqual({ outcome: 'completed', nodeId: 'done' });
+      await maybeRecordHistory('wait-until-weekday', handle);
+      return at;
+    });
+    expect(sentAt).toHaveLength(1);
+    const sent = new Date(sentAt[0] ?? '');
+    // The first Tuesday 09:00 UTC after the start, not before it and not a week late.
+    expect(sent.getUTCDay()).toBe(2);
+    expect(sent.getUTCHours()).toBe(9);
+    expect(sent.getTime()).toBeGreaterThan(startedAt);
+    expect(sent.getTime() - startedAt).toBeLessThanOrEqual(7 * DAY);
+  });
+
   it('wakes a wait-for-event node on a dispute signal and on a payment, each along its own edge', async () => {
     const waiting: StrategyGraph = strategyGraphSchema.parse({
       nodes: [

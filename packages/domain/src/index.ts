@@ -133,6 +133,7 @@ export {
   type KindRegistry,
   type NodeDataSchemas,
 } from './strategy/kinds/registry.ts';
+export { nextWeekdayAt, WEEKDAYS, type Weekday } from './strategy/kinds/wait-until-weekday.ts';
 export type * from './strategy/engine-types.ts';
 export { dispatchCommand } from './strategy/engine-types.ts';
 export {

@@ -4,9 +4,12 @@ import {
   fixedKindExits,
   kindExits,
   kindTitle,
+  nextWeekdayAt,
   NODE_KIND_REGISTRY,
   NODE_KINDS,
   nodeDataSchemas,
+  startState,
+  step,
   strategyNodeSchema,
   validateStrategy,
   type NodeKind,
@@ -17,6 +20,7 @@ const SETTINGS: Record<NodeKind, unknown> = {
   start: {},
   wait: { mode: 'duration', days: 1 },
   'wait-for-event': { events: ['payment', 'dispute'] },
+  'wait-until-weekday': { weekdays: ['tuesday', 'friday'] },
   condition: { condition: { fact: 'daysPastDue', operator: 'greaterThan', value: 3 } },
   switch: { rules: [{ outcome: 'vip', condition: { fact: 'segment', operator: 'equal', value: 'vip' } }] },
   reminder: { channel: 'email', template: 'overdue-7' },
@@ -55,6 +59,36 @@ describe('the node kind registry', () => {
     expect(result.ok).toBe(false);
     const messages = result.ok ? [] : result.problems.map((problem) => problem.message);
     expect(messages.some((message) => message.includes(`${kindTitle(kind)} "Broken"`))).toBe(true);
+  });
+
+  it('ends a weekday wait at the first chosen weekday after now, at its hour in UTC', () => {
+    const tuesday0859 = Date.parse('2026-12-01T08:59:00.000Z'); // a Tuesday
+    expect(new Date(nextWeekdayAt(tuesday0859, ['tuesday'], 9)).toISOString()).toBe('2026-12-01T09:00:00.000Z');
+    expect(new Date(nextWeekdayAt(tuesday0859 + 60_000, ['tuesday'], 9)).toISOString()).toBe('2026-12-08T09:00:00.000Z');
+    expect(new Date(nextWeekdayAt(tuesday0859, ['monday', 'friday'], 14)).toISOString()).toBe('2026-12-04T14:00:00.000Z');
+    expect(new Date(nextWeekdayAt(Date.parse('2026-12-06T23:00:00.000Z'), ['monday'], 0)).toISOString()).toBe('2026-12-07T00:00:00.000Z');
+  });
+
+  it('waits at a wait-until-weekday node and goes on along next when its timer fires', () => {
+    const g = validateStrategy({
+      nodes: [
+        { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
+        { id: 'w', type: 'wait-until-weekday', position: { x: 0, y: 0 }, data: { weekdays: ['friday'], hourUtc: 14 } },
+        { id: 'end', type: 'end', position: { x: 0, y: 0 }, data: { outcome: 'completed' } },
+      ],
+      edges: [
+        { id: 'a', source: 'start', target: 'w', sourceHandle: 'next' },
+        { id: 'b', source: 'w', target: 'end', sourceHandle: 'next' },
+      ],
+    });
+    if (!g.ok) throw new Error(JSON.stringify(g.problems));
+    const account = { balanceMinor: '5000', currency: 'EUR', oldestDueAt: '2026-11-01T00:00:00.000Z' };
+    const started = startState(g.graph, account, new Date('2026-12-01T08:59:00.000Z'));
+    expect(started.commands).toEqual([{ type: 'wait-until', nodeId: 'w', key: 'w:1', input: { until: '2026-12-04T14:00:00.000Z' } }]);
+    const early = step(g.graph, started.state, { type: 'timer-fired' }, new Date('2026-12-04T13:00:00.000Z'));
+    expect(early.state.nodeId).toBe('w');
+    const over = step(g.graph, started.state, { type: 'timer-fired' }, new Date('2026-12-04T14:00:00.000Z'));
+    expect(over.state).toMatchObject({ status: 'ended', outcome: 'completed' });
   });
 
   it('gives every kind a distinct title', () => {

@@ -10,6 +10,7 @@ import { switchSpec } from './kinds/switch.kind.tsx';
 import { tagSpec } from './kinds/tag.kind.tsx';
 import { taskSpec } from './kinds/task.kind.tsx';
 import { waitForEventSpec } from './kinds/wait-for-event.kind.tsx';
+import { waitUntilWeekdaySpec } from './kinds/wait-until-weekday.kind.tsx';
 import { waitSpec } from './kinds/wait.kind.tsx';
 import type { KindVisuals, NodeRegistry, NodeSpec, PaletteGroup } from './node-spec.ts';
 
@@ -18,6 +19,7 @@ const VISUALS: { [K in NodeKind]: KindVisuals<K> } = {
   start: startSpec,
   wait: waitSpec,
   'wait-for-event': waitForEventSpec,
+  'wait-until-weekday': waitUntilWeekdaySpec,
   condition: conditionSpec,
   switch: switchSpec,
   reminder: reminderSpec,

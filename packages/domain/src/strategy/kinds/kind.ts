@@ -10,6 +10,7 @@ export const NODE_KINDS = [
   'start',
   'wait',
   'wait-for-event',
+  'wait-until-weekday',
   'condition',
   'switch',
   'reminder',

@@ -12,6 +12,7 @@ import { switchKind } from './switch.ts';
 import { tagKind } from './tag.ts';
 import { taskKind } from './task.ts';
 import { waitForEventKind } from './wait-for-event.ts';
+import { waitUntilWeekdayKind } from './wait-until-weekday.ts';
 import { waitKind } from './wait.ts';
 
 /** Every node kind's definition: the one place a new kind is added to the domain. */
@@ -19,6 +20,7 @@ export const NODE_KIND_REGISTRY = {
   start: startKind,
   wait: waitKind,
   'wait-for-event': waitForEventKind,
+  'wait-until-weekday': waitUntilWeekdayKind,
   condition: conditionKind,
   switch: switchKind,
   reminder: reminderKind,
