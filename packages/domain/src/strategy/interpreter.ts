@@ -4,7 +4,7 @@ import type { StrategyGraph, StrategyNode, WaitEvent, NodeOfKind } from './graph
 import type { KindDefinition } from './kinds/kind.ts';
 import { kindDefinition } from './kinds/registry.ts';
 import { WRITE_OFF_APPROVAL_OUTCOMES } from './kinds/end.ts';
-import { passWait, settleWait } from './kinds/wait.ts';
+import { settleWait } from './kinds/wait.ts';
 import {
   balanceOf,
   checkPromise,
