@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { describe, expect, it, jest } from '@jest/globals';
 import { render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { exitHandles, kindTitle, NODE_KINDS, nodeDataSchemas, strategyNodeSchema, type NodeKind } from '@recoup/domain';
+import { exitHandles, kindTitle, NODE_KINDS, nodeDataSchemas, settingBounds, strategyNodeSchema, type NodeKind } from '@recoup/domain';
 import { NODE_SPECS, paletteByGroup } from '../../src/strategies/registry/registry.ts';
 import type { SettingsContext } from '../../src/strategies/registry/node-spec.ts';
 
@@ -76,6 +76,14 @@ describe('the node registry', () => {
       const parsed = strategyNodeSchema.parse({ id: 'n1', type: kind, data: config });
       expect(spec.exits(config as never).map((exit) => exit.handle)).toEqual(exitHandles(parsed));
     }
+  });
+
+  it('offers a number setting exactly the range the server accepts', () => {
+    const Settings = NODE_SPECS.escalate.Settings;
+    render(<Settings config={{ level: 1, action: 'notify-manager' }} onChange={() => undefined} readOnly={false} context={context} />);
+    const level = screen.getByLabelText(/Level/);
+    expect(level.getAttribute('min')).toBe(String(settingBounds('escalate', 'level').min));
+    expect(level.getAttribute('max')).toBe('9');
   });
 
   it.each(NODE_KINDS)('renders the settings panel of a %s node without errors', (kind) => {

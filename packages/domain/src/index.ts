@@ -130,7 +130,9 @@ export {
   kindDefinition,
   kindExits,
   kindTitle,
+  settingBounds,
   type KindRegistry,
+  type SettingBounds,
   type NodeDataSchemas,
 } from './strategy/kinds/registry.ts';
 export { nextWeekdayAt, WEEKDAYS, type Weekday } from './strategy/kinds/wait-until-weekday.ts';

@@ -8,6 +8,7 @@ import {
   NODE_KIND_REGISTRY,
   NODE_KINDS,
   nodeDataSchemas,
+  settingBounds,
   startState,
   step,
   strategyNodeSchema,
@@ -89,6 +90,15 @@ describe('the node kind registry', () => {
     expect(early.state.nodeId).toBe('w');
     const over = step(g.graph, started.state, { type: 'timer-fired' }, new Date('2026-12-04T14:00:00.000Z'));
     expect(over.state).toMatchObject({ status: 'ended', outcome: 'completed' });
+  });
+
+  it('reads the bounds of a number setting from the kind\'s schema, through defaults, options and union options', () => {
+    expect(settingBounds('wait-for-event', 'timeoutDays')).toEqual({ min: 0, max: 365 });
+    expect(settingBounds('wait', 'offsetDays')).toEqual({ min: -365, max: 3650 });
+    expect(settingBounds('task', 'dueInHours')).toEqual({ min: 1, max: 720 });
+    // Only the integer range bounds it above: no max is offered.
+    expect(settingBounds('end', 'approvalAboveMinor')).toEqual({ min: 0 });
+    expect(settingBounds('reminder', 'template')).toEqual({});
   });
 
   it('gives every kind a distinct title', () => {

@@ -1,4 +1,4 @@
-import { END_OUTCOMES, type EndOutcome } from '@recoup/domain';
+import { END_OUTCOMES, type EndOutcome, settingBounds } from '@recoup/domain';
 import { IntegerField, SelectField } from '../../settings/fields.tsx';
 import type { KindVisuals, SettingsProps } from '../node-spec.ts';
 
@@ -24,9 +24,9 @@ function EndSettings({ config, onChange, readOnly }: SettingsProps<'end'>) {
       />
       {config.outcome === 'written-off' ? (
         <IntegerField
+          {...settingBounds('end', 'approvalAboveMinor')}
           label="Ask a manager to approve above (minor units)"
           hint="Empty: write off without approval. 50000 is 500.00. A rejection leaves through the 'rejected' exit."
-          min={0}
           readOnly={readOnly}
           value={config.approvalAboveMinor}
           onChange={(approvalAboveMinor) => {

@@ -1,4 +1,4 @@
-import { ESCALATION_ACTIONS } from '@recoup/domain';
+import { ESCALATION_ACTIONS, settingBounds } from '@recoup/domain';
 import { IntegerField, SelectField } from '../../settings/fields.tsx';
 import type { KindVisuals, SettingsProps } from '../node-spec.ts';
 
@@ -14,7 +14,7 @@ const ACTION_LABELS: Record<EscalationAction, string> = {
 function EscalateSettings({ config, onChange, readOnly }: SettingsProps<'escalate'>) {
   return (
     <>
-      <IntegerField label="Level" min={1} max={9} readOnly={readOnly} value={config.level} onChange={(level) => onChange({ ...config, level: level as number })} />
+      <IntegerField {...settingBounds('escalate', 'level')} label="Level" readOnly={readOnly} value={config.level} onChange={(level) => onChange({ ...config, level: level as number })} />
       <SelectField
         label="Action"
         readOnly={readOnly}

@@ -1,3 +1,4 @@
+import { settingBounds } from '@recoup/domain';
 import { IntegerField } from '../../settings/fields.tsx';
 import type { KindVisuals, SettingsProps } from '../node-spec.ts';
 
@@ -5,23 +6,21 @@ function PaymentPlanSettings({ config, onChange, readOnly }: SettingsProps<'paym
   return (
     <>
       <div className="settings__row">
-        <IntegerField label="Installments" min={2} max={60} readOnly={readOnly} value={config.installments} onChange={(installments) => onChange({ ...config, installments: installments as number })} />
-        <IntegerField label="Every (days)" min={1} max={92} readOnly={readOnly} value={config.intervalDays} onChange={(intervalDays) => onChange({ ...config, intervalDays: intervalDays as number })} />
+        <IntegerField {...settingBounds('payment-plan', 'installments')} label="Installments" readOnly={readOnly} value={config.installments} onChange={(installments) => onChange({ ...config, installments: installments as number })} />
+        <IntegerField {...settingBounds('payment-plan', 'intervalDays')} label="Every (days)" readOnly={readOnly} value={config.intervalDays} onChange={(intervalDays) => onChange({ ...config, intervalDays: intervalDays as number })} />
       </div>
       <div className="settings__row">
         <IntegerField
+          {...settingBounds('payment-plan', 'firstDueInDays')}
           label="First due in (days)"
-          min={0}
-          max={92}
           readOnly={readOnly}
           value={config.firstDueInDays}
           onChange={(firstDueInDays) => onChange({ ...config, firstDueInDays: firstDueInDays as number })}
         />
         <IntegerField
+          {...settingBounds('payment-plan', 'graceDays')}
           label="Grace (days)"
           hint="After each due date, before an unpaid installment counts as broken."
-          min={0}
-          max={30}
           readOnly={readOnly}
           value={config.graceDays}
           onChange={(graceDays) => onChange({ ...config, graceDays })}

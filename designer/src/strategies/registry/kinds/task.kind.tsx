@@ -1,4 +1,4 @@
-import { ASSIGNMENT_POLICIES, TASK_PRIORITIES, TASK_TYPES } from '@recoup/domain';
+import { ASSIGNMENT_POLICIES, settingBounds, TASK_PRIORITIES, TASK_TYPES } from '@recoup/domain';
 import { CheckboxField, IntegerField, NameListField, SelectField, TextField } from '../../settings/fields.tsx';
 import type { KindVisuals, SettingsProps } from '../node-spec.ts';
 
@@ -32,9 +32,8 @@ function TaskSettings({ config, onChange, readOnly }: SettingsProps<'task'>) {
         onChange={(priority) => onChange({ ...config, priority })}
       />
       <IntegerField
+        {...settingBounds('task', 'dueInHours')}
         label="Due in (hours)"
-        min={1}
-        max={720}
         readOnly={readOnly}
         value={config.dueInHours}
         onChange={(dueInHours) => onChange({ ...config, dueInHours })}

@@ -1,4 +1,4 @@
-import { WAIT_EVENTS, type WaitEvent } from '@recoup/domain';
+import { settingBounds, WAIT_EVENTS, type WaitEvent } from '@recoup/domain';
 import { IntegerField, MultiChoiceField } from '../../settings/fields.tsx';
 import type { KindVisuals, SettingsProps } from '../node-spec.ts';
 
@@ -24,17 +24,15 @@ function WaitForEventSettings({ config, onChange, readOnly }: SettingsProps<'wai
       />
       <div className="settings__row">
         <IntegerField
+          {...settingBounds('wait-for-event', 'timeoutDays')}
           label="Time out after (days)"
-          min={0}
-          max={365}
           readOnly={readOnly}
           value={config.timeoutDays}
           onChange={(timeoutDays) => onChange({ ...config, timeoutDays })}
         />
         <IntegerField
+          {...settingBounds('wait-for-event', 'timeoutHours')}
           label="and hours"
-          min={0}
-          max={23}
           readOnly={readOnly}
           value={config.timeoutHours}
           onChange={(timeoutHours) => onChange({ ...config, timeoutHours })}

@@ -1,4 +1,4 @@
-import { WEEKDAYS, type Weekday } from '@recoup/domain';
+import { settingBounds, type Weekday, WEEKDAYS } from '@recoup/domain';
 import { IntegerField, MultiChoiceField } from '../../settings/fields.tsx';
 import type { KindVisuals, SettingsProps } from '../node-spec.ts';
 
@@ -26,10 +26,9 @@ function WaitUntilWeekdaySettings({ config, onChange, readOnly }: SettingsProps<
         onChange={(weekdays) => onChange({ ...config, weekdays })}
       />
       <IntegerField
+        {...settingBounds('wait-until-weekday', 'hourUtc')}
         label="At (hour, UTC)"
         hint="0 to 23. Reminders sent after it still wait for the debtor's contact hours."
-        min={0}
-        max={23}
         readOnly={readOnly}
         value={config.hourUtc}
         onChange={(hourUtc) => onChange({ ...config, hourUtc })}

@@ -1,3 +1,4 @@
+import { settingBounds } from '@recoup/domain';
 import type { KindConfig } from '../../model/flow-types.ts';
 import { IntegerField, SelectField } from '../../settings/fields.tsx';
 import type { KindVisuals, SettingsProps } from '../node-spec.ts';
@@ -33,11 +34,11 @@ function WaitSettings({ config, onChange, readOnly }: SettingsProps<'wait'>) {
       />
       {config.mode === 'duration' ? (
         <div className="settings__row">
-          <IntegerField label="Days" min={0} readOnly={readOnly} value={config.days} onChange={(days) => onChange({ ...config, days })} />
-          <IntegerField label="Hours" min={0} readOnly={readOnly} value={config.hours} onChange={(hours) => onChange({ ...config, hours })} />
+          <IntegerField {...settingBounds('wait', 'days')} label="Days" readOnly={readOnly} value={config.days} onChange={(days) => onChange({ ...config, days })} />
+          <IntegerField {...settingBounds('wait', 'hours')} label="Hours" readOnly={readOnly} value={config.hours} onChange={(hours) => onChange({ ...config, hours })} />
           <IntegerField
+            {...settingBounds('wait', 'minutes')}
             label="Minutes"
-            min={0}
             readOnly={readOnly}
             value={config.minutes}
             onChange={(minutes) => onChange({ ...config, minutes })}
@@ -45,10 +46,9 @@ function WaitSettings({ config, onChange, readOnly }: SettingsProps<'wait'>) {
         </div>
       ) : (
         <IntegerField
+          {...settingBounds('wait', 'offsetDays')}
           label="Days from the oldest due date"
           hint="Negative waits until before the due date: -3 is three days before it. 7 is a week overdue."
-          min={-365}
-          max={3650}
           readOnly={readOnly}
           value={config.offsetDays}
           onChange={(offsetDays) => onChange({ ...config, offsetDays: offsetDays as number })}

@@ -59,3 +59,43 @@ export const kindConditions = <K extends NodeKind>(kind: K, data: z.output<KindR
   const conditions = (NODE_KIND_REGISTRY[kind] as KindDefinition).conditions;
   return conditions ? conditions(data) : [];
 };
+
+/** The bounds a number in a kind's settings must keep; a bound only integer range sets is left out. */
+export interface SettingBounds {
+  min?: number;
+  max?: number;
+}
+
+interface SchemaLike {
+  unwrap?: () => SchemaLike;
+  options?: readonly SchemaLike[];
+  shape?: Record<string, SchemaLike>;
+  minValue?: number | null;
+  maxValue?: number | null;
+}
+
+/** The schema of a field of an object schema (or of any option of a union), defaults and optionality undone. */
+const fieldSchema = (schema: SchemaLike, field: string): SchemaLike | undefined => {
+  if (schema.shape) {
+    let found = schema.shape[field];
+    while (found?.unwrap) found = found.unwrap();
+    return found;
+  }
+  for (const option of schema.options ?? []) {
+    const found = fieldSchema(option, field);
+    if (found) return found;
+  }
+  return schema.unwrap ? fieldSchema(schema.unwrap(), field) : undefined;
+};
+
+/**
+ * The bounds of a number field of a kind's settings, read from its schema, so a form field offers exactly what the
+ * server accepts.
+ */
+export const settingBounds = (kind: NodeKind, field: string): SettingBounds => {
+  const number = fieldSchema(NODE_KIND_REGISTRY[kind].schema as unknown as SchemaLike, field);
+  const bound = (value: number | null | undefined) => (value === null || value === undefined || Math.abs(value) >= Number.MAX_SAFE_INTEGER ? undefined : value);
+  const min = bound(number?.minValue);
+  const max = bound(number?.maxValue);
+  return { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
+};
