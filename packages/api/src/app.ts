@@ -74,6 +74,7 @@ import { TemplatesService } from './templates/templates.service.ts';
 import { usersRoutes } from './users/users.routes.ts';
 import { UsersService } from './users/users.service.ts';
 import { errorMessage } from '@recoup/domain';
+import { requestId } from './http/request-id.ts';
 
 export interface AppDeps {
   orm: MikroORM;
@@ -150,6 +151,7 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   // Behind an https reverse proxy the session cookie is Secure, which needs the proxy's X-Forwarded-Proto; the
   // client address that sign-in failures count against is then the one the proxy puts in X-Forwarded-For.
   if (config.secureCookies) app.set('trust proxy', 1);
+  app.use(requestId);
   app.use(securityHeaders(config.secureCookies));
   // The Temporal Web UI and CLI call the codec from outside the app: it has its own origin rules and no CSRF token
   // (temporal-codec.routes.ts says why), so it comes before the checks every other route goes through.

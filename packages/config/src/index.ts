@@ -2,3 +2,4 @@
 // web app never imports it (ESLint keeps it out of designer/), so no server setting reaches the browser bundle.
 export * from './config.ts';
 export * from './payload-keys.ts';
+export * from './logger.ts';

@@ -35,6 +35,7 @@ import { connectionOptions, type TemporalSettings } from './temporal-settings.ts
 import { errorMessage } from '@recoup/domain';
 import { WorkflowsError } from '../errors.ts';
 import type { RecoupErrorOptions } from '@recoup/domain';
+import { requestIdClientInterceptor } from './request-id-interceptor.ts';
 
 /** The workflow refused a task outcome (it waits for another task, or the outcome is not offered). */
 export class TaskOutcomeRefusedError extends WorkflowsError {
@@ -95,6 +96,7 @@ export async function connectTemporalClient(settings: TemporalSettings): Promise
   return new Client({
     connection,
     namespace: settings.namespace,
+    interceptors: { workflow: [requestIdClientInterceptor] },
     ...(settings.payloadKeys ? { dataConverter: recoupDataConverter(settings.payloadKeys) } : {}),
   });
 }

@@ -3,8 +3,10 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import type { CollectionActivities, ImportStartActivities, ReconciliationActivities } from '../activities/activity-types.ts';
 import { connectionOptions, type TemporalSettings } from '../client/temporal-settings.ts';
 import { recoupDataConverter } from '../codec/data-converter.ts';
+import { requestIdActivityInterceptor } from './request-id-activity-interceptor.ts';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+export const REQUEST_ID_INTERCEPTORS_PATH = fileURLToPath(new URL('../workflows/request-id-interceptors.ts', import.meta.url));
 
 /**
  * The collection activities, with the reconciliation ones on a worker that reconciles bank statements and the
@@ -29,6 +31,8 @@ export async function createWorker(options: CreateWorkerOptions): Promise<{ work
     taskQueue: options.temporal.taskQueue,
     workflowsPath: WORKFLOWS_PATH,
     activities: options.activities,
+    // Request ids travel from the API's requests into the activities they set going (see shared/request-id-header.ts).
+    interceptors: { workflowModules: [REQUEST_ID_INTERCEPTORS_PATH], activity: [requestIdActivityInterceptor] },
     // The codec runs in this thread, on everything the workflows and activities hand to Temporal and get back.
     ...(options.temporal.payloadKeys ? { dataConverter: recoupDataConverter(options.temporal.payloadKeys) } : {}),
     // Most accounts sleep on timers for days; keeping every one of them cached costs memory for nothing, while

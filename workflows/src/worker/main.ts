@@ -1,5 +1,5 @@
-import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { loadConfig } from '@recoup/config';
+import { Runtime } from '@temporalio/worker';
+import { createLogger, loadConfig } from '@recoup/config';
 import { createOrm } from '@recoup/db';
 import { activityClock } from '../activities/activity-clock.ts';
 import { createChannelAdapters } from '../activities/channels/channel-adapters.ts';
@@ -14,12 +14,14 @@ import { registerSearchAttributes } from '../client/search-attributes-registrati
 import type { StartLogger } from '../client/starting/start-logger.ts';
 import { temporalSettingsFrom } from '../client/temporal-settings.ts';
 import { createWorker } from './create-worker.ts';
+import { temporalLogger } from './temporal-logger.ts';
 
 // The worker process: runs collection workflows and their activities. Scale out by starting more of these.
 
 const config = loadConfig(process.env);
+const logger = createLogger(config.logLevel);
 // The SDK logs every bundling step at INFO; below debug only warnings and errors are worth an operator's time.
-Runtime.install({ logger: new DefaultLogger(['debug', 'trace'].includes(config.logLevel) ? 'DEBUG' : 'WARN') });
+Runtime.install({ logger: temporalLogger(logger, ['debug', 'trace'].includes(config.logLevel) ? 'DEBUG' : 'WARN') });
 if (!config.databaseUrl) throw new Error('DATABASE_URL is required to run the worker.');
 if (!config.smtpUrl) throw new Error('SMTP_URL is required to run the worker.');
 // The worker must hold the keys the API encrypts with; it never makes one up (see the README).
@@ -45,10 +47,7 @@ const activities = {
 const { worker, connection } = await createWorker({ temporal, activities });
 // The worker drains the account-event outbox too, so a change the API committed but could not signal (Temporal
 // away, the API killed between commit and signal) reaches its workflow even while no API process runs.
-const processLogger: StartLogger = {
-  warn: (message, fields) => console.warn(message, JSON.stringify(fields ?? {})),
-  error: (message, fields) => console.error(message, JSON.stringify(fields ?? {})),
-};
+const processLogger: StartLogger = logger;
 const accountEvents = createAccountEventOutbox({ orm, collections, logger: processLogger });
 accountEvents.start(1_000);
 
