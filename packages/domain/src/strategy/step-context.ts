@@ -126,3 +126,15 @@ export function defer(ctx: StepContext, node: NodeRef, until: string | null, rea
   decide(ctx, node.id, 'deferred', `${nameOf(node)} deferred ${until === null ? 'until the account changes' : `until ${until}`}: ${reason}`);
 }
 
+
+/**
+ * The behaviour of an action that gives one command and waits for the runner to say it is done: the node's
+ * settings become the command's input, under the node's key.
+ */
+export const singleAction =
+  <T extends EngineCommandType, D>(type: T, input: (data: D) => CommandInputs[T]) =>
+  (ctx: StepContext, node: { id: string; data: D }, key: string): undefined => {
+    ctx.state.awaiting = { kind: 'action' };
+    emit(ctx, type, node.id, input(node.data), key);
+    return undefined;
+  };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { assignRuleSchema, handleName, tagName } from '../schema-parts.ts';
 import { defineKind, NEXT } from './kind.ts';
-import { emit, rulesOf } from '../step-context.ts';
+import { rulesOf, singleAction } from '../step-context.ts';
 
 export const assignKind = defineKind({
   kind: 'assign',
@@ -16,16 +16,10 @@ export const assignKind = defineKind({
   exits: NEXT,
   conditions: (data) => data.rules.map((rule) => rule.condition),
   runs: {
-    act: (ctx, node, key) => {
-      ctx.state.awaiting = { kind: 'action' };
-      emit(
-        ctx,
-        'assign-collector',
-        node.id,
-        { rules: rulesOf(node.data.rules, 'pool'), defaultPool: node.data.defaultPool, requiredSkills: [...node.data.requiredSkills] },
-        key,
-      );
-      return undefined;
-    },
+    act: singleAction('assign-collector', (data) => ({
+      rules: rulesOf(data.rules, 'pool'),
+      defaultPool: data.defaultPool,
+      requiredSkills: [...data.requiredSkills],
+    })),
   },
 });

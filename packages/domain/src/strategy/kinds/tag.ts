@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { tagName } from '../schema-parts.ts';
 import { defineKind, NEXT } from './kind.ts';
-import { emit } from '../step-context.ts';
+import { singleAction } from '../step-context.ts';
 
 export const tagKind = defineKind({
   kind: 'tag',
@@ -17,16 +17,6 @@ export const tagKind = defineKind({
     }),
   exits: NEXT,
   runs: {
-    act: (ctx, node, key) => {
-      ctx.state.awaiting = { kind: 'action' };
-      emit(
-        ctx,
-        'set-tags',
-        node.id,
-        { segment: node.data.segment ?? null, addTags: [...node.data.addTags], removeTags: [...node.data.removeTags] },
-        key,
-      );
-      return undefined;
-    },
+    act: singleAction('set-tags', (data) => ({ segment: data.segment ?? null, addTags: [...data.addTags], removeTags: [...data.removeTags] })),
   },
 });
