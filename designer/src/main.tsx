@@ -2,6 +2,7 @@ import './zod-config.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
+import { ApiContext, defaultApiClient } from './api/api-context.ts';
 import './styles.css';
 
 class MissingRootElementError extends Error {
@@ -13,6 +14,8 @@ if (!container) throw new MissingRootElementError('index.html has no #root eleme
 
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <ApiContext value={defaultApiClient}>
+      <App />
+    </ApiContext>
   </StrictMode>,
 );

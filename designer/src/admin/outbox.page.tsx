@@ -1,5 +1,5 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { OutboxMessageSummary, Page } from '@recoup/contracts';
+import { useId, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { User } from '../api/auth.types.ts';
 import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
@@ -9,7 +9,12 @@ import { listOutbox, NO_OUTBOX_SEARCH, OUTBOX_PAGE_SIZE, type OutboxSearch } fro
 import './admin-area.css';
 import './outbox.css';
 
-type Load = { status: 'loading' } | { status: 'ready'; page: Page<OutboxMessageSummary> } | { status: 'failed'; message: string; fields: Partial<Record<keyof OutboxSearch, string>> };
+/** The search fields a refusal names, with why. */
+const fieldProblems = (error: unknown): Partial<Record<keyof OutboxSearch, string>> => {
+  const fields: Partial<Record<keyof OutboxSearch, string>> = {};
+  for (const field of describeFailure(error, '').fields) if (field.path === 'recipient' || field.path === 'subject') fields[field.path] ??= field.reason;
+  return fields;
+};
 
 /** The messages the built-in mail server received, newest first, searched by recipient and subject. */
 export function OutboxPage({ user: _user }: { user: User }) {
@@ -18,24 +23,7 @@ export function OutboxPage({ user: _user }: { user: User }) {
   const [draft, setDraft] = useState<OutboxSearch>(NO_OUTBOX_SEARCH);
   const [search, setSearch] = useState<OutboxSearch>(NO_OUTBOX_SEARCH);
   const [offset, setOffset] = useState(0);
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoad({ status: 'loading' });
-    listOutbox(api, search, offset, controller.signal).then(
-      (page) => !controller.signal.aborted && setLoad({ status: 'ready', page }),
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        const failure = describeFailure(error, 'Could not read the outbox.');
-        const fields: Partial<Record<keyof OutboxSearch, string>> = {};
-        for (const field of failure.fields) if (field.path === 'recipient' || field.path === 'subject') fields[field.path] ??= field.reason;
-        setLoad({ status: 'failed', message: failure.message, fields });
-      },
-    );
-    return () => controller.abort();
-  }, [api, search, offset, attempt]);
+  const load = useQuery({ queryKey: ['outbox', search, offset], queryFn: ({ signal }) => listOutbox(api, search, offset, signal) });
 
   function apply(event: FormEvent) {
     event.preventDefault();
@@ -43,7 +31,7 @@ export function OutboxPage({ user: _user }: { user: User }) {
     setOffset(0);
   }
 
-  const fields = load.status === 'failed' ? load.fields : {};
+  const fields = load.isError ? fieldProblems(load.error) : {};
   const searchField = (name: keyof OutboxSearch, label: string, placeholder: string) => (
     <div className="field">
       <label className="field__label" htmlFor={`${id}-${name}`}>
@@ -62,7 +50,7 @@ export function OutboxPage({ user: _user }: { user: User }) {
     </div>
   );
 
-  const page = load.status === 'ready' ? load.page : null;
+  const page = load.data ?? null;
   const searching = search.recipient.trim() !== '' || search.subject.trim() !== '';
   return (
     <div className="page outbox">
@@ -95,8 +83,8 @@ export function OutboxPage({ user: _user }: { user: User }) {
         </div>
       </form>
 
-      {load.status === 'loading' ? <Loading what="Loading the outbox…" /> : null}
-      {load.status === 'failed' ? <LoadFailed message={load.message} onRetry={() => setAttempt((n) => n + 1)} /> : null}
+      {load.isPending ? <Loading what="Loading the outbox…" /> : null}
+      {load.isError ? <LoadFailed message={describeFailure(load.error, 'Could not read the outbox.').message} onRetry={() => void load.refetch()} /> : null}
       {page && page.items.length === 0 ? (
         <p className="empty">{searching ? 'No message matches this search.' : 'No message has arrived yet. Reminders land here as workflows send them.'}</p>
       ) : null}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { UserAdminView } from '@recoup/contracts';
 import type { User } from '../api/auth.types.ts';
 import { useApi } from '../api/api-context.ts';
@@ -8,32 +8,20 @@ import { UserRow } from './user-row.tsx';
 import { listUsers } from './users.api.ts';
 import './users.css';
 
-type Load = { status: 'loading' } | { status: 'ready'; users: UserAdminView[] } | { status: 'failed'; message: string };
+const USERS_KEY = ['users'] as const;
+
+const byName = (a: UserAdminView, b: UserAdminView) => a.name.localeCompare(b.name);
 
 export function UsersPage({ user }: { user: User }) {
   const api = useApi();
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    listUsers(api, controller.signal).then(
-      (users) => {
-        if (!controller.signal.aborted) setLoad({ status: 'ready', users });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setLoad({ status: 'failed', message: describeFailure(error, 'Could not load the users.').message });
-      },
-    );
-    return () => controller.abort();
-  }, [api, attempt]);
-
-  const users = load.status === 'ready' ? load.users : [];
+  const queries = useQueryClient();
+  const load = useQuery({ queryKey: USERS_KEY, queryFn: ({ signal }) => listUsers(api, signal) });
+  const users = load.data ?? [];
   const managers = users.filter((u) => u.role === 'manager' && u.active);
 
+  /** A user the server changed or created: the cached list takes it in place of a refetch. */
   function replace(changed: UserAdminView) {
-    const rest = users.filter((u) => u.id !== changed.id);
-    setLoad({ status: 'ready', users: [...rest, changed].sort((a, b) => a.name.localeCompare(b.name)) });
+    queries.setQueryData<UserAdminView[]>(USERS_KEY, (current = []) => [...current.filter((u) => u.id !== changed.id), changed].sort(byName));
   }
 
   return (
@@ -44,20 +32,20 @@ export function UsersPage({ user }: { user: User }) {
           Who may sign in, with which role and on which manager’s team. Every change is audited under your name, {user.name}.
         </p>
       </header>
-      {load.status === 'loading' ? (
+      {load.isPending ? (
         <p role="status">
           <span className="spinner" aria-hidden="true" /> Loading users…
         </p>
       ) : null}
-      {load.status === 'failed' ? (
+      {load.isError ? (
         <div className="form__error" role="alert">
-          <p>{load.message}</p>
-          <button type="button" className="button button--small" onClick={() => setAttempt((n) => n + 1)}>
+          <p>{describeFailure(load.error, 'Could not load the users.').message}</p>
+          <button type="button" className="button button--small" onClick={() => void load.refetch()}>
             Try again
           </button>
         </div>
       ) : null}
-      {load.status === 'ready' ? (
+      {load.isSuccess ? (
         <div className="users__layout">
           <div className="card">
             <table className="users__table">

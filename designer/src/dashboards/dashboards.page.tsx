@@ -1,5 +1,6 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import type { KpiBlock, KpiDashboard, KpiOptions } from '@recoup/contracts';
+import { useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { KpiBlock, KpiDashboard } from '@recoup/contracts';
 import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
 import { AgingChart } from './aging-chart.tsx';
@@ -10,8 +11,6 @@ import { money } from './kpi-format.ts';
 import { KpiTiles } from './kpi-tiles.tsx';
 import { ProductivityTable } from './productivity-table.tsx';
 import './dashboards.css';
-
-type Load = { status: 'loading' } | { status: 'ready'; dashboard: KpiDashboard } | { status: 'failed'; message: string; fields: string[] };
 
 function Block({ title, block, filters, lead, children }: { title: string; block: KpiBlock; filters: Filters; lead: string; children: ReactNode }) {
   return (
@@ -34,34 +33,11 @@ function Block({ title, block, filters, lead, children }: { title: string; block
 export function DashboardsPage() {
   const api = useApi();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [options, setOptions] = useState<KpiOptions | null>(null);
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    // The filters still work without their choices (the server picks defaults), so a failure here is not fatal.
-    fetchOptions(api, controller.signal).then(setOptions, () => undefined);
-    return () => controller.abort();
-  }, [api]);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoad({ status: 'loading' });
-    fetchDashboard(api, filters, controller.signal).then(
-      (dashboard) => {
-        if (!controller.signal.aborted) setLoad({ status: 'ready', dashboard });
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        const failure = describeFailure(error, 'Could not load the dashboard.');
-        setLoad({ status: 'failed', message: failure.message, fields: failure.fields.map((f) => `${f.path}: ${f.reason}`) });
-      },
-    );
-    return () => controller.abort();
-  }, [api, filters, attempt]);
-
-  const dashboard = load.status === 'ready' ? load.dashboard : null;
+  // The filters still work without their choices (the server picks defaults), so a failure there is not shown.
+  const options = useQuery({ queryKey: ['kpi-options'], queryFn: ({ signal }) => fetchOptions(api, signal) }).data ?? null;
+  const load = useQuery({ queryKey: ['kpi-dashboard', filters], queryFn: ({ signal }) => fetchDashboard(api, filters, signal) });
+  const failure = load.isError ? describeFailure(load.error, 'Could not load the dashboard.') : null;
+  const dashboard: KpiDashboard | null = load.data ?? null;
   const currency = dashboard?.filters.currency ?? '';
   // The CSV links carry exactly what the page shows, server defaults included.
   const shown: Filters = dashboard ? { ...filters, from: dashboard.filters.from, to: dashboard.filters.to, currency } : filters;
@@ -80,23 +56,23 @@ export function DashboardsPage() {
 
       <DashboardFilters filters={{ ...filters, from: filters.from || shown.from, to: filters.to || shown.to }} options={options} currency={currency} onChange={setFilters} />
 
-      {load.status === 'loading' ? (
+      {load.isPending ? (
         <p className="kpi-status" role="status">
           <span className="spinner" aria-hidden="true" /> Loading the dashboard…
         </p>
       ) : null}
 
-      {load.status === 'failed' ? (
+      {failure ? (
         <div className="notice notice--warning kpi-status" role="alert">
-          <p>{load.message}</p>
-          {load.fields.length > 0 ? (
+          <p>{failure.message}</p>
+          {failure.fields.length > 0 ? (
             <ul>
-              {load.fields.map((f) => (
-                <li key={f}>{f}</li>
+              {failure.fields.map((f) => (
+                <li key={`${f.path}: ${f.reason}`}>{`${f.path}: ${f.reason}`}</li>
               ))}
             </ul>
           ) : null}
-          <button type="button" className="button button--small" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" className="button button--small" onClick={() => void load.refetch()}>
             Try again
           </button>
         </div>
