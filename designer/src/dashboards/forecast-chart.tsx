@@ -1,43 +1,51 @@
+import { Bar, BarChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ForecastBlock } from '@recoup/contracts';
 import { money, share } from './kpi-format.ts';
 
-const HEIGHT = 160;
+const HEIGHT = 180;
 const COLUMN = 40;
 
 const PARTS = [
-  { key: 'promisesMinor', label: 'Promises', className: 'kpi-forecast__promises' },
-  { key: 'plansMinor', label: 'Plan instalments', className: 'kpi-forecast__plans' },
-  { key: 'invoicesMinor', label: 'Invoices (weighted)', className: 'kpi-forecast__invoices' },
+  { key: 'promisesMinor', label: 'Promises', className: 'kpi-forecast__promises', fill: 'var(--color-brand)' },
+  { key: 'plansMinor', label: 'Plan instalments', className: 'kpi-forecast__plans', fill: '#6d5bd0' },
+  { key: 'invoicesMinor', label: 'Invoices (weighted)', className: 'kpi-forecast__invoices', fill: 'var(--color-accent)' },
 ] as const;
+
+type PartKey = (typeof PARTS)[number]['key'];
+
+/** One week's bar: each source's share of the largest week, 0 to 1, for drawing; the money stays in minor units. */
+type WeekPoint = { week: number; label: string } & Record<PartKey, number> & { minor: Record<PartKey, string> };
 
 /** Expected collections per week for 13 weeks, stacked by source. */
 export function ForecastChart({ forecast, currency }: { forecast: ForecastBlock; currency: string }) {
   const max = forecast.weeks.reduce((m, w) => (BigInt(w.totalMinor) > m ? BigInt(w.totalMinor) : m), 0n);
+  const points: WeekPoint[] = forecast.weeks.map((w) => ({
+    week: w.week,
+    label: `Week ${w.week} (${w.startDate} to ${w.endDate}): ${money(w.totalMinor, currency)}`,
+    promisesMinor: share(w.promisesMinor, max),
+    plansMinor: share(w.plansMinor, max),
+    invoicesMinor: share(w.invoicesMinor, max),
+    minor: { promisesMinor: w.promisesMinor, plansMinor: w.plansMinor, invoicesMinor: w.invoicesMinor },
+  }));
   return (
     <div className="kpi-chart">
-      <svg
-        className="kpi-chart__svg"
+      <figure
+        className="kpi-chart__figure"
         role="img"
         aria-label={`Expected collections per week from ${forecast.startDate}, ${money(forecast.totalMinor, currency)} in all`}
-        viewBox={`0 0 ${forecast.weeks.length * COLUMN} ${HEIGHT + 20}`}
       >
-        {forecast.weeks.map((week, i) => {
-          let y = HEIGHT;
-          return (
-            <g key={week.week} transform={`translate(${i * COLUMN} 0)`}>
-              <title>{`Week ${week.week} (${week.startDate} to ${week.endDate}): ${money(week.totalMinor, currency)}`}</title>
-              {PARTS.map((part) => {
-                const height = share(week[part.key], max) * HEIGHT;
-                y -= height;
-                return <rect key={part.key} x="6" width={COLUMN - 12} y={y} height={height} className={part.className} />;
-              })}
-              <text x={COLUMN / 2} y={HEIGHT + 15} textAnchor="middle" className="kpi-chart__label">
-                {week.week}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+        <BarChart width={Math.max(points.length, 1) * COLUMN + 20} height={HEIGHT} data={points} margin={{ top: 5, right: 10, bottom: 5, left: 10 }}>
+          <XAxis dataKey="week" interval={0} tickLine={false} />
+          <YAxis type="number" domain={[0, 1]} hide />
+          <Tooltip
+            labelFormatter={(_week, payload) => (payload[0]?.payload as WeekPoint | undefined)?.label ?? ''}
+            formatter={(_share, name, item) => [money((item.payload as WeekPoint).minor[item.dataKey as PartKey], currency), name]}
+          />
+          {PARTS.map((part) => (
+            <Bar key={part.key} dataKey={part.key} name={part.label} stackId="week" fill={part.fill} className={part.className} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </figure>
       <ul className="kpi-legend" aria-label="Forecast sources">
         {PARTS.map((part) => (
           <li key={part.key}>
