@@ -1,6 +1,6 @@
 import './account-360.css';
-import { useEffect, useId, useState } from 'react';
-import type { AccountSummary, Page } from '@recoup/contracts';
+import { useId, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { User } from '../api/auth.types.ts';
 import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
@@ -11,8 +11,6 @@ import { listAccounts } from './account.api.ts';
 
 const PAGE = 50;
 
-type Load = { status: 'loading' } | { status: 'ready'; page: Page<AccountSummary> } | { status: 'failed'; message: string };
-
 /** Every account the user may work on, searchable by name or reference. */
 export function AccountsPage({ user }: { user: User }) {
   const api = useApi();
@@ -20,17 +18,8 @@ export function AccountsPage({ user }: { user: User }) {
   const [query, setQuery] = useState('');
   const settled = useDebouncedValue(query, 250);
   const [offset, setOffset] = useState(0);
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoad({ status: 'loading' });
-    listAccounts(api, settled, offset, PAGE, controller.signal).then(
-      (page) => !controller.signal.aborted && setLoad({ status: 'ready', page }),
-      (error: unknown) => !controller.signal.aborted && setLoad({ status: 'failed', message: describeFailure(error, 'Could not load the accounts.').message }),
-    );
-    return () => controller.abort();
-  }, [api, settled, offset]);
+  const load = useQuery({ queryKey: ['accounts', settled, offset], queryFn: ({ signal }) => listAccounts(api, settled, offset, PAGE, signal) });
+  const page = load.data;
 
   return (
     <div className="page">
@@ -56,16 +45,16 @@ export function AccountsPage({ user }: { user: User }) {
           }}
         />
       </div>
-      {load.status === 'loading' ? <p role="status">Loading accounts…</p> : null}
-      {load.status === 'failed' ? (
+      {load.isPending ? <p role="status">Loading accounts…</p> : null}
+      {load.isError ? (
         <p className="notice notice--warning" role="alert">
-          {load.message}
+          {describeFailure(load.error, 'Could not load the accounts.').message}
         </p>
       ) : null}
-      {load.status === 'ready' && load.page.items.length === 0 ? (
+      {page && page.items.length === 0 ? (
         <p className="empty">{settled ? `No account matches “${settled}”.` : 'There are no accounts yet.'}</p>
       ) : null}
-      {load.status === 'ready' && load.page.items.length > 0 ? (
+      {page && page.items.length > 0 ? (
         <>
           <table className="table" aria-label="Accounts">
             <thead>
@@ -78,7 +67,7 @@ export function AccountsPage({ user }: { user: User }) {
               </tr>
             </thead>
             <tbody>
-              {load.page.items.map((a) => (
+              {page.items.map((a) => (
                 <tr key={a.id}>
                   <td>
                     <Link to={`/accounts/${encodeURIComponent(a.id)}`}>{a.name}</Link>
@@ -97,9 +86,9 @@ export function AccountsPage({ user }: { user: User }) {
               Previous
             </button>
             <span>
-              {offset + 1}–{offset + load.page.items.length} of {load.page.total}
+              {offset + 1}–{offset + page.items.length} of {page.total}
             </span>
-            <button type="button" className="button button--small" disabled={offset + PAGE >= load.page.total} onClick={() => setOffset(offset + PAGE)}>
+            <button type="button" className="button button--small" disabled={offset + PAGE >= page.total} onClick={() => setOffset(offset + PAGE)}>
               Next
             </button>
           </nav>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { User } from '../api/auth.types.ts';
 import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
@@ -13,30 +13,21 @@ import './compliance.css';
 const ORDER = Object.keys(CUSTOMER_TYPES);
 const byCustomerType = (a: ComplianceSetting, b: ComplianceSetting) => ORDER.indexOf(a.customerType) - ORDER.indexOf(b.customerType);
 
-type Load = { status: 'loading' } | { status: 'ready'; settings: ComplianceSetting[] } | { status: 'failed'; message: string };
+const SETTINGS_KEY = ['compliance-settings'] as const;
 
 /** The guardrails every workflow and collector keeps to, per customer type. Admins change them; others read them. */
 export function ComplianceSettingsPage({ user }: { user: User }) {
   const api = useApi();
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const queries = useQueryClient();
+  const load = useQuery({
+    queryKey: SETTINGS_KEY,
+    queryFn: async ({ signal }) => [...(await listComplianceSettings(api, signal))].sort(byCustomerType),
+  });
   const canEdit = user.role === 'admin';
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoad({ status: 'loading' });
-    listComplianceSettings(api, controller.signal).then(
-      (settings) => !controller.signal.aborted && setLoad({ status: 'ready', settings: [...settings].sort(byCustomerType) }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setLoad({ status: 'failed', message: describeFailure(error, 'Could not load the compliance settings.').message });
-      },
-    );
-    return () => controller.abort();
-  }, [api, attempt]);
-
+  /** A setting the server saved: the cached list takes it in place of a refetch. */
   function replace(changed: ComplianceSetting) {
-    if (load.status !== 'ready') return;
-    setLoad({ status: 'ready', settings: load.settings.map((s) => (s.customerType === changed.customerType ? changed : s)) });
+    queries.setQueryData<ComplianceSetting[]>(SETTINGS_KEY, (current = []) => current.map((s) => (s.customerType === changed.customerType ? changed : s)));
   }
 
   return (
@@ -53,13 +44,15 @@ export function ComplianceSettingsPage({ user }: { user: User }) {
           Only admins can change these settings. You see the values that apply now.
         </p>
       )}
-      {load.status === 'loading' ? <Loading what="Loading the compliance settings…" /> : null}
-      {load.status === 'failed' ? <LoadFailed message={load.message} onRetry={() => setAttempt((n) => n + 1)} /> : null}
-      {load.status === 'ready' && load.settings.length === 0 ? (
+      {load.isPending ? <Loading what="Loading the compliance settings…" /> : null}
+      {load.isError ? (
+        <LoadFailed message={describeFailure(load.error, 'Could not load the compliance settings.').message} onRetry={() => void load.refetch()} />
+      ) : null}
+      {load.data && load.data.length === 0 ? (
         <p className="notice notice--warning">No settings are stored, so the Reg F defaults apply to every customer type.</p>
       ) : null}
-      {load.status === 'ready'
-        ? load.settings.map((setting) => (
+      {load.data
+        ? load.data.map((setting) => (
             <ComplianceSettingForm key={setting.customerType} setting={setting} canEdit={canEdit} onSaved={replace} />
           ))
         : null}
