@@ -46,8 +46,8 @@ export class ForbiddenError extends ApiError {
 }
 
 export class NotFoundError extends ApiError {
-  constructor(what = 'resource', message?: string, code = 'not-found') {
-    super('not-found', code, message ?? `No such ${what}.`);
+  constructor(what = 'resource', message?: string) {
+    super('not-found', 'not-found', message ?? `No such ${what}.`);
   }
 }
 
@@ -64,8 +64,8 @@ export class TooLargeError extends ApiError {
 }
 
 export class UnsupportedMediaTypeError extends ApiError {
-  constructor(expected: string, message = `Send the body as ${expected}.`) {
-    super('unsupported', 'unsupported-media-type', message);
+  constructor(expected: string) {
+    super('unsupported', 'unsupported-media-type', `Send the body as ${expected}.`);
   }
 }
 
