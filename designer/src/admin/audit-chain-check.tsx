@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import type { AuditChainBreakReason, AuditVerification } from '@recoup/contracts';
+import { useMutation } from '@tanstack/react-query';
+import type { AuditChainBreakReason } from '@recoup/contracts';
 import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
 import { verifyAuditChain } from './audit-log.api.ts';
@@ -9,8 +9,6 @@ const BREAKS: Record<AuditChainBreakReason, string> = {
   'prev-hash-mismatch':
     'it no longer links to the entry before it, so an entry before it was removed, slipped in or rewritten, or its own link was changed',
 };
-
-type Check = { status: 'idle' } | { status: 'running' } | { status: 'done'; result: AuditVerification; at: Date } | { status: 'failed'; message: string };
 
 const count = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'entry' : 'entries'}`;
 
@@ -27,18 +25,11 @@ export interface AuditChainCheckProps {
  */
 export function AuditChainCheck({ onChecked, onShowEntry }: AuditChainCheckProps) {
   const api = useApi();
-  const [check, setCheck] = useState<Check>({ status: 'idle' });
-
-  async function run() {
-    setCheck({ status: 'running' });
-    try {
-      const result = await verifyAuditChain(api);
-      setCheck({ status: 'done', result, at: new Date() });
-      onChecked();
-    } catch (error) {
-      setCheck({ status: 'failed', message: describeFailure(error, 'The chain check did not run.').message });
-    }
-  }
+  const check = useMutation({
+    mutationFn: async () => ({ result: await verifyAuditChain(api), at: new Date() }),
+    onSuccess: () => onChecked(),
+  });
+  const done = check.data ?? null;
 
   return (
     <section className="card audit__check" aria-labelledby="audit-check-title">
@@ -52,34 +43,34 @@ export function AuditChainCheck({ onChecked, onShowEntry }: AuditChainCheckProps
             very end of the log; compare the newest entry with what you expect.
           </p>
         </div>
-        <button type="button" className="button button--primary" disabled={check.status === 'running'} onClick={() => void run()}>
-          {check.status === 'running' ? 'Verifying…' : 'Verify chain'}
+        <button type="button" className="button button--primary" disabled={check.isPending} onClick={() => check.mutate()}>
+          {check.isPending ? 'Verifying…' : 'Verify chain'}
         </button>
       </div>
-      {check.status === 'running' ? (
+      {check.isPending ? (
         <p role="status">
           <span className="spinner" aria-hidden="true" /> Checking every entry of the log…
         </p>
       ) : null}
-      {check.status === 'failed' ? (
+      {check.isError ? (
         <p className="form__error" role="alert">
-          {check.message}
+          {describeFailure(check.error, 'The chain check did not run.').message}
         </p>
       ) : null}
-      {check.status === 'done' && check.result.firstBroken === null ? (
+      {done && done.result.firstBroken === null ? (
         <p className="notice admin-notice--ok" role="status">
-          The chain is intact: all {count(check.result.verified)} match their hashes and link to the entry before them (checked{' '}
-          {check.at.toLocaleTimeString()}).
+          The chain is intact: all {count(done.result.verified)} match their hashes and link to the entry before them (checked{' '}
+          {done.at.toLocaleTimeString()}).
         </p>
       ) : null}
-      {check.status === 'done' && check.result.firstBroken !== null ? (
+      {done && done.result.firstBroken !== null ? (
         <div className="notice admin-notice--broken" role="alert">
           <p>
-            <strong>The chain is broken at entry #{check.result.firstBroken.id}</strong>, written {new Date(check.result.firstBroken.at).toLocaleString()}:{' '}
-            {BREAKS[check.result.firstBroken.reason]}. The {count(check.result.verified)} before it hold.
+            <strong>The chain is broken at entry #{done.result.firstBroken.id}</strong>, written {new Date(done.result.firstBroken.at).toLocaleString()}:{' '}
+            {BREAKS[done.result.firstBroken.reason]}. The {count(done.result.verified)} before it hold.
           </p>
-          <button type="button" className="button button--small" onClick={() => check.result.firstBroken && onShowEntry(check.result.firstBroken.id)}>
-            Show entry #{check.result.firstBroken.id} in the log
+          <button type="button" className="button button--small" onClick={() => done.result.firstBroken && onShowEntry(done.result.firstBroken.id)}>
+            Show entry #{done.result.firstBroken.id} in the log
           </button>
         </div>
       ) : null}

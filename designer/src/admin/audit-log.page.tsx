@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
-import type { AuditListResponse, UserAdminView } from '@recoup/contracts';
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { UserAdminView } from '@recoup/contracts';
 import type { User } from '../api/auth.types.ts';
 import { useApi } from '../api/api-context.ts';
-import { describeFailure } from '../api/api-failure.ts';
+import { describeFailure, type FieldFailure } from '../api/api-failure.ts';
 import { LoadFailed, Loading } from '../components/load-feedback.tsx';
 import { AuditChainCheck } from './audit-chain-check.tsx';
 import { AuditEntryRow } from './audit-entry-row.tsx';
@@ -12,55 +13,37 @@ import { listUsers } from './users.api.ts';
 import './admin-area.css';
 import './audit-log.css';
 
-type Page =
-  | { status: 'loading' }
-  | { status: 'ready'; page: AuditListResponse }
-  | { status: 'failed'; message: string; problems: Partial<Record<AuditFilterField, string>> };
+const AUDIT_KEY = ['audit'] as const;
 
 /** The API's query fields, by the form field each comes from. */
 const FORM_FIELD: Record<string, AuditFilterField> = { actorId: 'actorId', action: 'action', entity: 'entity', entityId: 'entityId', from: 'fromDate', to: 'toDate' };
 
+/** The filters a refusal names, by the form field each comes from, with why. */
+function filterProblems(fields: readonly FieldFailure[]): Partial<Record<AuditFilterField, string>> {
+  const problems: Partial<Record<AuditFilterField, string>> = {};
+  for (const field of fields) {
+    const name = FORM_FIELD[field.path];
+    if (name) problems[name] ??= field.reason;
+  }
+  return problems;
+}
+
+const byName = (users: UserAdminView[]) => [...users].sort((a, b) => a.name.localeCompare(b.name));
+
 /** The append-only audit log: who changed what and when, newest first, and the check that its chain is whole. */
 export function AuditLogPage({ user: _user }: { user: User }) {
   const api = useApi();
-  const [users, setUsers] = useState<UserAdminView[] | null>(null);
+  const queries = useQueryClient();
   const [filters, setFilters] = useState<AuditFilters>(NO_AUDIT_FILTERS);
   /** Changes when the filters are set from outside the form, so the form starts again from them. */
   const [formKey, setFormKey] = useState(0);
   /** The cursors of the pages shown so far; the last is the shown page's own (null: the newest entries). */
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [highlight, setHighlight] = useState<string | null>(null);
-  const [result, setResult] = useState<Page>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
   const cursor = cursors.at(-1) ?? null;
-
-  useEffect(() => {
-    const controller = new AbortController();
-    listUsers(api, controller.signal).then(
-      (loaded) => !controller.signal.aborted && setUsers([...loaded].sort((a, b) => a.name.localeCompare(b.name))),
-      () => undefined,
-    );
-    return () => controller.abort();
-  }, [api]);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setResult({ status: 'loading' });
-    listAudit(api, filters, cursor, controller.signal).then(
-      (page) => !controller.signal.aborted && setResult({ status: 'ready', page }),
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        const failure = describeFailure(error, 'Could not read the audit log.');
-        const problems: Partial<Record<AuditFilterField, string>> = {};
-        for (const field of failure.fields) {
-          const name = FORM_FIELD[field.path];
-          if (name && problems[name] === undefined) problems[name] = field.reason;
-        }
-        setResult({ status: 'failed', message: failure.message, problems });
-      },
-    );
-    return () => controller.abort();
-  }, [api, filters, cursor, attempt]);
+  // The users page's key, so the two pages share one read. A failure is not shown: the actor filter then says only the system can be picked.
+  const users = useQuery({ queryKey: ['users'], queryFn: ({ signal }) => listUsers(api, signal), select: byName }).data ?? null;
+  const load = useQuery({ queryKey: [...AUDIT_KEY, filters, cursor], queryFn: ({ signal }) => listAudit(api, filters, cursor, signal) });
 
   function apply(next: AuditFilters) {
     setFilters(next);
@@ -75,7 +58,9 @@ export function AuditLogPage({ user: _user }: { user: User }) {
     setHighlight(id);
   }
 
-  const problems = result.status === 'failed' ? result.problems : {};
+  const failure = load.isError ? describeFailure(load.error, 'Could not read the audit log.') : null;
+  const problems = failure ? filterProblems(failure.fields) : {};
+  const page = load.data ?? null;
   const refusedFilter = Object.keys(problems).length > 0;
 
   return (
@@ -88,24 +73,24 @@ export function AuditLogPage({ user: _user }: { user: User }) {
         </p>
       </header>
 
-      <AuditChainCheck onChecked={() => setAttempt((n) => n + 1)} onShowEntry={showEntry} />
+      <AuditChainCheck onChecked={() => void queries.invalidateQueries({ queryKey: AUDIT_KEY })} onShowEntry={showEntry} />
 
       <AuditFilterForm key={formKey} filters={filters} users={users} problems={problems} onApply={apply} />
 
-      {result.status === 'loading' ? <Loading what="Loading the audit log…" /> : null}
-      {result.status === 'failed' ? (
+      {load.isPending ? <Loading what="Loading the audit log…" /> : null}
+      {failure ? (
         refusedFilter ? (
           <p className="form__error" role="alert">
-            {result.message} The marked filter says why.
+            {failure.message} The marked filter says why.
           </p>
         ) : (
-          <LoadFailed message={result.message} onRetry={() => setAttempt((n) => n + 1)} />
+          <LoadFailed message={failure.message} onRetry={() => void load.refetch()} />
         )
       ) : null}
-      {result.status === 'ready' && result.page.items.length === 0 ? (
+      {page && page.items.length === 0 ? (
         <p className="empty">{cursors.length > 1 ? 'No older entries.' : 'No entry matches these filters.'}</p>
       ) : null}
-      {result.status === 'ready' && result.page.items.length > 0 ? (
+      {page && page.items.length > 0 ? (
         <table className="admin-table audit__table" aria-label="Audit entries">
           <thead>
             <tr>
@@ -117,7 +102,7 @@ export function AuditLogPage({ user: _user }: { user: User }) {
             </tr>
           </thead>
           <tbody>
-            {result.page.items.map((entry) => (
+            {page.items.map((entry) => (
               <AuditEntryRow key={entry.id} entry={entry} highlighted={entry.id === highlight} />
             ))}
           </tbody>
@@ -130,8 +115,8 @@ export function AuditLogPage({ user: _user }: { user: User }) {
         <button
           type="button"
           className="button button--small"
-          disabled={result.status !== 'ready' || result.page.nextBefore === null}
-          onClick={() => result.status === 'ready' && result.page.nextBefore && setCursors([...cursors, result.page.nextBefore])}
+          disabled={page === null || page.nextBefore === null}
+          onClick={() => page?.nextBefore && setCursors([...cursors, page.nextBefore])}
         >
           Older entries
         </button>

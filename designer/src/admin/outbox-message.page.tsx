@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import type { OutboxMessageView } from '@recoup/contracts';
+import { useQuery } from '@tanstack/react-query';
 import type { User } from '../api/auth.types.ts';
 import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
@@ -9,35 +8,20 @@ import { getOutboxMessage, rawHeaders } from './outbox.api.ts';
 import './admin-area.css';
 import './outbox.css';
 
-type Load = { status: 'loading' } | { status: 'ready'; message: OutboxMessageView } | { status: 'failed'; message: string };
-
 /**
  * One message as the mail server received it: its text, and its raw headers (Message-ID, List-Unsubscribe and the
  * rest). An HTML part is not rendered, so nothing in a message runs in the app.
  */
 export function OutboxMessagePage({ messageId, user: _user }: { messageId: string; user: User }) {
   const api = useApi();
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoad({ status: 'loading' });
-    getOutboxMessage(api, messageId, controller.signal).then(
-      (message) => !controller.signal.aborted && setLoad({ status: 'ready', message }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setLoad({ status: 'failed', message: describeFailure(error, 'Could not read the message.').message });
-      },
-    );
-    return () => controller.abort();
-  }, [api, messageId, attempt]);
+  const load = useQuery({ queryKey: ['outbox-message', messageId], queryFn: ({ signal }) => getOutboxMessage(api, messageId, signal) });
 
   const back = (
     <p>
       <Link to="/admin/outbox">All messages</Link>
     </p>
   );
-  if (load.status === 'loading') {
+  if (load.isPending) {
     return (
       <div className="page">
         {back}
@@ -45,15 +29,15 @@ export function OutboxMessagePage({ messageId, user: _user }: { messageId: strin
       </div>
     );
   }
-  if (load.status === 'failed') {
+  if (load.isError) {
     return (
       <div className="page">
         {back}
-        <LoadFailed message={load.message} onRetry={() => setAttempt((n) => n + 1)} />
+        <LoadFailed message={describeFailure(load.error, 'Could not read the message.').message} onRetry={() => void load.refetch()} />
       </div>
     );
   }
-  const { message } = load;
+  const message = load.data;
   return (
     <div className="page outbox">
       <header className="page__header">

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { formatMoney } from '@recoup/domain';
-import type { WorkflowAction, WorkflowInspection, WorkflowTimeline as Timeline } from '@recoup/contracts';
+import type { WorkflowAction } from '@recoup/contracts';
 import type { User } from '../api/auth.types.ts';
 import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
@@ -11,9 +12,10 @@ import { formatTime, STATUS_LABELS } from './workflow-status.ts';
 import { actOnWorkflow, getTimeline, inspectWorkflow } from './workflows.api.ts';
 import './admin-workflows.css';
 
-type Loaded<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; message: string };
-
 const ACTION_LABELS: Record<WorkflowAction, string> = { pause: 'Paused', resume: 'Resumed', terminate: 'Terminated' };
+
+/** Everything read about one account's workflow sits under this key, so an admin action refreshes all of it at once. */
+const workflowKey = (accountId: string) => ['workflow', accountId] as const;
 
 function balance(amountMinor: string, currency: string): string {
   try {
@@ -23,53 +25,38 @@ function balance(amountMinor: string, currency: string): string {
   }
 }
 
+/** The server's refusal of an action, with what it said about the reason when it named the reason. */
+function refusal(error: unknown, action: WorkflowAction): { message: string; reason: string | null } {
+  const failure = describeFailure(error, `Could not ${action} the workflow.`);
+  return { message: failure.message, reason: failure.fields.find((f) => f.path === 'reason')?.reason ?? null };
+}
+
 /** One account's workflow: where it stands, what happened, and the admin's pause, resume and terminate. */
 export function WorkflowInspectorPage({ accountId, user: _user }: { accountId: string; user: User }) {
   const api = useApi();
-  const [inspection, setInspection] = useState<Loaded<WorkflowInspection>>({ status: 'loading' });
-  const [timeline, setTimeline] = useState<Loaded<Timeline>>({ status: 'loading' });
-  const [version, setVersion] = useState(0);
+  const queries = useQueryClient();
   const [dialog, setDialog] = useState<WorkflowAction | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [dialogError, setDialogError] = useState<{ message: string; reason: string | null } | null>(null);
   const [done, setDone] = useState<string | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const failed = (fallback: string) => (error: unknown) => ({ status: 'failed' as const, message: describeFailure(error, fallback).message });
-    // Both settle into state: failures become the 'failed' state, so nothing is left to reject.
-    void inspectWorkflow(api, accountId, controller.signal)
-      .then((value) => ({ status: 'ready' as const, value }), failed('Could not load the workflow.'))
-      .then((next) => !controller.signal.aborted && setInspection(next));
-    void getTimeline(api, accountId, controller.signal)
-      .then((value) => ({ status: 'ready' as const, value }), failed('Could not load the timeline.'))
-      .then((next) => !controller.signal.aborted && setTimeline(next));
-    return () => controller.abort();
-  }, [api, accountId, version]);
-
-  async function confirm(action: WorkflowAction, reason: string) {
-    setBusy(true);
-    setDialogError(null);
-    try {
-      await actOnWorkflow(api, accountId, action, reason);
+  const inspection = useQuery({ queryKey: [...workflowKey(accountId), 'inspection'], queryFn: ({ signal }) => inspectWorkflow(api, accountId, signal) });
+  const timeline = useQuery({ queryKey: [...workflowKey(accountId), 'timeline'], queryFn: ({ signal }) => getTimeline(api, accountId, signal) });
+  const act = useMutation({
+    mutationFn: ({ action, reason }: { action: WorkflowAction; reason: string }) => actOnWorkflow(api, accountId, action, reason),
+    onSuccess: (_record, { action }) => {
       setDialog(null);
       setDone(`${ACTION_LABELS[action]}. The audit log has the reason.`);
-      setVersion((n) => n + 1);
-    } catch (error) {
-      const failure = describeFailure(error, `Could not ${action} the workflow.`);
-      setDialogError({ message: failure.message, reason: failure.fields.find((f) => f.path === 'reason')?.reason ?? null });
-    } finally {
-      setBusy(false);
-    }
-  }
+      void queries.invalidateQueries({ queryKey: workflowKey(accountId) });
+    },
+  });
+  const dialogError = act.isError ? refusal(act.error, act.variables.action) : null;
 
   function open(action: WorkflowAction) {
     setDone(null);
-    setDialogError(null);
+    // The dialog starts without the refusal of an earlier attempt.
+    act.reset();
     setDialog(action);
   }
 
-  if (inspection.status === 'loading') {
+  if (inspection.isPending) {
     return (
       <div className="page">
         <p role="status">
@@ -78,16 +65,16 @@ export function WorkflowInspectorPage({ accountId, user: _user }: { accountId: s
       </div>
     );
   }
-  if (inspection.status === 'failed') {
+  if (inspection.isError) {
     return (
       <div className="page">
-        <p className="notice notice--warning" role="alert">{inspection.message}</p>
+        <p className="notice notice--warning" role="alert">{describeFailure(inspection.error, 'Could not load the workflow.').message}</p>
         <Link to="/admin/workflows">Back to all workflows</Link>
       </div>
     );
   }
 
-  const { account, workflow, state, stateError, temporalUiUrl, historyJsonPath, actions } = inspection.value;
+  const { account, workflow, state, stateError, temporalUiUrl, historyJsonPath, actions } = inspection.data;
   const live = workflow?.status === 'running' || workflow?.status === 'paused';
   return (
     <div className="page inspector">
@@ -167,21 +154,23 @@ export function WorkflowInspectorPage({ accountId, user: _user }: { accountId: s
         )}
       </section>
 
-      {timeline.status === 'loading' && (
+      {timeline.isPending && (
         <p role="status">
           <span className="spinner" aria-hidden="true" /> Loading the timeline…
         </p>
       )}
-      {timeline.status === 'failed' && workflow && <p className="notice notice--warning" role="alert">{timeline.message}</p>}
-      {timeline.status === 'ready' && <WorkflowTimeline entries={timeline.value.entries} />}
+      {timeline.isError && workflow && (
+        <p className="notice notice--warning" role="alert">{describeFailure(timeline.error, 'Could not load the timeline.').message}</p>
+      )}
+      {timeline.data && <WorkflowTimeline entries={timeline.data.entries} />}
 
       {dialog && (
         <ReasonDialog
           action={dialog}
-          busy={busy}
+          busy={act.isPending}
           error={dialogError?.message ?? null}
           reasonError={dialogError?.reason ?? null}
-          onConfirm={(reason) => void confirm(dialog, reason)}
+          onConfirm={(reason) => act.mutate({ action: dialog, reason })}
           onCancel={() => setDialog(null)}
         />
       )}

@@ -1,5 +1,6 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import { WORKFLOW_STATUSES, type WorkflowFilterOptions, type WorkflowListResponse, type WorkflowStatus } from '@recoup/contracts';
+import { useId, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { WORKFLOW_STATUSES, type WorkflowStatus } from '@recoup/contracts';
 import type { User } from '../api/auth.types.ts';
 import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
@@ -8,44 +9,22 @@ import { formatTime, STATUS_LABELS } from './workflow-status.ts';
 import { getFilterOptions, listWorkflows, NO_FILTERS, type WorkflowFilters } from './workflows.api.ts';
 import './admin-workflows.css';
 
-type Page = { status: 'loading' } | { status: 'ready'; page: WorkflowListResponse } | { status: 'failed'; message: string };
-
 const isStatus = (value: string): value is WorkflowStatus => WORKFLOW_STATUSES.some((s) => s === value);
 
 /** Every collection workflow, filtered the way Temporal's visibility can: status and the search attributes. */
 export function WorkflowsPage({ user: _user }: { user: User }) {
   const api = useApi();
   const id = useId();
-  const [options, setOptions] = useState<WorkflowFilterOptions | null>(null);
-  const [optionsError, setOptionsError] = useState<string | null>(null);
   const [draft, setDraft] = useState<WorkflowFilters>(NO_FILTERS);
   const [filters, setFilters] = useState<WorkflowFilters>(NO_FILTERS);
   /** The cursors of the pages before the one shown; the last is the shown page's own (null: the first page). */
   const [tokens, setTokens] = useState<(string | null)[]>([null]);
-  const [result, setResult] = useState<Page>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
   const pageToken = tokens.at(-1) ?? null;
-
-  useEffect(() => {
-    const controller = new AbortController();
-    getFilterOptions(api, controller.signal).then(
-      (loaded) => !controller.signal.aborted && setOptions(loaded),
-      (error: unknown) => !controller.signal.aborted && setOptionsError(describeFailure(error, 'Could not load the filter choices.').message),
-    );
-    return () => controller.abort();
-  }, [api]);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setResult({ status: 'loading' });
-    listWorkflows(api, filters, pageToken, controller.signal).then(
-      (page) => !controller.signal.aborted && setResult({ status: 'ready', page }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setResult({ status: 'failed', message: describeFailure(error, 'Could not list the workflows.').message });
-      },
-    );
-    return () => controller.abort();
-  }, [api, filters, pageToken, attempt]);
+  const optionsLoad = useQuery({ queryKey: ['workflow-filter-options'], queryFn: ({ signal }) => getFilterOptions(api, signal) });
+  const load = useQuery({ queryKey: ['workflows', filters, pageToken], queryFn: ({ signal }) => listWorkflows(api, filters, pageToken, signal) });
+  const options = optionsLoad.data ?? null;
+  const optionsError = optionsLoad.isError ? describeFailure(optionsLoad.error, 'Could not load the filter choices.').message : null;
+  const page = load.data ?? null;
 
   function apply(event: FormEvent) {
     event.preventDefault();
@@ -147,24 +126,24 @@ export function WorkflowsPage({ user: _user }: { user: User }) {
         {optionsError && <p className="notice notice--warning">{optionsError} The filters can still be typed in.</p>}
       </form>
 
-      {result.status === 'loading' && (
+      {load.isPending && (
         <p className="workflows__loading" role="status">
           <span className="spinner" aria-hidden="true" /> Loading workflows…
         </p>
       )}
-      {result.status === 'failed' && (
+      {load.isError && (
         <div className="notice notice--warning" role="alert">
-          <p>{result.message}</p>
-          <button type="button" className="button button--small" onClick={() => setAttempt((n) => n + 1)}>Try again</button>
+          <p>{describeFailure(load.error, 'Could not list the workflows.').message}</p>
+          <button type="button" className="button button--small" onClick={() => void load.refetch()}>Try again</button>
         </div>
       )}
-      {result.status === 'ready' && result.page.items.length === 0 && (
+      {page && page.items.length === 0 && (
         <p className="empty">No workflow matches these filters. Clear a filter, or wait: a workflow's node is indexed a moment after it moves.</p>
       )}
-      {result.status === 'ready' && result.page.items.length > 0 && (
+      {page && page.items.length > 0 && (
         <>
           <p className="workflows__count">
-            {result.page.total === null ? 'Workflows' : `${result.page.total} workflow${result.page.total === 1 ? '' : 's'}`} matching, newest first.
+            {page.total === null ? 'Workflows' : `${page.total} workflow${page.total === 1 ? '' : 's'}`} matching, newest first.
           </p>
           <table className="workflows__table" aria-label="Workflows">
             <thead>
@@ -179,7 +158,7 @@ export function WorkflowsPage({ user: _user }: { user: User }) {
               </tr>
             </thead>
             <tbody>
-              {result.page.items.map((row) => (
+              {page.items.map((row) => (
                 <tr key={`${row.workflowId}/${row.runId}`}>
                   <td>
                     <Link to={row.inspectorPath}>{row.accountName ?? row.accountId}</Link>
@@ -206,8 +185,8 @@ export function WorkflowsPage({ user: _user }: { user: User }) {
         <button
           type="button"
           className="button button--small"
-          disabled={result.status !== 'ready' || result.page.nextPageToken === null}
-          onClick={() => result.status === 'ready' && result.page.nextPageToken && setTokens([...tokens, result.page.nextPageToken])}
+          disabled={page === null || page.nextPageToken === null}
+          onClick={() => page?.nextPageToken && setTokens([...tokens, page.nextPageToken])}
         >
           Next page
         </button>
