@@ -1,11 +1,12 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { useApi } from '../api/api-context.ts';
-import { describeFailure, type FieldFailure } from '../api/api-failure.ts';
+import { describeFailure } from '../api/api-failure.ts';
 import { AccountPicker } from '../accounts/account-picker.tsx';
 import type { AccountOption } from '../accounts/accounts-search.api.ts';
 import { moneyText, typedText } from './cash-money.ts';
 import { oldestFirst, planMatch, type OpenInvoice } from './match-plan.ts';
-import { matchLine, type ExceptionLine, type LineResolution } from './statement-lines.api.ts';
+import { matchLine, type ExceptionLine, type LineResolution, type ManualMatch } from './statement-lines.api.ts';
 import { useAccountDetail } from './use-account-detail.ts';
 import { FormActions } from './form-actions.tsx';
 
@@ -29,50 +30,47 @@ export function ManualMatchForm({ line, onMatched, onCancel }: ManualMatchFormPr
   const lineMinor = BigInt(line.amount.amountMinor);
   const [account, setAccount] = useState<AccountOption | null>(suggestedAccount(line));
   const load = useAccountDetail(account?.id ?? null);
+  const detail = load.isSuccess ? load.data : null;
   const [typed, setTyped] = useState<Record<string, string>>(() =>
     Object.fromEntries((line.suggestion?.allocations ?? []).map((a) => [a.invoiceId, typedText(a.amountMinor, currency)])),
   );
   const [note, setNote] = useState('');
   const [find, setFind] = useState('');
-  const [sending, setSending] = useState(false);
-  const [failure, setFailure] = useState<{ message: string; fields: FieldFailure[] } | null>(null);
+  const match = useMutation({ mutationFn: (body: ManualMatch) => matchLine(api, line.id, body) });
+  const sending = match.isPending;
+  const failure = match.isError ? describeFailure(match.error, 'The line could not be matched.') : null;
 
   const invoices: OpenInvoice[] = useMemo(() => {
-    if (load.status !== 'ready') return [];
-    return load.detail.invoices
+    if (!detail) return [];
+    return detail.invoices
       .filter((i) => i.status === 'open' && i.open.currency === currency && BigInt(i.open.amountMinor) > 0n)
       .map((i) => ({ id: i.id, number: i.number, dueDate: i.dueDate, openMinor: BigInt(i.open.amountMinor) }));
-  }, [load, currency]);
-  const otherCurrencies = load.status === 'ready' ? load.detail.invoices.filter((i) => i.status === 'open' && i.open.currency !== currency).length : 0;
+  }, [detail, currency]);
+  const otherCurrencies = detail ? detail.invoices.filter((i) => i.status === 'open' && i.open.currency !== currency).length : 0;
   const plan = planMatch(lineMinor, currency, invoices, typed);
   // Only what is shown narrows; amounts typed on invoices filtered away still count.
   const shown = find.trim() === '' ? invoices : invoices.filter((i) => i.number.toLowerCase().includes(find.trim().toLowerCase()) || typed[i.id]);
   const over = plan.remainderMinor < 0n;
-  const canSend = account !== null && load.status === 'ready' && plan.problems.size === 0 && !over && !sending;
+  const canSend = account !== null && detail !== null && plan.problems.size === 0 && !over && !sending;
 
   function pick(next: AccountOption | null) {
     setAccount(next);
     // Amounts typed for one account's invoices mean nothing on another's.
     if (next?.id !== account?.id) setTyped({});
-    setFailure(null);
+    match.reset();
   }
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!account || !canSend) return;
-    setSending(true);
-    setFailure(null);
     const trimmedNote = note.trim();
-    matchLine(api, line.id, {
-      accountId: account.id,
-      allocations: plan.allocations.map((a) => ({ invoiceId: a.invoiceId, amountMinor: a.amountMinor.toString() })),
-      ...(trimmedNote ? { note: trimmedNote } : {}),
-    }).then(
-      (resolution) => onMatched(resolution, account.name),
-      (error: unknown) => {
-        setSending(false);
-        setFailure(describeFailure(error, 'The line could not be matched.'));
+    match.mutate(
+      {
+        accountId: account.id,
+        allocations: plan.allocations.map((a) => ({ invoiceId: a.invoiceId, amountMinor: a.amountMinor.toString() })),
+        ...(trimmedNote ? { note: trimmedNote } : {}),
       },
+      { onSuccess: (resolution) => onMatched(resolution, account.name) },
     );
   }
 
@@ -84,17 +82,17 @@ export function ManualMatchForm({ line, onMatched, onCancel }: ManualMatchFormPr
   return (
     <form className="form cash-form" onSubmit={submit} noValidate aria-label={`Match ${moneyText(line.amount.amountMinor, currency)} by hand`}>
       <AccountPicker label="Customer account" value={account} onChange={pick} disabled={sending} />
-      {load.status === 'loading' ? <p role="status">Loading the account’s open invoices…</p> : null}
-      {load.status === 'failed' ? (
+      {load.isLoading ? <p role="status">Loading the account’s open invoices…</p> : null}
+      {load.isError ? (
         <p className="notice notice--warning" role="alert">
-          {load.message}
+          {describeFailure(load.error, 'Could not load the account.').message}
         </p>
       ) : null}
-      {load.status === 'ready' ? (
+      {detail ? (
         <>
           {invoices.length === 0 ? (
             <p className="empty">
-              {load.detail.account.name} has no open invoice in {currency}
+              {detail.account.name} has no open invoice in {currency}
               {otherCurrencies > 0 ? ` (${otherCurrencies} in other currencies; nothing is ever converted)` : ''}. Matched, the whole amount stays on the
               account as credit.
             </p>

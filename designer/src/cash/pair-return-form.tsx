@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
 import { AccountPicker } from '../accounts/account-picker.tsx';
@@ -25,27 +26,18 @@ export function PairReturnForm({ line, onPaired, onCancel }: PairReturnFormProps
     line.suggestion ? { id: line.suggestion.accountId, name: line.suggestion.accountName, externalRef: line.suggestion.accountRef, currency: '' } : null,
   );
   const load = useAccountDetail(account?.id ?? null);
+  const detail = load.isSuccess ? load.data : null;
   const [paymentId, setPaymentId] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const pair = useMutation({ mutationFn: (payment: string) => pairReturn(api, line.id, payment) });
+  const sending = pair.isPending;
+  const error = pair.isError ? describeFailure(pair.error, 'The return could not be paired.').message : null;
 
-  const candidates =
-    load.status === 'ready'
-      ? load.detail.payments.filter((p) => p.amount.currency === line.amount.currency && p.amount.amountMinor === line.amount.amountMinor)
-      : [];
+  const candidates = detail ? detail.payments.filter((p) => p.amount.currency === line.amount.currency && p.amount.amountMinor === line.amount.amountMinor) : [];
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!account || !paymentId) return;
-    setSending(true);
-    setError(null);
-    pairReturn(api, line.id, paymentId).then(
-      (resolution) => onPaired(resolution, account.name),
-      (failure: unknown) => {
-        setSending(false);
-        setError(describeFailure(failure, 'The return could not be paired.').message);
-      },
-    );
+    pair.mutate(paymentId, { onSuccess: (resolution) => onPaired(resolution, account.name) });
   }
 
   return (
@@ -59,15 +51,15 @@ export function PairReturnForm({ line, onPaired, onCancel }: PairReturnFormProps
           setPaymentId(null);
         }}
       />
-      {load.status === 'loading' ? <p role="status">Loading the account’s payments…</p> : null}
-      {load.status === 'failed' ? (
+      {load.isLoading ? <p role="status">Loading the account’s payments…</p> : null}
+      {load.isError ? (
         <p className="notice notice--warning" role="alert">
-          {load.message}
+          {describeFailure(load.error, 'Could not load the account.').message}
         </p>
       ) : null}
-      {load.status === 'ready' && candidates.length === 0 ? (
+      {detail && candidates.length === 0 ? (
         <p className="empty">
-          {load.detail.account.name} has no payment of {moneyText(line.amount.amountMinor, line.amount.currency)}. Pick another account, or skip the line
+          {detail.account.name} has no payment of {moneyText(line.amount.amountMinor, line.amount.currency)}. Pick another account, or skip the line
           with a reason.
         </p>
       ) : null}

@@ -1,12 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import type { ImportRowProblem } from '@recoup/contracts';
 import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
 import { DropZone, type PickedFile } from './drop-zone.tsx';
-import { importPortfolioCsv, type PortfolioImportOutcome } from './portfolio-imports.api.ts';
+import { importPortfolioCsv, type ImportMode, type PortfolioImportOutcome } from './portfolio-imports.api.ts';
 import { WorkflowStartsProgress } from './workflow-starts-progress.tsx';
-
-type Upload = { status: 'idle' } | { status: 'sending' } | { status: 'done'; outcome: PortfolioImportOutcome } | { status: 'failed'; message: string };
 
 /** Imports a portfolio CSV (accounts, contacts, invoices); a refused file names each bad row's line and reason. */
 export function PortfolioImportsView() {
@@ -14,19 +13,15 @@ export function PortfolioImportsView() {
   const id = useId();
   const [file, setFile] = useState<PickedFile | null>(null);
   const [validOnly, setValidOnly] = useState(false);
-  const [upload, setUpload] = useState<Upload>({ status: 'idle' });
+  // The file goes in one request without progress events, so a mutation carries its sending, failure and outcome.
+  const upload = useMutation({ mutationFn: ({ sent, mode }: { sent: PickedFile; mode: ImportMode }) => importPortfolioCsv(api, sent.content, sent.name, mode) });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!file) return;
-    setUpload({ status: 'sending' });
-    importPortfolioCsv(api, file.content, file.name, validOnly ? 'valid-only' : 'all-or-nothing').then(
-      (outcome) => setUpload({ status: 'done', outcome }),
-      (error: unknown) => setUpload({ status: 'failed', message: describeFailure(error, 'The file could not be imported.').message }),
-    );
+    if (file) upload.mutate({ sent: file, mode: validOnly ? 'valid-only' : 'all-or-nothing' });
   }
 
-  const sending = upload.status === 'sending';
+  const sending = upload.isPending;
   return (
     <section className="card cash-upload" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="card__title">
@@ -45,7 +40,7 @@ export function PortfolioImportsView() {
           disabled={sending}
           onFile={(picked) => {
             setFile(picked);
-            setUpload({ status: 'idle' });
+            upload.reset();
           }}
         />
         <label className="cash-check">
@@ -58,12 +53,12 @@ export function PortfolioImportsView() {
           </button>
         </div>
       </form>
-      {upload.status === 'failed' ? (
+      {upload.isError ? (
         <p className="notice notice--warning" role="alert">
-          {upload.message}
+          {describeFailure(upload.error, 'The file could not be imported.').message}
         </p>
       ) : null}
-      {upload.status === 'done' ? <Outcome outcome={upload.outcome} /> : null}
+      {upload.isSuccess ? <Outcome outcome={upload.data} /> : null}
     </section>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
 import { Link } from '../routing/link.tsx';
@@ -6,8 +7,6 @@ import { fillInOrder, moneyText } from './cash-money.ts';
 import { listShortPayments, openDispute, type DisputeItem, type ShortPayment } from './statement-lines.api.ts';
 import { LoadFailed, Loading } from '../components/load-feedback.tsx';
 import { FormActions } from './form-actions.tsx';
-
-type Load = { status: 'loading' } | { status: 'ready'; items: ShortPayment[] } | { status: 'failed'; message: string };
 
 /** The residual spread over the invoices the payment named, each up to what it still owes. */
 export function disputeItemsFor(short: ShortPayment): DisputeItem[] {
@@ -20,21 +19,11 @@ export function disputeItemsFor(short: ShortPayment): DisputeItem[] {
 /** Short payments: applied, with a residual left open on their invoices, to be disputed or chased. */
 export function ShortPaymentsView() {
   const api = useApi();
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
-  const [disputed, setDisputed] = useState<Record<string, string>>({});
+  const load = useQuery({ queryKey: ['short-payments'], queryFn: ({ signal }) => listShortPayments(api, signal) });
 
-  useEffect(() => {
-    const controller = new AbortController();
-    listShortPayments(api, controller.signal).then(
-      (items) => !controller.signal.aborted && setLoad({ status: 'ready', items }),
-      (error: unknown) => !controller.signal.aborted && setLoad({ status: 'failed', message: describeFailure(error, 'Could not load the short payments.').message }),
-    );
-    return () => controller.abort();
-  }, [api]);
-
-  if (load.status === 'loading') return <Loading what="Loading the short payments…" />;
-  if (load.status === 'failed') return <LoadFailed message={load.message} />;
-  if (load.items.length === 0) {
+  if (load.isPending) return <Loading what="Loading the short payments…" />;
+  if (load.isError) return <LoadFailed message={describeFailure(load.error, 'Could not load the short payments.').message} />;
+  if (load.data.length === 0) {
     return (
       <p className="empty card">
         No short payments. When a customer pays an invoice less a deduction, the payment is applied and the residual stays open; it is listed here
@@ -44,44 +33,40 @@ export function ShortPaymentsView() {
   }
   return (
     <ul className="cash-exceptions" aria-label="Short payments">
-      {load.items.map((short) => (
-        <ShortPaymentCard key={short.lineId} short={short} disputeId={disputed[short.lineId] ?? null} onDisputed={(id) => setDisputed((d) => ({ ...d, [short.lineId]: id }))} />
+      {load.data.map((short) => (
+        <ShortPaymentCard key={short.lineId} short={short} />
       ))}
     </ul>
   );
 }
 
-function ShortPaymentCard({ short, disputeId, onDisputed }: { short: ShortPayment; disputeId: string | null; onDisputed(id: string): void }) {
+/** The server's refusal of a dispute, with every field it named. */
+function refusal(failure: unknown): string {
+  const described = describeFailure(failure, 'The dispute could not be opened.');
+  return [described.message, ...described.fields.map((f) => `${f.path}: ${f.reason}`)].join(' ');
+}
+
+function ShortPaymentCard({ short }: { short: ShortPayment }) {
   const api = useApi();
   const id = useId();
   const currency = short.amount.currency;
   const residual = moneyText(short.residualMinor, currency);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState(`Short payment: ${residual} deducted from the payment of ${moneyText(short.amount.amountMinor, currency)}.`);
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [reasonMissing, setReasonMissing] = useState(false);
   const items = disputeItemsFor(short);
+  // The card itself says what became of its dispute. The list is not read again: the line stays in view with the
+  // dispute's notice, as it was when the manager opened it.
+  const dispute = useMutation({ mutationFn: (why: string) => openDispute(api, short.account.id, why, items) });
+  const disputeId = dispute.data?.id ?? null;
+  const sending = dispute.isPending;
+  const error = reasonMissing ? 'Give the reason for the dispute.' : dispute.isError ? refusal(dispute.error) : null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (reason.trim() === '') {
-      setError('Give the reason for the dispute.');
-      return;
-    }
-    setSending(true);
-    setError(null);
-    openDispute(api, short.account.id, reason.trim(), items).then(
-      (dispute) => {
-        setSending(false);
-        setOpen(false);
-        onDisputed(dispute.id);
-      },
-      (failure: unknown) => {
-        setSending(false);
-        const described = describeFailure(failure, 'The dispute could not be opened.');
-        setError([described.message, ...described.fields.map((f) => `${f.path}: ${f.reason}`)].join(' '));
-      },
-    );
+    const missing = reason.trim() === '';
+    setReasonMissing(missing);
+    if (!missing) dispute.mutate(reason.trim(), { onSuccess: () => setOpen(false) });
   }
 
   return (

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
 import { skipLine, type ExceptionLine, type LineResolution } from './statement-lines.api.ts';
@@ -6,14 +7,19 @@ import { FormActions } from './form-actions.tsx';
 
 const MIN_REASON = 3;
 
+const refusal = (failure: unknown) => describeFailure(failure, 'The line could not be set aside.');
+const reasonRefused = (failure: unknown) => refusal(failure).fields.find((f) => f.path === 'reason')?.reason ?? null;
+
 /** Sets a line aside (a bank fee, a transfer between own accounts), with the reason the audit log keeps. */
 export function SkipLineForm({ line, onSkipped, onCancel }: { line: ExceptionLine; onSkipped(resolution: LineResolution): void; onCancel(): void }) {
   const api = useApi();
   const id = useId();
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
+  const skip = useMutation({ mutationFn: (why: string) => skipLine(api, line.id, why) });
+  const sending = skip.isPending;
+  // A refusal of the reason itself is shown on the field, where it is put right; any other under the form.
+  const error = skip.isError && reasonRefused(skip.error) === null ? refusal(skip.error).message : null;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -21,14 +27,12 @@ export function SkipLineForm({ line, onSkipped, onCancel }: { line: ExceptionLin
       setProblem('Say why this line is not a customer’s payment (at least 3 characters); it goes to the audit log.');
       return;
     }
-    setSending(true);
-    setError(null);
-    skipLine(api, line.id, reason.trim()).then(onSkipped, (failure: unknown) => {
-      setSending(false);
-      const described = describeFailure(failure, 'The line could not be set aside.');
-      const field = described.fields.find((f) => f.path === 'reason');
-      if (field) setProblem(field.reason);
-      else setError(described.message);
+    skip.mutate(reason.trim(), {
+      onSuccess: onSkipped,
+      onError: (failure) => {
+        const refused = reasonRefused(failure);
+        if (refused) setProblem(refused);
+      },
     });
   }
 

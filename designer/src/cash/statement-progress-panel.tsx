@@ -1,33 +1,18 @@
-import { useEffect, useRef } from 'react';
+import { describeFailure } from '../api/api-failure.ts';
 import { ImbalanceList } from './imbalance-list.tsx';
 import { ProgressBar } from './progress-bar.tsx';
-import { isSettled } from './statements.api.ts';
 import { statusExplanation, statusLabel } from './statement-status.ts';
 import { useStatementProgress } from './use-statement-progress.ts';
 import { LoadFailed, Loading } from '../components/load-feedback.tsx';
 
-interface StatementProgressPanelProps {
-  statementId: string;
-  /** Told once when the statement stops moving, so the list beside it can show the final figures. */
-  onSettled?: () => void;
-}
+const FAILURE = 'Could not read the statement’s progress.';
 
 /** A statement's reconciliation as it runs: status, a live bar, and the counts behind it. */
-export function StatementProgressPanel({ statementId, onSettled }: StatementProgressPanelProps) {
+export function StatementProgressPanel({ statementId }: { statementId: string }) {
   const load = useStatementProgress(statementId);
-  const told = useRef(false);
-  const settled = load.status === 'ready' && isSettled(load.statement.status);
-
-  useEffect(() => {
-    if (settled && !told.current) {
-      told.current = true;
-      onSettled?.();
-    }
-  }, [settled, onSettled]);
-
-  if (load.status === 'loading') return <Loading what="Reading the statement’s progress…" />;
-  if (load.status === 'failed') return <LoadFailed message={load.message} />;
-  const { statement, error } = load;
+  if (load.isPending) return <Loading what="Reading the statement’s progress…" />;
+  if (load.isLoadingError) return <LoadFailed message={describeFailure(load.error, FAILURE).message} />;
+  const statement = load.data;
   return (
     <section className="cash-progress" aria-label="Reconciliation progress">
       <p className="cash-progress__status">
@@ -35,7 +20,7 @@ export function StatementProgressPanel({ statementId, onSettled }: StatementProg
       </p>
       <ProgressBar progress={statement.progress} label={`Reconciling ${statement.filename}`} />
       {statement.imbalances.length > 0 ? <ImbalanceList imbalances={statement.imbalances} /> : null}
-      {error ? <p className="notice notice--warning">{error} Trying again.</p> : null}
+      {load.isRefetchError ? <p className="notice notice--warning">{describeFailure(load.error, FAILURE).message} Trying again.</p> : null}
     </section>
   );
 }

@@ -1,8 +1,17 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/api-context.ts';
 import { DropZone, type PickedFile } from './drop-zone.tsx';
 import { StatementProgressPanel } from './statement-progress-panel.tsx';
-import { describeRefusal, uploadStatement, type FormatChoice, type StatementImport, type StatementRefusal } from './statements.api.ts';
+import {
+  describeRefusal,
+  STATEMENTS_KEY,
+  uploadStatement,
+  type FormatChoice,
+  type StatementImport,
+  type StatementRefusal,
+  type StatementUpload as Upload,
+} from './statements.api.ts';
 
 const FORMAT_OPTIONS: { value: FormatChoice; label: string }[] = [
   { value: 'auto', label: 'Detect automatically' },
@@ -13,17 +22,21 @@ const FORMAT_OPTIONS: { value: FormatChoice; label: string }[] = [
   { value: 'csv', label: 'CSV export (needs a saved mapping)' },
 ];
 
-type Upload = { status: 'idle' } | { status: 'sending' } | { status: 'refused'; refusal: StatementRefusal } | { status: 'imported'; result: StatementImport };
-
 /** Takes a bank statement file, says what became of it, and follows its reconciliation live. */
-export function StatementUpload({ onImported }: { onImported(): void }) {
+export function StatementUpload() {
   const api = useApi();
+  const queries = useQueryClient();
   const id = useId();
   const [file, setFile] = useState<PickedFile | null>(null);
   const [format, setFormat] = useState<FormatChoice>('auto');
   const [mapping, setMapping] = useState('');
   const [mappingMissing, setMappingMissing] = useState(false);
-  const [upload, setUpload] = useState<Upload>({ status: 'idle' });
+  // The file goes in one request without progress events, so a mutation carries its sending, refusal and result.
+  const upload = useMutation({
+    mutationFn: (sent: Upload) => uploadStatement(api, sent),
+    // Not awaited: what became of the file is shown at once, and the list takes the statement in behind it.
+    onSuccess: () => void queries.invalidateQueries({ queryKey: STATEMENTS_KEY }),
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -32,17 +45,10 @@ export function StatementUpload({ onImported }: { onImported(): void }) {
       setMappingMissing(true);
       return;
     }
-    setUpload({ status: 'sending' });
-    uploadStatement(api, { content: file.content, filename: file.name, format, mapping }).then(
-      (result) => {
-        setUpload({ status: 'imported', result });
-        onImported();
-      },
-      (error: unknown) => setUpload({ status: 'refused', refusal: describeRefusal(error) }),
-    );
+    upload.mutate({ content: file.content, filename: file.name, format, mapping });
   }
 
-  const sending = upload.status === 'sending';
+  const sending = upload.isPending;
   return (
     <section className="card cash-upload" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="card__title">
@@ -57,7 +63,7 @@ export function StatementUpload({ onImported }: { onImported(): void }) {
           disabled={sending}
           onFile={(picked) => {
             setFile(picked);
-            setUpload({ status: 'idle' });
+            upload.reset();
           }}
         />
         <div className="cash-upload__options">
@@ -103,8 +109,8 @@ export function StatementUpload({ onImported }: { onImported(): void }) {
           </button>
         </div>
       </form>
-      {upload.status === 'refused' ? <Refusal refusal={upload.refusal} /> : null}
-      {upload.status === 'imported' ? <ImportOutcome result={upload.result} onSettled={onImported} /> : null}
+      {upload.isError ? <Refusal refusal={describeRefusal(upload.error)} /> : null}
+      {upload.isSuccess ? <ImportOutcome result={upload.data} /> : null}
     </section>
   );
 }
@@ -131,7 +137,7 @@ function Refusal({ refusal }: { refusal: StatementRefusal }) {
   );
 }
 
-function ImportOutcome({ result, onSettled }: { result: StatementImport; onSettled(): void }) {
+function ImportOutcome({ result }: { result: StatementImport }) {
   return (
     <div className="cash-outcome">
       {result.duplicate ? (
@@ -171,7 +177,7 @@ function ImportOutcome({ result, onSettled }: { result: StatementImport; onSettl
           </tbody>
         </table>
       ) : null}
-      <StatementProgressPanel statementId={result.id} onSettled={onSettled} />
+      <StatementProgressPanel statementId={result.id} />
     </div>
   );
 }

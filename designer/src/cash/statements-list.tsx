@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
 import { ReasonDialog, type ReasonRequest } from '../admin/reason-dialog.tsx';
@@ -6,7 +7,7 @@ import { Link } from '../routing/link.tsx';
 import { moneyListText } from './cash-money.ts';
 import { ImbalanceList } from './imbalance-list.tsx';
 import { doneLines } from './progress-bar.tsx';
-import { rejectStatement, releaseStatement, type StatementSummary } from './statements.api.ts';
+import { rejectStatement, releaseStatement, STATEMENTS_KEY, type StatementSummary } from './statements.api.ts';
 import { statusExplanation, statusLabel } from './statement-status.ts';
 
 type Decision = 'release' | 'reject';
@@ -27,39 +28,44 @@ const REQUESTS: Record<Decision, ReasonRequest> = {
 
 interface StatementsListProps {
   statements: readonly StatementSummary[];
-  /** After a decision; a released statement's id, to follow its reconciliation. */
-  onChanged(released: string | null): void;
+  /** After a release, with the statement's id, to follow its reconciliation. */
+  onReleased(id: string): void;
+}
+
+interface Asked {
+  statement: StatementSummary;
+  decision: Decision;
 }
 
 const when = (iso: string) => new Date(iso).toLocaleString();
 
-/** Every imported statement with its counts and the money applied per currency; held ones can be released. */
-export function StatementsList({ statements, onChanged }: StatementsListProps) {
-  const api = useApi();
-  const [asking, setAsking] = useState<{ statement: StatementSummary; decision: Decision } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ message: string; reason: string | null } | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+const doneText = ({ statement, decision }: Asked) =>
+  decision === 'release' ? `${statement.statementRef} is released; its reconciliation has started.` : `${statement.statementRef} is rejected; nothing on it was applied.`;
 
-  function confirm(reason: string) {
-    if (!asking) return;
-    const { statement, decision } = asking;
-    setBusy(true);
-    setError(null);
-    (decision === 'release' ? releaseStatement(api, statement.id, reason) : rejectStatement(api, statement.id, reason)).then(
-      () => {
-        setBusy(false);
-        setAsking(null);
-        setDone(decision === 'release' ? `${statement.statementRef} is released; its reconciliation has started.` : `${statement.statementRef} is rejected; nothing on it was applied.`);
-        onChanged(decision === 'release' ? statement.id : null);
-      },
-      (failure: unknown) => {
-        setBusy(false);
-        const described = describeFailure(failure, 'The decision could not be saved.');
-        setError({ message: described.message, reason: described.fields.find((f) => f.path === 'reason')?.reason ?? null });
-      },
-    );
-  }
+/** The server's refusal of a decision, with what it said about the reason when it named the reason. */
+function refusal(error: unknown): { message: string; reason: string | null } {
+  const described = describeFailure(error, 'The decision could not be saved.');
+  return { message: described.message, reason: described.fields.find((f) => f.path === 'reason')?.reason ?? null };
+}
+
+/** Every imported statement with its counts and the money applied per currency; held ones can be released. */
+export function StatementsList({ statements, onReleased }: StatementsListProps) {
+  const api = useApi();
+  const queries = useQueryClient();
+  const [asking, setAsking] = useState<Asked | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const decide = useMutation({
+    mutationFn: ({ asked: { statement, decision }, reason }: { asked: Asked; reason: string }) =>
+      decision === 'release' ? releaseStatement(api, statement.id, reason) : rejectStatement(api, statement.id, reason),
+    onSuccess: (_nothing, { asked }) => {
+      setAsking(null);
+      setDone(doneText(asked));
+      if (asked.decision === 'release') onReleased(asked.statement.id);
+      // Not awaited: the dialog closes at once, and the list catches up with the new status behind it.
+      void queries.invalidateQueries({ queryKey: STATEMENTS_KEY });
+    },
+  });
+  const error = decide.isError ? refusal(decide.error) : null;
 
   if (statements.length === 0) {
     return (
@@ -137,13 +143,13 @@ export function StatementsList({ statements, onChanged }: StatementsListProps) {
       {asking ? (
         <ReasonDialog
           action={REQUESTS[asking.decision]}
-          busy={busy}
+          busy={decide.isPending}
           error={error?.message ?? null}
           reasonError={error?.reason ?? null}
-          onConfirm={confirm}
+          onConfirm={(reason) => decide.mutate({ asked: asking, reason })}
           onCancel={() => {
             setAsking(null);
-            setError(null);
+            decide.reset();
           }}
         />
       ) : null}

@@ -106,6 +106,9 @@ export async function uploadStatement(api: ApiClient, upload: StatementUpload): 
   return read(importResultSchema, body, 'an import result');
 }
 
+/** Where the statement list sits in the query cache: whatever changes a statement reads the list again through it. */
+export const STATEMENTS_KEY = ['bank-statements'] as const;
+
 export async function listStatements(api: ApiClient, signal?: AbortSignal): Promise<StatementSummary[]> {
   const body = await api.get<unknown>('/api/bank-statements', signal);
   // The list is an array, or a page of items.

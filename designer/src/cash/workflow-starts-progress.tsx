@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import type { ImportWorkflowStarts } from '@recoup/contracts';
 import { useApi } from '../api/api-context.ts';
-import { usePolled } from '../shared/use-polled.ts';
+import { describeFailure } from '../api/api-failure.ts';
 import { getImportWorkflowStarts, startsSettled } from './portfolio-imports.api.ts';
+import { pollUntil } from './poll-until.ts';
 
 export const STARTS_POLL_MS = 2_000;
 
@@ -11,17 +13,16 @@ export const STARTS_POLL_MS = 2_000;
  */
 export function WorkflowStartsProgress({ batchId, initial }: { batchId: string; initial: ImportWorkflowStarts }) {
   const api = useApi();
-  const load = usePolled(
-    {
-      // The answer already says where things stood; read again only while they move.
-      read: async (signal) => (startsSettled(initial) ? initial : ((await getImportWorkflowStarts(api, batchId, signal)) ?? initial)),
-      settled: startsSettled,
-      failure: 'Could not read how far the workflows have started.',
-      everyMs: STARTS_POLL_MS,
-    },
-    [api, batchId],
-  );
-  const starts = load.status === 'ready' ? load.value : initial;
+  const load = useQuery({
+    queryKey: ['import-workflow-starts', batchId],
+    queryFn: async ({ signal }) => (await getImportWorkflowStarts(api, batchId, signal)) ?? initial,
+    // The answer already says where things stood; read again only while they move.
+    initialData: initial,
+    enabled: !startsSettled(initial),
+    refetchInterval: pollUntil(startsSettled, STARTS_POLL_MS),
+  });
+  const starts = load.data;
+  const failure = load.isError ? describeFailure(load.error, 'Could not read how far the workflows have started.').message : null;
   const moving = !startsSettled(starts);
   const max = Math.max(starts.total, 1);
   return (
@@ -50,8 +51,7 @@ export function WorkflowStartsProgress({ batchId, initial }: { batchId: string; 
           {starts.errors.length} workflow{starts.errors.length === 1 ? '' : 's'} could not start: {starts.errors.map((e) => e.message).join('; ')}
         </p>
       ) : null}
-      {load.status === 'ready' && load.error ? <p className="notice notice--warning">{load.error} Trying again.</p> : null}
-      {load.status === 'failed' ? <p className="notice notice--warning">{load.message} Trying again.</p> : null}
+      {failure ? <p className="notice notice--warning">{failure} Trying again.</p> : null}
     </div>
   );
 }

@@ -1,15 +1,12 @@
 import { useId, useState } from 'react';
-import type { CollectorWorkload } from '@recoup/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { CollectorSettingsRequest, CollectorWorkload } from '@recoup/contracts';
 import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
-import { updateCollector } from './team.api.ts';
+import { updateCollector, WORKLOAD_KEY } from './team.api.ts';
 
 type Field = 'capacity' | 'skills' | 'pools';
-
-export interface CollectorSettingsProps {
-  collector: CollectorWorkload;
-  onSaved: (collector: CollectorWorkload) => void;
-}
+type FieldErrors = Partial<Record<Field, string>>;
 
 /** "english, German" -> ["english", "german"]; the server checks each name and reports the one it refuses. */
 const names = (text: string): string[] =>
@@ -23,46 +20,47 @@ const fieldOf = (path: string): Field | null => {
   return head === 'capacity' || head === 'skills' || head === 'pools' ? head : null;
 };
 
-export function CollectorSettings({ collector, onSaved }: CollectorSettingsProps) {
+/** The server's refusal: its message, and the first reason it gave for each field of the form. */
+function refusal(failure: unknown): { message: string; errors: FieldErrors } {
+  const described = describeFailure(failure, 'The settings could not be saved.');
+  const errors: FieldErrors = {};
+  for (const field of described.fields) {
+    const name = fieldOf(field.path);
+    if (name && errors[name] === undefined) errors[name] = field.reason;
+  }
+  return { message: described.message, errors };
+}
+
+/** What the form says, without asking the server, of a capacity that is not a whole number of 0 or more. */
+const CAPACITY_REFUSED = { message: 'Fix the marked field.', errors: { capacity: 'must be a whole number, 0 or more' } };
+
+export function CollectorSettings({ collector }: { collector: CollectorWorkload }) {
   const api = useApi();
+  const queries = useQueryClient();
   const id = useId();
   const [capacity, setCapacity] = useState(String(collector.capacity));
   const [skills, setSkills] = useState(collector.skills.join(', '));
   const [pools, setPools] = useState(collector.pools.join(', '));
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
-
-  async function save() {
-    const parsed = Number(capacity);
-    if (capacity.trim() === '' || !Number.isInteger(parsed) || parsed < 0) {
-      setErrors({ capacity: 'must be a whole number, 0 or more' });
-      setFormError('Fix the marked field.');
-      return;
-    }
-    setSaving(true);
-    setErrors({});
-    setFormError(null);
-    setSaved(null);
-    try {
-      const updated = await updateCollector(api, collector.id, { capacity: parsed, skills: names(skills), pools: names(pools) });
+  const [capacityInvalid, setCapacityInvalid] = useState(false);
+  const save = useMutation({
+    mutationFn: (body: CollectorSettingsRequest) => updateCollector(api, collector.id, body),
+    onSuccess: (updated) => {
+      // The form goes on with the names as the server saved them.
       setSkills(updated.skills.join(', '));
       setPools(updated.pools.join(', '));
-      setSaved('Saved.');
-      onSaved(updated);
-    } catch (failure) {
-      const described = describeFailure(failure, 'The settings could not be saved.');
-      const next: Partial<Record<Field, string>> = {};
-      for (const field of described.fields) {
-        const name = fieldOf(field.path);
-        if (name && next[name] === undefined) next[name] = field.reason;
-      }
-      setErrors(next);
-      setFormError(described.message);
-    } finally {
-      setSaving(false);
-    }
+      // Capacity changes the utilisation in the table above.
+      void queries.invalidateQueries({ queryKey: WORKLOAD_KEY });
+    },
+  });
+  const problem = capacityInvalid ? CAPACITY_REFUSED : save.isError ? refusal(save.error) : null;
+  const errors: FieldErrors = problem?.errors ?? {};
+  const saved = save.isSuccess ? 'Saved.' : null;
+
+  function submit() {
+    const parsed = Number(capacity);
+    const invalid = capacity.trim() === '' || !Number.isInteger(parsed) || parsed < 0;
+    setCapacityInvalid(invalid);
+    if (!invalid) save.mutate({ capacity: parsed, skills: names(skills), pools: names(pools) });
   }
 
   const input = (field: Field, label: string, value: string, set: (value: string) => void, hint: string, type = 'text') => (
@@ -96,20 +94,20 @@ export function CollectorSettings({ collector, onSaved }: CollectorSettingsProps
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          if (!saving) void save();
+          if (!save.isPending) submit();
         }}
       >
         {input('capacity', 'Capacity', capacity, setCapacity, 'The most open tasks, and owing accounts, the assigners give this collector.', 'number')}
         {input('skills', 'Skills', skills, setSkills, 'Comma-separated, e.g. english, german. Assignment rules may require them.')}
         {input('pools', 'Pools', pools, setPools, 'Comma-separated, e.g. general, high-value. Assignment rules pick a pool first.')}
-        {formError ? (
+        {problem ? (
           <p className="form__error" role="alert">
-            {formError}
+            {problem.message}
           </p>
         ) : null}
         <div className="team__controls">
-          <button type="submit" className="button button--primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save settings'}
+          <button type="submit" className="button button--primary" disabled={save.isPending}>
+            {save.isPending ? 'Saving…' : 'Save settings'}
           </button>
           <span role="status">{saved}</span>
         </div>

@@ -1,84 +1,83 @@
-import { useEffect, useId, useState } from 'react';
-import type { CollectorWorkload } from '@recoup/contracts';
+import { useId, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AccountSummary, CollectorWorkload, ReassignResult, TaskView } from '@recoup/contracts';
+import type { ApiClient } from '../api/api-client.ts';
 import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
-import { listAccounts, listOpenTasks, QUEUE, reassignAccounts, reassignTasks, type WorkOwner } from './team.api.ts';
+import { listAccounts, listOpenTasks, QUEUE, reassignAccounts, reassignTasks, WORK_KEY, workKey, WORKLOAD_KEY, type WorkOwner } from './team.api.ts';
 
 type Kind = 'tasks' | 'accounts';
 interface Item {
   id: string;
   label: string;
 }
-type Items = { status: 'loading' } | { status: 'ready'; items: Item[] } | { status: 'failed'; message: string };
+interface Reassignment {
+  kind: Kind;
+  ids: string[];
+  collectorId: string;
+}
 
 export interface ReassignPanelProps {
   collectors: readonly CollectorWorkload[];
   /** Whose work to show first. */
   owner: WorkOwner;
   onOwnerChange: (owner: WorkOwner) => void;
-  /** Called after a reassignment, so the workload figures are read again. */
-  onReassigned: () => void;
 }
 
-export function ReassignPanel({ collectors, owner, onOwnerChange, onReassigned }: ReassignPanelProps) {
+const NONE: ReadonlySet<string> = new Set();
+
+const taskItem = (t: TaskView): Item => ({ id: t.id, label: `${t.title} · ${t.accountName ?? 'unknown account'} · due ${new Date(t.dueAt).toLocaleDateString()}` });
+const accountItem = (a: AccountSummary): Item => ({ id: a.id, label: `${a.name} (${a.externalRef})` });
+
+/** One owner's open tasks or accounts, each as a line to tick. */
+async function listItems(api: ApiClient, kind: Kind, owner: WorkOwner, signal: AbortSignal): Promise<Item[]> {
+  if (kind === 'tasks') return (await listOpenTasks(api, owner, signal)).items.map(taskItem);
+  return (await listAccounts(api, owner, signal)).items.map(accountItem);
+}
+
+/** What a reassignment did, in words. */
+function gave(result: ReassignResult, kind: Kind, name: string): string {
+  const moved = kind === 'accounts' && result.movedTasks > 0 ? `, with ${result.movedTasks} open task(s)` : '';
+  return `Gave ${result.reassigned.length} ${kind} to ${name}${moved}.`;
+}
+
+export function ReassignPanel({ collectors, owner, onOwnerChange }: ReassignPanelProps) {
   const api = useApi();
+  const queries = useQueryClient();
   const id = useId();
   const [kind, setKind] = useState<Kind>('tasks');
-  const [items, setItems] = useState<Items>({ status: 'loading' });
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const active = collectors.filter((c) => c.active);
   const [target, setTarget] = useState<string>('');
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setItems({ status: 'loading' });
-    setSelected(new Set());
-    const load =
-      kind === 'tasks'
-        ? listOpenTasks(api, owner, controller.signal).then((page) =>
-            page.items.map((t) => ({ id: t.id, label: `${t.title} · ${t.accountName ?? 'unknown account'} · due ${new Date(t.dueAt).toLocaleDateString()}` })),
-          )
-        : listAccounts(api, owner, controller.signal).then((page) => page.items.map((a) => ({ id: a.id, label: `${a.name} (${a.externalRef})` })));
-    load.then(
-      (loaded) => {
-        if (!controller.signal.aborted) setItems({ status: 'ready', items: loaded });
-      },
-      (failure: unknown) => {
-        if (!controller.signal.aborted) setItems({ status: 'failed', message: describeFailure(failure, `Could not load the ${kind}.`).message });
-      },
-    );
-    return () => controller.abort();
-  }, [api, kind, owner, attempt]);
+  const items = useQuery({ queryKey: workKey(kind, owner), queryFn: ({ signal }) => listItems(api, kind, owner, signal) });
+  const list = `${kind} of ${owner}`;
+  const [ticked, setTicked] = useState({ list, ids: NONE });
+  // Ticks belong to the list they were made in: another owner's or kind's list starts with none (reset while
+  // rendering, as React advises, since the owner also changes from the table above).
+  if (ticked.list !== list) setTicked({ list, ids: NONE });
+  const selected = ticked.ids;
+  const reassign = useMutation({
+    mutationFn: ({ kind: moving, ids, collectorId }: Reassignment) =>
+      moving === 'tasks' ? reassignTasks(api, ids, collectorId) : reassignAccounts(api, ids, collectorId),
+    onSuccess: () => {
+      setTicked({ list, ids: NONE });
+      // Awaited, so the lists and figures are fresh when the panel says what moved: what went away cannot be ticked again.
+      return Promise.all([queries.invalidateQueries({ queryKey: WORKLOAD_KEY }), queries.invalidateQueries({ queryKey: WORK_KEY })]);
+    },
+  });
+  const error = reassign.isError ? describeFailure(reassign.error, 'The reassignment failed; nothing was moved.').message : null;
+  const done = reassign.isSuccess
+    ? gave(reassign.data, reassign.variables.kind, collectors.find((c) => c.id === reassign.variables.collectorId)?.name ?? 'the collector')
+    : null;
 
   function toggle(itemId: string) {
     const next = new Set(selected);
     if (next.has(itemId)) next.delete(itemId);
     else next.add(itemId);
-    setSelected(next);
+    setTicked({ list, ids: next });
   }
 
-  async function submit() {
-    if (selected.size === 0 || target === '') return;
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      const ids = [...selected];
-      const result = kind === 'tasks' ? await reassignTasks(api, ids, target) : await reassignAccounts(api, ids, target);
-      const name = collectors.find((c) => c.id === target)?.name ?? 'the collector';
-      const moved = kind === 'accounts' && result.movedTasks > 0 ? `, with ${result.movedTasks} open task(s)` : '';
-      setDone(`Gave ${result.reassigned.length} ${kind} to ${name}${moved}.`);
-      setAttempt((n) => n + 1);
-      onReassigned();
-    } catch (failure) {
-      setError(describeFailure(failure, 'The reassignment failed; nothing was moved.').message);
-    } finally {
-      setBusy(false);
-    }
+  function submit() {
+    if (selected.size > 0 && target !== '') reassign.mutate({ kind, ids: [...selected], collectorId: target });
   }
 
   const heading = `${id}-reassign`;
@@ -112,26 +111,26 @@ export function ReassignPanel({ collectors, owner, onOwnerChange, onReassigned }
         </label>
       </div>
 
-      {items.status === 'loading' ? (
+      {items.isPending ? (
         <p role="status">
           <span className="spinner" aria-hidden="true" /> Loading {kind}…
         </p>
-      ) : items.status === 'failed' ? (
+      ) : items.isError ? (
         <div className="form__error" role="alert">
-          <p>{items.message}</p>
-          <button type="button" className="button button--small" onClick={() => setAttempt((n) => n + 1)}>
+          <p>{describeFailure(items.error, `Could not load the ${kind}.`).message}</p>
+          <button type="button" className="button button--small" onClick={() => void items.refetch()}>
             Try again
           </button>
         </div>
-      ) : items.items.length === 0 ? (
+      ) : items.data.length === 0 ? (
         <p className="empty">Nothing here: no {kind === 'tasks' ? 'open tasks' : 'accounts'} to move.</p>
       ) : (
         <fieldset className="team__items">
           <legend className="field__label">
-            {kind === 'tasks' ? 'Open tasks' : 'Accounts'} ({selected.size} of {items.items.length} selected)
+            {kind === 'tasks' ? 'Open tasks' : 'Accounts'} ({selected.size} of {items.data.length} selected)
           </legend>
           <ul className="team__list">
-            {items.items.map((item) => (
+            {items.data.map((item) => (
               <li key={item.id}>
                 <label>
                   <input type="checkbox" checked={selected.has(item.id)} onChange={() => toggle(item.id)} /> {item.label}
@@ -146,7 +145,7 @@ export function ReassignPanel({ collectors, owner, onOwnerChange, onReassigned }
         className="team__controls"
         onSubmit={(event) => {
           event.preventDefault();
-          if (!busy) void submit();
+          if (!reassign.isPending) submit();
         }}
       >
         <label className="field">
@@ -160,8 +159,8 @@ export function ReassignPanel({ collectors, owner, onOwnerChange, onReassigned }
             ))}
           </select>
         </label>
-        <button type="submit" className="button button--primary" disabled={busy || selected.size === 0 || target === ''}>
-          {busy ? 'Reassigning…' : `Reassign selected ${kind}`}
+        <button type="submit" className="button button--primary" disabled={reassign.isPending || selected.size === 0 || target === ''}>
+          {reassign.isPending ? 'Reassigning…' : `Reassign selected ${kind}`}
         </button>
       </form>
       {error ? (

@@ -16,6 +16,13 @@ import type { ApiClient } from '../api/api-client.ts';
 export type WorkOwner = string;
 export const QUEUE: WorkOwner = 'none';
 
+/** Where the team's workload figures sit in the query cache: a reassignment or changed settings read them again. */
+export const WORKLOAD_KEY = ['team-workload'] as const;
+
+/** The open tasks and accounts of every owner, as the reassign panel lists them: a reassignment changes two owners' lists. */
+export const WORK_KEY = ['team-work'] as const;
+export const workKey = (kind: 'tasks' | 'accounts', owner: WorkOwner) => [...WORK_KEY, kind, owner] as const;
+
 export const getWorkload = (api: ApiClient, signal?: AbortSignal) => api.get<TeamWorkload>('/api/team/workload', signal);
 
 export const listOpenTasks = (api: ApiClient, owner: WorkOwner, signal?: AbortSignal) =>

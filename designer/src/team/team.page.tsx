@@ -1,38 +1,21 @@
-import { useEffect, useState } from 'react';
-import type { TeamWorkload } from '@recoup/contracts';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { User } from '../api/auth.types.ts';
 import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
 import { CollectorSettings } from './collector-settings.tsx';
 import { ReassignPanel } from './reassign-panel.tsx';
-import { getWorkload, QUEUE, type WorkOwner } from './team.api.ts';
+import { getWorkload, QUEUE, WORKLOAD_KEY, type WorkOwner } from './team.api.ts';
 import { WorkloadTable } from './workload-table.tsx';
 import './team.css';
 
-type Load = { status: 'loading' } | { status: 'ready'; workload: TeamWorkload } | { status: 'failed'; message: string };
-
 export function TeamPage({ user }: { user: User }) {
   const api = useApi();
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [owner, setOwner] = useState<WorkOwner>(QUEUE);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    getWorkload(api, controller.signal).then(
-      (workload) => {
-        if (!controller.signal.aborted) setLoad({ status: 'ready', workload });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setLoad({ status: 'failed', message: describeFailure(error, 'Could not load the team.').message });
-      },
-    );
-    return () => controller.abort();
-  }, [api, attempt]);
-
-  const refresh = () => setAttempt((n) => n + 1);
-  const workload = load.status === 'ready' ? load.workload : null;
+  const load = useQuery({ queryKey: WORKLOAD_KEY, queryFn: ({ signal }) => getWorkload(api, signal) });
+  // A failed reading again puts the error in place of the figures, as the first one does: none are shown stale.
+  const workload = load.isSuccess ? load.data : null;
   const selected = workload?.collectors.find((c) => c.id === selectedId) ?? null;
 
   function select(collectorId: string) {
@@ -51,15 +34,15 @@ export function TeamPage({ user }: { user: User }) {
         </p>
       </header>
 
-      {load.status === 'loading' ? (
+      {load.isPending ? (
         <p role="status">
           <span className="spinner" aria-hidden="true" /> Loading the team…
         </p>
       ) : null}
-      {load.status === 'failed' ? (
+      {load.isError ? (
         <div className="form__error" role="alert">
-          <p>{load.message}</p>
-          <button type="button" className="button button--small" onClick={refresh}>
+          <p>{describeFailure(load.error, 'Could not load the team.').message}</p>
+          <button type="button" className="button button--small" onClick={() => void load.refetch()}>
             Try again
           </button>
         </div>
@@ -74,9 +57,9 @@ export function TeamPage({ user }: { user: User }) {
             <WorkloadTable workload={workload} selectedId={selectedId} onSelect={select} />
           </div>
           <div className="team__layout">
-            <ReassignPanel collectors={workload.collectors} owner={owner} onOwnerChange={setOwner} onReassigned={refresh} />
+            <ReassignPanel collectors={workload.collectors} owner={owner} onOwnerChange={setOwner} />
             {selected ? (
-              <CollectorSettings key={selected.id} collector={selected} onSaved={refresh} />
+              <CollectorSettings key={selected.id} collector={selected} />
             ) : (
               <p className="card team__hint">Choose a collector in the table to change their capacity, skills and pools.</p>
             )}
