@@ -1,55 +1,36 @@
 import './account-360.css';
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { AccountDetail, CommunicationBody, DecisionTimeline } from '@recoup/contracts';
+import { useId, useState, type FormEvent } from 'react';
+import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AccountDetail } from '@recoup/contracts';
 import type { User } from '../api/auth.types.ts';
 import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
 import { moneyText } from '../inbox/ranking-text.ts';
 import { Link } from '../routing/link.tsx';
-import { addNote, getAccount, getCommunication, getTimeline } from './account.api.ts';
+import { accountKey, addNote, getAccount, getCommunication, getTimeline } from './account.api.ts';
 import { DebtorClock, ZoneClues } from './debtor-zones.tsx';
-
-type Load<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; message: string };
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 
 /** Everything about one debtor account on one page, including why its workflow did what it did. */
 export function Account360Page({ accountId, user }: { accountId: string; user: User }) {
   const api = useApi();
-  const [detail, setDetail] = useState<Load<AccountDetail>>({ status: 'loading' });
-  const [timeline, setTimeline] = useState<Load<DecisionTimeline>>({ status: 'loading' });
-  const [reload, setReload] = useState(0);
+  const detail = useQuery({ queryKey: accountKey(accountId), queryFn: ({ signal }) => getAccount(api, accountId, signal) });
+  const timeline = useQuery({ queryKey: ['account-timeline', accountId], queryFn: ({ signal }) => getTimeline(api, accountId, signal) });
 
-  useEffect(() => {
-    const controller = new AbortController();
-    getAccount(api, accountId, controller.signal).then(
-      (value) => !controller.signal.aborted && setDetail({ status: 'ready', value }),
-      (error: unknown) => !controller.signal.aborted && setDetail({ status: 'failed', message: describeFailure(error, 'Could not load the account.').message }),
-    );
-    return () => controller.abort();
-  }, [api, accountId, reload]);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    getTimeline(api, accountId, controller.signal).then(
-      (value) => !controller.signal.aborted && setTimeline({ status: 'ready', value }),
-      (error: unknown) => !controller.signal.aborted && setTimeline({ status: 'failed', message: describeFailure(error, 'Could not load the decisions.').message }),
-    );
-    return () => controller.abort();
-  }, [api, accountId]);
-
-  if (detail.status === 'loading') return <div className="page"><p role="status">Loading the account…</p></div>;
-  if (detail.status === 'failed') {
+  if (detail.isPending) return <div className="page"><p role="status">Loading the account…</p></div>;
+  // A failed read replaces the page, even one shown before it: what is on screen may no longer hold.
+  if (detail.isError) {
     return (
       <div className="page">
         <p className="notice notice--warning" role="alert">
-          {detail.message}
+          {describeFailure(detail.error, 'Could not load the account.').message}
         </p>
         <Link to="/accounts">Back to the accounts</Link>
       </div>
     );
   }
-  const d = detail.value;
+  const d = detail.data;
   const invoiceNumber = new Map(d.invoices.map((i) => [i.id, i.number]));
   return (
     <div className="page account-360">
@@ -86,12 +67,12 @@ export function Account360Page({ accountId, user }: { accountId: string; user: U
 
       <section className="card account-360__section" aria-labelledby="a360-timeline">
         <h2 id="a360-timeline" className="card__title">Why the workflow did what it did</h2>
-        {timeline.status === 'loading' ? <p role="status">Reading the workflow’s history…</p> : null}
-        {timeline.status === 'failed' ? <p className="notice notice--warning">{timeline.message}</p> : null}
-        {timeline.status === 'ready' && timeline.value.unavailable ? <p className="empty">{timeline.value.unavailable}</p> : null}
-        {timeline.status === 'ready' && timeline.value.steps.length > 0 ? (
+        {timeline.isPending ? <p role="status">Reading the workflow’s history…</p> : null}
+        {timeline.isError ? <p className="notice notice--warning">{describeFailure(timeline.error, 'Could not load the decisions.').message}</p> : null}
+        {timeline.isSuccess && timeline.data.unavailable ? <p className="empty">{timeline.data.unavailable}</p> : null}
+        {timeline.isSuccess && timeline.data.steps.length > 0 ? (
           <ol className="account-360__timeline" aria-label="Decisions">
-            {timeline.value.steps.map((step) => (
+            {timeline.data.steps.map((step) => (
               <li key={step.eventId} className={`account-360__step account-360__step--${step.kind}`}>
                 <time dateTime={step.at ?? undefined}>{when(step.at)}</time>
                 <div>
@@ -187,29 +168,18 @@ export function Account360Page({ accountId, user }: { accountId: string; user: U
       </section>
 
       <Communications accountId={accountId} detail={d} />
-      <Notes accountId={accountId} detail={d} onAdded={() => setReload((n) => n + 1)} />
+      <Notes accountId={accountId} detail={d} />
     </div>
   );
 }
 
 function Communications({ accountId, detail }: { accountId: string; detail: AccountDetail }) {
   const api = useApi();
-  const [shown, setShown] = useState<Load<CommunicationBody> | null>(null);
   const [shownId, setShownId] = useState<string | null>(null);
-
-  async function show(id: string) {
-    if (shownId === id) {
-      setShownId(null);
-      return;
-    }
-    setShownId(id);
-    setShown({ status: 'loading' });
-    try {
-      setShown({ status: 'ready', value: await getCommunication(api, accountId, id) });
-    } catch (error) {
-      setShown({ status: 'failed', message: describeFailure(error, 'Could not load the message.').message });
-    }
-  }
+  const shown = useQuery({
+    queryKey: ['account-communication', accountId, shownId],
+    queryFn: shownId === null ? skipToken : ({ signal }) => getCommunication(api, accountId, shownId, signal),
+  });
 
   return (
     <section className="card account-360__section" aria-labelledby="a360-comms">
@@ -221,15 +191,15 @@ function Communications({ accountId, detail }: { accountId: string; detail: Acco
             {when(c.sentAt ?? c.createdAt)} · {c.channel} · “{c.subject}” · {c.status}
             {c.reason ? ` (${c.reason})` : ''}
             {c.hasBody ? (
-              <button type="button" className="button button--small button--ghost" aria-expanded={shownId === c.id} onClick={() => void show(c.id)}>
+              <button type="button" className="button button--small button--ghost" aria-expanded={shownId === c.id} onClick={() => setShownId(shownId === c.id ? null : c.id)}>
                 {shownId === c.id ? 'Hide message' : 'View message'}
               </button>
             ) : null}
-            {shownId === c.id && shown?.status === 'loading' ? <p role="status">Loading the message…</p> : null}
-            {shownId === c.id && shown?.status === 'failed' ? <p className="notice notice--warning">{shown.message}</p> : null}
-            {shownId === c.id && shown?.status === 'ready' ? (
+            {shownId === c.id && shown.isPending ? <p role="status">Loading the message…</p> : null}
+            {shownId === c.id && shown.isError ? <p className="notice notice--warning">{describeFailure(shown.error, 'Could not load the message.').message}</p> : null}
+            {shownId === c.id && shown.isSuccess ? (
               <pre className="account-360__message" aria-label={`Message: ${c.subject}`}>
-                {shown.value.bodyText}
+                {shown.data.bodyText}
               </pre>
             ) : null}
           </li>
@@ -239,36 +209,34 @@ function Communications({ accountId, detail }: { accountId: string; detail: Acco
   );
 }
 
-function Notes({ accountId, detail, onAdded }: { accountId: string; detail: AccountDetail; onAdded(): void }) {
+function Notes({ accountId, detail }: { accountId: string; detail: AccountDetail }) {
   const api = useApi();
+  const queries = useQueryClient();
   const id = useId();
   const [body, setBody] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!body.trim()) {
-      setError('Write something first.');
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    try {
-      await addNote(api, accountId, body.trim());
+  /** The last attempt was refused before asking the server, as there was nothing to save. */
+  const [blank, setBlank] = useState(false);
+  const add = useMutation({
+    mutationFn: (text: string) => addNote(api, accountId, text),
+    onSuccess: () => {
       setBody('');
-      onAdded();
-    } catch (failure) {
-      setError(describeFailure(failure, 'The note could not be saved.').message);
-    } finally {
-      setSaving(false);
-    }
+      // The note shows as the server keeps it, in its place among the others; not awaited, so the form frees at once.
+      void queries.invalidateQueries({ queryKey: accountKey(accountId) });
+    },
+  });
+  const error = blank ? 'Write something first.' : add.isError ? describeFailure(add.error, 'The note could not be saved.').message : null;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const text = body.trim();
+    setBlank(text === '');
+    if (text !== '') add.mutate(text);
   }
 
   return (
     <section className="card account-360__section" aria-labelledby="a360-notes">
       <h2 id="a360-notes" className="card__title">Notes</h2>
-      <form className="form" onSubmit={(e) => void submit(e)}>
+      <form className="form" onSubmit={submit}>
         <div className="field">
           <label className="field__label" htmlFor={`${id}-note`}>
             New note
@@ -281,8 +249,8 @@ function Notes({ accountId, detail, onAdded }: { accountId: string; detail: Acco
           </p>
         ) : null}
         <div>
-          <button type="submit" className="button button--primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Add note'}
+          <button type="submit" className="button button--primary" disabled={add.isPending}>
+            {add.isPending ? 'Saving…' : 'Add note'}
           </button>
         </div>
       </form>

@@ -1,5 +1,6 @@
 import './account-picker.css';
 import { useEffect, useId, useRef, useState } from 'react';
+import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useApi } from '../api/api-context.ts';
 import { searchAccounts } from './accounts-search.api.ts';
 import type { AccountOption, AccountSearchResult } from './accounts-search.api.ts';
@@ -17,38 +18,23 @@ interface AccountPickerProps {
 const PAGE = 10;
 const SEARCH_DELAY_MS = 250;
 
-type Search =
-  | { status: 'loading' }
-  | { status: 'ready'; query: string; result: AccountSearchResult }
-  | { status: 'failed'; message: string };
-
 /** Finds a real account by name or reference through the accounts API, and picks it. */
 export function AccountPicker({ label, value, onChange, disabled = false }: AccountPickerProps) {
   const api = useApi();
   const id = useId();
   const [query, setQuery] = useState('');
   const settledQuery = useDebouncedValue(query, SEARCH_DELAY_MS);
-  const [search, setSearch] = useState<Search>({ status: 'loading' });
   const input = useRef<HTMLInputElement>(null);
   const changeButton = useRef<HTMLButtonElement>(null);
   const moveFocus = useRef<'input' | 'change' | null>(null);
   const picking = value === null;
-
-  useEffect(() => {
-    if (!picking) return;
-    const controller = new AbortController();
-    setSearch({ status: 'loading' });
-    searchAccounts(api, settledQuery, PAGE, controller.signal).then(
-      // An answer to an older query can still arrive after its abort; only the latest one counts.
-      (result) => {
-        if (!controller.signal.aborted) setSearch({ status: 'ready', query: settledQuery, result });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setSearch({ status: 'failed', message: describeFailure(error, 'Could not search the accounts.').message });
-      },
-    );
-    return () => controller.abort();
-  }, [api, settledQuery, picking]);
+  const search = useQuery({
+    queryKey: ['account-search', settledQuery],
+    queryFn: ({ signal }) => searchAccounts(api, settledQuery, PAGE, signal),
+    enabled: picking,
+    // The last answer stays listed while the next is on its way; the status says it is an older one.
+    placeholderData: keepPreviousData,
+  });
 
   useEffect(() => {
     if (moveFocus.current === 'input') input.current?.focus();
@@ -101,11 +87,11 @@ export function AccountPicker({ label, value, onChange, disabled = false }: Acco
         onChange={(event) => setQuery(event.target.value)}
       />
       <p id={statusId} className="account-picker__status" role="status">
-        {statusText(search, query)}
+        {statusText(search, query, settledQuery)}
       </p>
-      {search.status === 'ready' && search.result.accounts.length > 0 ? (
+      {search.isSuccess && search.data.accounts.length > 0 ? (
         <ul id={`${id}-results`} className="account-picker__results" aria-label="Matching accounts">
-          {search.result.accounts.map((account) => (
+          {search.data.accounts.map((account) => (
             <li key={account.id}>
               <button
                 type="button"
@@ -128,18 +114,11 @@ export function AccountPicker({ label, value, onChange, disabled = false }: Acco
 }
 
 /** Until the answer for what is typed now arrives, the list is an older answer and the status says so. */
-function statusText(search: Search, typed: string): string {
-  switch (search.status) {
-    case 'loading':
-      return 'Searching…';
-    case 'failed':
-      return search.message;
-    case 'ready': {
-      if (search.query !== typed) return 'Searching…';
-      const { accounts, total } = search.result;
-      if (accounts.length === 0) return search.query ? `No account matches “${search.query}”.` : 'There are no accounts yet.';
-      if (total > accounts.length) return `Showing ${accounts.length} of ${total}; type more of a name to narrow the list.`;
-      return `${total} account${total === 1 ? '' : 's'}.`;
-    }
-  }
+function statusText(search: UseQueryResult<AccountSearchResult>, typed: string, settled: string): string {
+  if (search.isError) return describeFailure(search.error, 'Could not search the accounts.').message;
+  if (search.isPending || search.isPlaceholderData || settled !== typed) return 'Searching…';
+  const { accounts, total } = search.data;
+  if (accounts.length === 0) return settled ? `No account matches “${settled}”.` : 'There are no accounts yet.';
+  if (total > accounts.length) return `Showing ${accounts.length} of ${total}; type more of a name to narrow the list.`;
+  return `${total} account${total === 1 ? '' : 's'}.`;
 }

@@ -11,8 +11,11 @@ export function listAccounts(api: ApiClient, query: string, offset: number, limi
   return api.get<Page<AccountSummary>>(`/api/accounts?${params.toString()}`, signal);
 }
 
+/** The cached account detail: the account 360 and the inbox's dispute form read it, and what changes an account refreshes it. */
+export const accountKey = (id: string) => ['account', id] as const;
+
 export const getAccount = (api: ApiClient, id: string, signal?: AbortSignal) => api.get<AccountDetail>(path(id), signal);
 export const getTimeline = (api: ApiClient, id: string, signal?: AbortSignal) => api.get<DecisionTimeline>(`${path(id)}/timeline`, signal);
-export const getCommunication = (api: ApiClient, id: string, communicationId: string) =>
-  api.get<CommunicationBody>(`${path(id)}/communications/${encodeURIComponent(communicationId)}`);
+export const getCommunication = (api: ApiClient, id: string, communicationId: string, signal?: AbortSignal) =>
+  api.get<CommunicationBody>(`${path(id)}/communications/${encodeURIComponent(communicationId)}`, signal);
 export const addNote = (api: ApiClient, id: string, body: string) => api.post<NoteView>(`${path(id)}/notes`, { body });

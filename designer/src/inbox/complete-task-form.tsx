@@ -1,9 +1,11 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import { CALL_BACK, CALL_OUTCOME_VALUES, type CallCheckView, type CompleteTaskRequest, type InboxItem } from '@recoup/contracts';
+import { useId, useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { CALL_BACK, CALL_OUTCOME_VALUES, type AccountDetail, type CompleteTaskRequest, type InboxItem } from '@recoup/contracts';
 import { parseMajorAmount } from '@recoup/domain';
+import { accountKey, getAccount } from '../accounts/account.api.ts';
 import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
-import { checkCall, completeTask, loadOpenInvoices, type InvoiceChoice } from './inbox.api.ts';
+import { checkCall, completeTask, INBOX_KEY } from './inbox.api.ts';
 import { defaultCallResult, moneyText } from './ranking-text.ts';
 
 const OUTCOME_LABELS: Record<string, string> = {
@@ -25,6 +27,15 @@ const CALL_RESULT_LABELS: Record<(typeof CALL_OUTCOME_VALUES)[number], string> =
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** The invoices a dispute can name: those with something still open. */
+const openInvoices = (detail: AccountDetail) => detail.invoices.filter((i) => i.status === 'open' && i.open.amountMinor !== '0');
+
+/** What the collector is told once the outcome is recorded. */
+const doneText = (task: InboxItem, request: CompleteTaskRequest) =>
+  request.outcome === CALL_BACK
+    ? `The call to ${task.account.name} is due again ${new Date(request.callBackAt ?? '').toLocaleString()}.`
+    : `Recorded “${OUTCOME_LABELS[request.outcome] ?? request.outcome}” for ${task.account.name}.`;
+
 interface Props {
   task: InboxItem;
   currency: string;
@@ -35,6 +46,7 @@ interface Props {
 /** Records what came of a task; for a call, logs the call under the call-frequency rules and warns before dialling. */
 export function CompleteTaskForm({ task, currency, onDone, onCancel }: Props) {
   const api = useApi();
+  const queries = useQueryClient();
   const id = useId();
   const isCall = task.taskType === 'call';
   const outcomes = [...task.outcomes, ...(isCall ? [CALL_BACK] : [])];
@@ -47,34 +59,45 @@ export function CompleteTaskForm({ task, currency, onDone, onCancel }: Props) {
   const [intervalDays, setIntervalDays] = useState('30');
   const [firstDueDate, setFirstDueDate] = useState('');
   const [reason, setReason] = useState('');
-  const [invoices, setInvoices] = useState<InvoiceChoice[] | null>(null);
   const [disputed, setDisputed] = useState<ReadonlySet<string>>(new Set());
   const [callBackAt, setCallBackAt] = useState('');
-  const [check, setCheck] = useState<CallCheckView | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<{ message: string; fields: { path: string; reason: string }[] } | null>(null);
-
-  useEffect(() => {
-    if (!isCall) return;
-    const controller = new AbortController();
-    checkCall(api, task.id, controller.signal).then(
-      (result) => setCheck(result),
-      () => setCheck(null),
-    );
-    return () => controller.abort();
-  }, [api, task.id, isCall]);
-
-  useEffect(() => {
-    if (outcome !== 'dispute' || invoices !== null) return;
-    const controller = new AbortController();
-    loadOpenInvoices(api, task.accountId, controller.signal).then(setInvoices, () => setInvoices([]));
-    return () => controller.abort();
-  }, [api, outcome, invoices, task.accountId]);
+  /** What the form itself refuses before asking the server. */
+  const [invalid, setInvalid] = useState<string | null>(null);
+  // A check holds for the moment it was asked, so it is dropped with the form and the next opening asks again. When it
+  // fails the form warns of nothing: the server still refuses to log a call that breaks the rules.
+  const check = useQuery({
+    queryKey: ['call-check', task.id],
+    queryFn: ({ signal }) => checkCall(api, task.id, signal),
+    enabled: isCall,
+    gcTime: 0,
+  }).data;
+  // The same read as the account 360's, so either one's answer serves the other.
+  const invoices = useQuery({
+    queryKey: accountKey(task.accountId),
+    queryFn: ({ signal }) => getAccount(api, task.accountId, signal),
+    select: openInvoices,
+    enabled: outcome === 'dispute',
+  });
+  // Without the account's invoices there is nothing to tick, as when it has none.
+  const choices = invoices.data ?? (invoices.isError ? [] : null);
+  const complete = useMutation({
+    mutationFn: (request: CompleteTaskRequest) => completeTask(api, task.id, request),
+    onSuccess: (_, request) => {
+      // The task leaves the list, and the account's tasks, promises and disputes change with it. Neither is awaited,
+      // so the form closes at once.
+      void queries.invalidateQueries({ queryKey: INBOX_KEY });
+      void queries.invalidateQueries({ queryKey: accountKey(task.accountId) });
+      onDone(doneText(task, request));
+    },
+  });
+  // A refusal of the form's own means the latest attempt never reached the server, so it wins over the server's last one.
+  const error = invalid !== null ? { message: invalid, fields: [] } : complete.isError ? describeFailure(complete.error, 'The outcome could not be recorded.') : null;
 
   function chooseOutcome(next: string) {
     setOutcome(next);
     setCallResult(defaultCallResult(next));
-    setError(null);
+    setInvalid(null);
+    complete.reset();
   }
 
   function body(): CompleteTaskRequest | string {
@@ -107,28 +130,16 @@ export function CompleteTaskForm({ task, currency, onDone, onCancel }: Props) {
     return request;
   }
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     const request = body();
-    if (typeof request === 'string') {
-      setError({ message: request, fields: [] });
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    try {
-      await completeTask(api, task.id, request);
-      onDone(outcome === CALL_BACK ? `The call to ${task.account.name} is due again ${new Date(request.callBackAt ?? '').toLocaleString()}.` : `Recorded “${OUTCOME_LABELS[outcome] ?? outcome}” for ${task.account.name}.`);
-    } catch (failure) {
-      setError(describeFailure(failure, 'The outcome could not be recorded.'));
-    } finally {
-      setSaving(false);
-    }
+    setInvalid(typeof request === 'string' ? request : null);
+    if (typeof request !== 'string') complete.mutate(request);
   }
 
   const field = (name: string) => `${id}-${name}`;
   return (
-    <form className="complete-form" aria-label={`Complete the task for ${task.account.name}`} onSubmit={(e) => void submit(e)}>
+    <form className="complete-form" aria-label={`Complete the task for ${task.account.name}`} onSubmit={submit}>
       {check && !check.allowed ? (
         <p className="notice notice--warning" role="alert">
           Do not dial now: {check.reason}
@@ -209,9 +220,9 @@ export function CompleteTaskForm({ task, currency, onDone, onCancel }: Props) {
           </div>
           <fieldset className="complete-form__invoices">
             <legend className="field__label">Disputed invoices</legend>
-            {invoices === null ? <p>Loading the open invoices…</p> : null}
-            {invoices?.length === 0 ? <p>The account has no open invoice to dispute.</p> : null}
-            {invoices?.map((invoice) => (
+            {choices === null ? <p>Loading the open invoices…</p> : null}
+            {choices?.length === 0 ? <p>The account has no open invoice to dispute.</p> : null}
+            {choices?.map((invoice) => (
               <label key={invoice.id} className="complete-form__check">
                 <input
                   type="checkbox"
@@ -258,10 +269,10 @@ export function CompleteTaskForm({ task, currency, onDone, onCancel }: Props) {
         </div>
       ) : null}
       <div className="complete-form__actions">
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {saving ? 'Recording…' : 'Record outcome'}
+        <button type="submit" className="button button--primary" disabled={complete.isPending}>
+          {complete.isPending ? 'Recording…' : 'Record outcome'}
         </button>
-        <button type="button" className="button button--ghost" onClick={onCancel} disabled={saving}>
+        <button type="button" className="button button--ghost" onClick={onCancel} disabled={complete.isPending}>
           Cancel
         </button>
       </div>

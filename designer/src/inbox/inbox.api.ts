@@ -16,6 +16,9 @@ export interface InboxFilters {
 
 export const DEFAULT_FILTERS: InboxFilters = { scope: 'mine', status: 'open', type: '', due: '', segment: '', q: '', sort: 'priority' };
 
+/** Every inbox list in the query cache, whatever its filters: what changes a task asks them all again. */
+export const INBOX_KEY = ['inbox'] as const;
+
 export function inboxPath(filters: InboxFilters, limit: number, timeZone: string): string {
   const params = new URLSearchParams({ scope: filters.scope, status: filters.status, sort: filters.sort, limit: String(limit), tz: timeZone });
   if (filters.type) params.set('type', filters.type);
@@ -34,16 +37,3 @@ export const checkCall = (api: ApiClient, id: string, signal?: AbortSignal) =>
   api.get<CallCheckView>(`/api/tasks/${encodeURIComponent(id)}/call-check`, signal);
 export const completeTask = (api: ApiClient, id: string, body: CompleteTaskRequest) =>
   api.post<TaskView>(`/api/tasks/${encodeURIComponent(id)}/complete`, body);
-
-export interface InvoiceChoice {
-  id: string;
-  number: string;
-  open: { amountMinor: string; currency: string };
-  status: string;
-}
-
-/** The account's open invoices, for the dispute part of the form. */
-export const loadOpenInvoices = async (api: ApiClient, accountId: string, signal?: AbortSignal): Promise<InvoiceChoice[]> => {
-  const detail = await api.get<{ invoices: InvoiceChoice[] }>(`/api/accounts/${encodeURIComponent(accountId)}`, signal);
-  return detail.invoices.filter((i) => i.status === 'open' && i.open.amountMinor !== '0');
-};

@@ -1,6 +1,7 @@
 import './inbox.css';
-import { useEffect, useId, useState } from 'react';
-import type { InboxItem, InboxPage as InboxResult } from '@recoup/contracts';
+import { useId, useState } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { InboxItem } from '@recoup/contracts';
 import type { User } from '../api/auth.types.ts';
 import { useApi } from '../api/api-context.ts';
 import { ApiError } from '../api/api-error.ts';
@@ -8,62 +9,57 @@ import { describeFailure } from '../api/api-failure.ts';
 import { Link } from '../routing/link.tsx';
 import { useDebouncedValue } from '../shared/use-debounced-value.ts';
 import { CompleteTaskForm } from './complete-task-form.tsx';
-import { claimTask, DEFAULT_FILTERS, loadInbox, releaseTask, type InboxFilters } from './inbox.api.ts';
+import { claimTask, DEFAULT_FILTERS, INBOX_KEY, loadInbox, releaseTask, type InboxFilters } from './inbox.api.ts';
 import { rankingText } from './ranking-text.ts';
 
 const PAGE = 100;
 const SEARCH_DELAY_MS = 250;
 
-/** `refreshing`: a new answer is on its way while the last one stays on screen, so an open form keeps what was typed. */
-type Load = { status: 'loading' } | { status: 'ready'; result: InboxResult; refreshing: boolean } | { status: 'failed'; message: string };
+interface TaskAction {
+  task: InboxItem;
+  action: 'claim' | 'release';
+}
 
 const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+/** Why a claim or release did not go through, in the collector's words. */
+function actionFailure(error: unknown, { task, action }: TaskAction): string {
+  // A lost race answers 409 while the task still looks free, 404 once it is someone else's.
+  const taken = action === 'claim' && error instanceof ApiError && (error.status === 404 || error.code === 'task-taken');
+  return taken ? `Someone else took the task for ${task.account.name} first.` : describeFailure(error, 'That did not work.').message;
+}
 
 /** The collector's worklist, most urgent first, each task with the reasons for its place. */
 export function InboxPage({ user }: { user: User }) {
   const api = useApi();
+  const queries = useQueryClient();
   const id = useId();
   const [filters, setFilters] = useState<InboxFilters>(DEFAULT_FILTERS);
+  // The search text is read through its debounced value, so typing does not ask on every key.
   const q = useDebouncedValue(filters.q, SEARCH_DELAY_MS);
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
-  const [reload, setReload] = useState(0);
+  const asked: InboxFilters = { ...filters, q };
+  const load = useQuery({
+    queryKey: [...INBOX_KEY, asked],
+    queryFn: ({ signal }) => loadInbox(api, asked, PAGE, browserTimeZone(), signal),
+    // The last list stays on screen while the next one is on its way, so an open form keeps what was typed.
+    placeholderData: keepPreviousData,
+  });
   const [open, setOpen] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoad((current) => (current.status === 'ready' ? { ...current, refreshing: true } : { status: 'loading' }));
-    loadInbox(api, { ...filters, q }, PAGE, browserTimeZone(), controller.signal).then(
-      (result) => {
-        if (!controller.signal.aborted) setLoad({ status: 'ready', result, refreshing: false });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setLoad({ status: 'failed', message: describeFailure(error, 'Could not load the inbox.').message });
-      },
-    );
-    return () => controller.abort();
-    // The search text is read through its debounced value, so typing does not ask on every key.
-  }, [api, filters.scope, filters.status, filters.type, filters.due, filters.segment, filters.sort, q, reload]);
+  const act = useMutation({
+    mutationFn: ({ task, action }: TaskAction) => (action === 'claim' ? claimTask(api, task.id) : releaseTask(api, task.id)),
+    onSuccess: (_, { task, action }) =>
+      setMessage(action === 'claim' ? `You took the task for ${task.account.name}.` : `The task for ${task.account.name} is back in the queue.`),
+    // Asked again either way, as a lost race leaves the list out of date; not awaited, so the message or refusal shows at once.
+    onSettled: () => void queries.invalidateQueries({ queryKey: INBOX_KEY }),
+  });
 
   const set = <K extends keyof InboxFilters>(key: K, value: InboxFilters[K]) => setFilters((f) => ({ ...f, [key]: value }));
 
-  async function act(task: InboxItem, action: 'claim' | 'release') {
-    setActionError(null);
-    try {
-      await (action === 'claim' ? claimTask(api, task.id) : releaseTask(api, task.id));
-      setMessage(action === 'claim' ? `You took the task for ${task.account.name}.` : `The task for ${task.account.name} is back in the queue.`);
-      setReload((n) => n + 1);
-    } catch (error) {
-      // A lost race answers 409 while the task still looks free, 404 once it is someone else's.
-      const taken = action === 'claim' && error instanceof ApiError && (error.status === 404 || error.code === 'task-taken');
-      setActionError(taken ? `Someone else took the task for ${task.account.name} first.` : describeFailure(error, 'That did not work.').message);
-      setReload((n) => n + 1);
-    }
-  }
-
   const field = (name: string) => `${id}-${name}`;
-  const segments = load.status === 'ready' ? load.result.segments : [];
+  // A failed read takes the place of the list, even of one shown before it.
+  const result = load.isSuccess ? load.data : null;
+  const segments = result?.segments ?? [];
   return (
     <div className="page inbox">
       <header className="page__header">
@@ -146,37 +142,37 @@ export function InboxPage({ user }: { user: User }) {
           {message}
         </p>
       ) : null}
-      {actionError ? (
+      {act.isError ? (
         <p className="notice notice--warning" role="alert">
-          {actionError}
+          {actionFailure(act.error, act.variables)}
         </p>
       ) : null}
-      {load.status === 'loading' ? <p role="status">Loading your tasks…</p> : null}
-      {load.status === 'ready' && load.refreshing ? (
+      {load.isPending ? <p role="status">Loading your tasks…</p> : null}
+      {result && load.isFetching ? (
         <p role="status" className="inbox__refreshing">
           Updating the list…
         </p>
       ) : null}
-      {load.status === 'failed' ? (
+      {load.isError ? (
         <div className="notice notice--warning" role="alert">
-          <p>{load.message}</p>
-          <button type="button" className="button button--small" onClick={() => setReload((n) => n + 1)}>
+          <p>{describeFailure(load.error, 'Could not load the inbox.').message}</p>
+          <button type="button" className="button button--small" onClick={() => void load.refetch()}>
             Try again
           </button>
         </div>
       ) : null}
-      {load.status === 'ready' && load.result.items.length === 0 ? (
+      {result && result.items.length === 0 ? (
         <p className="empty">{filters.scope === 'mine' ? 'No tasks match. Well done, or try other filters.' : 'Nothing is waiting to be claimed.'}</p>
       ) : null}
-      {load.status === 'ready' && load.result.items.length > 0 ? (
+      {result && result.items.length > 0 ? (
         <>
           <p className="inbox__count">
-            {load.result.total > load.result.items.length
-              ? `Showing the ${load.result.items.length} most urgent of ${load.result.total} tasks.`
-              : `${load.result.total} task${load.result.total === 1 ? '' : 's'}.`}
+            {result.total > result.items.length
+              ? `Showing the ${result.items.length} most urgent of ${result.total} tasks.`
+              : `${result.total} task${result.total === 1 ? '' : 's'}.`}
           </p>
           <ol className="inbox__list" aria-label="Tasks">
-            {load.result.items.map((task) => (
+            {result.items.map((task) => (
               <li key={task.id} className="inbox__item">
                 <article aria-label={`${task.title}: ${task.account.name}`}>
                   <div className="inbox__head">
@@ -196,7 +192,7 @@ export function InboxPage({ user }: { user: User }) {
                     </div>
                     <div className="inbox__actions">
                       {task.claimable ? (
-                        <button type="button" className="button button--small" onClick={() => void act(task, 'claim')}>
+                        <button type="button" className="button button--small" onClick={() => act.mutate({ task, action: 'claim' })}>
                           Claim
                         </button>
                       ) : null}
@@ -205,7 +201,7 @@ export function InboxPage({ user }: { user: User }) {
                           <button type="button" className="button button--small button--primary" aria-expanded={open === task.id} onClick={() => setOpen(open === task.id ? null : task.id)}>
                             {task.taskType === 'call' ? 'Log call' : 'Complete'}
                           </button>
-                          <button type="button" className="button button--small button--ghost" onClick={() => void act(task, 'release')}>
+                          <button type="button" className="button button--small button--ghost" onClick={() => act.mutate({ task, action: 'release' })}>
                             Release
                           </button>
                         </>
@@ -220,7 +216,6 @@ export function InboxPage({ user }: { user: User }) {
                       onDone={(text) => {
                         setOpen(null);
                         setMessage(text);
-                        setReload((n) => n + 1);
                       }}
                     />
                   ) : null}
