@@ -1,4 +1,5 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
 import { EMPTY_FIELDS, fieldsOf, isTemplateField, missingFields, newTemplateOf, sameFields, updateOf } from './template-fields.ts';
@@ -6,8 +7,9 @@ import type { TemplateField, TemplateFields } from './template-fields.ts';
 import { TemplateEditor } from './template-editor.tsx';
 import { TemplateList } from './template-list.tsx';
 import { TemplatePreview } from './template-preview.tsx';
-import { createTemplate, listTemplates, updateTemplate } from './templates.api.ts';
+import { createTemplate, updateTemplate } from './templates.api.ts';
 import type { Template } from './templates.api.ts';
+import { TEMPLATES_KEY, useTemplates } from './use-templates.ts';
 import './templates.css';
 
 export interface TemplatesPageProps {
@@ -15,9 +17,10 @@ export interface TemplatesPageProps {
   canEdit: boolean;
 }
 
-type List = { status: 'loading' } | { status: 'ready'; templates: Template[] } | { status: 'failed'; message: string };
 type Selection = { kind: 'existing'; key: string } | { kind: 'new' };
 type FieldErrors = Partial<Record<TemplateField, string>>;
+/** What a save sends: a new template, or the fields of one that exists. */
+type Save = { kind: 'new'; fields: TemplateFields } | { kind: 'existing'; template: Template; fields: TemplateFields };
 
 /** The field a server-reported path names: "subject", or "body.subject" from a validation error. */
 function fieldOfPath(path: string): TemplateField | null {
@@ -28,40 +31,44 @@ const byKey = (a: Template, b: Template): number => (a.key < b.key ? -1 : a.key 
 
 export function TemplatesPage({ canEdit }: TemplatesPageProps) {
   const api = useApi();
+  const queries = useQueryClient();
   const id = useId();
-  const [list, setList] = useState<List>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const [selection, setSelection] = useState<Selection | null>(null);
+  const list = useTemplates();
+  const [chosen, setChosen] = useState<Selection | null>(null);
   const [drafts, setDrafts] = useState<ReadonlyMap<string, TemplateFields>>(new Map());
   const [newDraft, setNewDraft] = useState<TemplateFields>(EMPTY_FIELDS);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  const saving = useMutation({
+    mutationFn: (save: Save) =>
+      save.kind === 'new' ? createTemplate(api, newTemplateOf(save.fields)) : updateTemplate(api, save.template.key, updateOf(save.template, save.fields)),
+    onSuccess: (template, save) => {
+      replaceInList(template);
+      if (save.kind === 'new') {
+        setNewDraft(EMPTY_FIELDS);
+        setChosen({ kind: 'existing', key: template.key });
+        setSaved(`Created ${template.name}.`);
+      } else {
+        // The first template, open by default, stays open should the sorted list put another first.
+        setChosen((picked) => picked ?? { kind: 'existing', key: template.key });
+        setDrafts((current) => withoutDraft(current, template.key));
+        setSaved('Saved.');
+      }
+    },
+    onError: showFailure,
+  });
 
-  useEffect(() => {
-    const controller = new AbortController();
-    listTemplates(api, controller.signal).then(
-      (templates) => {
-        if (controller.signal.aborted) return;
-        setList({ status: 'ready', templates });
-        setSelection((current) => current ?? (templates[0] ? { kind: 'existing', key: templates[0].key } : null));
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setList({ status: 'failed', message: describeFailure(error, 'Could not load the templates.').message });
-      },
-    );
-    return () => controller.abort();
-  }, [api, attempt]);
-
-  const templates = list.status === 'ready' ? list.templates : [];
+  const templates = list.data ?? [];
+  // Until someone picks, the first template is open.
+  const selection: Selection | null = chosen ?? (templates[0] ? { kind: 'existing', key: templates[0].key } : null);
   const current = selection?.kind === 'existing' ? templates.find((t) => t.key === selection.key) : undefined;
   const creating = selection?.kind === 'new';
   const fields = creating ? newDraft : current ? (drafts.get(current.key) ?? fieldsOf(current)) : null;
   const dirty = creating ? !sameFields(newDraft, EMPTY_FIELDS) : current !== undefined && drafts.has(current.key);
 
   function select(next: Selection) {
-    setSelection(next);
+    setChosen(next);
     setErrors({});
     setFormError(null);
     setSaved(null);
@@ -74,19 +81,12 @@ export function TemplatesPage({ canEdit }: TemplatesPageProps) {
       return;
     }
     if (!current) return;
-    const updated = new Map(drafts);
-    if (sameFields(next, fieldsOf(current))) updated.delete(current.key);
-    else updated.set(current.key, next);
-    setDrafts(updated);
+    setDrafts(sameFields(next, fieldsOf(current)) ? withoutDraft(drafts, current.key) : new Map(drafts).set(current.key, next));
   }
 
   function revert() {
     if (creating) setNewDraft(EMPTY_FIELDS);
-    else if (current) {
-      const updated = new Map(drafts);
-      updated.delete(current.key);
-      setDrafts(updated);
-    }
+    else if (current) setDrafts(withoutDraft(drafts, current.key));
     setErrors({});
     setFormError(null);
   }
@@ -102,11 +102,12 @@ export function TemplatesPage({ canEdit }: TemplatesPageProps) {
     setFormError(failure.message);
   }
 
+  /** A template the server created or changed: the cached list takes it in place of a refetch. */
   function replaceInList(template: Template) {
-    setList({ status: 'ready', templates: [...templates.filter((t) => t.key !== template.key), template].sort(byKey) });
+    queries.setQueryData<Template[]>(TEMPLATES_KEY, (listed = []) => [...listed.filter((t) => t.key !== template.key), template].sort(byKey));
   }
 
-  async function save() {
+  function save() {
     if (!fields) return;
     if (creating) {
       const missing = missingFields(fields, true);
@@ -116,29 +117,10 @@ export function TemplatesPage({ canEdit }: TemplatesPageProps) {
         return;
       }
     }
-    setSaving(true);
     setErrors({});
     setFormError(null);
-    try {
-      if (creating) {
-        const created = await createTemplate(api, newTemplateOf(fields));
-        replaceInList(created);
-        setNewDraft(EMPTY_FIELDS);
-        setSelection({ kind: 'existing', key: created.key });
-        setSaved(`Created ${created.name}.`);
-      } else if (current) {
-        const updated = await updateTemplate(api, current.key, updateOf(current, fields));
-        replaceInList(updated);
-        const remaining = new Map(drafts);
-        remaining.delete(current.key);
-        setDrafts(remaining);
-        setSaved('Saved.');
-      }
-    } catch (error) {
-      showFailure(error);
-    } finally {
-      setSaving(false);
-    }
+    if (creating) saving.mutate({ kind: 'new', fields });
+    else if (current) saving.mutate({ kind: 'existing', template: current, fields });
   }
 
   const unsaved = new Set(drafts.keys());
@@ -152,10 +134,10 @@ export function TemplatesPage({ canEdit }: TemplatesPageProps) {
       </header>
       {canEdit ? null : <p className="notice notice--info">You can read the templates; managers and admins change them.</p>}
 
-      {list.status === 'failed' ? (
+      {list.isError ? (
         <div className="form__error templates__load-error" role="alert">
-          <p>{list.message}</p>
-          <button type="button" className="button button--small" onClick={() => setAttempt(attempt + 1)}>
+          <p>{describeFailure(list.error, 'Could not load the templates.').message}</p>
+          <button type="button" className="button button--small" onClick={() => void list.refetch()}>
             Try again
           </button>
         </div>
@@ -173,7 +155,7 @@ export function TemplatesPage({ canEdit }: TemplatesPageProps) {
               New template
             </button>
           ) : null}
-          {list.status === 'loading' ? (
+          {list.isPending ? (
             <p className="templates__empty" role="status">
               <span className="spinner" aria-hidden="true" /> Loading templates…
             </p>
@@ -196,10 +178,10 @@ export function TemplatesPage({ canEdit }: TemplatesPageProps) {
               <form
                 className="form"
                 noValidate
-                aria-busy={saving}
+                aria-busy={saving.isPending}
                 onSubmit={(event) => {
                   event.preventDefault();
-                  if (canEdit && !saving) void save();
+                  if (canEdit && !saving.isPending) save();
                 }}
               >
                 <TemplateEditor fields={fields} creating={creating} canEdit={canEdit} errors={errors} onChange={edit} />
@@ -210,8 +192,8 @@ export function TemplatesPage({ canEdit }: TemplatesPageProps) {
                 ) : null}
                 {canEdit ? (
                   <div className="templates__actions">
-                    <button type="submit" className="button button--primary" disabled={saving || (!creating && !dirty)}>
-                      {saving ? (
+                    <button type="submit" className="button button--primary" disabled={saving.isPending || (!creating && !dirty)}>
+                      {saving.isPending ? (
                         <>
                           <span className="spinner" aria-hidden="true" /> Saving…
                         </>
@@ -221,7 +203,7 @@ export function TemplatesPage({ canEdit }: TemplatesPageProps) {
                         'Save'
                       )}
                     </button>
-                    <button type="button" className="button" disabled={saving || !dirty} onClick={revert}>
+                    <button type="button" className="button" disabled={saving.isPending || !dirty} onClick={revert}>
                       {creating ? 'Clear' : 'Revert changes'}
                     </button>
                     <span className="templates__saved" role="status">
@@ -239,4 +221,10 @@ export function TemplatesPage({ canEdit }: TemplatesPageProps) {
       </div>
     </div>
   );
+}
+
+function withoutDraft(drafts: ReadonlyMap<string, TemplateFields>, key: string): ReadonlyMap<string, TemplateFields> {
+  const remaining = new Map(drafts);
+  remaining.delete(key);
+  return remaining;
 }

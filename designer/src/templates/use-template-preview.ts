@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
 import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
 import type { ApiFailure } from '../api/api-failure.ts';
@@ -20,28 +20,18 @@ export const PREVIEW_DELAY_MS = 400;
  */
 export function useTemplatePreview(request: PreviewRequest | null): PreviewState {
   const api = useApi();
-  const [state, setState] = useState<PreviewState>({ status: 'idle' });
   // Debounce the request's JSON, not the object: the caller builds a new object every render, and the same
   // texts must not ask again. Reading it back below is a round trip of our own value, not input from outside.
   const settled = useDebouncedValue(request === null ? null : JSON.stringify(request), PREVIEW_DELAY_MS);
+  const preview = useQuery({
+    queryKey: ['template-preview', settled],
+    queryFn: settled === null ? skipToken : ({ signal }) => previewTemplate(api, JSON.parse(settled) as PreviewRequest, signal),
+    // While the next rendering is on its way, the last one stays in view, marked stale.
+    placeholderData: keepPreviousData,
+  });
 
-  useEffect(() => {
-    if (settled === null) {
-      setState({ status: 'idle' });
-      return;
-    }
-    const controller = new AbortController();
-    setState((previous) => ({ status: 'loading', last: previous.status === 'ready' ? previous.preview : previous.status === 'loading' ? previous.last : null }));
-    previewTemplate(api, JSON.parse(settled) as PreviewRequest, controller.signal).then(
-      (preview) => {
-        if (!controller.signal.aborted) setState({ status: 'ready', preview });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'failed', failure: describeFailure(error, 'The preview could not be rendered.') });
-      },
-    );
-    return () => controller.abort();
-  }, [api, settled]);
-
-  return state;
+  if (settled === null) return { status: 'idle' };
+  if (preview.isFetching || preview.isPending) return { status: 'loading', last: preview.data ?? null };
+  if (preview.isError) return { status: 'failed', failure: describeFailure(preview.error, 'The preview could not be rendered.') };
+  return { status: 'ready', preview: preview.data };
 }

@@ -1,60 +1,55 @@
-import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
-import type { StrategyView } from '@recoup/contracts';
+import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/api-context.ts';
 import type { User } from '../../api/auth.types.ts';
 import { navigate } from '../../routing/location.ts';
 import { Link } from '../../routing/link.tsx';
-import { createStrategy, listStrategies } from '../api/strategies.api.ts';
+import { createStrategy, listStrategies, STRATEGIES_KEY, type NewStrategy } from '../api/strategies.api.ts';
 import { readStrategyFile } from '../model/strategy-file.ts';
 import '../strategies.css';
 import { errorMessage } from '@recoup/domain';
 
 const BLANK = { schemaVersion: 1, nodes: [], edges: [] };
 
+/** What a strategy file holds, as a new strategy; a file that is no strategy fails here. */
+async function fromFile(file: File): Promise<NewStrategy> {
+  const content = readStrategyFile(await file.text(), file.name);
+  return { name: content.name, description: content.description, draft: content.graph };
+}
+
 export function StrategiesPage({ user }: { user: User }) {
   const api = useApi();
-  const [strategies, setStrategies] = useState<StrategyView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const queries = useQueryClient();
   const [name, setName] = useState('');
   const [startFrom, setStartFrom] = useState<string>('blank');
-  const [creating, setCreating] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const canEdit = user.role !== 'collector';
-
-  useEffect(() => {
-    const controller = new AbortController();
-    listStrategies(api, controller.signal).then(setStrategies, (failure: unknown) => {
-      if (!controller.signal.aborted) setError(errorMessage(failure));
-    });
-    return () => controller.abort();
-  }, [api]);
-
-  async function create(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    setCreating(true);
-    try {
-      const source = strategies?.find((strategy) => strategy.id === startFrom);
-      const created = await createStrategy(api, { name: name.trim(), draft: source ? source.draft : BLANK });
+  const load = useQuery({ queryKey: STRATEGIES_KEY, queryFn: ({ signal }) => listStrategies(api, signal) });
+  // A strategy is created from the form or from a file, and opened in the editor.
+  const create = useMutation({
+    mutationFn: async (source: NewStrategy | File) => createStrategy(api, source instanceof File ? await fromFile(source) : source),
+    onSuccess: (created) => {
+      void queries.invalidateQueries({ queryKey: STRATEGIES_KEY });
       navigate(`/strategies/${created.id}`);
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setCreating(false);
-    }
+    },
+  });
+  const strategies = load.data ?? null;
+  // Each attempt to create replaces whatever failed before it.
+  const failure = create.isIdle ? load.error : create.error;
+  const error = failure ? errorMessage(failure) : null;
+  // Only the form's button tells it is creating; an import has no button of its own to tell it on.
+  const creating = create.isPending && !(create.variables instanceof File);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const source = strategies?.find((strategy) => strategy.id === startFrom);
+    create.mutate({ name: name.trim(), draft: source ? source.draft : BLANK });
   }
 
-  async function importFile(event: ChangeEvent<HTMLInputElement>) {
+  function importFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     event.target.value = '';
-    if (!file) return;
-    setError(null);
-    try {
-      const content = readStrategyFile(await file.text(), file.name);
-      const created = await createStrategy(api, { name: content.name, description: content.description, draft: content.graph });
-      navigate(`/strategies/${created.id}`);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
+    if (file) create.mutate(file);
   }
 
   return (
@@ -100,7 +95,7 @@ export function StrategiesPage({ user }: { user: User }) {
       {canEdit ? (
         <section className="card">
           <h2 className="card__title">New strategy</h2>
-          <form className="form form--inline" onSubmit={(event) => void create(event)}>
+          <form className="form form--inline" onSubmit={submit}>
             <label className="field">
               <span className="field__label">Name</span>
               <input className="field__input" value={name} onChange={(event) => setName(event.target.value)} required maxLength={120} />
@@ -122,7 +117,7 @@ export function StrategiesPage({ user }: { user: User }) {
             <button type="button" className="button" onClick={() => fileInput.current?.click()}>
               Import a strategy file…
             </button>
-            <input ref={fileInput} type="file" accept="application/json,.json" hidden aria-label="Strategy file to import as a new strategy" onChange={(event) => void importFile(event)} />
+            <input ref={fileInput} type="file" accept="application/json,.json" hidden aria-label="Strategy file to import as a new strategy" onChange={importFile} />
           </form>
         </section>
       ) : null}

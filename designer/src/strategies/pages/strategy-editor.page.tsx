@@ -1,69 +1,43 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import type { StrategyView } from '@recoup/contracts';
 import { useApi } from '../../api/api-context.ts';
 import { ApiError } from '../../api/api-error.ts';
 import type { User } from '../../api/auth.types.ts';
 import { Link } from '../../routing/link.tsx';
-import { getFacts, getStrategy, listTemplateChoices, type FactsResponse } from '../api/strategies.api.ts';
-import type { TemplateChoice } from '../registry/node-spec.ts';
+import { useTemplates } from '../../templates/use-templates.ts';
+import { getStrategy, strategyKey } from '../api/strategies.api.ts';
+import { useFactsRegistry } from '../rules/use-facts-registry.ts';
 import { StrategyEditor } from './strategy-editor.tsx';
 import '../strategies.css';
 import { errorMessage } from '@recoup/domain';
 
-type Loaded = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; strategy: StrategyView };
-
 export function StrategyEditorPage({ strategyId, user }: { strategyId: string; user: User }) {
   const api = useApi();
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-  const [facts, setFacts] = useState<FactsResponse | null>(null);
-  const [templates, setTemplates] = useState<TemplateChoice[] | null>(null);
+  const load = useQuery({ queryKey: strategyKey(strategyId), queryFn: ({ signal }) => getStrategy(api, strategyId, signal) });
+  // The editor works without these; rules and templates then show what they can.
+  const facts = useFactsRegistry().data ?? null;
+  const templates = useTemplates().data ?? null;
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoaded({ status: 'loading' });
-    getStrategy(api, strategyId, controller.signal).then(
-      (strategy) => setLoaded({ status: 'ready', strategy }),
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        const message =
-          error instanceof ApiError && error.status === 404 ? 'There is no strategy at this address.' : errorMessage(error);
-        setLoaded({ status: 'failed', message });
-      },
+  // A strategy once loaded stays in the editor even if a later refetch fails: the draft being drawn is not lost.
+  if (load.data) {
+    return (
+      <ReactFlowProvider>
+        <StrategyEditor key={load.data.id} strategy={load.data} facts={facts} templates={templates} readOnly={user.role === 'collector'} />
+      </ReactFlowProvider>
     );
-    // The editor works without these; rules and templates then show what they can.
-    getFacts(api, controller.signal).then(setFacts, () => undefined);
-    listTemplateChoices(api, controller.signal).then(setTemplates, () => undefined);
-    return () => controller.abort();
-  }, [api, strategyId]);
-
-  switch (loaded.status) {
-    case 'loading':
-      return (
-        <div className="splash" role="status">
-          <span className="spinner" aria-hidden="true" /> Loading the strategy…
-        </div>
-      );
-    case 'failed':
-      return (
-        <div className="page">
-          <p role="alert">{loaded.message}</p>
-          <Link to="/strategies">Back to the strategies</Link>
-        </div>
-      );
-    case 'ready':
-      return (
-        <ReactFlowProvider>
-          <StrategyEditor
-            key={loaded.strategy.id}
-            strategy={loaded.strategy}
-            facts={facts}
-            templates={templates}
-            readOnly={user.role === 'collector'}
-            onSaved={(strategy) => setLoaded({ status: 'ready', strategy: { ...loaded.strategy, ...strategy } })}
-          />
-        </ReactFlowProvider>
-      );
   }
+  if (load.isError) {
+    return (
+      <div className="page">
+        <p role="alert">{load.error instanceof ApiError && load.error.status === 404 ? 'There is no strategy at this address.' : errorMessage(load.error)}</p>
+        <Link to="/strategies">Back to the strategies</Link>
+      </div>
+    );
+  }
+  return (
+    <div className="splash" role="status">
+      <span className="spinner" aria-hidden="true" /> Loading the strategy…
+    </div>
+  );
 }

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ChangeEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useReactFlow } from '@xyflow/react';
-import type { NodeKind, Problem } from '@recoup/domain';
-import type { StrategyProblem, StrategyVersionSummary, StrategyView } from '@recoup/contracts';
+import type { NodeKind, Problem, StrategyGraphInput } from '@recoup/domain';
+import type { StrategyProblem, StrategyView } from '@recoup/contracts';
 import { useApi } from '../../api/api-context.ts';
 import { ApiError } from '../../api/api-error.ts';
-import { getLiveCounts, listVersions, publishStrategy, saveDraft, type FactsResponse } from '../api/strategies.api.ts';
+import { listVersions, publishStrategy, saveDraft, STRATEGIES_KEY, strategyKey } from '../api/strategies.api.ts';
 import { DecorationsContext, type CanvasDecorations, type DiffMark } from '../canvas/decorations.ts';
 import { Palette } from '../canvas/palette.tsx';
 import { StrategyCanvas } from '../canvas/strategy-canvas.tsx';
@@ -20,38 +21,50 @@ import { ProblemsPanel } from '../panels/problems-panel.tsx';
 import { SettingsPanel } from '../panels/settings-panel.tsx';
 import { SimulationPanel } from '../panels/simulation-panel.tsx';
 import { VersionsPanel, type ComparedView } from '../panels/versions-panel.tsx';
-import type { TemplateChoice } from '../registry/node-spec.ts';
+import type { FactsRegistry, TemplateChoice } from '../registry/node-spec.ts';
 import { useEditorKeys } from './use-editor-keys.ts';
+import { LIVE_REFRESH_MS, useLiveCounts } from './use-live-counts.ts';
 
 type Tab = 'settings' | 'versions' | 'simulate' | 'assign';
 
 interface StrategyEditorProps {
   strategy: StrategyView;
-  facts: FactsResponse | null;
+  facts: FactsRegistry | null;
   templates: readonly TemplateChoice[] | null;
   readOnly: boolean;
-  onSaved(strategy: StrategyView): void;
 }
 
 type Notice = { tone: 'ok' | 'error'; text: string } | null;
 
-const LIVE_REFRESH_MS = 10_000;
-
-export function StrategyEditor({ strategy, facts, templates, readOnly, onSaved }: StrategyEditorProps) {
+export function StrategyEditor({ strategy, facts, templates, readOnly }: StrategyEditorProps) {
   const api = useApi();
+  const queries = useQueryClient();
   const flow = useReactFlow();
   const [state, dispatch] = useReducer(editorReducer, strategy.draft, (draft) => initialEditorState(toFlow(draft)));
   const doc = state.history.present;
   const [tab, setTab] = useState<Tab>('settings');
   const [notice, setNotice] = useState<Notice>(null);
-  const [busy, setBusy] = useState<'saving' | 'publishing' | null>(null);
   const [savedJson, setSavedJson] = useState(() => canonicalJson(toGraph(toFlow(strategy.draft))));
-  const [serverProblems, setServerProblems] = useState<StrategyProblem[] | null>(null);
-  const [versions, setVersions] = useState<StrategyVersionSummary[]>([]);
   const [compared, setCompared] = useState<ComparedView | null>(null);
   const [path, setPath] = useState<ReadonlyMap<string, readonly number[]> | null>(null);
-  const [live, setLive] = useState<{ version: StrategyVersionSummary; counts: ReadonlyMap<string, number>; running: number } | null>(null);
   const [liveOn, setLiveOn] = useState(false);
+  const versionsKey = ['strategy-versions', strategy.id];
+  const versions = useQuery({ queryKey: versionsKey, queryFn: ({ signal }) => listVersions(api, strategy.id, signal) }).data ?? [];
+  const saving = useMutation({
+    mutationFn: (draft: StrategyGraphInput) => saveDraft(api, strategy.id, { draft }),
+    onSuccess: (saved) => {
+      queries.setQueryData<StrategyView>(strategyKey(strategy.id), (current) => (current ? { ...current, ...saved } : saved));
+      void queries.invalidateQueries({ queryKey: STRATEGIES_KEY });
+    },
+  });
+  const publishing = useMutation({
+    mutationFn: () => publishStrategy(api, strategy.id),
+    // Awaited, so the toolbar names the new version by the time the notice says it is published.
+    onSuccess: () => Promise.all([queries.invalidateQueries({ queryKey: versionsKey }), queries.invalidateQueries({ queryKey: STRATEGIES_KEY })]),
+  });
+  const busy = saving.isPending ? 'saving' : publishing.isPending ? 'publishing' : null;
+  // The server's own problems from the last refused publish, shown while the drawing itself has none.
+  const serverProblems = publishing.error ? problemsOf(publishing.error) : null;
   const clipboard = useRef<Clipboard | null>(null);
   const importInput = useRef<HTMLInputElement>(null);
 
@@ -67,14 +80,6 @@ export function StrategyEditor({ strategy, facts, templates, readOnly, onSaved }
   // structureKey stands for everything the validator reads from doc and graph.
   const validation = useMemo(() => validateDrawing(doc, graph, templateKeys), [structureKey, templateKeys]);
 
-  const refreshVersions = useCallback(async () => {
-    setVersions(await listVersions(api, strategy.id));
-  }, [api, strategy.id]);
-
-  useEffect(() => {
-    void refreshVersions().catch(() => undefined);
-  }, [refreshVersions]);
-
   // Warn before leaving with unsaved changes.
   useEffect(() => {
     if (!dirty || readOnly) return;
@@ -84,29 +89,8 @@ export function StrategyEditor({ strategy, facts, templates, readOnly, onSaved }
   }, [dirty, readOnly]);
 
   const latest = versions[0] ?? null;
-  useEffect(() => {
-    if (!liveOn || !latest) return;
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // The next refresh is scheduled when the last one answered, so a slow answer (many accounts, a worker away)
-    // never piles requests up.
-    const load = () =>
-      getLiveCounts(api, latest.id, controller.signal)
-        .then(
-          (result) => setLive({ version: latest, counts: new Map(Object.entries(result.counts)), running: result.running }),
-          (error: unknown) => {
-            if (!controller.signal.aborted) setNotice({ tone: 'error', text: `Live counts: ${messageOf(error)}` });
-          },
-        )
-        .finally(() => {
-          if (!controller.signal.aborted) timer = setTimeout(() => void load(), LIVE_REFRESH_MS);
-        });
-    void load();
-    return () => {
-      controller.abort();
-      clearTimeout(timer);
-    };
-  }, [api, liveOn, latest]);
+  const liveCounts = useLiveCounts(latest, liveOn);
+  const live = liveCounts.data ?? null;
 
   const shown: FlowDocument = compared ? compared.document : doc;
   const editable = !readOnly && !compared;
@@ -147,36 +131,25 @@ export function StrategyEditor({ strategy, facts, templates, readOnly, onSaved }
 
   async function save(): Promise<boolean> {
     if (readOnly) return false;
-    setBusy('saving');
     setNotice(null);
     try {
-      const saved = await saveDraft(api, strategy.id, { draft: graph });
+      await saving.mutateAsync(graph);
       setSavedJson(graphJson);
-      onSaved(saved);
       setNotice({ tone: 'ok', text: 'Draft saved.' });
       return true;
     } catch (error) {
       setNotice({ tone: 'error', text: `Saving failed: ${messageOf(error)}` });
       return false;
-    } finally {
-      setBusy(null);
     }
   }
 
   async function publish() {
     if (!(await save())) return;
-    setBusy('publishing');
-    setServerProblems(null);
     try {
-      const version = await publishStrategy(api, strategy.id);
-      await refreshVersions();
+      const version = await publishing.mutateAsync();
       setNotice({ tone: 'ok', text: `Published version ${version.version}. Assign it to a segment to put it to work.` });
     } catch (error) {
-      const problems = problemsOf(error);
-      if (problems) setServerProblems(problems);
       setNotice({ tone: 'error', text: `Publishing refused: ${messageOf(error)}` });
-    } finally {
-      setBusy(null);
     }
   }
 
@@ -290,6 +263,11 @@ export function StrategyEditor({ strategy, facts, templates, readOnly, onSaved }
       {notice ? (
         <p className={`editor__notice editor__notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
           {notice.text}
+        </p>
+      ) : null}
+      {liveOn && liveCounts.isError ? (
+        <p className="editor__notice editor__notice--error" role="alert">
+          Live counts: {messageOf(liveCounts.error)}
         </p>
       ) : null}
       {liveOn && live ? (

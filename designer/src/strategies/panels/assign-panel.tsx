@@ -1,10 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import type { StrategyAssignmentsResponse, StrategyVersionSummary } from '@recoup/contracts';
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { StrategyVersionSummary } from '@recoup/contracts';
 import { useApi } from '../../api/api-context.ts';
 import { ApiError } from '../../api/api-error.ts';
-import { listAssignments, putAssignment } from '../api/strategies.api.ts';
+import { listAssignments, putAssignment, type AssignmentSplit } from '../api/strategies.api.ts';
 import { IntegerField, SelectField, TextField } from '../settings/fields.tsx';
 import { errorMessage } from '@recoup/domain';
+
+const ASSIGNMENTS_KEY = ['strategy-assignments'] as const;
 
 interface AssignPanelProps {
   strategyId: string;
@@ -18,42 +21,32 @@ interface AssignPanelProps {
  */
 export function AssignPanel({ strategyId, versions, readOnly }: AssignPanelProps) {
   const api = useApi();
-  const [current, setCurrent] = useState<StrategyAssignmentsResponse | null>(null);
+  const queries = useQueryClient();
   const [segment, setSegment] = useState('standard');
   const [champion, setChampion] = useState<string>(versions[0]?.id ?? '');
   const [challenger, setChallenger] = useState<string>('');
   const [challengerPercent, setChallengerPercent] = useState<number | undefined>(20);
-  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
-  const [saving, setSaving] = useState(false);
+  // Without the current assignments the form still works; the list above it then stays empty.
+  const current = useQuery({ queryKey: ASSIGNMENTS_KEY, queryFn: ({ signal }) => listAssignments(api, signal) }).data ?? null;
+  const assign = useMutation({
+    mutationFn: ({ segment, splits }: { segment: string; splits: AssignmentSplit[] }) => putAssignment(api, segment, splits),
+    // Awaited, so the list shows the new assignment by the time the message says so.
+    onSuccess: () => queries.invalidateQueries({ queryKey: ASSIGNMENTS_KEY }),
+  });
+  const message = assign.isError
+    ? { tone: 'error', text: failureText(assign.error) }
+    : assign.isSuccess
+      ? { tone: 'ok', text: `Segment “${assign.variables.segment}” now runs this strategy for its new accounts.` }
+      : null;
 
-  useEffect(() => {
-    const controller = new AbortController();
-    listAssignments(api, controller.signal).then(setCurrent, () => undefined);
-    return () => controller.abort();
-  }, [api]);
-
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setSaving(true);
-    setMessage(null);
     const share = challenger ? (challengerPercent ?? 0) : 0;
     const splits = [
       { strategyVersionId: champion, percent: 100 - share, label: challenger ? 'champion' : undefined },
       ...(challenger ? [{ strategyVersionId: challenger, percent: share, label: 'challenger' }] : []),
     ].map(({ label, ...rest }) => (label ? { ...rest, label } : rest));
-    try {
-      await putAssignment(api, segment.trim(), splits);
-      setCurrent(await listAssignments(api));
-      setMessage({ tone: 'ok', text: `Segment “${segment.trim()}” now runs this strategy for its new accounts.` });
-    } catch (error) {
-      const fields = error instanceof ApiError ? (error.details as { fields?: { path: string; reason: string }[] } | undefined)?.fields : undefined;
-      setMessage({
-        tone: 'error',
-        text: `${errorMessage(error)}${fields ? ` ${fields.map((f) => `${f.path}: ${f.reason}`).join('; ')}` : ''}`,
-      });
-    } finally {
-      setSaving(false);
-    }
+    assign.mutate({ segment: segment.trim(), splits });
   }
 
   const versionOptions = versions.map((v) => ({ value: v.id, label: `v${v.version}` }));
@@ -76,7 +69,7 @@ export function AssignPanel({ strategyId, versions, readOnly }: AssignPanelProps
       {readOnly ? null : versions.length === 0 ? (
         <p className="settings__note">Publish a version before assigning it.</p>
       ) : (
-        <form onSubmit={(event) => void submit(event)} aria-label="Assign to a segment">
+        <form onSubmit={submit} aria-label="Assign to a segment">
           <TextField label="Segment" value={segment} onChange={setSegment} hint="Accounts carry a segment from the import, e.g. standard, vip, smb." />
           <SelectField label="Champion version" value={champion} onChange={setChampion} options={versionOptions} />
           <SelectField
@@ -88,8 +81,8 @@ export function AssignPanel({ strategyId, versions, readOnly }: AssignPanelProps
           {challenger ? (
             <IntegerField label="Challenger share (%)" min={1} max={99} value={challengerPercent} onChange={setChallengerPercent} hint="Of the segment's accounts starting from now." />
           ) : null}
-          <button type="submit" className="button button--primary" disabled={saving || !champion || !segment.trim()}>
-            {saving ? 'Assigning…' : 'Assign'}
+          <button type="submit" className="button button--primary" disabled={assign.isPending || !champion || !segment.trim()}>
+            {assign.isPending ? 'Assigning…' : 'Assign'}
           </button>
           {message ? (
             <p role={message.tone === 'error' ? 'alert' : 'status'} className={message.tone === 'error' ? 'field__error' : 'settings__note'}>
@@ -100,4 +93,10 @@ export function AssignPanel({ strategyId, versions, readOnly }: AssignPanelProps
       )}
     </div>
   );
+}
+
+/** The server's message, with the fields it refused and why. */
+function failureText(error: unknown): string {
+  const fields = error instanceof ApiError ? (error.details as { fields?: { path: string; reason: string }[] } | undefined)?.fields : undefined;
+  return `${errorMessage(error)}${fields ? ` ${fields.map((f) => `${f.path}: ${f.reason}`).join('; ')}` : ''}`;
 }

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import type { StrategyGraphInput } from '@recoup/domain';
 import type { AccountSummary, SimulationResponse, SimulationSample, StrategyVersionSummary } from '@recoup/contracts';
+import type { ApiClient } from '../../api/api-client.ts';
 import { useApi } from '../../api/api-context.ts';
 import { ApiError } from '../../api/api-error.ts';
 import { runSimulation } from '../api/strategies.api.ts';
@@ -28,6 +30,38 @@ const SCENARIO_FIELDS = [
 ] as const;
 type ScenarioKey = (typeof SCENARIO_FIELDS)[number]['key'];
 
+/** What the form asks for, as the form holds it: a field left empty falls back to its default. */
+interface SimulationChoice {
+  graph: StrategyGraphInput;
+  strategy: string;
+  source: Source;
+  size: number | undefined;
+  seed: number | undefined;
+  search: string;
+  limit: number | undefined;
+  days: number | undefined;
+  scenario: Record<ScenarioKey, number | undefined>;
+}
+
+/** Runs the simulation the form asks for; on real accounts, first finds the accounts the search names. */
+async function simulate(api: ApiClient, choice: SimulationChoice): Promise<SimulationResponse> {
+  const { graph, strategy, source, size, seed, search, limit, days, scenario } = choice;
+  const body: Record<string, unknown> = {
+    ...(strategy === 'draft' ? { graph } : { strategyVersionId: strategy }),
+    days: days ?? 90,
+    seed: seed ?? 1,
+    scenario: Object.fromEntries(SCENARIO_FIELDS.map((field) => [field.key, (scenario[field.key] ?? 0) / 100])),
+  };
+  if (source === 'portfolio') body.portfolio = { size: size ?? 500, seed: seed ?? 1 };
+  else {
+    const query = new URLSearchParams({ limit: String(limit ?? 50), ...(search.trim() ? { q: search.trim() } : {}) });
+    const page = await api.get<{ items: AccountSummary[] }>(`/api/accounts?${query.toString()}`);
+    if (page.items.length === 0) throw new Error(`No account matches “${search}”.`);
+    body.accountIds = page.items.map((account) => account.id);
+  }
+  return runSimulation(api, body);
+}
+
 export function pathOf(sample: SimulationSample): Map<string, number[]> {
   const path = new Map<string, number[]>();
   for (const step of sample.path) path.set(step.nodeId, [...(path.get(step.nodeId) ?? []), step.day]);
@@ -46,39 +80,20 @@ export function SimulationPanel({ graph, draftValid, versions, onPath, readOnly 
   const [scenario, setScenario] = useState<Record<ScenarioKey, number | undefined>>(
     () => Object.fromEntries(SCENARIO_FIELDS.map((field) => [field.key, field.fallback])) as Record<ScenarioKey, number>,
   );
-  const [running, setRunning] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<SimulationResponse | null>(null);
   const [shownSample, setShownSample] = useState<string | null>(null);
+  // The last result stays on screen while the next run is on its way, and when it fails; the mutation's own
+  // data would be cleared as each run starts.
+  const [result, setResult] = useState<SimulationResponse | null>(null);
+  const simulation = useMutation({ mutationFn: (choice: SimulationChoice) => simulate(api, choice), onSuccess: setResult });
+  const error = simulation.isError ? describe(simulation.error) : null;
 
   if (readOnly) return <p className="settings__note">Simulations are run by managers and admins.</p>;
 
-  async function run(event: FormEvent) {
+  function run(event: FormEvent) {
     event.preventDefault();
-    setError(null);
-    setRunning(true);
     onPath(null);
     setShownSample(null);
-    try {
-      const body: Record<string, unknown> = {
-        ...(strategy === 'draft' ? { graph } : { strategyVersionId: strategy }),
-        days: days ?? 90,
-        seed: seed ?? 1,
-        scenario: Object.fromEntries(SCENARIO_FIELDS.map((field) => [field.key, (scenario[field.key] ?? 0) / 100])),
-      };
-      if (source === 'portfolio') body.portfolio = { size: size ?? 500, seed: seed ?? 1 };
-      else {
-        const query = new URLSearchParams({ limit: String(limit ?? 50), ...(search.trim() ? { q: search.trim() } : {}) });
-        const page = await api.get<{ items: AccountSummary[] }>(`/api/accounts?${query.toString()}`);
-        if (page.items.length === 0) throw new Error(`No account matches “${search}”.`);
-        body.accountIds = page.items.map((account) => account.id);
-      }
-      setResult(await runSimulation(api, body));
-    } catch (failure) {
-      setError(describe(failure));
-    } finally {
-      setRunning(false);
-    }
+    simulation.mutate({ graph, strategy, source, size, seed, search, limit, days, scenario });
   }
 
   function showPath(sample: SimulationSample) {
@@ -93,7 +108,7 @@ export function SimulationPanel({ graph, draftValid, versions, onPath, readOnly 
 
   return (
     <div className="simulation">
-      <form onSubmit={(event) => void run(event)} className="simulation__form" aria-label="Simulation">
+      <form onSubmit={run} className="simulation__form" aria-label="Simulation">
         <SelectField
           label="Strategy"
           value={strategy}
@@ -137,8 +152,8 @@ export function SimulationPanel({ graph, draftValid, versions, onPath, readOnly 
             ))}
           </div>
         </fieldset>
-        <button type="submit" className="button button--primary" disabled={running || (strategy === 'draft' && !draftValid)}>
-          {running ? 'Simulating…' : 'Run simulation'}
+        <button type="submit" className="button button--primary" disabled={simulation.isPending || (strategy === 'draft' && !draftValid)}>
+          {simulation.isPending ? 'Simulating…' : 'Run simulation'}
         </button>
       </form>
       {error ? (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { StrategyGraphInput } from '@recoup/domain';
 import type { StrategyVersionSummary } from '@recoup/contracts';
 import { useApi } from '../../api/api-context.ts';
@@ -38,26 +39,22 @@ export function comparedView(title: string, before: StrategyGraphInput, after: S
 
 export function VersionsPanel({ versions, draft, compared, onCompare }: VersionsPanelProps) {
   const api = useApi();
+  const queries = useQueryClient();
   const [from, setFrom] = useState<string>(versions[0]?.id ?? '');
   const [to, setTo] = useState<string>(DRAFT);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
 
   const nameOf = (id: string) => (id === DRAFT ? 'the draft' : `v${versions.find((v) => v.id === id)?.version ?? '?'}`);
-
-  async function compare() {
-    setError(null);
-    setLoading(true);
-    try {
-      const graphOf = async (id: string) => (id === DRAFT ? draft : ((await getVersion(api, id)).graph as StrategyGraphInput));
-      const [before, after] = await Promise.all([graphOf(from), graphOf(to)]);
-      onCompare(comparedView(`${nameOf(from)} → ${nameOf(to)}`, before, after));
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setLoading(false);
-    }
-  }
+  // A published version never changes, so one read once is not asked for again while the cache holds it.
+  const graphOf = async (id: string): Promise<StrategyGraphInput> => {
+    if (id === DRAFT) return draft;
+    const version = await queries.fetchQuery({ queryKey: ['strategy-version', id], queryFn: ({ signal }) => getVersion(api, id, signal), staleTime: Infinity });
+    return version.graph as StrategyGraphInput;
+  };
+  // Comparing is something the manager starts, so it is tracked as a mutation: its progress and its failure.
+  const compare = useMutation({
+    mutationFn: (pair: { from: string; to: string }) => Promise.all([graphOf(pair.from), graphOf(pair.to)]),
+    onSuccess: ([before, after], pair) => onCompare(comparedView(`${nameOf(pair.from)} → ${nameOf(pair.to)}`, before, after)),
+  });
 
   if (versions.length === 0) {
     return <p className="settings__note">No version has been published yet. Publish freezes the draft as version 1.</p>;
@@ -97,10 +94,10 @@ export function VersionsPanel({ versions, draft, compared, onCompare }: Versions
           </select>
         </label>
       </div>
-      <button type="button" className="button" onClick={() => void compare()} disabled={loading || from === to}>
-        {loading ? 'Loading…' : 'Show differences on the canvas'}
+      <button type="button" className="button" onClick={() => compare.mutate({ from, to })} disabled={compare.isPending || from === to}>
+        {compare.isPending ? 'Loading…' : 'Show differences on the canvas'}
       </button>
-      {error ? <p role="alert" className="field__error">{error}</p> : null}
+      {compare.isError ? <p role="alert" className="field__error">{errorMessage(compare.error)}</p> : null}
       {compared ? <DiffSummary diff={compared.diff} /> : null}
     </div>
   );

@@ -1,15 +1,14 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import type { RuleCondition } from '@recoup/domain';
 import { useApi } from '../../api/api-context.ts';
 import { AccountPicker } from '../../accounts/account-picker.tsx';
 import type { AccountOption } from '../../accounts/accounts-search.api.ts';
 import { describeFailure } from '../../api/api-failure.ts';
-import type { ApiFailure } from '../../api/api-failure.ts';
 import { factsUsed } from './condition-tree.ts';
 import type { FactsRegistry } from './facts-registry.ts';
 import { RuleTestResult } from './rule-test-result.tsx';
 import { evaluateRule } from './rules.api.ts';
-import type { RuleEvaluationResult } from './rules.api.ts';
 import './rules.css';
 
 export interface RuleTestBoxProps {
@@ -17,11 +16,11 @@ export interface RuleTestBoxProps {
   registry: FactsRegistry;
 }
 
-type TestState =
-  | { status: 'idle' }
-  | { status: 'running' }
-  | { status: 'done'; result: RuleEvaluationResult; tested: string; currency: string }
-  | { status: 'failed'; failure: ApiFailure };
+/** One test: the condition as it was when the test ran, on the account chosen then. */
+interface Test {
+  condition: RuleCondition;
+  account: AccountOption;
+}
 
 /**
  * Runs the condition against one real account on the server, with the same facts and the same engine a workflow
@@ -31,25 +30,13 @@ export function RuleTestBox({ condition, registry }: RuleTestBoxProps) {
   const api = useApi();
   const id = useId();
   const [account, setAccount] = useState<AccountOption | null>(null);
-  const [state, setState] = useState<TestState>({ status: 'idle' });
-  const latest = useRef(0);
-
-  async function run(chosen: AccountOption) {
-    const attempt = ++latest.current;
-    const tested = JSON.stringify(condition);
-    setState({ status: 'running' });
-    try {
-      const result = await evaluateRule(api, { condition, accountId: chosen.id });
-      if (attempt === latest.current) setState({ status: 'done', result, tested, currency: chosen.currency });
-    } catch (error) {
-      if (attempt === latest.current) setState({ status: 'failed', failure: describeFailure(error, 'The rule could not be tested.') });
-    }
-  }
+  // Only the latest test shows: a new test, or another account, leaves an earlier answer unseen.
+  const test = useMutation({ mutationFn: (asked: Test) => evaluateRule(api, { condition: asked.condition, accountId: asked.account.id }) });
+  const failure = test.isError ? describeFailure(test.error, 'The rule could not be tested.') : null;
 
   function choose(next: AccountOption | null) {
-    latest.current += 1;
+    test.reset();
     setAccount(next);
-    setState({ status: 'idle' });
   }
 
   return (
@@ -62,12 +49,12 @@ export function RuleTestBox({ condition, registry }: RuleTestBoxProps) {
         <button
           type="button"
           className="button button--primary button--small"
-          disabled={account === null || state.status === 'running'}
+          disabled={account === null || test.isPending}
           onClick={() => {
-            if (account) void run(account);
+            if (account) test.mutate({ condition, account });
           }}
         >
-          {state.status === 'running' ? (
+          {test.isPending ? (
             <>
               <span className="spinner" aria-hidden="true" /> Testing…
             </>
@@ -77,12 +64,12 @@ export function RuleTestBox({ condition, registry }: RuleTestBoxProps) {
         </button>
         {account === null ? <span className="account-picker__status">Choose an account first.</span> : null}
       </div>
-      {state.status === 'failed' ? (
+      {failure ? (
         <div className="form__error" role="alert">
-          <p>{state.failure.message}</p>
-          {state.failure.fields.length > 0 ? (
+          <p>{failure.message}</p>
+          {failure.fields.length > 0 ? (
             <ul>
-              {state.failure.fields.map((field) => (
+              {failure.fields.map((field) => (
                 <li key={`${field.path}:${field.reason}`}>
                   {field.path ? <code>{field.path}</code> : null} {field.reason}
                 </li>
@@ -91,13 +78,13 @@ export function RuleTestBox({ condition, registry }: RuleTestBoxProps) {
           ) : null}
         </div>
       ) : null}
-      {state.status === 'done' ? (
+      {test.isSuccess ? (
         <RuleTestResult
-          result={state.result}
+          result={test.data}
           registry={registry}
           used={factsUsed(condition)}
-          currency={state.currency}
-          stale={state.tested !== JSON.stringify(condition)}
+          currency={test.variables.account.currency}
+          stale={JSON.stringify(test.variables.condition) !== JSON.stringify(condition)}
         />
       ) : null}
     </section>
