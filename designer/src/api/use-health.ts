@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useApi } from './api-context.ts';
 import { ApiError } from './api-error.ts';
 import { fetchHealth } from './auth.api.ts';
@@ -9,23 +9,14 @@ export type HealthState =
   | { status: 'ready'; health: Health }
   | { status: 'failed'; error: ApiError };
 
+/** The server's status, read once and shared by the pages that show it (home and sign-in). */
 export function useHealth(): HealthState {
   const api = useApi();
-  const [state, setState] = useState<HealthState>({ status: 'loading' });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    fetchHealth(api, controller.signal).then(
-      (health) => setState({ status: 'ready', health }),
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        const apiError =
-          error instanceof ApiError ? error : new ApiError(0, 'unknown', 'Could not load the server status.');
-        setState({ status: 'failed', error: apiError });
-      },
-    );
-    return () => controller.abort();
-  }, [api]);
-
-  return state;
+  const health = useQuery({ queryKey: ['health'], queryFn: ({ signal }) => fetchHealth(api, signal) });
+  if (health.isPending) return { status: 'loading' };
+  if (health.isError) {
+    const error = health.error instanceof ApiError ? health.error : new ApiError(0, 'unknown', 'Could not load the server status.');
+    return { status: 'failed', error };
+  }
+  return { status: 'ready', health: health.data };
 }
