@@ -291,3 +291,29 @@ export {
   type TaskPriorityScore,
 } from './tasks/task-priority.ts';
 export { COLLECTOR_TASK_STATUSES, COLLECTOR_TASK_TYPES, type CollectorTaskStatus, type CollectorTaskType } from './tasks/task-types.ts';
+export type * from './prediction/ledger-history.ts';
+export {
+  CATEGORICAL_FEATURES,
+  daysLate,
+  NUMERIC_FEATURES,
+  numericVector,
+  paymentFeatures,
+  quantile,
+  RECENT_INVOICES,
+  type CategoricalFeatureName,
+  type NumericFeatureName,
+  type PaymentFeatures,
+} from './prediction/payment-features.ts';
+export { areaUnderRoc, brierScore, intervalCoverage, meanAbsoluteError } from './prediction/metrics.ts';
+export {
+  PAYMENT_CLASSES,
+  paymentClass,
+  paymentOutcome,
+  splitByTime,
+  trainingExamples,
+  VERY_LATE_DAYS,
+  type ExampleWindow,
+  type PaymentClass,
+  type PaymentOutcome,
+  type TrainingExample,
+} from './prediction/training-examples.ts';
