@@ -29,19 +29,21 @@ const forbiddenImports = {
 // runs up a tier and no two packages can import each other. import-x/no-relative-packages refuses a relative path
 // into another package, and import-x/no-cycle finds cycles inside a package.
 //   domain                    nothing of Recoup's
-//   contracts, config, db     the domain
-//   workflows                 domain, contracts, config, db
+//   contracts, config, db,    the domain
+//   prediction
+//   workflows                 domain, contracts, config, db, prediction
 //   designer (the web app)    domain, contracts: never server configuration, the database or Temporal
 //   api                       every package below it
-const PACKAGES = ['domain', 'contracts', 'config', 'db', 'workflows', 'designer', 'api'];
+const PACKAGES = ['domain', 'contracts', 'config', 'db', 'prediction', 'workflows', 'designer', 'api'];
 const TIERS = {
   'packages/domain': { name: 'domain', may: [] },
   'packages/config': { name: 'config', may: ['domain'] },
   'packages/contracts': { name: 'contracts', may: ['domain'] },
   'packages/db': { name: 'db', may: ['domain'] },
-  workflows: { name: 'workflows', may: ['domain', 'contracts', 'config', 'db'] },
+  'packages/prediction': { name: 'prediction', may: ['domain'] },
+  workflows: { name: 'workflows', may: ['domain', 'contracts', 'config', 'db', 'prediction'] },
   designer: { name: 'designer', may: ['domain', 'contracts'] },
-  'packages/api': { name: 'api', may: ['domain', 'contracts', 'config', 'db', 'workflows'] },
+  'packages/api': { name: 'api', may: ['domain', 'contracts', 'config', 'db', 'prediction', 'workflows'] },
 };
 const tierPatterns = ({ name, may }) => {
   const forbidden = PACKAGES.filter((p) => p !== name && !may.includes(p));

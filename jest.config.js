@@ -25,7 +25,7 @@ export default {
       ...common,
       displayName: 'unit',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/packages/{domain,contracts,config}/test/**/*.test.ts', '<rootDir>/test/unit/**/*.test.ts'],
+      testMatch: ['<rootDir>/packages/{domain,contracts,config,prediction}/test/**/*.test.ts', '<rootDir>/test/unit/**/*.test.ts'],
     },
     {
       ...common,

@@ -306,6 +306,7 @@ export {
 } from './prediction/payment-features.ts';
 export { areaUnderRoc, brierScore, intervalCoverage, meanAbsoluteError } from './prediction/metrics.ts';
 export {
+  OPEN_SNAPSHOT_DAYS,
   PAYMENT_CLASSES,
   paymentClass,
   paymentOutcome,

@@ -244,13 +244,20 @@ describe('training examples', () => {
     expect(examples[6]!.asOf).toBe(scored.issuedOn);
   });
 
+  it('takes an invoice again on its due day and 30 days later while it was still open, seeing its part payment', () => {
+    const examples = trainingExamples([ledger], { openSnapshots: [0, 30] }).filter((e) => e.invoiceId === 'INV-6');
+    expect(examples.map((e) => e.asOf - e.issuedOn)).toEqual([0, 30, 60]);
+    expect(examples.map((e) => e.features.paidShare)).toEqual([0, 0, 0.4]);
+    expect(examples.map((e) => e.features.daysUntilDue)).toEqual([30, 0, -30]);
+  });
+
   it('leaves out outcomes the ledger did not know yet when asked for what was known before a day', () => {
     const examples = trainingExamples([ledger], { settledBefore: day('2026-06-01') });
     expect(examples.map((e) => e.invoiceId)).toEqual(['INV-1', 'INV-2', 'INV-3', 'INV-4']);
   });
 
   it('splits by time and keeps the examples of one day on one side', () => {
-    const rows = [1, 2, 2, 2, 3, 4].map((asOf) => ({ asOf }));
+    const rows = [1, 2, 2, 2, 3, 4].map((issuedOn) => ({ issuedOn }));
     expect(splitByTime(rows, 0.5)).toEqual({ earlier: rows.slice(0, 4), later: rows.slice(4) });
   });
 });
