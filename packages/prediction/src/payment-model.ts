@@ -4,7 +4,7 @@ import {
   intervalCoverage,
   meanAbsoluteError,
   mulberry32,
-  paymentClass,
+  VERY_LATE_DAYS,
   quantile,
   splitByTime,
   type PaymentFeatures,
@@ -14,10 +14,11 @@ import { NotEnoughHistoryError } from './errors.ts';
 import { featureNames, inputTable, trainingTable, type FeatureSet } from './feature-table.ts';
 import { loadForest, saveForest, trainForest, type ForestLearner, type ForestModel } from './forest-library.ts';
 
-// Two questions about an open invoice: how late will it be paid (on time, late, very late), and on which day. Each
+// Two questions about an open invoice: will it be paid late, and on which day. Each
 // has a customer model, which learns from the customer's history, and a population model, which knows only the
 // invoice and the kind of customer and answers for customers with too little history. The payment day comes with an
-// interval taken from how far the model's days missed on the latest invoices, which it was not trained on.
+// interval, and the chance of paying very late, taken from how far the model's days missed on the latest invoices,
+// which it was not trained on.
 
 /** Customers with fewer paid invoices than this are predicted by the population model, with low confidence. */
 export const MIN_HISTORY = 3;
@@ -69,17 +70,48 @@ export interface PaymentModelDescription {
   readonly trainingExamples: number;
   readonly validationExamples: number;
   /** Residual quantiles of the payment day (actual minus predicted), for the customer and population models. */
-  readonly interval: { readonly customer: readonly [number, number]; readonly population: readonly [number, number] };
+  /**
+   * How far the payment day missed (actual minus predicted offset) on the validation invoices, as its percentiles
+   * 0.5 %, 1.5 % … 99.5 %, for the customer and population models: the interval, and the chance of paying very late,
+   * are read from them.
+   */
+  readonly residuals: { readonly customer: readonly number[]; readonly population: readonly number[] };
   readonly validation: ValidationMetrics;
   readonly importance: readonly FeatureImportance[];
+  /** How it fared against the model that was active when it was trained, and whether it should replace it. */
+  readonly comparison: ModelComparison;
 }
+
+export interface ModelComparison {
+  /** Validation invoices neither model had seen paid: the ones both are judged on. */
+  readonly invoices: number;
+  readonly candidate: ValidationMetrics | null;
+  /** The active model's figures on the same invoices; for a first model, the customers' own late rates'. */
+  readonly incumbent: ValidationMetrics | null;
+  readonly incumbentName: string;
+  readonly activate: boolean;
+  readonly reason: string;
+}
+
+/** The model that is active while a new one trains, which the new one must beat to replace it. */
+export interface IncumbentModel {
+  readonly model: PaymentModel;
+  /** Outcomes from this day on were unknown when it was trained. */
+  readonly knewOutcomesBefore: number;
+}
+
+/** Fewer fresh invoices than this, and no comparison is trusted. */
+export const MIN_COMPARISON_INVOICES = 30;
 
 interface ModelPair {
   readonly lateness: ForestModel;
   readonly offset: ForestModel;
 }
 
-const LATENESS = 'paymentClass';
+// One classifier, late or not: a tree per round, where three classes would take three. How late comes from the
+// payment-day model and its misses.
+const LATENESS = 'paidLate';
+const LATE = 'late';
 const OFFSET = 'offsetDays';
 
 /** A trained pair of models (customer and population) with what was measured about them. */
@@ -102,8 +134,16 @@ export class PaymentModel {
     return rows.map((row, i) => {
       const low = row.paidInvoices < this.description.minHistory;
       const pick = low ? population[i]! : customer[i]!;
-      const [below, above] = low ? this.description.interval.population : this.description.interval.customer;
-      return { ...pick, offsetLow: pick.offsetDays + below, offsetHigh: pick.offsetDays + above, confidence: low ? 'low' : 'normal' };
+      const residuals = low ? this.description.residuals.population : this.description.residuals.customer;
+      return {
+        lateProbability: pick.lateProbability,
+        // Very late: the share of past misses that would carry this prediction past 30 days.
+        veryLateProbability: residuals.filter((r) => pick.offsetDays + r > VERY_LATE_DAYS).length / residuals.length,
+        offsetDays: pick.offsetDays,
+        offsetLow: pick.offsetDays + quantile(residuals, INTERVAL_QUANTILES[0])!,
+        offsetHigh: pick.offsetDays + quantile(residuals, INTERVAL_QUANTILES[1])!,
+        confidence: low ? 'low' : 'normal',
+      };
     });
   }
 
@@ -133,43 +173,29 @@ export class PaymentModel {
 
 export type ModelPart = 'customerLateness' | 'customerOffset' | 'populationLateness' | 'populationOffset';
 
-type RawPrediction = Pick<PaymentPrediction, 'lateProbability' | 'veryLateProbability' | 'offsetDays'>;
+type RawPrediction = Pick<PaymentPrediction, 'lateProbability' | 'offsetDays'>;
 
 function raw(pair: ModelPair, rows: readonly PaymentFeatures[], set: FeatureSet): RawPrediction[] {
   const input = inputTable(rows, set);
-  const classes = pair.lateness.getLabelClasses();
+  // For two classes the library answers the probability of the second of its classes.
+  const lateIsSecond = pair.lateness.getLabelClasses()[1] === LATE;
   const lateness = pair.lateness.predict(input);
   const offsets = pair.offset.predict(input);
-  return rows.map((_, i) => {
-    const probabilities = classProbabilities(classes, lateness, i);
-    return {
-      lateProbability: (probabilities.late ?? 0) + (probabilities['very-late'] ?? 0),
-      veryLateProbability: probabilities['very-late'] ?? 0,
-      offsetDays: offsets[i]!,
-    };
-  });
-}
-
-/**
- * Row i's probability of each class. The library answers one number per row for two classes (the second class's
- * probability), and for more classes one flat list with each row's probabilities in turn.
- */
-function classProbabilities(classes: readonly string[], predictions: readonly number[], i: number): Record<string, number> {
-  if (classes.length === 2) return { [classes[0]!]: 1 - predictions[i]!, [classes[1]!]: predictions[i]! };
-  return Object.fromEntries(classes.map((name, k) => [name, predictions[i * classes.length + k]!]));
+  return rows.map((_, i) => ({ lateProbability: lateIsSecond ? lateness[i]! : 1 - lateness[i]!, offsetDays: offsets[i]! }));
 }
 
 async function trainPair(learner: ForestLearner, examples: readonly TrainingExample[], set: FeatureSet): Promise<ModelPair> {
   const features = examples.map((e) => e.features);
-  const lateness = await trainForest(learner, 'CLASSIFICATION', LATENESS, { ...trainingTable(features, set), [LATENESS]: examples.map((e) => paymentClass(e.outcome)) });
+  const labels = examples.map((e) => (e.outcome.late ? LATE : 'on-time'));
+  const lateness = await trainForest(learner, 'CLASSIFICATION', LATENESS, { ...trainingTable(features, set), [LATENESS]: labels });
   const offset = await trainForest(learner, 'REGRESSION', OFFSET, { ...trainingTable(features, set), [OFFSET]: examples.map((e) => e.outcome.offsetDays) });
   return { lateness, offset };
 }
 
-/** Residual quantiles (actual minus predicted) of the payment day on the given examples. */
-function residualQuantiles(predicted: readonly RawPrediction[], examples: readonly TrainingExample[]): [number, number] {
+/** The percentiles 0.5 %, 1.5 % … 99.5 % of how far the payment day missed (actual minus predicted). */
+function residualPercentiles(predicted: readonly RawPrediction[], examples: readonly TrainingExample[]): number[] {
   const residuals = examples.map((e, i) => e.outcome.offsetDays - predicted[i]!.offsetDays).sort((a, b) => a - b);
-  return [quantile(residuals, INTERVAL_QUANTILES[0]) ?? 0, quantile(residuals, INTERVAL_QUANTILES[1]) ?? 0];
+  return Array.from({ length: 100 }, (_, k) => quantile(residuals, (k + 0.5) / 100)!);
 }
 
 /** The figures of a predictor on invoices as of their issue day, against what happened. */
@@ -223,9 +249,9 @@ function importance(model: PaymentModel, examples: readonly TrainingExample[], b
 
 export interface TrainOptions {
   readonly learner?: ForestLearner;
+  /** The active model, to compare with; without one, the new model must beat the customers' own late rates. */
+  readonly incumbent?: IncumbentModel;
   readonly validationShare?: number;
-  /** Fit the models again on all examples once they are measured (the default), rather than keep the measured ones. */
-  readonly refit?: boolean;
 }
 
 /**
@@ -236,13 +262,13 @@ export async function trainPaymentModel(examples: readonly TrainingExample[], op
   const learner = options.learner ?? 'gradient-boosted-trees';
   const { earlier, later } = splitByTime(examples, 1 - (options.validationShare ?? VALIDATION_SHARE));
   if (earlier.length < 50 || later.length < 10) throw new NotEnoughHistoryError(`${examples.length} paid invoices are too few to learn from.`);
-  if (new Set(earlier.map((e) => paymentClass(e.outcome))).size < 2) throw new NotEnoughHistoryError('Every paid invoice has the same outcome, so there is nothing to learn.');
+  if (new Set(earlier.map((e) => e.outcome.late)).size < 2) throw new NotEnoughHistoryError('Every paid invoice has the same outcome, so there is nothing to learn.');
   const customer = await trainPair(learner, earlier, 'customer');
   const population = await trainPair(learner, earlier, 'population');
   const validationFeatures = later.map((e) => e.features);
-  const interval = {
-    customer: residualQuantiles(raw(customer, validationFeatures, 'customer'), later),
-    population: residualQuantiles(raw(population, validationFeatures, 'population'), later),
+  const residuals = {
+    customer: residualPercentiles(raw(customer, validationFeatures, 'customer'), later),
+    population: residualPercentiles(raw(population, validationFeatures, 'population'), later),
   };
   const draft: PaymentModelDescription = {
     learner,
@@ -251,17 +277,56 @@ export async function trainPaymentModel(examples: readonly TrainingExample[], op
     minHistory: MIN_HISTORY,
     trainingExamples: earlier.length,
     validationExamples: later.length,
-    interval,
+    residuals,
     validation: measure([], []),
     importance: [],
+    comparison: { invoices: 0, candidate: null, incumbent: null, incumbentName: '', activate: false, reason: '' },
   };
-  const validated = new PaymentModel(draft, customer, population);
+  // The models are used as they were measured: the figures stored with them are theirs, not a relative's.
+  const measured = new PaymentModel(draft, customer, population);
   const atIssue = later.filter((e) => e.asOf === e.issuedOn);
-  const validation = measure(validated.predict(atIssue.map((e) => e.features)), atIssue);
-  const description = { ...draft, validation, importance: importance(validated, atIssue, validation.lateAuc) };
-  if (options.refit === false) return new PaymentModel(description, customer, population);
-  // Measured, the models are fitted again on every example, so that the latest invoices teach them too. The
-  // figures are those of the same learner on less data, so if anything they understate the refitted models.
-  validated.unload();
-  return new PaymentModel(description, await trainPair(learner, examples, 'customer'), await trainPair(learner, examples, 'population'));
+  const validation = measure(measured.predict(atIssue.map((e) => e.features)), atIssue);
+  return new PaymentModel(
+    { ...draft, validation, importance: importance(measured, atIssue, validation.lateAuc), comparison: compare(measured, atIssue, options.incumbent) },
+    customer,
+    population,
+  );
+}
+
+const auc = (m: ValidationMetrics) => m.lateAuc?.toFixed(3) ?? 'n/a';
+const mae = (m: ValidationMetrics) => (m.payDayMae === null ? 'n/a' : `${m.payDayMae.toFixed(1)} days`);
+
+/** The customers' own late rates and median days late as a predictor: what a first model must beat. */
+function lateRates(examples: readonly TrainingExample[]): PaymentPrediction[] {
+  const known = examples.filter((e) => e.features.lateShare !== null);
+  const overall = known.length === 0 ? 0.5 : known.reduce((sum, e) => sum + e.features.lateShare!, 0) / known.length;
+  return examples.map((e): PaymentPrediction => {
+    const offsetDays = e.features.medianDaysLate ?? 0;
+    return { lateProbability: e.features.lateShare ?? overall, veryLateProbability: 0, offsetDays, offsetLow: offsetDays, offsetHigh: offsetDays, confidence: 'normal' };
+  });
+}
+
+/**
+ * Whether the new model should replace the active one, judged on the validation invoices paid after the active
+ * model was trained, so that neither has seen their outcome: better at ranking late payers (AUC) and no worse at
+ * the payment day (mean absolute error), or better at the day and no worse at ranking.
+ */
+export function compare(candidate: PaymentModel, validation: readonly TrainingExample[], incumbent: IncumbentModel | undefined): ModelComparison {
+  const fresh = incumbent ? validation.filter((e) => e.outcome.settledOn >= incumbent.knewOutcomesBefore) : validation;
+  const incumbentName = incumbent ? 'the active model' : "the customers' own late rates";
+  const late = fresh.filter((e) => e.outcome.late).length;
+  if (fresh.length < MIN_COMPARISON_INVOICES || late === 0 || late === fresh.length) {
+    const same = fresh.length > 0 && (late === 0 || late === fresh.length) ? ', all with the same outcome' : '';
+    const reason = `Kept inactive: only ${fresh.length} invoices were paid since ${incumbentName} was trained${same}, too few to compare.`;
+    return { invoices: fresh.length, candidate: null, incumbent: null, incumbentName, activate: false, reason };
+  }
+  const features = fresh.map((e) => e.features);
+  const mine = measure(candidate.predict(features), fresh);
+  const theirs = measure(incumbent ? incumbent.model.predict(features) : lateRates(fresh), fresh);
+  const [rank, theirRank] = [mine.lateAuc!, theirs.lateAuc!];
+  const [day, theirDay] = [mine.payDayMae!, theirs.payDayMae!];
+  const activate = (rank > theirRank && day <= theirDay) || (day < theirDay && rank >= theirRank);
+  const figures = `AUC ${auc(mine)} against ${auc(theirs)}, payment day off by ${mae(mine)} against ${mae(theirs)}, on ${fresh.length} invoices`;
+  const reason = activate ? `Activated: it beats ${incumbentName} (${figures}).` : `Kept inactive: it does not beat ${incumbentName} (${figures}).`;
+  return { invoices: fresh.length, candidate: mine, incumbent: theirs, incumbentName, activate, reason };
 }
