@@ -30,3 +30,10 @@ export class PaymentMissingError extends DbError {
     super('not-found', 'payment-missing', message);
   }
 }
+
+/** A payment prediction model the caller named is not in the model store. */
+export class PaymentModelMissingError extends DbError {
+  constructor(message: string) {
+    super('not-found', 'payment-model-missing', message);
+  }
+}

@@ -24,6 +24,7 @@ export * from './entities/import-batch.entity.ts';
 export * from './entities/invoice.entity.ts';
 export * from './entities/outbox-message.entity.ts';
 export * from './entities/payment.entity.ts';
+export * from './entities/payment-model.entity.ts';
 export * from './entities/payment-plan.entity.ts';
 export * from './entities/payment-promise.entity.ts';
 export * from './entities/promise-allocation.entity.ts';
@@ -37,7 +38,7 @@ export { createOrm, migrateToLatest, ormConfig, pendingMigrations } from './orm.
 export type { CreateOrmOptions, RecoupOrm } from './orm.ts';
 export { startEmbeddedPostgres } from './embedded.ts';
 export type { EmbeddedPostgresHandle, StartEmbeddedPostgresOptions } from './embedded.ts';
-export { AccountMissingError, AuditChainError, DbError, EmbeddedPostgresError, PaymentMissingError } from './errors.ts';
+export { AccountMissingError, AuditChainError, DbError, EmbeddedPostgresError, PaymentMissingError, PaymentModelMissingError } from './errors.ts';
 export { DISPUTED_BY_INVOICE, collectibleAmounts, debtorTimeZone, type CollectibleAmounts } from './promises/collectible.ts';
 export {
   AllocationRefusedError,
@@ -88,3 +89,18 @@ export { judgeCall, type CallGateRule, type CallJudgement, type CallToPlace } fr
 export { recordUnsentContact, type UnsentContact } from './compliance/contact-log.ts';
 export { calledContact, callZones, contactZones } from './compliance/debtor-zones.ts';
 export { phoneZoneClue } from './compliance/phone-zones.ts';
+export { loadCustomerHistories, type CustomerHistoryOptions } from './prediction/customer-histories.ts';
+export {
+  activateModel,
+  activeModel,
+  listModels,
+  MODEL_PARTS,
+  pinModel,
+  saveTrainedModel,
+  type ModelPart,
+  type ModelParts,
+  type SavedModel,
+  type StoredPaymentModel,
+  type StoredPaymentModelSummary,
+  type TrainedModelToSave,
+} from './prediction/payment-models.ts';

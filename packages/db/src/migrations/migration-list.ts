@@ -21,6 +21,7 @@ import { Migration20261203010000_account_name_key } from './Migration20261203010
 import { Migration20261204000000_statement_line_indexes } from './Migration20261204000000_statement_line_indexes.ts';
 import { Migration20261205000000_import_workflow_starts } from './Migration20261205000000_import_workflow_starts.ts';
 import { Migration20261206000000_account_events } from './Migration20261206000000_account_events.ts';
+import { Migration20261207000000_payment_models } from './Migration20261207000000_payment_models.ts';
 
 // Every migration, oldest first. Add new migration files here: the ORM runs this list rather than globbing the folder.
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261204000000_statement_line_indexes', class: Migration20261204000000_statement_line_indexes },
   { name: 'Migration20261205000000_import_workflow_starts', class: Migration20261205000000_import_workflow_starts },
   { name: 'Migration20261206000000_account_events', class: Migration20261206000000_account_events },
+  { name: 'Migration20261207000000_payment_models', class: Migration20261207000000_payment_models },
 ] as const;
