@@ -21,4 +21,5 @@ export { createWorker, WORKFLOWS_PATH } from './worker/create-worker.ts';
 export { createReconciliationActivities, type AccountNotifier, type ReconciliationDeps } from './activities/reconciliation.ts';
 export { activityLogger, createAccountNotifier } from './activities/account-notifier.ts';
 export { createImportStartActivities } from './activities/import-starts.ts';
+export { createModelTrainingActivities, type ModelTrainingDeps } from './activities/model-training.ts';
 export type { WorkerActivities } from './worker/create-worker.ts';

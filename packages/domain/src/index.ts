@@ -47,6 +47,7 @@ export {
   InvalidDateError,
   InvalidTimeZoneError,
   addCalendarDays,
+  calendarDayOf,
   calendarDaysBetween,
   nextCalendarDate,
   parseCalendarDate,

@@ -220,3 +220,26 @@ export interface ImportStartActivities {
   startImportChunk(input: { batchId: string }): Promise<ImportStartChunkResult>;
   endImportStarts(input: { batchId: string; failure: string | null }): Promise<void>;
 }
+
+/** What starts a training run, and what it may be told. */
+export interface ModelTrainingInput {
+  trigger: 'schedule' | 'admin';
+  /** The admin who started it; null for the nightly schedule. */
+  requestedBy: string | null;
+  /** Learn from invoices issued in this many days before today; null for all; left out for the default (two years). */
+  windowDays?: number | null;
+  learner?: 'gradient-boosted-trees' | 'random-forest';
+}
+
+export interface ModelTrainingResult {
+  /** The stored model; null when there was too little history to train one. */
+  modelId: string | null;
+  status: 'active' | 'inactive' | 'skipped';
+  reason: string;
+  /** Paid invoices it learned from. */
+  invoices: number;
+}
+
+export interface ModelTrainingActivities {
+  trainPaymentModel(input: ModelTrainingInput): Promise<ModelTrainingResult>;
+}

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import type { CollectionActivities, ImportStartActivities, ReconciliationActivities } from '../activities/activity-types.ts';
+import type { CollectionActivities, ImportStartActivities, ModelTrainingActivities, ReconciliationActivities } from '../activities/activity-types.ts';
 import { connectionOptions, type TemporalSettings } from '../client/temporal-settings.ts';
 import { recoupDataConverter } from '../codec/data-converter.ts';
 import { requestIdActivityInterceptor } from './request-id-activity-interceptor.ts';
@@ -10,9 +10,9 @@ export const REQUEST_ID_INTERCEPTORS_PATH = fileURLToPath(new URL('../workflows/
 
 /**
  * The collection activities, with the reconciliation ones on a worker that reconciles bank statements and the
- * import-start ones on a worker that starts imports' workflows.
+ * import-start ones on a worker that starts imports' workflows, and the model-training one on a worker that trains.
  */
-export type WorkerActivities = CollectionActivities & Partial<ReconciliationActivities> & Partial<ImportStartActivities>;
+export type WorkerActivities = CollectionActivities & Partial<ReconciliationActivities> & Partial<ImportStartActivities> & Partial<ModelTrainingActivities>;
 
 export interface CreateWorkerOptions {
   temporal: TemporalSettings;

@@ -1,12 +1,15 @@
 import { Runtime } from '@temporalio/worker';
 import { createLogger, loadConfig } from '@recoup/config';
 import { createOrm } from '@recoup/db';
+import { createTrainingPool } from '@recoup/prediction';
 import { activityClock } from '../activities/activity-clock.ts';
 import { createChannelAdapters } from '../activities/channels/channel-adapters.ts';
 import { createActivities } from '../activities/create-activities.ts';
 import { createSmtpMailer } from '../activities/mailer.ts';
 import { activityLogger, createAccountNotifier } from '../activities/account-notifier.ts';
 import { createImportStartActivities } from '../activities/import-starts.ts';
+import { createModelTrainingActivities } from '../activities/model-training.ts';
+import { ensureTrainingSchedule } from '../client/model-training.ts';
 import { createReconciliationActivities } from '../activities/reconciliation.ts';
 import { createAccountEventOutbox } from '../client/account-events.ts';
 import { connectTemporalClient, createCollectionClient } from '../client/collection-client.impl.ts';
@@ -39,12 +42,16 @@ const client = await connectTemporalClient(temporal);
 await registerSearchAttributes(client.connection, config.temporal.namespace);
 const collections = createCollectionClient(client, temporal);
 const notifier = createAccountNotifier(orm, collections, activityLogger);
+const training = createTrainingPool();
 const activities = {
   ...createActivities({ orm, mailer, channels, publicUrl: config.publicUrl, now: activityClock(config.activityClock) }),
   ...createReconciliationActivities({ orm, notifier }),
   ...createImportStartActivities({ orm, collections, logger: activityLogger }),
+  ...createModelTrainingActivities({ orm, training }),
 };
 const { worker, connection } = await createWorker({ temporal, activities });
+// The payment models retrain nightly; the schedule is made once and then left to Temporal.
+await ensureTrainingSchedule(client, { taskQueue: config.temporal.taskQueue });
 // The worker drains the account-event outbox too, so a change the API committed but could not signal (Temporal
 // away, the API killed between commit and signal) reaches its workflow even while no API process runs.
 const processLogger: StartLogger = logger;
@@ -65,6 +72,7 @@ try {
 } finally {
   await accountEvents.close();
   mailer.close();
+  await training.close();
   await connection.close();
   await client.connection.close();
   await orm.close();
