@@ -1,6 +1,7 @@
 import { Runtime } from '@temporalio/worker';
 import { createLogger, loadConfig } from '@recoup/config';
 import { createOrm } from '@recoup/db';
+import { errorMessage } from '@recoup/domain';
 import { createTrainingPool } from '@recoup/prediction';
 import { activityClock } from '../activities/activity-clock.ts';
 import { createChannelAdapters } from '../activities/channels/channel-adapters.ts';
@@ -47,11 +48,16 @@ const activities = {
   ...createActivities({ orm, mailer, channels, publicUrl: config.publicUrl, now: activityClock(config.activityClock) }),
   ...createReconciliationActivities({ orm, notifier }),
   ...createImportStartActivities({ orm, collections, logger: activityLogger }),
-  ...createModelTrainingActivities({ orm, training }),
+  ...createModelTrainingActivities({ orm, training, now: activityClock(config.activityClock) }),
 };
 const { worker, connection } = await createWorker({ temporal, activities });
-// The payment models retrain nightly; the schedule is made once and then left to Temporal.
-await ensureTrainingSchedule(client, { taskQueue: config.temporal.taskQueue });
+// The payment models retrain nightly; the schedule is made once and then left to Temporal. A server without
+// Schedules (the time-skipping test server) still runs everything else, and admins can start runs.
+await ensureTrainingSchedule(client, { taskQueue: config.temporal.taskQueue }).catch((error: unknown) =>
+  logger.warn('Could not create the nightly model-training schedule; models train only when an admin starts a run.', {
+    error: errorMessage(error),
+  }),
+);
 // The worker drains the account-event outbox too, so a change the API committed but could not signal (Temporal
 // away, the API killed between commit and signal) reaches its workflow even while no API process runs.
 const processLogger: StartLogger = logger;
