@@ -36,6 +36,10 @@ const facts: FactValues = {
   keptPromises: 0,
   disputeOpen: false,
   disputedAmountMinor: 0,
+  importedRiskScore: null,
+  lateProbability: null,
+  predictedDaysLate: null,
+  predictedPayDate: null,
 };
 
 const condition = {

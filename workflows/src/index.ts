@@ -29,7 +29,7 @@ export { toAdminTimeline } from './client/admin-timeline.ts';
 export { connectionOptions, temporalSettingsFrom, type TemporalSettings } from './client/temporal-settings.ts';
 export * from './shared/definitions.ts';
 export { ensureTrainingSchedule, startTrainingRun, TRAINING_SCHEDULE_ID, type TrainingScheduleOptions } from './client/model-training.ts';
-export type { ModelTrainingInput, ModelTrainingResult } from './activities/activity-types.ts';
+export type { ModelTrainingInput, ModelTrainingResult, ModelTrainingRunResult } from './activities/activity-types.ts';
 export { searchableSegment } from './shared/search-attributes.ts';
 export { toHistoryView } from './client/history-view.ts';
 export { DECISION_STEP_KINDS, decisionTimelineFromJson, toDecisionTimeline, type DecisionStep, type DecisionStepKind } from './client/decision-timeline.ts';

@@ -22,6 +22,7 @@ export * from './entities/escalation.entity.ts';
 export * from './entities/idempotency-record.entity.ts';
 export * from './entities/import-batch.entity.ts';
 export * from './entities/invoice.entity.ts';
+export * from './entities/invoice-prediction.entity.ts';
 export * from './entities/outbox-message.entity.ts';
 export * from './entities/payment.entity.ts';
 export * from './entities/payment-model.entity.ts';
@@ -104,3 +105,4 @@ export {
   type StoredPaymentModelSummary,
   type TrainedModelToSave,
 } from './prediction/payment-models.ts';
+export { replaceInvoicePredictions, type InvoicePredictionRow } from './prediction/invoice-predictions.ts';

@@ -64,6 +64,7 @@ describe('migrations', () => {
         'Migration20261205000000_import_workflow_starts',
         'Migration20261206000000_account_events',
         'Migration20261207000000_payment_models',
+        'Migration20261208000000_invoice_predictions',
       ];
       expect(await pendingMigrations(orm)).toEqual(all);
       expect(await migrateToLatest(orm)).toEqual(all);
@@ -77,7 +78,7 @@ describe('migrations', () => {
         expect.arrayContaining([
           'account', 'account_note', 'allocation', 'app_user', 'audit_log', 'bank_statement', 'bank_statement_section', 'call_attempt', 'collection_run', 'collector_task',
           'communication', 'compliance_setting', 'contact', 'credit_note', 'csv_statement_mapping', 'dispute', 'dispute_item', 'escalation',
-          'idempotency_record', 'import_batch', 'invoice', 'outbox_message', 'payment', 'payment_model', 'payment_plan', 'promise',
+          'idempotency_record', 'import_batch', 'invoice', 'invoice_prediction', 'outbox_message', 'payment', 'payment_model', 'payment_plan', 'promise',
           'promise_allocation', 'session', 'sign_in_throttle', 'statement_line', 'strategy', 'strategy_assignment', 'strategy_version', 'template',
         ]),
       );

@@ -6,13 +6,14 @@ import {
   activeModel,
   listModels,
   pinModel,
+  replaceInvoicePredictions,
   saveTrainedModel,
   PaymentModelMissingError,
   UniqueConstraintViolationException,
   type ModelParts,
   type TrainedModelToSave,
 } from '@recoup/db';
-import { createTestDatabase, type TestDatabase } from '@recoup/db/testing';
+import { createTestDatabase, insertTestAccount, insertTestInvoice, type TestDatabase } from '@recoup/db/testing';
 
 let db: TestDatabase;
 
@@ -144,5 +145,28 @@ describe('payment model store', () => {
       await expect(attempt).rejects.toBeInstanceOf(PaymentModelMissingError);
       await expect(attempt).rejects.toMatchObject({ kind: 'not-found', code: 'payment-model-missing' });
     }
+  });
+});
+
+describe('invoice predictions', () => {
+  const prediction = (invoiceId: string, late: number) => ({
+    invoiceId,
+    lateProbability: late,
+    veryLateProbability: late / 4,
+    payDay: 20_500,
+    payDayLow: 20_495,
+    payDayHigh: 20_510,
+    daysLate: 5,
+    confidence: 'normal' as const,
+  });
+
+  it('replaces the whole set with one model’s scores, storing the account of each invoice and skipping unknown invoices', async () => {
+    const { id: modelId } = await saveTrainedModel(em(), model(7));
+    const account = await insertTestAccount(em(), { prefix: 'PR' });
+    const [first, second] = [await insertTestInvoice(em(), account, 10_000n), await insertTestInvoice(em(), account, 5_000n)];
+    expect(await replaceInvoicePredictions(em(), modelId, 20_490, [prediction(first.id, 0.9), prediction(second.id, 0.2)])).toBe(2);
+    expect(await replaceInvoicePredictions(em(), modelId, 20_491, [prediction(second.id, 0.4), prediction(randomUUID(), 0.5), prediction('0000611365', 0.5)])).toBe(1);
+    const rows = await em().execute(`select invoice_id, account_id, to_char(as_of, 'YYYY-MM-DD') as as_of, late_probability, to_char(pay_date, 'YYYY-MM-DD') as pay_date from invoice_prediction`);
+    expect(rows).toEqual([{ invoice_id: second.id, account_id: account.id, as_of: '2026-02-07', late_probability: 0.4, pay_date: '2026-02-16' }]);
   });
 });

@@ -50,7 +50,35 @@ export const FACTS = [
     type: 'number',
     unit: 'points (0–1000)',
     nullable: true,
-    description: 'Risk score from 0 (low) to 1000 (high); null when the account has none.',
+    description:
+      'Predicted risk from 0 (low) to 1000 (high) from the active payment model: 1000 when all that is open is predicted to be paid more than 30 days late, 500 late but within 30 days. The imported score while no model has scored the account; null when neither exists.',
+  },
+  {
+    name: 'importedRiskScore',
+    type: 'number',
+    unit: 'points (0–1000)',
+    nullable: true,
+    description: 'The risk score imported with the account, 0 (low) to 1000 (high); null when none was imported.',
+  },
+  {
+    name: 'lateProbability',
+    type: 'number',
+    unit: 'percent',
+    nullable: true,
+    description: 'Predicted chance, 0–100, that the open invoices are paid after their due dates, weighted by open amount; null until a payment model has scored the account.',
+  },
+  {
+    name: 'predictedDaysLate',
+    type: 'number',
+    unit: 'days',
+    nullable: true,
+    description: 'Predicted days after the due dates that the open invoices are paid, weighted by open amount; null until a payment model has scored the account.',
+  },
+  {
+    name: 'predictedPayDate',
+    type: 'date',
+    nullable: true,
+    description: 'Predicted date (YYYY-MM-DD) by which half of the open amount is paid; null until a payment model has scored the account.',
   },
   { name: 'currency', type: 'string', description: 'ISO 4217 code of the account currency.' },
   {
@@ -110,6 +138,10 @@ export interface FactValues {
   segment: string;
   tags: string[];
   riskScore: number | null;
+  importedRiskScore: number | null;
+  lateProbability: number | null;
+  predictedDaysLate: number | null;
+  predictedPayDate: string | null;
   currency: string;
   remindersSent: number;
   lastContactAt: string | null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import {
+  accountPrediction,
   areaUnderRoc,
   brierScore,
   intervalCoverage,
@@ -274,5 +275,25 @@ describe('prediction metrics', () => {
     expect(brierScore([0.9, 0.2], [true, false])).toBeCloseTo((0.01 + 0.04) / 2);
     expect(meanAbsoluteError([3, 10], [5, 4])).toBe(4);
     expect(intervalCoverage([{ low: 0, high: 5 }, { low: 2, high: 3 }], [5, 4])).toBe(0.5);
+  });
+});
+
+describe('an account’s predicted behaviour from its open invoices', () => {
+  const invoice = (openMinor: bigint, late: number, veryLate: number, daysLate: number, payDate: string) => ({ openMinor, lateProbability: late, veryLateProbability: veryLate, daysLate, payDate });
+
+  it('weights each invoice by what it has open: risk 1000 is all very late, 500 all late within 30 days', () => {
+    expect(accountPrediction([invoice(30_000n, 1, 1, 45, '2026-03-01')])).toEqual({ riskScore: 1000, lateProbability: 100, predictedDaysLate: 45, predictedPayDate: '2026-03-01' });
+    expect(accountPrediction([invoice(30_000n, 1, 0, 10, '2026-03-01'), invoice(10_000n, 0, 0, 0, '2026-02-01')])).toEqual({
+      riskScore: 375,
+      lateProbability: 75,
+      predictedDaysLate: 8,
+      predictedPayDate: '2026-03-01',
+    });
+  });
+
+  it('predicts the day by which half the open amount is paid, and nothing for an account with nothing open', () => {
+    const three = [invoice(10_000n, 0, 0, 0, '2026-02-01'), invoice(10_000n, 0, 0, 0, '2026-02-10'), invoice(10_000n, 0, 0, 0, '2026-03-01')];
+    expect(accountPrediction(three)?.predictedPayDate).toBe('2026-02-10');
+    expect(accountPrediction([invoice(0n, 1, 1, 5, '2026-02-01')])).toBeNull();
   });
 });

@@ -20,5 +20,6 @@ export {
   type TrainOptions,
   type ValidationMetrics,
 } from './payment-model.ts';
-export { createTrainingPool } from './training-pool.ts';
+export { createTrainingPool, type TrainingPool } from './training-pool.ts';
+export { runScoring, scoreOpenInvoices, type InvoiceScore, type ScoringTask } from './scoring.ts';
 export { DEFAULT_WINDOW_DAYS, runTraining, type StoredModel, type TrainingOutcome, type TrainingTask } from './training-run.ts';

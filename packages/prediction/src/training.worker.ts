@@ -1,4 +1,3 @@
-import { runTraining } from './training-run.ts';
-
-// The module the training pool's thread loads (training-pool.ts).
-export default runTraining;
+// The module the training pool's thread loads (training-pool.ts): a training run by default, scoring by name.
+export { runTraining as default } from './training-run.ts';
+export { runScoring } from './scoring.ts';

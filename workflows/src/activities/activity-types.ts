@@ -240,6 +240,20 @@ export interface ModelTrainingResult {
   invoices: number;
 }
 
+/** What a run ends with: the training's verdict and how many open invoices were scored after it. */
+export interface ModelTrainingRunResult extends ModelTrainingResult {
+  scored: number;
+}
+
+export interface ScoringResult {
+  /** The active model that scored; null when no model is active yet. */
+  modelId: string | null;
+  /** Open invoices scored and stored. */
+  invoices: number;
+}
+
 export interface ModelTrainingActivities {
   trainPaymentModel(input: ModelTrainingInput): Promise<ModelTrainingResult>;
+  /** Scores every open invoice with the active model, replacing the predictions the facts read. */
+  scoreOpenInvoices(): Promise<ScoringResult>;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type WorkflowHandle } from '@temporalio/client';
-import type { ModelTrainingInput, ModelTrainingResult } from '../activities/activity-types.ts';
+import type { ModelTrainingInput, ModelTrainingRunResult } from '../activities/activity-types.ts';
 
 // The payment models retrain every night from a Temporal Schedule, and an admin can start a run at any time. Both
 // start the same workflow; a run still going when the next night comes makes the schedule skip that night.
@@ -31,8 +31,8 @@ export async function ensureTrainingSchedule(client: Client, options: TrainingSc
 }
 
 /** Starts a training run now, for an admin. */
-export function startTrainingRun(client: Client, taskQueue: string, input: Omit<ModelTrainingInput, 'trigger'>): Promise<WorkflowHandle<(input: ModelTrainingInput) => Promise<ModelTrainingResult>>> {
-  return client.workflow.start<(input: ModelTrainingInput) => Promise<ModelTrainingResult>>(WORKFLOW_TYPE, {
+export function startTrainingRun(client: Client, taskQueue: string, input: Omit<ModelTrainingInput, 'trigger'>): Promise<WorkflowHandle<(input: ModelTrainingInput) => Promise<ModelTrainingRunResult>>> {
+  return client.workflow.start<(input: ModelTrainingInput) => Promise<ModelTrainingRunResult>>(WORKFLOW_TYPE, {
     taskQueue,
     workflowId: `${TRAINING_SCHEDULE_ID}-admin-${randomUUID()}`,
     args: [{ ...input, trigger: 'admin' }],

@@ -23,6 +23,7 @@ import { ImportBatch } from './import-batch.entity.ts';
 import { Invoice } from './invoice.entity.ts';
 import { OutboxMessage } from './outbox-message.entity.ts';
 import { Payment } from './payment.entity.ts';
+import { InvoicePrediction } from './invoice-prediction.entity.ts';
 import { PaymentModelRow } from './payment-model.entity.ts';
 import { PaymentPlan } from './payment-plan.entity.ts';
 import { PaymentPromise } from './payment-promise.entity.ts';
@@ -68,4 +69,5 @@ export const ENTITIES: readonly EntitySchema[] = [
   CsvStatementMappingRow,
   AccountEvent,
   PaymentModelRow,
+  InvoicePrediction,
 ];

@@ -22,6 +22,7 @@ import { Migration20261204000000_statement_line_indexes } from './Migration20261
 import { Migration20261205000000_import_workflow_starts } from './Migration20261205000000_import_workflow_starts.ts';
 import { Migration20261206000000_account_events } from './Migration20261206000000_account_events.ts';
 import { Migration20261207000000_payment_models } from './Migration20261207000000_payment_models.ts';
+import { Migration20261208000000_invoice_predictions } from './Migration20261208000000_invoice_predictions.ts';
 
 // Every migration, oldest first. Add new migration files here: the ORM runs this list rather than globbing the folder.
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261205000000_import_workflow_starts', class: Migration20261205000000_import_workflow_starts },
   { name: 'Migration20261206000000_account_events', class: Migration20261206000000_account_events },
   { name: 'Migration20261207000000_payment_models', class: Migration20261207000000_payment_models },
+  { name: 'Migration20261208000000_invoice_predictions', class: Migration20261208000000_invoice_predictions },
 ] as const;

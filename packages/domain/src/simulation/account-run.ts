@@ -136,6 +136,11 @@ function factsAt(setup: RunSetup, account: AccountSnapshot, history: History, no
   const last = history.contacts.at(-1);
   return {
     ...setup.staticFacts,
+    // A simulated account has no payment model's predictions: its risk is the one it started with.
+    importedRiskScore: setup.staticFacts.riskScore,
+    lateProbability: null,
+    predictedDaysLate: null,
+    predictedPayDate: null,
     tags: [],
     daysPastDue,
     currentBucket: bucketOf(daysPastDue),
