@@ -34,6 +34,7 @@ const ComplianceSettingsPage = lazy(() =>
 const AuditLogPage = lazy(() => import('./admin/audit-log.page.tsx').then((m) => ({ default: m.AuditLogPage })));
 const OutboxPage = lazy(() => import('./admin/outbox.page.tsx').then((m) => ({ default: m.OutboxPage })));
 const OutboxMessagePage = lazy(() => import('./admin/outbox-message.page.tsx').then((m) => ({ default: m.OutboxMessagePage })));
+const PaymentModelsPage = lazy(() => import('./admin/payment-models.page.tsx').then((m) => ({ default: m.PaymentModelsPage })));
 
 const loading = (
   <div className="splash" role="status">
@@ -127,6 +128,8 @@ function renderRoute(route: Route, user: User) {
       return <OutboxPage user={user} />;
     case 'outbox-message':
       return <OutboxMessagePage messageId={route.id} user={user} />;
+    case 'payment-models':
+      return <PaymentModelsPage user={user} />;
     case 'not-found':
       return <NotFoundPage />;
   }

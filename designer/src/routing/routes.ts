@@ -96,6 +96,13 @@ export const SECTIONS: readonly Section[] = [
     area: 'admin',
     roles: ['admin', 'manager'],
   },
+  {
+    path: '/admin/payment-models',
+    title: 'Payment models',
+    summary: 'The models that predict late payments: how well each did, training one now, pinning one and rolling back.',
+    area: 'admin',
+    roles: ['admin'],
+  },
 ];
 
 /** The sections a role may open, in menu order. */
@@ -125,6 +132,7 @@ export type Route =
   | { kind: 'audit' }
   | { kind: 'outbox' }
   | { kind: 'outbox-message'; id: string }
+  | { kind: 'payment-models' }
   | { kind: 'not-found' };
 
 export function matchRoute(pathname: string): Route {
@@ -144,6 +152,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/admin/compliance') return { kind: 'compliance' };
   if (path === '/admin/audit') return { kind: 'audit' };
   if (path === '/admin/outbox') return { kind: 'outbox' };
+  if (path === '/admin/payment-models') return { kind: 'payment-models' };
   const strategy = /^\/strategies\/([^/]+)$/.exec(path);
   if (strategy?.[1]) return { kind: 'strategy', id: decodeURIComponent(strategy[1]) };
   const account = /^\/accounts\/([^/]+)$/.exec(path);

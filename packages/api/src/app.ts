@@ -50,6 +50,9 @@ import { createStatementParsePool } from './bank-statements/statement-parse-pool
 import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { OutboxService } from './outbox/outbox.service.ts';
 import { paymentsRoutes } from './payments/payments.routes.ts';
+import { paymentModelsRoutes } from './payment-models/payment-models.routes.ts';
+import { PaymentModelsService } from './payment-models/payment-models.service.ts';
+import { temporalTrainingRuns } from './payment-models/training-runs.ts';
 import { accountPromisesRoutes } from './promises/promises.routes.ts';
 import { PromisesService } from './promises/promises.service.ts';
 import { PaymentsService } from './payments/payments.service.ts';
@@ -223,6 +226,8 @@ export const createApp = (deps: AppDeps): RecoupApp => {
     pageTokenSecret: config.sessionSecret ?? randomBytes(32).toString('hex'),
   });
   app.use('/api/admin/audit', authenticated, auditLogRoutes(new AuditLogService(orm)));
+  const paymentModels = new PaymentModelsService(orm, temporalTrainingRuns(() => collections.temporal, config.temporal.taskQueue));
+  app.use('/api/admin/payment-models', authenticated, paymentModelsRoutes(paymentModels));
   app.use('/api/admin', authenticated, adminRoutes(adminWorkflows));
   app.use('/api/outbox', authenticated, outboxRoutes(new OutboxService(orm)));
   app.use('/api/team', authenticated, teamRoutes(new TeamService(orm)));

@@ -192,6 +192,26 @@ export const OBJECT_ROUTES: readonly ObjectRoute[] = [
   },
   { route: 'POST /api/users/:id/unlock-sign-in', owner: 'none', roles: ADMIN, request: async (fx) => ({ path: `/api/users/${await fx.spareUser()}/unlock-sign-in` }) },
 
+  // Payment prediction models: admins only. A stored model comes from a training run, which this matrix's fixtures
+  // do not make, so each row sends a request that passes authorization and is then refused for what it carries (a
+  // body without the field, or a run the harness's Temporal stand-in cannot reach): an admin must get past 401, 403
+  // and 404, everyone else is refused with 403 first. payment-models.test.ts covers the successes.
+  {
+    route: 'GET /api/admin/payment-models/runs/:workflowId',
+    owner: 'none',
+    roles: ADMIN,
+    request: async () => ({ path: `/api/admin/payment-models/runs/payment-model-training-admin-${randomUUID()}` }),
+    success: 'reached',
+  },
+  { route: 'POST /api/admin/payment-models/:id/pin', owner: 'none', roles: ADMIN, request: async () => ({ path: `/api/admin/payment-models/${randomUUID()}/pin`, body: {} }), success: 'reached' },
+  {
+    route: 'POST /api/admin/payment-models/:id/activate',
+    owner: 'none',
+    roles: ADMIN,
+    request: async () => ({ path: `/api/admin/payment-models/${randomUUID()}/activate`, body: { reason: '' } }),
+    success: 'reached',
+  },
+
   // Portfolio figures: one block of the managers' dashboards (the block name is the parameter, not an object).
   { route: 'GET /api/kpis/:block', owner: 'none', roles: WRITERS, request: async () => ({ path: '/api/kpis/aging' }) },
 

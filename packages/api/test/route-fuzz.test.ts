@@ -8,6 +8,8 @@ import { KPI_BLOCKS } from '@recoup/contracts';
 import { DEFAULT_STRATEGY } from '@recoup/domain';
 import { createLogger } from '../src/http/logger.ts';
 import { AuthzFixtures } from './support/authz-fixtures.ts';
+import { FakeTrainingTemporal } from './support/fake-training-temporal.ts';
+import { storeTestModel } from './support/payment-model-fixtures.ts';
 import {
   applyMutation,
   applyTextDamage,
@@ -114,6 +116,8 @@ beforeAll(async () => {
     }),
   });
   admin = await h.login('admin');
+  // The training routes start and read runs in Temporal, which the harness's recording client has no connection to.
+  const training = new FakeTrainingTemporal().install(h.collections);
   const fx = new AuthzFixtures(h, admin);
   const collector = await h.userId('collector1');
   const first = await fx.account(collector);
@@ -148,6 +152,8 @@ beforeAll(async () => {
     'statement-lines': [...credit, ...debit],
     'statement-mappings': ['fuzz', 'fuzz-new'],
     optout: [await fx.optOutToken()],
+    'payment-models': [(await storeTestModel(h.db.orm.em.fork())).id, (await storeTestModel(h.db.orm.em.fork(), { activate: false })).id],
+    runs: [training.add('payment-model-training-admin-fuzz'), training.add('payment-model-training-nightly-2026-11-20T02:00:00Z')],
   };
   for (const [segment, values] of Object.entries(ids)) realIds.set(segment, values);
   plausibleQueryValues = [
@@ -258,6 +264,9 @@ beforeAll(async () => {
     'POST /api/admin/accounts/:id/workflow/pause': { json: reason },
     'POST /api/admin/accounts/:id/workflow/resume': { json: reason },
     'POST /api/admin/accounts/:id/workflow/terminate': { json: reason },
+    'POST /api/admin/payment-models/runs': { json: { windowDays: 365, learner: 'random-forest' } },
+    'POST /api/admin/payment-models/:id/pin': { json: { pinned: true } },
+    'POST /api/admin/payment-models/:id/activate': { json: reason },
     'POST /optout/:token': { text: { contentType: 'application/x-www-form-urlencoded', bodies: ['List-Unsubscribe=One-Click'] } },
     'GET /api/admin/workflows': { query: ['status=running&pageSize=5', 'pageToken=abc', 'segment=sme&nodeId=start'] },
     'GET /api/admin/audit': { query: ['action=auth.&limit=5', `actorId=${collector}&from=2025-01-01T00:00:00Z&to=2025-12-31T00:00:00Z`, 'entity=account&entityId=x&before=9223372036854775807', 'actorId=system'] },

@@ -23,3 +23,4 @@ export * from './users.dto.ts';
 export * from './kpis.dto.ts';
 export * from './admin-workflows.dto.ts';
 export * from './audit.dto.ts';
+export * from './payment-models.dto.ts';
