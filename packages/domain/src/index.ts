@@ -293,6 +293,7 @@ export {
 } from './tasks/task-priority.ts';
 export { COLLECTOR_TASK_STATUSES, COLLECTOR_TASK_TYPES, type CollectorTaskStatus, type CollectorTaskType } from './tasks/task-types.ts';
 export type * from './prediction/ledger-history.ts';
+export type { InvoicePredictionValues } from './prediction/invoice-prediction.ts';
 export { accountPrediction, type AccountPrediction, type ScoredOpenInvoice } from './prediction/account-risk.ts';
 export {
   CATEGORICAL_FEATURES,

@@ -1,22 +1,12 @@
-import { paymentFeatures, type CustomerHistory } from '@recoup/domain';
-import { PaymentModel, type PaymentPrediction } from './payment-model.ts';
+import { paymentFeatures, type CustomerHistory, type InvoicePredictionValues } from '@recoup/domain';
+import { PaymentModel } from './payment-model.ts';
 import type { StoredModel } from './training-run.ts';
 
 // The active model's predictions for every open invoice, as of one day: what the facts, the inbox and the cash
 // forecast read until the next run. An open invoice is not paid yet, so no predicted day lies before that day.
 
-export interface InvoiceScore {
+export interface InvoiceScore extends InvoicePredictionValues {
   readonly accountId: string;
-  readonly invoiceId: string;
-  readonly lateProbability: number;
-  readonly veryLateProbability: number;
-  /** Epoch days: the predicted payment day and its interval, none before the day scored. */
-  readonly payDay: number;
-  readonly payDayLow: number;
-  readonly payDayHigh: number;
-  /** Predicted days after the due date, 0 when predicted on time. */
-  readonly daysLate: number;
-  readonly confidence: PaymentPrediction['confidence'];
 }
 
 export function scoreOpenInvoices(model: PaymentModel, histories: readonly CustomerHistory[], asOfDay: number): InvoiceScore[] {

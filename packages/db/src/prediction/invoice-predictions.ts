@@ -1,19 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { InvoicePredictionValues } from '@recoup/domain';
 
 // The open invoices' predictions, replaced as a whole each time the active model scores them, so the facts never
 // mix two models or two days. Rows go in as JSON in chunks: 100,000 invoices are a few statements.
 
-export interface InvoicePredictionRow {
-  readonly invoiceId: string;
-  readonly lateProbability: number;
-  readonly veryLateProbability: number;
-  /** Epoch days. */
-  readonly payDay: number;
-  readonly payDayLow: number;
-  readonly payDayHigh: number;
-  readonly daysLate: number;
-  readonly confidence: 'normal' | 'low';
-}
+export type InvoicePredictionRow = InvoicePredictionValues;
 
 const CHUNK = 10_000;
 const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);

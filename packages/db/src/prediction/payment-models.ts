@@ -17,7 +17,8 @@ export type ModelPart = (typeof MODEL_PARTS)[number];
 /** The serialised forests of a model, as the prediction package saves them. */
 export type ModelParts = Record<ModelPart, Uint8Array>;
 
-export interface TrainedModelToSave {
+/** What a trained model is, whether about to be saved or read back. */
+interface TrainedModel {
   trigger: PaymentModelTrigger;
   /** The admin who asked for the training; null for a scheduled one. */
   requestedBy: string | null;
@@ -27,11 +28,14 @@ export interface TrainedModelToSave {
   dataToDay: number;
   /** Opaque to the store: features, parameters, validation metrics, importances, comparison. */
   description: JsonObject;
+  /** Why it is, or is not, active. */
+  reason: string;
+}
+
+export interface TrainedModelToSave extends TrainedModel {
   parts: ModelParts;
   /** Whether the model should replace the active one (it did better, or there is none). */
   activate: boolean;
-  /** Why it is, or is not, to be active. */
-  reason: string;
 }
 
 export interface SavedModel {
@@ -39,17 +43,10 @@ export interface SavedModel {
   status: PaymentModelStatus;
 }
 
-export interface StoredPaymentModelSummary {
+export interface StoredPaymentModelSummary extends TrainedModel {
   id: string;
   createdAt: Date;
-  trigger: PaymentModelTrigger;
-  requestedBy: string | null;
-  learner: string;
-  dataFromDay: number;
-  dataToDay: number;
-  description: JsonObject;
   status: PaymentModelStatus;
-  reason: string;
   pinned: boolean;
   activatedAt: Date | null;
 }
