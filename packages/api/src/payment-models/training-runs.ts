@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { StartModelTrainingRequest, TrainingRunStatus } from '@recoup/contracts';
 import { errorMessage, isErrorNamed, isRecoupError } from '@recoup/domain';
-import { startTrainingRun, type ModelTrainingInput, type ModelTrainingResult } from '@recoup/workflows';
+import { startTrainingRun, type ModelTrainingInput, type ModelTrainingRunResult } from '@recoup/workflows';
 import { NotFoundError, UnavailableError } from '../errors.ts';
 
 // The training runs of the payment models as the admin page sees them: started now for an admin, and followed by
@@ -58,7 +58,7 @@ export function temporalTrainingRuns(temporal: () => Client, taskQueue: string):
 
     async status(workflowId) {
       try {
-        const handle = temporal().workflow.getHandle<(input: ModelTrainingInput) => Promise<ModelTrainingResult & { scored?: unknown }>>(workflowId);
+        const handle = temporal().workflow.getHandle<(input: ModelTrainingInput) => Promise<ModelTrainingRunResult>>(workflowId);
         const description = await handle.describe();
         const base = {
           workflowId,
@@ -70,6 +70,7 @@ export function temporalTrainingRuns(temporal: () => Client, taskQueue: string):
         if (status === 'RUNNING' || status === 'CONTINUED_AS_NEW') return { ...base, status: 'running' };
         if (status === 'COMPLETED') {
           const result = await handle.result();
+          // Runs started before scoring followed training end without the count.
           const scored = typeof result.scored === 'number' ? result.scored : null;
           return {
             ...base,
