@@ -148,6 +148,15 @@ describe('payment model store', () => {
   });
 });
 
+describe('a retried training run', () => {
+  it('finds the model it stored the first time instead of storing another', async () => {
+    const first = await saveTrainedModel(em(), model(3, { runKey: 'payment-model-training-admin-1/run-a' }));
+    const again = await saveTrainedModel(em(), model(4, { runKey: 'payment-model-training-admin-1/run-a' }));
+    expect(again).toEqual(first);
+    expect(await listModels(em())).toHaveLength(1);
+  });
+});
+
 describe('invoice predictions', () => {
   const prediction = (invoiceId: string, late: number) => ({
     invoiceId,

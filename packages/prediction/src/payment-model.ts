@@ -129,12 +129,13 @@ export class PaymentModel {
   /** Predicts each invoice from its features as of the day it is scored. */
   predict(rows: readonly PaymentFeatures[]): PaymentPrediction[] {
     if (rows.length === 0) return [];
-    const customer = raw(this.#customer, rows, 'customer');
-    const population = raw(this.#population, rows, 'population');
-    return rows.map((row, i) => {
-      const low = row.paidInvoices < this.description.minHistory;
-      const pick = low ? population[i]! : customer[i]!;
-      const residuals = low ? this.description.residuals.population : this.description.residuals.customer;
+    const low = rows.map((row) => row.paidInvoices < this.description.minHistory);
+    // Each model answers only for the rows it speaks for.
+    const customer = answers(this.#customer, rows, 'customer', low.map((isLow) => !isLow));
+    const population = answers(this.#population, rows, 'population', low);
+    return rows.map((_, i) => {
+      const pick = low[i] ? population[i]! : customer[i]!;
+      const residuals = low[i] ? this.description.residuals.population : this.description.residuals.customer;
       return {
         lateProbability: pick.lateProbability,
         // Very late: the share of past misses that would carry this prediction past 30 days.
@@ -142,7 +143,7 @@ export class PaymentModel {
         offsetDays: pick.offsetDays,
         offsetLow: pick.offsetDays + quantile(residuals, INTERVAL_QUANTILES[0])!,
         offsetHigh: pick.offsetDays + quantile(residuals, INTERVAL_QUANTILES[1])!,
-        confidence: low ? 'low' : 'normal',
+        confidence: low[i] ? 'low' : 'normal',
       };
     });
   }
@@ -182,6 +183,15 @@ function raw(pair: ModelPair, rows: readonly PaymentFeatures[], set: FeatureSet)
   const lateness = pair.lateness.predict(input);
   const offsets = pair.offset.predict(input);
   return rows.map((_, i) => ({ lateProbability: lateIsSecond ? lateness[i]! : 1 - lateness[i]!, offsetDays: offsets[i]! }));
+}
+
+/** The pair's predictions for the rows picked, at their own positions (undefined elsewhere). */
+function answers(pair: ModelPair, rows: readonly PaymentFeatures[], set: FeatureSet, picked: readonly boolean[]): (RawPrediction | undefined)[] {
+  const positions = picked.flatMap((yes, i) => (yes ? [i] : []));
+  const predicted = positions.length === 0 ? [] : raw(pair, positions.map((i) => rows[i]!), set);
+  const out: (RawPrediction | undefined)[] = new Array(rows.length);
+  positions.forEach((position, k) => (out[position] = predicted[k]));
+  return out;
 }
 
 async function trainPair(learner: ForestLearner, examples: readonly TrainingExample[], set: FeatureSet): Promise<ModelPair> {

@@ -1,4 +1,4 @@
-import { heartbeat } from '@temporalio/activity';
+import { Context, heartbeat } from '@temporalio/activity';
 import { calendarDayOf, type CustomerHistory } from '@recoup/domain';
 import { activeModel, loadCustomerHistories, replaceInvoicePredictions, saveTrainedModel, type JsonObject, type RecoupOrm } from '@recoup/db';
 import { DEFAULT_WINDOW_DAYS, type TrainingPool, type TrainingTask } from '@recoup/prediction';
@@ -49,7 +49,10 @@ export function createModelTrainingActivities(deps: ModelTrainingDeps): ModelTra
       const outcome = await beating(deps.training.run(task));
       if (!outcome.trained) return { modelId: null, status: 'skipped', reason: outcome.reason, invoices: 0 };
       const { comparison } = outcome.model.description;
+      const run = Context.current().info.workflowExecution;
       const saved = await saveTrainedModel(deps.orm.em.fork(), {
+        // A retry after the model was stored (the worker died before reporting) finds it rather than storing another.
+        ...(run ? { runKey: `${run.workflowId}/${run.runId}` } : {}),
         trigger: input.trigger,
         requestedBy: input.requestedBy,
         learner,

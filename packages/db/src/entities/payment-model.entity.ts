@@ -38,6 +38,8 @@ export const PaymentModelRow = defineEntity({
     pinned: p.boolean().default(false),
     /** When it last became active. */
     activatedAt: p.datetime().nullable(),
+    /** The training run that stored it (unique): a retried run finds its model instead of storing another. */
+    runKey: p.text().nullable(),
   },
 });
 

@@ -24,6 +24,7 @@ export class Migration20261207000000_payment_models extends Migration {
       "reason" text not null,
       "pinned" boolean not null default false,
       "activated_at" timestamptz null,
+      "run_key" text null unique,
       constraint "payment_model_window_check" check ("data_from_day" <= "data_to_day"),
       constraint "payment_model_pinned_check" check (not "pinned" or "status" = 'active'),
       constraint "payment_model_activated_check" check ("status" <> 'active' or "activated_at" is not null)

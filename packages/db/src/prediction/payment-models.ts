@@ -33,6 +33,8 @@ interface TrainedModel {
 }
 
 export interface TrainedModelToSave extends TrainedModel {
+  /** The training run storing it; saving again under the same key returns the model stored the first time. */
+  runKey?: string;
   parts: ModelParts;
   /** Whether the model should replace the active one (it did better, or there is none). */
   activate: boolean;
@@ -139,6 +141,10 @@ const activation = (input: TrainedModelToSave, active: { id: string; pinned: boo
 export async function saveTrainedModel(em: EntityManager, input: TrainedModelToSave): Promise<SavedModel> {
   return em.transactional(async (tx) => {
     await lockStore(tx);
+    if (input.runKey !== undefined) {
+      const [stored] = await query<SavedModel>(tx, `select id, status from payment_model where run_key = ?`, [input.runKey]);
+      if (stored) return stored;
+    }
     const { activate, reason } = activation(input, await currentActive(tx));
     const id = randomUUID();
     // The one-active index is checked row by row: the old model goes before the new one comes.
@@ -147,8 +153,8 @@ export async function saveTrainedModel(em: EntityManager, input: TrainedModelToS
     await query(
       tx,
       `insert into payment_model (id, trigger, requested_by, learner, data_from_day, data_to_day, description,
-         customer_lateness, customer_offset, population_lateness, population_offset, status, reason, activated_at)
-       values (?, ?, ?::uuid, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, case when ? then now() end)`,
+         customer_lateness, customer_offset, population_lateness, population_offset, status, reason, activated_at, run_key)
+       values (?, ?, ?::uuid, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, case when ? then now() end, ?)`,
       [
         id,
         input.trigger,
@@ -162,6 +168,7 @@ export async function saveTrainedModel(em: EntityManager, input: TrainedModelToS
         status,
         reason,
         activate,
+        input.runKey ?? null,
       ],
     );
     return { id, status };
