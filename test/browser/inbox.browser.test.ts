@@ -64,7 +64,7 @@ describe('the collector inbox in Chromium', () => {
     await signIn(page, system.apiUrl, COLLECTOR, '/tasks');
     const tasks = page.getByRole('list', { name: 'Tasks' });
     await tasks.waitFor();
-    await expect(page.locator('.inbox__why').first().textContent()).resolves.toMatch(/past due · risk .* · strategy: normal/);
+    await expect(page.locator('.inbox__why').first().textContent()).resolves.toMatch(/past due · (predicted |imported )?risk .* · strategy: normal/);
     await shot('01-inbox');
   });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { listModels } from '@recoup/db';
+import { activeModelBacktest, listModels } from '@recoup/db';
 import { createTestDatabase, type TestDatabase } from '@recoup/db/testing';
 import { createTrainingPool, readIbmReceivables } from '@recoup/prediction';
 import { createModelTrainingActivities } from '../src/activities/model-training.ts';
@@ -85,6 +85,11 @@ describe('training the payment models as a durable job', () => {
     const [model] = await listModels(db.orm.em.fork());
     expect(model).toMatchObject({ id: result.modelId, trigger: 'schedule', status: 'active' });
     expect(model!.description).toMatchObject({ learner: 'gradient-boosted-trees', validation: { lateAuc: expect.any(Number) } });
+    // The backtest of the cash forecast is stored with it, on weeks of its validation period.
+    const stored = await activeModelBacktest(db.orm.em.fork());
+    expect(stored?.modelId).toBe(result.modelId);
+    expect(stored!.backtest.origins.length).toBeGreaterThan(0);
+    expect(stored!.backtest.origins.every((o) => o.currency === 'USD' && o.originDate < '2012-09-01')).toBe(true);
   });
 
   it('keeps a worse model inactive and says why, the active one unchanged', async () => {

@@ -10,7 +10,7 @@ import { Link } from '../routing/link.tsx';
 import { useDebouncedValue } from '../shared/use-debounced-value.ts';
 import { CompleteTaskForm } from './complete-task-form.tsx';
 import { claimTask, DEFAULT_FILTERS, INBOX_KEY, loadInbox, releaseTask, type InboxFilters } from './inbox.api.ts';
-import { rankingText } from './ranking-text.ts';
+import { predictionText, rankingText } from './ranking-text.ts';
 
 const PAGE = 100;
 const SEARCH_DELAY_MS = 250;
@@ -189,6 +189,11 @@ export function InboxPage({ user }: { user: User }) {
                         {task.status !== 'open' ? ` · ${task.status}${task.outcome ? `: ${task.outcome}` : ''}` : ''}
                       </p>
                       <p className="inbox__why">{rankingText(task.ranking)}</p>
+                      {predictionText(task.ranking) ? (
+                        <p className="inbox__prediction" title="What the payment model learned from this customer's payments">
+                          Why: {predictionText(task.ranking)}
+                        </p>
+                      ) : null}
                     </div>
                     <div className="inbox__actions">
                       {task.claimable ? (

@@ -6,7 +6,7 @@ export function moneyText(amount: { amountMinor: string; currency: string }): st
   return isCurrency(amount.currency) ? formatMoney(money(BigInt(amount.amountMinor), amount.currency)) : `${amount.amountMinor} ${amount.currency}`;
 }
 
-/** Why a task ranks where it does: "overdue €1,250.00 · 38 days past due · risk 720 · strategy: high". */
+/** Why a task ranks where it does: "overdue €1,250.00 · 38 days past due · predicted risk 720 (81 % likely late) · strategy: high". */
 export function rankingText(ranking: TaskPriorityView): string {
   const { overdue, age, taskOverdue, risk, strategy } = ranking.parts;
   const parts = [
@@ -14,7 +14,9 @@ export function rankingText(ranking: TaskPriorityView): string {
     age.daysPastDue > 0 ? `${age.daysPastDue} day${age.daysPastDue === 1 ? '' : 's'} past due` : 'not past due',
   ];
   if (taskOverdue.hours > 0) parts.push(`task late by ${taskOverdue.hours >= 48 ? `${Math.floor(taskOverdue.hours / 24)} days` : `${taskOverdue.hours} h`}`);
-  parts.push(risk.score === null ? 'risk unknown' : `risk ${risk.score}`);
+  if (risk.score === null) parts.push('risk unknown');
+  else if (risk.source === 'predicted') parts.push(`predicted risk ${risk.score}${risk.lateProbability === null ? '' : ` (${risk.lateProbability} % likely late)`}`);
+  else parts.push(`imported risk ${risk.score}`);
   parts.push(`strategy: ${strategy.priority}`);
   return parts.join(' · ');
 }
@@ -25,4 +27,11 @@ export function defaultCallResult(outcome: string): 'conversation' | 'no-answer'
   if (outcome === 'wrong-number') return 'wrong-number';
   if (outcome === 'call-back') return 'busy';
   return 'conversation';
+}
+
+/** What the payment model learned about the customer, in words, or null when it has nothing to say. */
+export function predictionText(ranking: TaskPriorityView): string | null {
+  const { risk } = ranking.parts;
+  if (risk.source !== 'predicted' || risk.reason === null) return null;
+  return risk.confidence === 'low' ? `${risk.reason} (little history: low confidence)` : risk.reason;
 }

@@ -37,7 +37,7 @@ function item(id: string, name: string, fields: Partial<InboxItem> = {}): InboxI
         overdue: { amount: { amountMinor: '125000', currency: 'EUR' }, points: 22 },
         age: { daysPastDue: 38, points: 11 },
         taskOverdue: { hours: 0, points: 0 },
-        risk: { score: 720, points: 14 },
+        risk: { score: 720, points: 14, source: 'imported', lateProbability: null, reason: null, confidence: null },
         strategy: { priority: 'high', points: 10 },
       },
     },
@@ -66,7 +66,20 @@ describe('the inbox page', () => {
     const tasks = await screen.findByRole('list', { name: 'Tasks' });
     const rows = within(tasks).getAllByRole('article');
     expect(rows.map((r) => within(r).getByRole('link').textContent)).toEqual(['Bigdebt GmbH', 'Smalldebt Ltd']);
-    expect(within(rows[0] as HTMLElement).getByText('overdue €1,250.00 · 38 days past due · risk 720 · strategy: high')).toBeTruthy();
+    expect(within(rows[0] as HTMLElement).getByText('overdue €1,250.00 · 38 days past due · imported risk 720 · strategy: high')).toBeTruthy();
+  });
+
+  it('says what the payment model learned about a customer beside the predicted risk', async () => {
+    const late = item('1', 'Slowpay GmbH');
+    late.ranking.parts.risk = { score: 640, points: 13, source: 'predicted', lateProbability: 81, reason: 'paid 4 of the last 5 invoices late, 12 days on average', confidence: 'normal' };
+    const fresh = item('2', 'Newcomer Ltd');
+    fresh.ranking.parts.risk = { score: 300, points: 6, source: 'predicted', lateProbability: 40, reason: 'no payment history yet', confidence: 'low' };
+    renderInbox({ 'GET /api/tasks/inbox': () => page([late, fresh, item('3', 'Imported Risk SA')]) });
+    const rows = within(await screen.findByRole('list', { name: 'Tasks' })).getAllByRole('article');
+    expect(within(rows[0] as HTMLElement).getByText(/predicted risk 640 \(81 % likely late\)/)).toBeTruthy();
+    expect(within(rows[0] as HTMLElement).getByText('Why: paid 4 of the last 5 invoices late, 12 days on average')).toBeTruthy();
+    expect(within(rows[1] as HTMLElement).getByText('Why: no payment history yet (little history: low confidence)')).toBeTruthy();
+    expect(within(rows[2] as HTMLElement).queryByText(/^Why:/)).toBeNull();
   });
 
   it('says so when nothing matches, and sends the filters and the search to the server', async () => {

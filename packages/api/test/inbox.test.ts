@@ -112,13 +112,13 @@ describe('the collector inbox', () => {
       overdue: { amount: { amountMinor: '12500000', currency: 'EUR' }, points: expect.any(Number) },
       age: { daysPastDue: 38, points: 11 },
       taskOverdue: { hours: 0, points: 0 },
-      risk: { score: null, points: 0 },
+      risk: { score: null, points: 0, source: null, lateProbability: null, reason: null, confidence: null },
       strategy: { priority: 'normal', points: 0 },
     });
     const parts = top.ranking.parts;
     expect(top.ranking.score).toBe(parts.overdue.points + parts.age.points + parts.taskOverdue.points + parts.risk.points + parts.strategy.points);
     expect(top.account).toMatchObject({ name: 'Bigdebt GmbH', segment: 'key-account' });
-    expect(response.body.items.find((i: { id: string }) => i.id === risky).ranking.parts.risk).toEqual({ score: 950, points: 19 });
+    expect(response.body.items.find((i: { id: string }) => i.id === risky).ranking.parts.risk).toEqual({ score: 950, points: 19, source: 'imported', lateProbability: null, reason: null, confidence: null });
   });
 
   it('shows another collector none of these tasks', async () => {

@@ -124,7 +124,18 @@ export const taskPriorityViewSchema = z.object({
     overdue: z.object({ amount: moneySchema, points: z.number().int() }),
     age: z.object({ daysPastDue: z.number().int(), points: z.number().int() }),
     taskOverdue: z.object({ hours: z.number().int(), points: z.number().int() }),
-    risk: z.object({ score: z.number().int().nullable(), points: z.number().int() }),
+    risk: z.object({
+      score: z.number().int().nullable(),
+      points: z.number().int(),
+      /** Where the score came from: the payment model's predictions, the imported score, or nowhere. */
+      source: z.enum(['predicted', 'imported']).nullable(),
+      /** The predicted chance of late payment, 0–100, when predicted. */
+      lateProbability: z.number().int().nullable(),
+      /** Why, in words: "paid 4 of the last 5 invoices late, 12 days on average". */
+      reason: z.string().nullable(),
+      /** 'low' when the customer had too little history and the population model answered. */
+      confidence: z.enum(['normal', 'low']).nullable(),
+    }),
     strategy: z.object({ priority: z.enum(TASK_PRIORITIES), points: z.number().int() }),
   }),
 });

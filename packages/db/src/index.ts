@@ -94,6 +94,7 @@ export { loadCustomerHistories, type CustomerHistoryOptions } from './prediction
 export {
   activateModel,
   activeModel,
+  activeModelBacktest,
   listModels,
   MODEL_PARTS,
   pinModel,
@@ -106,3 +107,4 @@ export {
   type TrainedModelToSave,
 } from './prediction/payment-models.ts';
 export { replaceInvoicePredictions, type InvoicePredictionRow } from './prediction/invoice-predictions.ts';
+export { loadAccountPredictions, type AccountPredictionView } from './prediction/account-predictions.ts';

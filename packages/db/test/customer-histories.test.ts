@@ -146,6 +146,7 @@ describe('loadCustomerHistories', () => {
         dueOn: day('2026-01-31'),
         amountMinor: 10_000n,
         currencyExponent: 2,
+        currency: 'EUR',
         channel: null,
         payments: [
           { on: day('2026-01-20'), amountMinor: 4_000n },
@@ -161,6 +162,7 @@ describe('loadCustomerHistories', () => {
         dueOn: day('2026-03-03'),
         amountMinor: 20_000n,
         currencyExponent: 2,
+        currency: 'EUR',
         channel: null,
         payments: [],
         settledOn: null,
@@ -172,6 +174,7 @@ describe('loadCustomerHistories', () => {
         dueOn: day('2026-05-01'),
         amountMinor: 7_000n,
         currencyExponent: 2,
+        currency: 'EUR',
         channel: null,
         payments: [],
         settledOn: null,

@@ -65,6 +65,7 @@ describe('migrations', () => {
         'Migration20261206000000_account_events',
         'Migration20261207000000_payment_models',
         'Migration20261208000000_invoice_predictions',
+        'Migration20261209000000_model_backtest',
       ];
       expect(await pendingMigrations(orm)).toEqual(all);
       expect(await migrateToLatest(orm)).toEqual(all);

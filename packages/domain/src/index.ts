@@ -296,6 +296,16 @@ export type * from './prediction/ledger-history.ts';
 export type { InvoicePredictionValues } from './prediction/invoice-prediction.ts';
 export { accountPrediction, type AccountPrediction, type ScoredOpenInvoice } from './prediction/account-risk.ts';
 export {
+  describeReason,
+  describeRecentPayments,
+  recentPayments,
+  type PredictionReason,
+  type ReasonFeature,
+  type RecentPayments,
+} from './prediction/prediction-reasons.ts';
+export type { BacktestOrigin, ForecastBacktest } from './prediction/forecast-backtest.ts';
+export { backtestForecast, BACKTEST_HORIZON_WEEKS } from './prediction/forecast-backtest.ts';
+export {
   CATEGORICAL_FEATURES,
   daysLate,
   NUMERIC_FEATURES,

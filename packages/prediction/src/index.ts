@@ -21,5 +21,6 @@ export {
   type ValidationMetrics,
 } from './payment-model.ts';
 export { createTrainingPool, type TrainingPool } from './training-pool.ts';
-export { runScoring, scoreOpenInvoices, type InvoiceScore, type ScoringTask } from './scoring.ts';
+export { forecastBacktest } from './backtest.ts';
+export { explain, runScoring, scoreOpenInvoices, type InvoiceScore, type ScoringTask } from './scoring.ts';
 export { DEFAULT_WINDOW_DAYS, runTraining, type StoredModel, type TrainingOutcome, type TrainingTask } from './training-run.ts';

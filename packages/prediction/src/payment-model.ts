@@ -69,6 +69,8 @@ export interface PaymentModelDescription {
   /** Examples the models were fitted on and validated on. */
   readonly trainingExamples: number;
   readonly validationExamples: number;
+  /** The issue day of the first validation invoice: invoices from it on were never learned from (absent on older models). */
+  readonly validationFromDay?: number;
   /** Residual quantiles of the payment day (actual minus predicted), for the customer and population models. */
   /**
    * How far the payment day missed (actual minus predicted offset) on the validation invoices, as its percentiles
@@ -148,6 +150,15 @@ export class PaymentModel {
     });
   }
 
+  /** The chance of late payment alone, for each invoice (what the reasons are measured on). */
+  lateProbabilities(rows: readonly PaymentFeatures[]): number[] {
+    if (rows.length === 0) return [];
+    const low = rows.map((row) => row.paidInvoices < this.description.minHistory);
+    const customer = lateAnswers(this.#customer, rows, 'customer', low.map((isLow) => !isLow));
+    const population = lateAnswers(this.#population, rows, 'population', low);
+    return rows.map((_, i) => (low[i] ? population[i]! : customer[i]!));
+  }
+
   /** The models as bytes, to store beside the description. */
   async save(): Promise<Record<ModelPart, Uint8Array>> {
     return {
@@ -176,23 +187,33 @@ export type ModelPart = 'customerLateness' | 'customerOffset' | 'populationLaten
 
 type RawPrediction = Pick<PaymentPrediction, 'lateProbability' | 'offsetDays'>;
 
-function raw(pair: ModelPair, rows: readonly PaymentFeatures[], set: FeatureSet): RawPrediction[] {
-  const input = inputTable(rows, set);
+function lateness(pair: ModelPair, input: ReturnType<typeof inputTable>): number[] {
   // For two classes the library answers the probability of the second of its classes.
   const lateIsSecond = pair.lateness.getLabelClasses()[1] === LATE;
-  const lateness = pair.lateness.predict(input);
-  const offsets = pair.offset.predict(input);
-  return rows.map((_, i) => ({ lateProbability: lateIsSecond ? lateness[i]! : 1 - lateness[i]!, offsetDays: offsets[i]! }));
+  return Array.from(pair.lateness.predict(input), (p) => (lateIsSecond ? p : 1 - p));
 }
 
-/** The pair's predictions for the rows picked, at their own positions (undefined elsewhere). */
-function answers(pair: ModelPair, rows: readonly PaymentFeatures[], set: FeatureSet, picked: readonly boolean[]): (RawPrediction | undefined)[] {
-  const positions = picked.flatMap((yes, i) => (yes ? [i] : []));
-  const predicted = positions.length === 0 ? [] : raw(pair, positions.map((i) => rows[i]!), set);
-  const out: (RawPrediction | undefined)[] = new Array(rows.length);
+function raw(pair: ModelPair, rows: readonly PaymentFeatures[], set: FeatureSet): RawPrediction[] {
+  const input = inputTable(rows, set);
+  const late = lateness(pair, input);
+  const offsets = pair.offset.predict(input);
+  return rows.map((_, i) => ({ lateProbability: late[i]!, offsetDays: offsets[i]! }));
+}
+
+/** What `predict` answers for the rows picked, at their own positions (undefined elsewhere). */
+function picked<T>(rows: readonly PaymentFeatures[], chosen: readonly boolean[], predict: (rows: PaymentFeatures[]) => T[]): (T | undefined)[] {
+  const positions = chosen.flatMap((yes, i) => (yes ? [i] : []));
+  const predicted = positions.length === 0 ? [] : predict(positions.map((i) => rows[i]!));
+  const out: (T | undefined)[] = new Array(rows.length);
   positions.forEach((position, k) => (out[position] = predicted[k]));
   return out;
 }
+
+const answers = (pair: ModelPair, rows: readonly PaymentFeatures[], set: FeatureSet, chosen: readonly boolean[]) =>
+  picked(rows, chosen, (some) => raw(pair, some, set));
+
+const lateAnswers = (pair: ModelPair, rows: readonly PaymentFeatures[], set: FeatureSet, chosen: readonly boolean[]) =>
+  picked(rows, chosen, (some) => lateness(pair, inputTable(some, set)));
 
 async function trainPair(learner: ForestLearner, examples: readonly TrainingExample[], set: FeatureSet): Promise<ModelPair> {
   const features = examples.map((e) => e.features);
@@ -287,6 +308,7 @@ export async function trainPaymentModel(examples: readonly TrainingExample[], op
     minHistory: MIN_HISTORY,
     trainingExamples: earlier.length,
     validationExamples: later.length,
+    validationFromDay: later[0]!.issuedOn,
     residuals,
     validation: measure([], []),
     importance: [],

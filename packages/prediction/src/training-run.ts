@@ -1,4 +1,5 @@
-import { OPEN_SNAPSHOT_DAYS, trainingExamples, type CustomerHistory } from '@recoup/domain';
+import { OPEN_SNAPSHOT_DAYS, trainingExamples, type CustomerHistory, type ForecastBacktest } from '@recoup/domain';
+import { forecastBacktest } from './backtest.ts';
 import { NotEnoughHistoryError } from './errors.ts';
 import type { ForestLearner } from './forest-library.ts';
 import { PaymentModel, trainPaymentModel, type ModelPart, type PaymentModelDescription } from './payment-model.ts';
@@ -27,7 +28,15 @@ export interface TrainingTask {
 }
 
 export type TrainingOutcome =
-  | { readonly trained: true; readonly model: StoredModel; readonly dataFromDay: number; readonly dataToDay: number; readonly invoices: number }
+  | {
+      readonly trained: true;
+      readonly model: StoredModel;
+      readonly dataFromDay: number;
+      readonly dataToDay: number;
+      readonly invoices: number;
+      /** Its forecast at past dates of its validation period, against what was collected. */
+      readonly backtest: ForecastBacktest;
+    }
   | { readonly trained: false; readonly reason: string };
 
 export async function runTraining(task: TrainingTask): Promise<TrainingOutcome> {
@@ -45,7 +54,14 @@ export async function runTraining(task: TrainingTask): Promise<TrainingOutcome> 
     });
     try {
       const invoices = new Set(examples.map((e) => e.invoiceId)).size;
-      return { trained: true, model: { description: model.description, parts: await model.save() }, dataFromDay: dataFromDay ?? examples[0]!.issuedOn, dataToDay: task.asOfDay, invoices };
+      return {
+        trained: true,
+        model: { description: model.description, parts: await model.save() },
+        dataFromDay: dataFromDay ?? examples[0]!.issuedOn,
+        dataToDay: task.asOfDay,
+        invoices,
+        backtest: forecastBacktest(model, task.histories, task.asOfDay),
+      };
     } finally {
       model.unload();
     }

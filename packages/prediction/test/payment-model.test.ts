@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { OPEN_SNAPSHOT_DAYS, splitByTime, trainingExamples, type TrainingExample } from '@recoup/domain';
-import { DatasetFormatError, measure, NotEnoughHistoryError, PaymentModel, readIbmReceivables, trainPaymentModel } from '../src/index.ts';
+import { OPEN_SNAPSHOT_DAYS, parseCalendarDate, splitByTime, trainingExamples, type TrainingExample } from '@recoup/domain';
+import { DatasetFormatError, explain, forecastBacktest, measure, NotEnoughHistoryError, PaymentModel, readIbmReceivables, trainPaymentModel } from '../src/index.ts';
 
 // The models trained on the public accounts-receivable data set, with the real forest library, and judged on the
 // latest invoices by invoice date. bench/predict.ts prints the same figures with the baselines beside them.
@@ -81,5 +81,47 @@ describe('the payment models on invoices they never saw', () => {
 
   it('refuse to train on too little history, saying why', async () => {
     await expect(trainPaymentModel(earlier.slice(0, 30))).rejects.toThrow(NotEnoughHistoryError);
+  });
+});
+
+describe('explaining a prediction', () => {
+  it('gives a chronic late payer reasons that raise its chance of paying late, and a punctual one reasons that lower it', () => {
+    const rows = test.map((e) => e.features);
+    const reasons = explain(model, rows, model.lateProbabilities(rows));
+    const known = test.map((e, i) => ({ e, reasons: reasons[i]! })).filter(({ e }) => e.features.paidInvoices >= 10);
+    const late = known.filter(({ e }) => e.features.lateShare! >= 0.8);
+    const punctual = known.filter(({ e }) => e.features.lateShare! === 0);
+    expect(late.length).toBeGreaterThan(5);
+    expect(punctual.length).toBeGreaterThan(5);
+    const strongest = (group: typeof known) => group.map(({ reasons }) => reasons[0]?.effect ?? 0);
+    expect(strongest(late).filter((effect) => effect > 0).length).toBeGreaterThan(0.8 * late.length);
+    expect(strongest(punctual).filter((effect) => effect < 0).length).toBeGreaterThan(0.8 * punctual.length);
+    for (const list of reasons) {
+      expect(list.length).toBeLessThanOrEqual(3);
+      expect(list.map((r) => Math.abs(r.effect))).toEqual([...list.map((r) => Math.abs(r.effect))].sort((a, b) => b - a));
+    }
+  });
+
+  it('finds the same chance of late payment on its own as with the payment day', () => {
+    const rows = test.slice(0, 40).map((e) => e.features);
+    expect(model.lateProbabilities(rows)).toEqual(model.predict(rows).map((p) => p.lateProbability));
+  });
+});
+
+describe('the backtest of the cash forecast', () => {
+  it('forecasts what the invoices open at past dates brought in closer than their due dates do, out of sample', () => {
+    const from = model.description.validationFromDay!;
+    const asOf = later[0]!.issuedOn;
+    const backtest = forecastBacktest(model, histories, asOf);
+    expect(backtest.horizonWeeks).toBe(4);
+    expect(backtest.origins.length).toBeGreaterThan(3);
+    for (const origin of backtest.origins) {
+      expect(origin.currency).toBe('USD');
+      expect(parseCalendarDate(origin.originDate)).toBeGreaterThanOrEqual(from);
+      expect(parseCalendarDate(origin.originDate)).toBeLessThanOrEqual(asOf - 28);
+    }
+    const error = (pick: (o: (typeof backtest.origins)[number]) => string) =>
+      backtest.origins.reduce((sum, o) => sum + Math.abs(Number(BigInt(pick(o)) - BigInt(o.collectedMinor))), 0);
+    expect(error((o) => o.forecastMinor)).toBeLessThan(error((o) => o.dueDateForecastMinor));
   });
 });

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DISPUTED_BY_INVOICE } from '@recoup/db';
-import { accountPrediction, bucketOf, type FactValues } from '@recoup/domain';
+import { DISPUTED_BY_INVOICE, loadAccountPredictions } from '@recoup/db';
+import { bucketOf, type FactValues } from '@recoup/domain';
 import { WorkflowsError } from '../errors.ts';
 import type { RecoupErrorOptions } from '@recoup/domain';
 
@@ -45,37 +45,6 @@ function safeNumber(value: string, field: string): number {
 
 const DAY_MS = 86_400_000;
 
-interface PredictionRow {
-  collectible: string;
-  late_probability: number;
-  very_late_probability: number;
-  days_late: number;
-  pay_date: string;
-}
-
-/** The account's predicted behaviour from its open invoices' latest predictions, or null while none has any. */
-async function loadAccountPrediction(em: EntityManager, accountId: string) {
-  const rows = await em.execute<PredictionRow[]>(
-    `select (i.open_minor - least(i.open_minor, coalesce(d.disputed, 0)))::text as collectible,
-            p.late_probability, p.very_late_probability, p.days_late, to_char(p.pay_date, 'YYYY-MM-DD') as pay_date
-       from invoice i
-       join invoice_prediction p on p.invoice_id = i.id
-       left join ${DISPUTED_BY_INVOICE} d on d.invoice_id = i.id
-      where i.account_id = ? and i.status = 'open'`,
-    // The disputed amounts' subquery takes the account too.
-    [accountId, accountId],
-  );
-  return accountPrediction(
-    rows.map((row) => ({
-      openMinor: BigInt(row.collectible),
-      lateProbability: row.late_probability,
-      veryLateProbability: row.very_late_probability,
-      daysLate: row.days_late,
-      payDate: row.pay_date,
-    })),
-  );
-}
-
 /**
  * Computes the facts for one account from the database, in the account's currency. The disputed part of each
  * invoice (capped by what it still has open) is left out of every dunning figure. The predicted facts come from
@@ -118,7 +87,7 @@ export async function loadAccountFacts(em: EntityManager, accountId: string, now
   );
   const row = rows[0];
   if (!row) throw new AccountNotFoundError(`Account ${accountId} does not exist.`);
-  const predicted = await loadAccountPrediction(em, accountId);
+  const predicted = (await loadAccountPredictions(em, [accountId])).get(accountId);
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const daysPastDue = row.oldest_due ? Math.max(0, Math.round((today - Date.parse(`${row.oldest_due}T00:00:00Z`)) / DAY_MS)) : 0;
   const lastContact = row.last_contact ? new Date(row.last_contact) : null;

@@ -60,6 +60,7 @@ export function createModelTrainingActivities(deps: ModelTrainingDeps): ModelTra
         dataToDay: outcome.dataToDay,
         description: outcome.model.description as unknown as JsonObject,
         parts: outcome.model.parts,
+        backtest: outcome.backtest,
         activate: comparison.activate,
         reason: comparison.reason,
       });

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { compareByPriority, daysPastDue, taskPriority } from '@recoup/domain';
+import { loadAccountPredictions, type AccountPredictionView } from '@recoup/db';
+import { compareByPriority, daysPastDue, describeReason, describeRecentPayments, taskPriority } from '@recoup/domain';
 import type { InboxItem, InboxPage, InboxQuery } from '@recoup/contracts';
 import type { AuthUser } from '../auth/current-user.ts';
 import { inboxSegments, loadInboxRows, type InboxRow } from './inbox-rows.ts';
@@ -18,9 +19,10 @@ export class InboxService {
     const now = this.#now();
     const em = this.#orm.em.fork();
     const rows = await loadInboxRows(em, user, query, now);
+    const predictions = await loadAccountPredictions(em, [...new Set(rows.map((row) => row.account_id))]);
     // Raw rows carry timestamps as the driver hands them (text or Date); the item holds them as ISO strings.
     const ranked = rows.map((row) => {
-      const item = toInboxItem(row, query.scope === 'claimable', now);
+      const item = toInboxItem(row, predictions.get(row.account_id), query.scope === 'claimable', now);
       return { item, key: { score: item.ranking.score, dueAt: new Date(item.dueAt), id: item.id } };
     });
     const byDue = (a: InboxItem, b: InboxItem) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || b.ranking.score - a.ranking.score;
@@ -39,13 +41,22 @@ export class InboxService {
   }
 }
 
-function toInboxItem(row: InboxRow, claimable: boolean, now: Date): InboxItem {
+/** Why the account's risk is what it is: its recent payments, else the strongest reason of its largest invoice. */
+function riskReason(predicted: AccountPredictionView): string | null {
+  if (predicted.recent) return describeRecentPayments(predicted.recent);
+  const [first] = predicted.reasons;
+  return first ? describeReason(first) : predicted.confidence === 'low' ? 'no payment history yet' : null;
+}
+
+function toInboxItem(row: InboxRow, predicted: AccountPredictionView | undefined, claimable: boolean, now: Date): InboxItem {
   const dueAt = new Date(row.due_at);
+  // The payment model's risk, learned from the ledger, ranks before a score the import copied in.
+  const riskScore = predicted?.riskScore ?? row.risk_score;
   const { score, parts } = taskPriority({
     overdueMinor: BigInt(row.overdue_minor),
     currency: row.currency,
     daysPastDue: row.oldest_due ? daysPastDue(row.oldest_due, now, row.time_zone) : 0,
-    riskScore: row.risk_score,
+    riskScore,
     strategyPriority: row.priority,
     dueAt,
     now,
@@ -76,7 +87,13 @@ function toInboxItem(row: InboxRow, claimable: boolean, now: Date): InboxItem {
         overdue: { amount: { amountMinor: parts.overdue.amountMinor, currency: parts.overdue.currency }, points: parts.overdue.points },
         age: parts.age,
         taskOverdue: parts.taskOverdue,
-        risk: parts.risk,
+        risk: {
+          ...parts.risk,
+          source: predicted ? 'predicted' : row.risk_score === null ? null : 'imported',
+          lateProbability: predicted?.lateProbability ?? null,
+          reason: predicted ? riskReason(predicted) : null,
+          confidence: predicted?.confidence ?? null,
+        },
         strategy: parts.strategy,
       },
     },

@@ -40,6 +40,8 @@ export const PaymentModelRow = defineEntity({
     activatedAt: p.datetime().nullable(),
     /** The training run that stored it (unique): a retried run finds its model instead of storing another. */
     runKey: p.text().nullable(),
+    /** The forecast it would have made at past dates of its validation period, against what was collected. */
+    backtest: p.json<JsonObject>().nullable(),
   },
 });
 

@@ -23,6 +23,7 @@ import { Migration20261205000000_import_workflow_starts } from './Migration20261
 import { Migration20261206000000_account_events } from './Migration20261206000000_account_events.ts';
 import { Migration20261207000000_payment_models } from './Migration20261207000000_payment_models.ts';
 import { Migration20261208000000_invoice_predictions } from './Migration20261208000000_invoice_predictions.ts';
+import { Migration20261209000000_model_backtest } from './Migration20261209000000_model_backtest.ts';
 
 // Every migration, oldest first. Add new migration files here: the ORM runs this list rather than globbing the folder.
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261206000000_account_events', class: Migration20261206000000_account_events },
   { name: 'Migration20261207000000_payment_models', class: Migration20261207000000_payment_models },
   { name: 'Migration20261208000000_invoice_predictions', class: Migration20261208000000_invoice_predictions },
+  { name: 'Migration20261209000000_model_backtest', class: Migration20261209000000_model_backtest },
 ] as const;

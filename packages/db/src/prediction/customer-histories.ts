@@ -232,6 +232,7 @@ function toInvoice(row: InvoiceRow, payments: readonly HistoryPayment[], dispute
     amountMinor: BigInt(row.amount_minor),
     // The invoice_currency_check constraint admits ISO 4217 codes only.
     currencyExponent: currencyExponent(row.currency as CurrencyCode),
+    currency: row.currency,
     // Nothing in the ledger records how an invoice was delivered.
     channel: null,
     payments,

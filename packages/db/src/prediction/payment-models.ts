@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ForecastBacktest } from '@recoup/domain';
 import { query } from '../bound-query.ts';
 import type { PaymentModelStatus, PaymentModelTrigger } from '../entities/payment-model.entity.ts';
 import type { JsonObject } from '../entities/json.ts';
@@ -36,6 +37,8 @@ export interface TrainedModelToSave extends TrainedModel {
   /** The training run storing it; saving again under the same key returns the model stored the first time. */
   runKey?: string;
   parts: ModelParts;
+  /** Its forecast at past dates against what was collected (the domain's ForecastBacktest). */
+  backtest?: ForecastBacktest | null;
   /** Whether the model should replace the active one (it did better, or there is none). */
   activate: boolean;
 }
@@ -153,8 +156,8 @@ export async function saveTrainedModel(em: EntityManager, input: TrainedModelToS
     await query(
       tx,
       `insert into payment_model (id, trigger, requested_by, learner, data_from_day, data_to_day, description,
-         customer_lateness, customer_offset, population_lateness, population_offset, status, reason, activated_at, run_key)
-       values (?, ?, ?::uuid, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, case when ? then now() end, ?)`,
+         customer_lateness, customer_offset, population_lateness, population_offset, status, reason, activated_at, run_key, backtest)
+       values (?, ?, ?::uuid, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, case when ? then now() end, ?, ?::jsonb)`,
       [
         id,
         input.trigger,
@@ -169,10 +172,17 @@ export async function saveTrainedModel(em: EntityManager, input: TrainedModelToS
         reason,
         activate,
         input.runKey ?? null,
+        input.backtest ? JSON.stringify(input.backtest) : null,
       ],
     );
     return { id, status };
   });
+}
+
+/** The active model's backtest of the cash forecast; null without an active model or one trained before backtests. */
+export async function activeModelBacktest(em: EntityManager): Promise<{ modelId: string; backtest: ForecastBacktest } | null> {
+  const [row] = await query<{ id: string; backtest: ForecastBacktest | null }>(em, `select id, backtest from payment_model where status = 'active'`);
+  return row?.backtest ? { modelId: row.id, backtest: row.backtest } : null;
 }
 
 /** The model predictions are made with, parts and all; null before any model was activated. */

@@ -18,6 +18,8 @@ export interface HistoryInvoice {
   readonly amountMinor: bigint;
   /** The exponent of the invoice's currency (2 for EUR), so amounts of different currencies compare in major units. */
   readonly currencyExponent: number;
+  /** The ISO currency code, when the source says (the backtest sums per currency). */
+  readonly currency?: string;
   /** How the invoice reached the customer; null when the ledger does not say. */
   readonly channel: InvoiceChannel | null;
   /** Money applied to the invoice, in any order. */

@@ -50,6 +50,7 @@ export function readIbmReceivables(csv: string): CustomerHistory[] {
       dueOn: usDay(record.DueDate!, row, 'DueDate'),
       amountMinor,
       currencyExponent: 2,
+      currency: 'USD',
       channel: record.PaperlessBill === 'Electronic' ? 'electronic' : 'paper',
       payments: [{ on: settledOn, amountMinor }],
       settledOn,
