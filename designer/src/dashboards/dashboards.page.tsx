@@ -4,6 +4,7 @@ import type { KpiBlock, KpiDashboard } from '@recoup/contracts';
 import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
 import { AgingChart } from './aging-chart.tsx';
+import { BacktestChart } from './backtest-chart.tsx';
 import { DashboardFilters } from './dashboard-filters.tsx';
 import { csvUrl, fetchDashboard, fetchOptions, NO_FILTERS, type DashboardFilters as Filters } from './dashboards.api.ts';
 import { ForecastChart } from './forecast-chart.tsx';
@@ -94,10 +95,27 @@ export function DashboardsPage() {
             title="13-week cash forecast"
             block="forecast"
             filters={shown}
-            lead={`Expected collections from ${dashboard.forecast.startDate}: ${money(dashboard.forecast.totalMinor, currency)}. Promises and instalments in full on their dates; open invoices weighted by what each aging bucket collected over the last 13 weeks.`}
+            lead={`Expected collections from ${dashboard.forecast.startDate}: ${money(dashboard.forecast.totalMinor, currency)}. Promises and instalments in full on their dates; ${
+              dashboard.forecast.prediction
+                ? 'open invoices the payment model scored on their predicted payment dates, the others'
+                : 'open invoices'
+            } weighted by what each aging bucket collected over the last 13 weeks.`}
           >
             <ForecastChart forecast={dashboard.forecast} currency={currency} />
           </Block>
+          <section className="card kpi-block" aria-label="Forecast backtest">
+            <header className="kpi-block__header">
+              <div>
+                <h2 className="card__title">Forecast backtest</h2>
+                <p className="kpi-note">
+                  {dashboard.backtest
+                    ? `At past dates of the active payment model’s validation period: what the invoices open then brought within ${dashboard.backtest.horizonWeeks} weeks, against the model’s forecast and a forecast by due dates. For the whole portfolio in ${currency}.`
+                    : 'How the payment model’s forecast compares with what was really collected.'}
+                </p>
+              </div>
+            </header>
+            <BacktestChart backtest={dashboard.backtest} currency={currency} />
+          </section>
           <Block title="Collector productivity" block="productivity" filters={shown} lead="Tasks closed, promises recorded and money collected on each collector’s accounts in the period.">
             <ProductivityTable productivity={dashboard.productivity} currency={currency} />
           </Block>

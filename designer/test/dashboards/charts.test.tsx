@@ -38,6 +38,7 @@ describe('the aging chart', () => {
       endDate: '2025-04-06',
       promisesMinor,
       plansMinor,
+      predictedMinor: '0',
       invoicesMinor,
       totalMinor,
     });
@@ -46,6 +47,7 @@ describe('the aging chart', () => {
       historyFrom: '2024-12-30',
       totalMinor: '60000',
       rates: [],
+      prediction: null,
       weeks: [week(1, '10000', '10000', '20000', '40000'), week(2, '0', '0', '20000', '20000')],
     };
     const { container } = render(<ForecastChart forecast={forecast} currency="EUR" />);

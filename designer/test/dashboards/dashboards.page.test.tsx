@@ -54,16 +54,19 @@ function dashboardFor(currency: string, from = '2025-01-01', to = '2025-03-31'):
       historyFrom: '2024-12-30',
       totalMinor: '38800',
       rates: [{ bucketKey: 'current', label: 'Current', collectedMinor: '20000', baseMinor: '25000', rate: 80 }],
+      prediction: null,
       weeks: Array.from({ length: 13 }, (_, i) => ({
         week: i + 1,
         startDate: '2025-03-31',
         endDate: '2025-04-06',
         promisesMinor: '0',
         plansMinor: '0',
+        predictedMinor: '0',
         invoicesMinor: '100',
         totalMinor: '100',
       })),
     },
+    backtest: null,
   };
 }
 
@@ -109,6 +112,8 @@ describe('the dashboards page', () => {
     expect(over90.textContent).toContain('€800.00');
     expect(screen.getByRole('img', { name: /aging bucket/ })).toBeTruthy();
     expect(screen.getByRole('img', { name: /Expected collections per week.*€388\.00/ })).toBeTruthy();
+    // No model is active yet: the backtest block says when it will appear.
+    expect(screen.getByRole('region', { name: 'Forecast backtest' }).textContent).toContain('It appears after the first payment model is trained');
 
     const productivity = screen.getByRole('table', { name: 'Collector productivity' });
     expect(within(productivity).getByRole('row', { name: /Clara Collector/ }).textContent).toContain('€400.00');

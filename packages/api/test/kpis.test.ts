@@ -272,11 +272,20 @@ describe('the combined dashboard over a hand-computed portfolio', () => {
     // 1–5, 215 after); I5, I11 sit in buckets with a 0 or no rate.
     const week = (n: number) => f.weeks[n - 1];
     expect(f.weeks).toHaveLength(13);
-    expect(week(1)).toEqual({ week: 1, startDate: '2025-03-31', endDate: '2025-04-06', promisesMinor: '0', plansMinor: '0', invoicesMinor: '4216', totalMinor: '4216' });
+    expect(week(1)).toEqual({
+      week: 1, startDate: '2025-03-31', endDate: '2025-04-06', promisesMinor: '0', plansMinor: '0', predictedMinor: '0', invoicesMinor: '4216', totalMinor: '4216',
+    });
     expect(week(2)).toMatchObject({ promisesMinor: '5000', invoicesMinor: '216', totalMinor: '5216' });
     expect(week(3)).toMatchObject({ plansMinor: '3000', invoicesMinor: '24216', totalMinor: '27216' });
     expect(week(6)).toMatchObject({ totalMinor: '215' });
     expect(f.totalMinor).toBe('38800');
+    // No model has scored the invoices, so none is placed by a predicted payment date.
+    expect(f.prediction).toBeNull();
+    expect(f.weeks.every((w) => w.predictedMinor === '0')).toBe(true);
+  });
+
+  it('has no backtest before a payment model is active', () => {
+    expect(dashboard.backtest).toBeNull();
   });
 });
 
@@ -381,6 +390,7 @@ describe('CSV', () => {
     );
     const forecast = await get(`/api/kpis/forecast.csv?${PERIOD}`);
     expect(forecast.text.split('\r\n')).toHaveLength(15);
+    expect(forecast.text.split('\r\n')[0]).toBe('week,start_date,end_date,currency,promises_minor,plans_minor,predicted_minor,invoices_minor,total_minor');
     const combined = await get(`/api/kpis?${PERIOD}&format=csv`);
     expect(combined.text).toContain('2025-01-01,2025-03-31,EUR,dso,simple_dso,87.38,days');
     expect(combined.text).toContain('2025-01-01,2025-03-31,EUR,cei,cei,53.19,percent');

@@ -131,11 +131,26 @@ export const productivityRowSchema = z.object({
 export const productivityBlockSchema = z.object({ rows: z.array(productivityRowSchema) });
 export type ProductivityBlock = z.infer<typeof productivityBlockSchema>;
 
+/**
+ * The payment model's predictions a forecast placed invoices by: the model and the day it scored the open book, how
+ * many open invoices went by their predicted payment date and their open amount (those predicted beyond the
+ * horizon included, which is why they are not in any week).
+ */
+export const forecastPredictionSchema = z.object({
+  modelId: z.string(),
+  asOf: z.string(),
+  invoices: z.number().int(),
+  openMinor: minorSchema,
+});
+export type ForecastPrediction = z.infer<typeof forecastPredictionSchema>;
+
 export const forecastBlockSchema = z.object({
   startDate: z.string(),
   historyFrom: z.string(),
   totalMinor: minorSchema,
   rates: z.array(z.object({ bucketKey: z.string(), label: z.string(), collectedMinor: minorSchema, baseMinor: minorSchema, rate: figureSchema })),
+  /** null when every invoice was placed by due date and bucket rate (no predictions, or a past period). */
+  prediction: forecastPredictionSchema.nullable(),
   weeks: z.array(
     z.object({
       week: z.number().int(),
@@ -143,12 +158,43 @@ export const forecastBlockSchema = z.object({
       endDate: z.string(),
       promisesMinor: minorSchema,
       plansMinor: minorSchema,
+      /** Invoices expected in full on their predicted payment date. */
+      predictedMinor: minorSchema,
+      /** Invoices without a prediction, by due date weighted by their bucket's collection rate. */
       invoicesMinor: minorSchema,
       totalMinor: minorSchema,
     }),
   ),
 });
 export type ForecastBlock = z.infer<typeof forecastBlockSchema>;
+
+/**
+ * The active payment model's forecast at past dates of its validation period, in the dashboard's currency: at each
+ * origin, what it expected the invoices open that day to bring within `horizonWeeks` weeks, the same by due dates
+ * (every invoice paid on its due date, overdue ones at once) and what those invoices really brought. The errors are
+ * (forecast − collected) / collected in percent, null when nothing was collected; the mean absolute percentage
+ * errors are over the origins that have one. Percentages are for display; the money stays in minor units.
+ */
+export const backtestOriginSchema = z.object({
+  originDate: z.string(),
+  invoices: z.number().int(),
+  forecastMinor: minorSchema,
+  dueDateForecastMinor: minorSchema,
+  collectedMinor: minorSchema,
+  errorPercent: figureSchema,
+  dueDateErrorPercent: figureSchema,
+});
+export type BacktestOriginRow = z.infer<typeof backtestOriginSchema>;
+
+export const backtestBlockSchema = z.object({
+  modelId: z.string(),
+  currency: z.string(),
+  horizonWeeks: z.number().int(),
+  origins: z.array(backtestOriginSchema),
+  meanAbsolutePercentError: figureSchema,
+  dueDateMeanAbsolutePercentError: figureSchema,
+});
+export type BacktestBlock = z.infer<typeof backtestBlockSchema>;
 
 export const kpiDashboardSchema = z.object({
   filters: kpiFiltersSchema,
@@ -159,6 +205,8 @@ export const kpiDashboardSchema = z.object({
   promises: promisesBlockSchema,
   productivity: productivityBlockSchema,
   forecast: forecastBlockSchema,
+  /** null before a model with a backtest is active. */
+  backtest: backtestBlockSchema.nullable(),
 });
 export type KpiDashboard = z.infer<typeof kpiDashboardSchema>;
 

@@ -206,6 +206,7 @@ describe('13-week cash forecast', () => {
         { kind: 'plan', dueDate: '2025-06-22', expectedMinor: 3_000n }, // week 3 ends 2025-06-22
         { kind: 'plan', dueDate: '2025-06-23', expectedMinor: 9_999n }, // beyond the horizon
       ],
+      predicted: [],
       // 10,000 falls due in week 1 and is weighted by the current bucket's 75 %: 7,500.
       fallingDue: [{ dueDate: '2025-06-04', openMinor: 10_000n }],
       // 1,000 overdue 1–30 days × 50 % = 500, spread over 3 weeks: 167, 167, 166.
@@ -218,5 +219,46 @@ describe('13-week cash forecast', () => {
       ['2025-06-09', '2025-06-15', 2_000n, 0n, 167n, 2_167n],
       ['2025-06-16', '2025-06-22', 0n, 3_000n, 166n, 3_166n],
     ]);
+  });
+
+  it('places predicted invoices in full in the week of their predicted payment date, beside the weighted ones', () => {
+    const weeks = forecastCollections({
+      currency: 'EUR',
+      startDate: '2025-06-02',
+      weeks: 3,
+      scheduled: [],
+      predicted: [
+        { payDate: '2025-05-28', openMinor: 1_001n }, // predicted before the start but still open: week 1
+        { payDate: '2025-06-10', openMinor: 2_503n }, // week 2, not weighted
+        { payDate: '2025-06-11', openMinor: 97n }, // week 2 as well
+        { payDate: '2025-06-22', openMinor: 4_000n }, // the last day of week 3
+        { payDate: '2025-06-23', openMinor: 50_000n }, // beyond the horizon: not in the forecast
+      ],
+      // An invoice without a prediction keeps the due-date method: 10,000 due in week 3 × 75 % = 7,500.
+      fallingDue: [{ dueDate: '2025-06-20', openMinor: 10_000n }],
+      overdue: [],
+      rates: { current: { collectedMinor: 3n, baseMinor: 4n } },
+      currentBucketKey: 'current',
+    });
+    expect(weeks.map((w) => [w.week, w.predictedMinor, w.invoicesMinor, w.totalMinor])).toEqual([
+      [1, 1_001n, 0n, 1_001n],
+      [2, 2_600n, 0n, 2_600n],
+      [3, 4_000n, 7_500n, 11_500n],
+    ]);
+  });
+
+  it('refuses a negative predicted amount', () => {
+    expect(() =>
+      forecastCollections({
+        currency: 'EUR',
+        startDate: '2025-06-02',
+        scheduled: [],
+        predicted: [{ payDate: '2025-06-03', openMinor: -1n }],
+        fallingDue: [],
+        overdue: [],
+        rates: {},
+        currentBucketKey: 'current',
+      }),
+    ).toThrow(InvalidKpiInputError);
   });
 });

@@ -67,8 +67,8 @@ export const blockCsv = ({ block, data, filters }: BlockResult): string => {
     case 'forecast': {
       const forecast = data as KpiDashboard['forecast'];
       return toCsv(
-        ['week', 'start_date', 'end_date', 'currency', 'promises_minor', 'plans_minor', 'invoices_minor', 'total_minor'],
-        forecast.weeks.map((w) => [w.week, w.startDate, w.endDate, c, w.promisesMinor, w.plansMinor, w.invoicesMinor, w.totalMinor]),
+        ['week', 'start_date', 'end_date', 'currency', 'promises_minor', 'plans_minor', 'predicted_minor', 'invoices_minor', 'total_minor'],
+        forecast.weeks.map((w) => [w.week, w.startDate, w.endDate, c, w.promisesMinor, w.plansMinor, w.predictedMinor, w.invoicesMinor, w.totalMinor]),
       );
     }
   }

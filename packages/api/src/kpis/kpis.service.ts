@@ -23,6 +23,7 @@ import type {
 } from '@recoup/contracts';
 import { agingQuery } from './aging.query.ts';
 import { arTotalsQuery, type ArTotals } from './ar-totals.query.ts';
+import { backtestQuery } from './backtest.query.ts';
 import { forecastQuery } from './forecast.query.ts';
 import { kpiOptionsQuery } from './kpi-options.query.ts';
 import type { AuthUser } from '../auth/current-user.ts';
@@ -58,13 +59,14 @@ export class KpisService {
   async dashboard(query: KpiQuery, user: AuthUser): Promise<KpiDashboard> {
     const filters = await this.#filters(query, user);
     // DSO, CEI and recovery share one pass over the ledger.
-    const [totals, months, aging, promises, productivity, forecast] = await Promise.all([
+    const [totals, months, aging, promises, productivity, forecast, backtest] = await Promise.all([
       arTotalsQuery(this.#orm.em.fork(), filters),
       monthlySalesQuery(this.#orm.em.fork(), filters),
       this.aging(filters),
       this.promises(filters),
       this.productivity(filters),
       this.forecast(filters),
+      backtestQuery(this.#orm.em.fork(), filters.currency),
     ]);
     return {
       filters: publicFilters(filters),
@@ -75,6 +77,7 @@ export class KpisService {
       promises,
       productivity,
       forecast,
+      backtest,
     };
   }
 

@@ -25,6 +25,15 @@ export interface OverdueInBucket {
 }
 
 /**
+ * An open invoice the payment model scored: expected in full (its open amount) on the date the model predicts it is
+ * paid, instead of being weighted by a bucket's rate.
+ */
+export interface PredictedReceipt {
+  payDate: string;
+  openMinor: bigint;
+}
+
+/**
  * What the portfolio historically collected of what sat in a bucket: collectedMinor / baseMinor. A bucket with no
  * history (base 0) is expected to bring nothing, rather than a guess.
  */
@@ -39,6 +48,8 @@ export interface CashForecastInput {
   startDate: string;
   weeks?: number;
   scheduled: readonly ScheduledReceipt[];
+  /** Invoices placed by their predicted payment date; they must not be in `fallingDue` or `overdue` as well. */
+  predicted: readonly PredictedReceipt[];
   fallingDue: readonly FallingDue[];
   overdue: readonly OverdueInBucket[];
   /** By bucket key; the key of the bucket that holds invoices not yet due weights `fallingDue`. */
@@ -52,6 +63,9 @@ export interface ForecastWeek {
   endDate: string;
   promisesMinor: bigint;
   plansMinor: bigint;
+  /** Invoices expected on their predicted payment date, in full. */
+  predictedMinor: bigint;
+  /** Invoices without a prediction, weighted by their bucket's historical rate. */
   invoicesMinor: bigint;
   totalMinor: bigint;
 }
@@ -60,6 +74,8 @@ export interface ForecastWeek {
  * Expected collections per week, in integer minor units:
  * - open promises and plan instalments in full in the week of their date (ones already due but still open, in
  *   their grace days, in week 1);
+ * - invoices with a predicted payment date: their open amount in full in the week of that date (a date already
+ *   passed while the invoice is still open, in week 1; one beyond the horizon, nowhere);
  * - invoices falling due in a week: their open amount × the historical rate of the current bucket, in that week;
  * - invoices already overdue: open × their bucket's historical rate, spread evenly over the horizon (largest
  *   remainder, so the weeks add up to the bucket's figure exactly).
@@ -75,6 +91,7 @@ export function forecastCollections(input: CashForecastInput): ForecastWeek[] {
     endDate: addCalendarDays(input.startDate, i * 7 + 6),
     promisesMinor: 0n,
     plansMinor: 0n,
+    predictedMinor: 0n,
     invoicesMinor: 0n,
     totalMinor: 0n,
   }));
@@ -91,6 +108,13 @@ export function forecastCollections(input: CashForecastInput): ForecastWeek[] {
     if (!row) return;
     if (receipt.kind === 'plan') row.plansMinor += receipt.expectedMinor;
     else row.promisesMinor += receipt.expectedMinor;
+  });
+
+  input.predicted.forEach((receipt, i) => {
+    assertMinor(receipt.openMinor, `predicted[${i}].openMinor`);
+    const index = weekOf(receipt.payDate);
+    const row = index === null ? undefined : rows[index];
+    if (row) row.predictedMinor += receipt.openMinor;
   });
 
   const dueByWeek = new Array<bigint>(weeks).fill(0n);
@@ -116,7 +140,7 @@ export function forecastCollections(input: CashForecastInput): ForecastWeek[] {
     });
   });
 
-  for (const row of rows) row.totalMinor = row.promisesMinor + row.plansMinor + row.invoicesMinor;
+  for (const row of rows) row.totalMinor = row.promisesMinor + row.plansMinor + row.predictedMinor + row.invoicesMinor;
   return rows;
 }
 
