@@ -1,7 +1,7 @@
 import './account-360.css';
 import { useId, useState, type FormEvent } from 'react';
 import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AccountDetail } from '@recoup/contracts';
+import type { AccountDetail, InvoicePredictionView } from '@recoup/contracts';
 import type { User } from '../api/auth.types.ts';
 import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
@@ -32,12 +32,16 @@ export function Account360Page({ accountId, user }: { accountId: string; user: U
   }
   const d = detail.data;
   const invoiceNumber = new Map(d.invoices.map((i) => [i.id, i.number]));
+  const open = d.invoices.filter((i) => i.status === 'open');
+  // The latest first: what the customer did recently says most.
+  const closed = d.invoices.filter((i) => i.status !== 'open').reverse();
+  const paidLate = paidLateIn(d);
   return (
     <div className="page account-360">
       <header className="page__header">
         <h1 className="page__title">{d.account.name}</h1>
         <p className="page__lead">
-          {d.account.externalRef} · {d.account.customerType} · segment {d.account.segment} · risk {d.account.riskScore ?? 'unknown'} · open{' '}
+          {d.account.externalRef} · {d.account.customerType} · segment {d.account.segment} · {d.prediction ? `predicted risk ${d.prediction.riskScore}` : `risk ${d.account.riskScore ?? 'unknown'}`} · open{' '}
           {d.balance.length ? d.balance.map(moneyText).join(', ') : 'nothing'} · signed in as {user.name}
         </p>
         <DebtorClock clock={d.debtorLocalTime} zones={d.contacts.find((c) => c.id === d.debtorLocalTime.contactId)?.zones ?? null} />
@@ -92,6 +96,8 @@ export function Account360Page({ accountId, user }: { accountId: string; user: U
 
       <section className="card account-360__section" aria-labelledby="a360-invoices">
         <h2 id="a360-invoices" className="card__title">Invoices</h2>
+        {d.prediction ? <AccountPredictionLine prediction={d.prediction} /> : null}
+        {open.length === 0 ? <p className="empty">Nothing open.</p> : null}
         <table className="table" aria-label="Invoices">
           <thead>
             <tr>
@@ -101,21 +107,66 @@ export function Account360Page({ accountId, user }: { accountId: string; user: U
               <th scope="col">Open</th>
               <th scope="col">Days past due</th>
               <th scope="col">Aging</th>
+              <th scope="col">Predicted payment</th>
+              <th scope="col">Why</th>
             </tr>
           </thead>
           <tbody>
-            {d.invoices.map((i) => (
+            {open.map((i) => (
               <tr key={i.id}>
                 <td>{i.number}</td>
                 <td>{i.dueDate}</td>
                 <td>{moneyText(i.amount)}</td>
                 <td>{moneyText(i.open)}</td>
-                <td>{i.status === 'open' ? i.daysPastDue : '—'}</td>
+                <td>{i.daysPastDue}</td>
                 <td>{i.agingBucket}</td>
+                <td>{i.prediction ? <PredictedDate prediction={i.prediction} /> : <span className="empty">not scored yet</span>}</td>
+                <td>
+                  {i.prediction && i.prediction.reasons.length > 0 ? (
+                    <ul className="account-360__reasons" aria-label={`Why ${i.number} is predicted so`}>
+                      {i.prediction.reasons.map((r) => (
+                        <li key={r.feature} className={r.effect >= 0 ? 'account-360__reason--later' : 'account-360__reason--sooner'}>
+                          {r.text}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    '—'
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
+        {closed.length > 0 ? (
+          <details className="account-360__closed">
+            <summary>
+              Paid and closed invoices ({closed.length}), of which {closed.filter(paidLate).length} paid late
+            </summary>
+            <table className="table" aria-label="Paid and closed invoices">
+              <thead>
+                <tr>
+                  <th scope="col">Number</th>
+                  <th scope="col">Issued</th>
+                  <th scope="col">Due</th>
+                  <th scope="col">Amount</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {closed.map((i) => (
+                  <tr key={i.id}>
+                    <td>{i.number}</td>
+                    <td>{i.issueDate}</td>
+                    <td>{i.dueDate}</td>
+                    <td>{moneyText(i.amount)}</td>
+                    <td>{i.status}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        ) : null}
       </section>
 
       <section className="card account-360__section" aria-labelledby="a360-payments">
@@ -266,5 +317,43 @@ function Notes({ accountId, detail }: { accountId: string; detail: AccountDetail
         ))}
       </ul>
     </section>
+  );
+}
+
+/** Whether a paid invoice was paid after its due date, by the last payment applied to it. */
+function paidLateIn(d: AccountDetail): (invoice: AccountDetail['invoices'][number]) => boolean {
+  const lastPaid = new Map<string, string>();
+  for (const p of d.payments) {
+    for (const a of p.allocations) {
+      const day = p.receivedAt.slice(0, 10);
+      if ((lastPaid.get(a.invoiceId) ?? '') < day) lastPaid.set(a.invoiceId, day);
+    }
+  }
+  return (invoice) => invoice.status === 'paid' && (lastPaid.get(invoice.id) ?? '') > invoice.dueDate;
+}
+
+function PredictedDate({ prediction }: { prediction: InvoicePredictionView }) {
+  return (
+    <span title={`Scored on ${prediction.asOf}; 80 % of payments like this one fall inside the interval.`}>
+      <strong>{prediction.payDate}</strong>
+      <span className="account-360__sub">
+        {' '}
+        between {prediction.payDateLow} and {prediction.payDateHigh} · {prediction.lateProbability} % likely late
+        {prediction.veryLateProbability > 0 ? `, ${prediction.veryLateProbability} % more than 30 days` : ''}
+        {prediction.confidence === 'low' ? ' · little history: low confidence' : ''}
+      </span>
+    </span>
+  );
+}
+
+function AccountPredictionLine({ prediction }: { prediction: NonNullable<AccountDetail['prediction']> }) {
+  return (
+    <p className="account-360__prediction" aria-label="Payment prediction">
+      Predicted: {prediction.lateProbability} % likely to pay late, risk {prediction.riskScore} of 1000; half of what is open by{' '}
+      {prediction.predictedPayDate}
+      {prediction.predictedDaysLate > 0 ? `, ${prediction.predictedDaysLate} days late on average` : ''}.
+      {prediction.recent ? ` The customer ${prediction.recent}.` : ''}
+      {prediction.confidence === 'low' ? ' Little history: low confidence.' : ''}
+    </p>
   );
 }

@@ -16,7 +16,7 @@ const detail: AccountDetail = {
     riskScore: 720, assignedCollectorId: 'u-1', ceaseCommunication: false, ceaseCommunicationAt: null,
   },
   contacts: [{ id: 'c-1', name: 'Dana Debtor', email: 'ap@acme.example', phone: null, timeZone: 'Europe/Berlin', zones: { basis: 'recorded', zones: ['Europe/Berlin'], clues: [], explanation: "The contact's time zone is recorded as Europe/Berlin; contact is allowed only when it is between 08:00 and 21:00 there." }, isPrimary: true, postalAddress: null, consent: { email: true, sms: false, phone: true, letter: true }, optedOut: { email: null, sms: '2026-01-02T00:00:00Z', letter: null } }],
-  invoices: [{ id: 'i-1', number: 'INV-1', issueDate: '2026-01-01', dueDate: '2026-02-01', amount: { amountMinor: '50000', currency: 'EUR' }, open: { amountMinor: '50000', currency: 'EUR' }, status: 'open', daysPastDue: 38, agingBucket: '31-60' }],
+  invoices: [{ id: 'i-1', number: 'INV-1', issueDate: '2026-01-01', dueDate: '2026-02-01', amount: { amountMinor: '50000', currency: 'EUR' }, open: { amountMinor: '50000', currency: 'EUR' }, status: 'open', daysPastDue: 38, agingBucket: '31-60', prediction: null }],
   payments: [],
   communications: [{ id: 'm-1', channel: 'email', templateKey: 'overdue-7', toAddress: 'ap@acme.example', subject: 'Your overdue invoice', status: 'sent', reason: null, createdAt: '2026-02-08T09:00:00Z', sentAt: '2026-02-08T09:00:00Z', hasBody: true }],
   tasks: [],
@@ -31,6 +31,7 @@ const detail: AccountDetail = {
     contactHours: { start: '08:00', end: '21:00' },
   },
   balance: [{ amountMinor: '50000', currency: 'EUR' }],
+  prediction: null,
   workflow: null,
 };
 
@@ -68,6 +69,53 @@ describe('the account 360', () => {
     const decisions = await screen.findByRole('list', { name: 'Decisions' });
     expect(within(decisions).getByText('Because overdueAmountMinor greaterThanInclusive 10000 (was 50000)')).toBeTruthy();
     expect(within(decisions).getByText('Facts: overdueAmountMinor = 50000')).toBeTruthy();
+  });
+
+  it('shows each open invoice’s predicted payment date, its interval and the reasons, and the account’s prediction', async () => {
+    const predicted: AccountDetail = {
+      ...detail,
+      invoices: [
+        {
+          ...detail.invoices[0]!,
+          prediction: {
+            asOf: '2026-03-10', lateProbability: 88, veryLateProbability: 35, payDate: '2026-03-24', payDateLow: '2026-03-12', payDateHigh: '2026-04-20',
+            daysLate: 51, confidence: 'normal',
+            reasons: [
+              { feature: 'lateShare', text: 'paid 80 % of earlier invoices late (raises the chance of late payment by 31 points)', effect: 31 },
+              { feature: 'daysUntilDue', text: '38 days past due (lowers the chance of late payment by 3 points)', effect: -3 },
+            ],
+          },
+        },
+        { id: 'i-0', number: 'INV-0', issueDate: '2025-11-01', dueDate: '2025-12-01', amount: { amountMinor: '20000', currency: 'EUR' }, open: { amountMinor: '0', currency: 'EUR' }, status: 'paid', daysPastDue: 0, agingBucket: 'closed', prediction: null },
+      ],
+      payments: [
+        { id: 'p-0', amount: { amountMinor: '20000', currency: 'EUR' }, unallocated: { amountMinor: '0', currency: 'EUR' }, receivedAt: '2025-12-19T10:00:00Z', reference: 'INV-0', payerName: null, allocations: [{ id: 'al-0', invoiceId: 'i-0', amountMinor: '20000' }] },
+      ],
+      prediction: { riskScore: 615, lateProbability: 88, predictedDaysLate: 51, predictedPayDate: '2026-03-24', recent: 'paid 4 of the last 5 invoices late, 12 days on average', confidence: 'normal' },
+    };
+    renderAccount({ 'GET /api/accounts/a-1': () => ({ status: 200, body: predicted }) });
+    const invoices = await screen.findByRole('table', { name: 'Invoices' });
+    expect(within(invoices).getByText('2026-03-24')).toBeTruthy();
+    expect(within(invoices).getByText(/between 2026-03-12 and 2026-04-20 · 88 % likely late, 35 % more than 30 days/)).toBeTruthy();
+    const reasons = within(invoices).getByRole('list', { name: 'Why INV-1 is predicted so' });
+    expect(within(reasons).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'paid 80 % of earlier invoices late (raises the chance of late payment by 31 points)',
+      '38 days past due (lowers the chance of late payment by 3 points)',
+    ]);
+    // Paid invoices are not in the open table, but one click away, with how many were paid late.
+    expect(within(invoices).queryByText('INV-0')).toBeNull();
+    expect(screen.getByText('Paid and closed invoices (1), of which 1 paid late')).toBeTruthy();
+    expect(screen.getByLabelText('Payment prediction').textContent).toBe(
+      'Predicted: 88 % likely to pay late, risk 615 of 1000; half of what is open by 2026-03-24, 51 days late on average. The customer paid 4 of the last 5 invoices late, 12 days on average.',
+    );
+    expect(screen.getByText(/predicted risk 615/)).toBeTruthy();
+  });
+
+  it('says an open invoice is not scored yet before the first model', async () => {
+    renderAccount();
+    const invoices = await screen.findByRole('table', { name: 'Invoices' });
+    expect(within(invoices).getByText('not scored yet')).toBeTruthy();
+    expect(screen.queryByLabelText('Payment prediction')).toBeNull();
   });
 
   it('shows the zones a contact without a recorded zone may be in, and that calls need all of them inside the hours', async () => {

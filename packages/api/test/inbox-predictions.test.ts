@@ -6,10 +6,13 @@ import { createHarness, type Harness, type LoggedIn } from './support/harness.ts
 import { storeTestModel } from './support/payment-model-fixtures.ts';
 
 // The inbox ranks by the payment model's predictions where the open invoices have them, and says why in words; an
-// account without predictions keeps the score its import brought.
+// account without predictions keeps the score its import brought. The account page shows each open invoice's
+// prediction with its reasons.
 
 let h: Harness;
 let collector: LoggedIn;
+let manager: LoggedIn;
+let lateAccount: { account: IAccount; invoiceId: string; taskId: string };
 
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
@@ -57,6 +60,7 @@ const prediction = (invoiceId: string, late: number, recent: { paid: number; lat
 beforeAll(async () => {
   h = await createHarness();
   collector = await h.login('collector3');
+  manager = await h.login('manager');
 });
 afterAll(async () => {
   await h.close();
@@ -66,6 +70,7 @@ describe('the inbox with payment predictions', () => {
   it('ranks a chronically late customer above a punctual one with the same overdue amount, and says why', async () => {
     const punctual = await accountWithTask('Punctual AG', null);
     const late = await accountWithTask('Latecomer GmbH', null);
+    lateAccount = late;
     const imported = await accountWithTask('Imported Risk SA', 900);
     const newcomer = await accountWithTask('Newcomer Ltd', null);
     const model = await storeTestModel(h.db.orm.em.fork());
@@ -95,5 +100,31 @@ describe('the inbox with payment predictions', () => {
     // Without history, the strongest reason of its invoice speaks, and the confidence says it is a guess.
     expect(risk(newcomer.taskId)).toMatchObject({ source: 'predicted', confidence: 'low', reason: expect.stringContaining('paid 40 % of earlier invoices late') });
     expect(risk(imported.taskId)).toEqual({ score: 900, points: 18, source: 'imported', lateProbability: null, reason: null, confidence: null });
+  });
+
+  it('shows the account page each open invoice’s predicted date, interval and reasons in words, and the account’s prediction', async () => {
+    const response = await manager.agent.get(`/api/accounts/${lateAccount.account.id}`);
+    expect(response.status).toBe(200);
+    const [invoice] = response.body.invoices;
+    const day = (offset: number) => new Date((today + offset) * DAY).toISOString().slice(0, 10);
+    expect(invoice.prediction).toEqual({
+      asOf: day(0),
+      lateProbability: 92,
+      veryLateProbability: 23,
+      payDate: day(28),
+      payDateLow: day(0),
+      payDateHigh: day(40),
+      daysLate: 40,
+      confidence: 'normal',
+      reasons: [{ feature: 'lateShare', text: 'paid 92 % of earlier invoices late (raises the chance of late payment by 28 points)', effect: 27.6 }],
+    });
+    expect(response.body.prediction).toEqual({
+      riskScore: 575,
+      lateProbability: 92,
+      predictedDaysLate: 40,
+      predictedPayDate: day(28),
+      recent: 'paid 4 of the last 5 invoices late, 12 days on average',
+      confidence: 'normal',
+    });
   });
 });

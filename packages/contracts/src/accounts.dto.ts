@@ -64,6 +64,24 @@ export const contactViewSchema = z.object({
   optedOut: z.object({ email: z.string().nullable(), sms: z.string().nullable(), letter: z.string().nullable() }),
 });
 
+/** What the payment model predicted for an open invoice when it last scored it. */
+export const invoicePredictionViewSchema = z.object({
+  /** The day it was scored, YYYY-MM-DD. */
+  asOf: z.string(),
+  /** Chance of payment after the due date, and more than 30 days after it, 0–100. */
+  lateProbability: z.number().int(),
+  veryLateProbability: z.number().int(),
+  /** The predicted payment date and the interval 80 % of payments fall in. */
+  payDate: z.string(),
+  payDateLow: z.string(),
+  payDateHigh: z.string(),
+  daysLate: z.number().int(),
+  confidence: z.enum(['normal', 'low']),
+  /** The features that moved the chance of late payment most, strongest first, in words. */
+  reasons: z.array(z.object({ feature: z.string(), text: z.string(), effect: z.number() })),
+});
+export type InvoicePredictionView = z.infer<typeof invoicePredictionViewSchema>;
+
 export const invoiceViewSchema = z.object({
   id: z.string(),
   number: z.string(),
@@ -74,6 +92,20 @@ export const invoiceViewSchema = z.object({
   status: z.string(),
   daysPastDue: z.number().int(),
   agingBucket: z.string(),
+  /** Null for a closed invoice, or one not scored yet. */
+  prediction: invoicePredictionViewSchema.nullable(),
+});
+
+/** The account's predicted behaviour from its open invoices' predictions, weighted by what is open. */
+export const accountPredictionViewSchema = z.object({
+  riskScore: z.number().int(),
+  lateProbability: z.number().int(),
+  predictedDaysLate: z.number().int(),
+  /** The day by which half of the open amount is predicted to be paid. */
+  predictedPayDate: z.string(),
+  /** "paid 4 of the last 5 invoices late, 12 days on average"; null without paid invoices. */
+  recent: z.string().nullable(),
+  confidence: z.enum(['normal', 'low']),
 });
 
 export const paymentViewSchema = z.object({
@@ -206,6 +238,7 @@ export const accountDetailSchema = z.object({
   notes: z.array(noteViewSchema),
   debtorLocalTime: debtorLocalTimeSchema,
   balance: z.array(moneySchema),
+  prediction: accountPredictionViewSchema.nullable(),
   workflow: z.unknown().nullable(),
   workflowError: z.string().optional(),
 });

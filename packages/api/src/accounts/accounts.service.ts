@@ -7,15 +7,18 @@ import {
   Communication,
   Contact,
   Invoice,
+  InvoicePrediction,
+  type IInvoicePrediction,
   Payment,
   PaymentPromise,
   calledContact,
   contactZones,
+  loadAccountPredictions,
   loadComplianceSettings,
   type IAccount,
   type ICommunication,
 } from '@recoup/db';
-import { agingBucket, checkContactTime, type ContactWindow, daysPastDue, type DebtorZones, errorMessage, isErrorNamed, wallClockAt } from '@recoup/domain';
+import { agingBucket, checkContactTime, describeReason, describeRecentPayments, type PredictionReason, type ContactWindow, daysPastDue, type DebtorZones, errorMessage, isErrorNamed, wallClockAt } from '@recoup/domain';
 import type {
   AccountDetail,
   CommunicationBody,
@@ -25,6 +28,7 @@ import type {
   AccountSummary,
   CeaseCommunicationRequest,
   CeaseCommunicationView,
+  InvoicePredictionView,
   Money,
   Page,
   ResumeCommunicationRequest,
@@ -98,6 +102,8 @@ export class AccountsService {
     // Sequential on purpose: one EntityManager runs one query at a time.
     const contacts = await em.find(Contact, { account: id }, { orderBy: { isPrimary: 'desc', createdAt: 'asc' } });
     const invoices = await em.find(Invoice, { account: id }, { orderBy: { dueDate: 'asc', number: 'asc' } });
+    const predictions = new Map((await em.find(InvoicePrediction, { accountId: id })).map((p) => [p.invoiceId, p]));
+    const predicted = (await loadAccountPredictions(em, [id])).get(id) ?? null;
     const payments = await em.find(Payment, { account: id }, { orderBy: { receivedAt: 'desc' } });
     const communications = await em.find(Communication, { account: id }, { orderBy: { createdAt: 'desc' }, limit: 200 });
     const tasks = await em.find(CollectorTask, { account: id }, { orderBy: { createdAt: 'desc' } });
@@ -150,6 +156,7 @@ export class AccountsService {
           status: invoice.status,
           daysPastDue: days,
           agingBucket: invoice.status === 'open' ? agingBucket(days).key : 'closed',
+          prediction: invoice.status === 'open' ? predictionView(predictions.get(invoice.id)) : null,
         };
       }),
       payments: payments.map((p) => ({
@@ -170,6 +177,14 @@ export class AccountsService {
       notes,
       debtorLocalTime: debtorLocalTime(now, callZones, called?.id ?? null, settings.contactWindow),
       balance: sumByCurrency(invoices.filter((i) => i.status === 'open')),
+      prediction: predicted && {
+        riskScore: predicted.riskScore,
+        lateProbability: predicted.lateProbability,
+        predictedDaysLate: predicted.predictedDaysLate,
+        predictedPayDate: predicted.predictedPayDate,
+        recent: predicted.recent && describeRecentPayments(predicted.recent),
+        confidence: predicted.confidence,
+      },
       workflow,
       ...(workflowError !== undefined ? { workflowError } : {}),
     };
@@ -308,3 +323,23 @@ const toCommunicationView = (c: ICommunication): CommunicationView => ({
   sentAt: c.sentAt?.toISOString() ?? null,
   hasBody: c.bodyText !== '' || (c.bodyHtml ?? '') !== '',
 });
+
+// Doubles may come back from the driver as text.
+const percent = (share: number | string) => Math.round(100 * Number(share));
+
+/** An open invoice's stored prediction as the account page shows it, the reasons in words. */
+function predictionView(p: IInvoicePrediction | undefined): InvoicePredictionView | null {
+  if (!p) return null;
+  const reasons = (p.reasons ?? []) as unknown as PredictionReason[];
+  return {
+    asOf: String(p.asOf),
+    lateProbability: percent(p.lateProbability),
+    veryLateProbability: percent(p.veryLateProbability),
+    payDate: String(p.payDate),
+    payDateLow: String(p.payDateLow),
+    payDateHigh: String(p.payDateHigh),
+    daysLate: p.daysLate,
+    confidence: p.confidence,
+    reasons: reasons.map((r) => ({ feature: r.feature, text: describeReason(r), effect: r.effect })),
+  };
+}
