@@ -81,8 +81,8 @@ describe('the account 360', () => {
             asOf: '2026-03-10', lateProbability: 88, veryLateProbability: 35, payDate: '2026-03-24', payDateLow: '2026-03-12', payDateHigh: '2026-04-20',
             daysLate: 51, confidence: 'normal',
             reasons: [
-              { feature: 'lateShare', text: 'paid 80 % of earlier invoices late (raises the chance of late payment by 31 points)', effect: 31 },
-              { feature: 'daysUntilDue', text: '38 days past due (lowers the chance of late payment by 3 points)', effect: -3 },
+              { feature: 'lateShare', text: 'paid 80 % of earlier invoices late (raises the risk by 310)', effect: 310 },
+              { feature: 'daysUntilDue', text: '38 days past due (lowers the risk by 30)', effect: -30 },
             ],
           },
         },
@@ -99,8 +99,8 @@ describe('the account 360', () => {
     expect(within(invoices).getByText(/between 2026-03-12 and 2026-04-20 · 88 % likely late, 35 % more than 30 days/)).toBeTruthy();
     const reasons = within(invoices).getByRole('list', { name: 'Why INV-1 is predicted so' });
     expect(within(reasons).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'paid 80 % of earlier invoices late (raises the chance of late payment by 31 points)',
-      '38 days past due (lowers the chance of late payment by 3 points)',
+      'paid 80 % of earlier invoices late (raises the risk by 310)',
+      '38 days past due (lowers the risk by 30)',
     ]);
     // Paid invoices are not in the open table, but one click away, with how many were paid late.
     expect(within(invoices).queryByText('INV-0')).toBeNull();

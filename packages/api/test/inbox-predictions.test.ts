@@ -53,7 +53,7 @@ const prediction = (invoiceId: string, late: number, recent: { paid: number; lat
   payDayHigh: today + 40,
   daysLate: 12 + Math.round(30 * late),
   confidence,
-  reasons: [{ feature: 'lateShare' as const, value: late, effect: 30 * late }],
+  reasons: [{ feature: 'lateShare' as const, value: late, effect: Math.round(300 * late) }],
   recent,
 });
 
@@ -116,7 +116,7 @@ describe('the inbox with payment predictions', () => {
       payDateHigh: day(40),
       daysLate: 40,
       confidence: 'normal',
-      reasons: [{ feature: 'lateShare', text: 'paid 92 % of earlier invoices late (raises the chance of late payment by 28 points)', effect: 27.6 }],
+      reasons: [{ feature: 'lateShare', text: 'paid 92 % of earlier invoices late (raises the risk by 276)', effect: 276 }],
     });
     expect(response.body.prediction).toEqual({
       riskScore: 575,

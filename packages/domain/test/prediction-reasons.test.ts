@@ -12,11 +12,11 @@ describe('the words a prediction is explained in', () => {
     expect(describeRecentPayments({ paid: 1, late: 1, meanDaysLate: 1 })).toBe('paid the last invoice late, 1 day on average');
   });
 
-  it('names the feature, its value and which way it moved the chance of late payment', () => {
-    expect(describeReason({ feature: 'lateShare', value: 0.8, effect: 31.4 })).toBe('paid 80 % of earlier invoices late (raises the chance of late payment by 31 points)');
-    expect(describeReason({ feature: 'trendDaysLate', value: 9, effect: 12 })).toBe('paying 9 days later than before (raises the chance of late payment by 12 points)');
-    expect(describeReason({ feature: 'daysUntilDue', value: -4, effect: -3.2 })).toBe('4 days past due (lowers the chance of late payment by 3 points)');
-    expect(describeReason({ feature: 'segment', value: 'key-account', effect: -2 })).toBe('segment key-account (lowers the chance of late payment by 2 points)');
+  it('names the feature, its value and which way and how far it moved the risk score', () => {
+    expect(describeReason({ feature: 'lateShare', value: 0.8, effect: 314 })).toBe('paid 80 % of earlier invoices late (raises the risk by 314)');
+    expect(describeReason({ feature: 'trendDaysLate', value: 9, effect: 120 })).toBe('paying 9 days later than before (raises the risk by 120)');
+    expect(describeReason({ feature: 'daysUntilDue', value: -4, effect: -32 })).toBe('4 days past due (lowers the risk by 32)');
+    expect(describeReason({ feature: 'segment', value: 'key-account', effect: -20 })).toBe('segment key-account (lowers the risk by 20)');
   });
 });
 

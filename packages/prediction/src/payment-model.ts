@@ -69,6 +69,8 @@ export interface PaymentModelDescription {
   /** Examples the models were fitted on and validated on. */
   readonly trainingExamples: number;
   readonly validationExamples: number;
+  /** A typical training invoice's features: the median of each number, the most common category (absent on older models). */
+  readonly typicalValues?: Partial<Record<keyof PaymentFeatures, FeatureValue>>;
   /** The issue day of the first validation invoice: invoices from it on were never learned from (absent on older models). */
   readonly validationFromDay?: number;
   /** Residual quantiles of the payment day (actual minus predicted), for the customer and population models. */
@@ -135,13 +137,15 @@ export class PaymentModel {
     // Each model answers only for the rows it speaks for.
     const customer = answers(this.#customer, rows, 'customer', low.map((isLow) => !isLow));
     const population = answers(this.#population, rows, 'population', low);
-    return rows.map((_, i) => {
+    return rows.map((row, i) => {
       const pick = low[i] ? population[i]! : customer[i]!;
       const residuals = low[i] ? this.description.residuals.population : this.description.residuals.customer;
+      // An invoice still open past its due date is late whatever the forests say, and at least as late as it is now.
+      const pastDue = Math.max(0, -row.daysUntilDue);
       return {
-        lateProbability: pick.lateProbability,
+        lateProbability: pastDue > 0 ? 1 : pick.lateProbability,
         // Very late: the share of past misses that would carry this prediction past 30 days.
-        veryLateProbability: residuals.filter((r) => pick.offsetDays + r > VERY_LATE_DAYS).length / residuals.length,
+        veryLateProbability: residuals.filter((r) => Math.max(pastDue, pick.offsetDays + r) > VERY_LATE_DAYS).length / residuals.length,
         offsetDays: pick.offsetDays,
         offsetLow: pick.offsetDays + quantile(residuals, INTERVAL_QUANTILES[0])!,
         offsetHigh: pick.offsetDays + quantile(residuals, INTERVAL_QUANTILES[1])!,
@@ -150,13 +154,12 @@ export class PaymentModel {
     });
   }
 
-  /** The chance of late payment alone, for each invoice (what the reasons are measured on). */
-  lateProbabilities(rows: readonly PaymentFeatures[]): number[] {
-    if (rows.length === 0) return [];
-    const low = rows.map((row) => row.paidInvoices < this.description.minHistory);
-    const customer = lateAnswers(this.#customer, rows, 'customer', low.map((isLow) => !isLow));
-    const population = lateAnswers(this.#population, rows, 'population', low);
-    return rows.map((_, i) => (low[i] ? population[i]! : customer[i]!));
+  /**
+   * A typical invoice's value of each feature: what the model learned from, or, for a model stored before it kept
+   * them, the median of `rows`.
+   */
+  typicalValues(rows: readonly PaymentFeatures[]): Partial<Record<keyof PaymentFeatures, FeatureValue>> {
+    return this.description.typicalValues ?? typicalValues(rows);
   }
 
   /** The models as bytes, to store beside the description. */
@@ -212,8 +215,6 @@ function picked<T>(rows: readonly PaymentFeatures[], chosen: readonly boolean[],
 const answers = (pair: ModelPair, rows: readonly PaymentFeatures[], set: FeatureSet, chosen: readonly boolean[]) =>
   picked(rows, chosen, (some) => raw(pair, some, set));
 
-const lateAnswers = (pair: ModelPair, rows: readonly PaymentFeatures[], set: FeatureSet, chosen: readonly boolean[]) =>
-  picked(rows, chosen, (some) => lateness(pair, inputTable(some, set)));
 
 async function trainPair(learner: ForestLearner, examples: readonly TrainingExample[], set: FeatureSet): Promise<ModelPair> {
   const features = examples.map((e) => e.features);
@@ -221,6 +222,27 @@ async function trainPair(learner: ForestLearner, examples: readonly TrainingExam
   const lateness = await trainForest(learner, 'CLASSIFICATION', LATENESS, { ...trainingTable(features, set), [LATENESS]: labels });
   const offset = await trainForest(learner, 'REGRESSION', OFFSET, { ...trainingTable(features, set), [OFFSET]: examples.map((e) => e.outcome.offsetDays) });
   return { lateness, offset };
+}
+
+export type FeatureValue = PaymentFeatures[keyof PaymentFeatures];
+
+/** Of each feature, the median of the numbers, the more common of true and false, or the most common category. */
+export function typicalValues(rows: readonly PaymentFeatures[]): Partial<Record<keyof PaymentFeatures, FeatureValue>> {
+  const typical: Partial<Record<keyof PaymentFeatures, FeatureValue>> = {};
+  for (const feature of featureNames('customer') as (keyof PaymentFeatures)[]) {
+    const values = rows.map((row) => row[feature]).filter((v) => v !== null);
+    if (values.length === 0) continue;
+    if (typeof values[0] === 'string') {
+      const counts = new Map<FeatureValue, number>();
+      for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+      typical[feature] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+    } else if (typeof values[0] === 'boolean') {
+      typical[feature] = values.filter(Boolean).length * 2 > values.length;
+    } else {
+      typical[feature] = quantile(values.map(Number).sort((a, b) => a - b), 0.5)!;
+    }
+  }
+  return typical;
 }
 
 /** The percentiles 0.5 %, 1.5 % … 99.5 % of how far the payment day missed (actual minus predicted). */
@@ -309,6 +331,7 @@ export async function trainPaymentModel(examples: readonly TrainingExample[], op
     trainingExamples: earlier.length,
     validationExamples: later.length,
     validationFromDay: later[0]!.issuedOn,
+    typicalValues: typicalValues(earlier.map((e) => e.features)),
     residuals,
     validation: measure([], []),
     importance: [],

@@ -1,6 +1,5 @@
 import {
   paymentFeatures,
-  quantile,
   recentPayments,
   type CustomerHistory,
   type HistoryInvoice,
@@ -10,7 +9,7 @@ import {
   type ReasonFeature,
   type RecentPayments,
 } from '@recoup/domain';
-import { PaymentModel } from './payment-model.ts';
+import { PaymentModel, type PaymentPrediction } from './payment-model.ts';
 import type { StoredModel } from './training-run.ts';
 
 // The active model's predictions for every open invoice, as of one day: what the facts, the inbox and the cash
@@ -24,10 +23,10 @@ export interface InvoiceScore extends InvoicePredictionValues {
 }
 
 /** The model's most important features are tried as reasons; the strongest few that move the chance are kept. */
-const REASON_CANDIDATES = 6;
+const REASON_CANDIDATES = 8;
 const REASONS_KEPT = 3;
-/** A move smaller than this, in percentage points, is no reason. */
-const MIN_EFFECT_POINTS = 2;
+/** A move of the risk score (0–1000) smaller than this is no reason. */
+const MIN_EFFECT = 20;
 
 /** An invoice open on `day`: issued by then and not yet paid in full before it. */
 export const openOn = (invoice: HistoryInvoice, day: number): boolean =>
@@ -58,7 +57,6 @@ export function scoreOpenInvoices(model: PaymentModel, histories: readonly Custo
   const reasons = explain(
     model,
     predicted.map((p) => p.features),
-    predicted.map((p) => p.prediction.lateProbability),
   );
   return open.map(({ history, invoice }, i) => {
     const { prediction: p, features, payDay, payDayLow, payDayHigh } = predicted[i]!;
@@ -78,44 +76,48 @@ export function scoreOpenInvoices(model: PaymentModel, histories: readonly Custo
   });
 }
 
-type FeatureValue = PaymentFeatures[keyof PaymentFeatures];
-
-/** The portfolio's typical value of a feature: the median of the numbers, or the most common category. */
-function typicalValue(rows: readonly PaymentFeatures[], feature: ReasonFeature): FeatureValue | undefined {
-  const values = rows.map((row) => row[feature]).filter((v) => v !== null);
-  if (values.length === 0) return undefined;
-  if (typeof values[0] === 'string') {
-    const counts = new Map<FeatureValue, number>();
-    for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-    return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
-  }
-  if (typeof values[0] === 'boolean') return values.filter(Boolean).length * 2 > values.length;
-  return quantile(values.map(Number).sort((a, b) => a - b), 0.5) ?? undefined;
-}
-
 /**
- * For each invoice, the features whose value moved its chance of late payment most: each of the model's most
- * important features in turn is set to the portfolio's typical value, and the change in the chance is the reason's
- * effect. A feature already at the typical value is no reason.
+ * For each invoice, the features whose value moved its risk most: the risk score's share of it, 0–1000, half the
+ * chance of paying late and half the chance of paying very late, as the account's risk is made (account-risk.ts).
+ * The model's most important features are set to a typical invoice's values (the median of what it learned from)
+ * one after the other, most important first, and each step's change in the risk is that feature's effect. The
+ * effects add up to the distance from a typical invoice, and of features that say the same thing (days late on
+ * average and share paid late) the more important one gets the credit, rather than neither, as when each alone is
+ * changed and the others still tell the model the same story.
  */
-export function explain(model: PaymentModel, rows: readonly PaymentFeatures[], base: readonly number[]): PredictionReason[][] {
+export function explain(model: PaymentModel, rows: readonly PaymentFeatures[]): PredictionReason[][] {
+  const typical = model.typicalValues(rows);
   const candidates = model.description.importance
     .filter((entry) => entry.aucDrop > 0)
     .slice(0, REASON_CANDIDATES)
-    .map((entry) => entry.feature as ReasonFeature);
+    .map((entry) => entry.feature as ReasonFeature)
+    .filter((feature) => typical[feature] !== undefined);
   const found: PredictionReason[][] = rows.map(() => []);
+  const current = rows.map((row) => ({ ...row }));
+  const start = riskOf(model.predict(rows));
+  const risk = [...start];
   for (const feature of candidates) {
-    const typical = typicalValue(rows, feature);
-    if (typical === undefined) continue;
-    const changed = rows.map((row, i) => ({ row, i })).filter(({ row }) => row[feature] !== typical);
-    const moved = model.lateProbabilities(changed.map(({ row }) => ({ ...row, [feature]: typical })));
-    changed.forEach(({ row, i }, k) => {
-      const effect = 100 * (base[i]! - moved[k]!);
-      if (Math.abs(effect) >= MIN_EFFECT_POINTS) found[i]!.push({ feature, value: row[feature], effect: Math.round(effect * 10) / 10 });
+    const changed = current.flatMap((row, i) => (row[feature] === typical[feature] ? [] : [i]));
+    const next = changed.map((i) => ({ ...current[i]!, [feature]: typical[feature] }) as PaymentFeatures);
+    const moved = riskOf(model.predict(next));
+    changed.forEach((i, k) => {
+      const effect = risk[i]! - moved[k]!;
+      if (Math.abs(effect) >= MIN_EFFECT) found[i]!.push({ feature, value: rows[i]![feature], effect: Math.round(effect) });
+      current[i] = next[k]!;
+      risk[i] = moved[k]!;
     });
   }
-  return found.map((reasons) => reasons.sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect)).slice(0, REASONS_KEPT));
+  // The reasons say why the risk is above or below a typical invoice's: a step against that direction (the forests
+  // answering for a mix of values no invoice has) explains nothing a collector could act on.
+  return found.map((reasons, i) =>
+    reasons
+      .filter((reason) => Math.sign(reason.effect) === Math.sign(start[i]! - risk[i]!))
+      .sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect))
+      .slice(0, REASONS_KEPT),
+  );
 }
+
+const riskOf = (predictions: readonly PaymentPrediction[]) => predictions.map((p) => (1000 * (p.lateProbability + p.veryLateProbability)) / 2);
 
 export interface ScoringTask {
   readonly histories: readonly CustomerHistory[];

@@ -85,9 +85,9 @@ describe('the payment models on invoices they never saw', () => {
 });
 
 describe('explaining a prediction', () => {
-  it('gives a chronic late payer reasons that raise its chance of paying late, and a punctual one reasons that lower it', () => {
+  it('gives a chronic late payer reasons that raise its risk, and a punctual one reasons that lower it', () => {
     const rows = test.map((e) => e.features);
-    const reasons = explain(model, rows, model.lateProbabilities(rows));
+    const reasons = explain(model, rows);
     const known = test.map((e, i) => ({ e, reasons: reasons[i]! })).filter(({ e }) => e.features.paidInvoices >= 10);
     const late = known.filter(({ e }) => e.features.lateShare! >= 0.8);
     const punctual = known.filter(({ e }) => e.features.lateShare! === 0);
@@ -102,9 +102,11 @@ describe('explaining a prediction', () => {
     }
   });
 
-  it('finds the same chance of late payment on its own as with the payment day', () => {
-    const rows = test.slice(0, 40).map((e) => e.features);
-    expect(model.lateProbabilities(rows)).toEqual(model.predict(rows).map((p) => p.lateProbability));
+  it('calls an invoice still open past its due date late, and very late once it is more than 30 days past due', () => {
+    const open = { ...test[0]!.features, daysUntilDue: -5 };
+    const [overdue, veryOverdue] = model.predict([open, { ...open, daysUntilDue: -31 }]);
+    expect(overdue!.lateProbability).toBe(1);
+    expect(veryOverdue).toMatchObject({ lateProbability: 1, veryLateProbability: 1 });
   });
 });
 

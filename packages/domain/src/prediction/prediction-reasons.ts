@@ -1,9 +1,8 @@
 import type { CategoricalFeatureName, NumericFeatureName, PaymentFeatures } from './payment-features.ts';
 
-// Why a prediction says what it says, in a collector's words. A reason is one feature whose value moved the chance
-// of late payment away from what a typical invoice of the portfolio would get (the prediction package measures the
-// move by putting the typical value in its place); the customer's last payments are the plain summary the inbox
-// shows beside the priority.
+// Why a prediction says what it says, in a collector's words. A reason is one feature whose value moved the risk
+// score away from what a typical invoice would get (the prediction package measures the move by putting the typical
+// value in its place); the customer's last payments are the plain summary the inbox shows beside the priority.
 
 export type ReasonFeature = NumericFeatureName | CategoricalFeatureName;
 
@@ -11,7 +10,7 @@ export interface PredictionReason {
   readonly feature: ReasonFeature;
   /** The invoice's value of the feature when it was scored. */
   readonly value: number | string | boolean | null;
-  /** The change in the chance of late payment this value makes against the typical one, in percentage points. */
+  /** The change in the risk score (0–1000) this value makes against a typical invoice's. */
   readonly effect: number;
 }
 
@@ -47,7 +46,7 @@ export function describeReason(reason: PredictionReason): string {
   const n = numeric(reason.value);
   const phrase = featurePhrase(reason.feature, reason.value, n);
   const direction = reason.effect >= 0 ? 'raises' : 'lowers';
-  return `${phrase} (${direction} the chance of late payment by ${Math.max(1, Math.round(Math.abs(reason.effect)))} points)`;
+  return `${phrase} (${direction} the risk by ${Math.max(1, Math.round(Math.abs(reason.effect)))})`;
 }
 
 function featurePhrase(feature: ReasonFeature, value: PredictionReason['value'], n: number | null): string {
