@@ -28,7 +28,14 @@ export { registerSearchAttributes, devServerSearchAttributeArgs, SearchAttribute
 export { toAdminTimeline } from './client/admin-timeline.ts';
 export { connectionOptions, temporalSettingsFrom, type TemporalSettings } from './client/temporal-settings.ts';
 export * from './shared/definitions.ts';
-export { ensureTrainingSchedule, startTrainingRun, TRAINING_SCHEDULE_ID, type TrainingScheduleOptions } from './client/model-training.ts';
+export {
+  ensureTrainingSchedule,
+  FIRST_TRAINING_RUN_ID,
+  startFirstTrainingRun,
+  startTrainingRun,
+  TRAINING_SCHEDULE_ID,
+  type TrainingScheduleOptions,
+} from './client/model-training.ts';
 export type { ModelTrainingInput, ModelTrainingResult, ModelTrainingRunResult } from './activities/activity-types.ts';
 export { searchableSegment } from './shared/search-attributes.ts';
 export { toHistoryView } from './client/history-view.ts';

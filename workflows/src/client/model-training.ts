@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type WorkflowHandle } from '@temporalio/client';
+import {
+  ScheduleAlreadyRunning,
+  ScheduleOverlapPolicy,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowIdReusePolicy,
+  type Client,
+  type WorkflowHandle,
+} from '@temporalio/client';
 import type { ModelTrainingInput, ModelTrainingRunResult } from '../activities/activity-types.ts';
 
 // The payment models retrain every night from a Temporal Schedule, and an admin can start a run at any time. Both
@@ -37,4 +44,27 @@ export function startTrainingRun(client: Client, taskQueue: string, input: Omit<
     workflowId: `${TRAINING_SCHEDULE_ID}-admin-${randomUUID()}`,
     args: [{ ...input, trigger: 'admin' }],
   });
+}
+
+/** The id of the run that trains the first model when a system starts with none. */
+export const FIRST_TRAINING_RUN_ID = `${TRAINING_SCHEDULE_ID}-first`;
+
+/**
+ * Starts the first training run of a system that has no model yet, so that a fresh installation shows predictions
+ * within minutes rather than after the first night. The fixed id, never reused, makes it one run however many workers
+ * start; false when it had been started before.
+ */
+export async function startFirstTrainingRun(client: Client, taskQueue: string): Promise<boolean> {
+  try {
+    await client.workflow.start<(input: ModelTrainingInput) => Promise<ModelTrainingRunResult>>(WORKFLOW_TYPE, {
+      taskQueue,
+      workflowId: FIRST_TRAINING_RUN_ID,
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      args: [{ trigger: 'schedule', requestedBy: null }],
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return false;
+    throw error;
+  }
 }

@@ -1,6 +1,6 @@
 import { Runtime } from '@temporalio/worker';
 import { createLogger, loadConfig } from '@recoup/config';
-import { createOrm } from '@recoup/db';
+import { createOrm, listModels } from '@recoup/db';
 import { errorMessage } from '@recoup/domain';
 import { createTrainingPool } from '@recoup/prediction';
 import { activityClock } from '../activities/activity-clock.ts';
@@ -10,7 +10,7 @@ import { createSmtpMailer } from '../activities/mailer.ts';
 import { activityLogger, createAccountNotifier } from '../activities/account-notifier.ts';
 import { createImportStartActivities } from '../activities/import-starts.ts';
 import { createModelTrainingActivities } from '../activities/model-training.ts';
-import { ensureTrainingSchedule } from '../client/model-training.ts';
+import { ensureTrainingSchedule, startFirstTrainingRun } from '../client/model-training.ts';
 import { createReconciliationActivities } from '../activities/reconciliation.ts';
 import { createAccountEventOutbox } from '../client/account-events.ts';
 import { connectTemporalClient, createCollectionClient } from '../client/collection-client.impl.ts';
@@ -58,6 +58,12 @@ await ensureTrainingSchedule(client, { taskQueue: config.temporal.taskQueue }).c
     error: errorMessage(error),
   }),
 );
+// A system with no model yet trains one now, from whatever history it holds, rather than after the first night.
+if ((await listModels(orm.em.fork())).length === 0) {
+  await startFirstTrainingRun(client, config.temporal.taskQueue)
+    .then((started) => started && console.log('No payment model yet: training the first one from the ledger now.'))
+    .catch((error: unknown) => logger.warn('Could not start the first model-training run.', { error: errorMessage(error) }));
+}
 // The worker drains the account-event outbox too, so a change the API committed but could not signal (Temporal
 // away, the API killed between commit and signal) reaches its workflow even while no API process runs.
 const processLogger: StartLogger = logger;
