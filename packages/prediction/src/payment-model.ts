@@ -190,31 +190,23 @@ export type ModelPart = 'customerLateness' | 'customerOffset' | 'populationLaten
 
 type RawPrediction = Pick<PaymentPrediction, 'lateProbability' | 'offsetDays'>;
 
-function lateness(pair: ModelPair, input: ReturnType<typeof inputTable>): number[] {
-  // For two classes the library answers the probability of the second of its classes.
-  const lateIsSecond = pair.lateness.getLabelClasses()[1] === LATE;
-  return Array.from(pair.lateness.predict(input), (p) => (lateIsSecond ? p : 1 - p));
-}
-
 function raw(pair: ModelPair, rows: readonly PaymentFeatures[], set: FeatureSet): RawPrediction[] {
   const input = inputTable(rows, set);
-  const late = lateness(pair, input);
+  // For two classes the library answers the probability of the second of its classes.
+  const lateIsSecond = pair.lateness.getLabelClasses()[1] === LATE;
+  const lateness = pair.lateness.predict(input);
   const offsets = pair.offset.predict(input);
-  return rows.map((_, i) => ({ lateProbability: late[i]!, offsetDays: offsets[i]! }));
+  return rows.map((_, i) => ({ lateProbability: lateIsSecond ? lateness[i]! : 1 - lateness[i]!, offsetDays: offsets[i]! }));
 }
 
-/** What `predict` answers for the rows picked, at their own positions (undefined elsewhere). */
-function picked<T>(rows: readonly PaymentFeatures[], chosen: readonly boolean[], predict: (rows: PaymentFeatures[]) => T[]): (T | undefined)[] {
-  const positions = chosen.flatMap((yes, i) => (yes ? [i] : []));
-  const predicted = positions.length === 0 ? [] : predict(positions.map((i) => rows[i]!));
-  const out: (T | undefined)[] = new Array(rows.length);
+/** The pair's predictions for the rows picked, at their own positions (undefined elsewhere). */
+function answers(pair: ModelPair, rows: readonly PaymentFeatures[], set: FeatureSet, picked: readonly boolean[]): (RawPrediction | undefined)[] {
+  const positions = picked.flatMap((yes, i) => (yes ? [i] : []));
+  const predicted = positions.length === 0 ? [] : raw(pair, positions.map((i) => rows[i]!), set);
+  const out: (RawPrediction | undefined)[] = new Array(rows.length);
   positions.forEach((position, k) => (out[position] = predicted[k]));
   return out;
 }
-
-const answers = (pair: ModelPair, rows: readonly PaymentFeatures[], set: FeatureSet, chosen: readonly boolean[]) =>
-  picked(rows, chosen, (some) => raw(pair, some, set));
-
 
 async function trainPair(learner: ForestLearner, examples: readonly TrainingExample[], set: FeatureSet): Promise<ModelPair> {
   const features = examples.map((e) => e.features);
