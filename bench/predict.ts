@@ -159,11 +159,15 @@ async function main() {
     const bigTrain = seconds(trainStarted);
     const open = examples.filter((e) => e.asOf === e.issuedOn).slice(0, SCALE_INVOICES);
     const scoreStarted = performance.now();
-    big.predict(open.map((e) => e.features));
+    const scored = big.predict(open.map((e) => e.features));
     const bigScore = seconds(scoreStarted);
     // The scoring run also explains every prediction (scoring.ts), each reason one more pass of the models.
     const explainStarted = performance.now();
-    explain(big, open.map((e) => e.features));
+    explain(
+      big,
+      open.map((e) => e.features),
+      scored,
+    );
     const bigExplain = seconds(explainStarted);
     const invoiceCount = new Set(examples.map((e) => e.invoiceId)).size;
     console.log(`\nAt scale: ${invoiceCount} invoices, ${examples.length} examples.`);

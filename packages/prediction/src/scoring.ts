@@ -17,12 +17,12 @@ import type { StoredModel } from './training-run.ts';
 
 export interface InvoiceScore extends InvoicePredictionValues {
   readonly accountId: string;
-  /** The features that moved the chance of late payment most, strongest first. */
+  /** The features that moved the risk score most, strongest first. */
   readonly reasons: readonly PredictionReason[];
   readonly recent: RecentPayments | null;
 }
 
-/** The model's most important features are tried as reasons; the strongest few that move the chance are kept. */
+/** The model's most important features are tried as reasons; the strongest few that move the risk are kept. */
 const REASON_CANDIDATES = 8;
 const REASONS_KEPT = 3;
 /** A move of the risk score (0–1000) smaller than this is no reason. */
@@ -57,6 +57,7 @@ export function scoreOpenInvoices(model: PaymentModel, histories: readonly Custo
   const reasons = explain(
     model,
     predicted.map((p) => p.features),
+    predicted.map((p) => p.prediction),
   );
   return open.map(({ history, invoice }, i) => {
     const { prediction: p, features, payDay, payDayLow, payDayHigh } = predicted[i]!;
@@ -85,7 +86,11 @@ export function scoreOpenInvoices(model: PaymentModel, histories: readonly Custo
  * average and share paid late) the more important one gets the credit, rather than neither, as when each alone is
  * changed and the others still tell the model the same story.
  */
-export function explain(model: PaymentModel, rows: readonly PaymentFeatures[]): PredictionReason[][] {
+export function explain(
+  model: PaymentModel,
+  rows: readonly PaymentFeatures[],
+  predictions: readonly PaymentPrediction[] = model.predict(rows),
+): PredictionReason[][] {
   const typical = model.typicalValues(rows);
   const candidates = model.description.importance
     .filter((entry) => entry.aucDrop > 0)
@@ -94,7 +99,7 @@ export function explain(model: PaymentModel, rows: readonly PaymentFeatures[]): 
     .filter((feature) => typical[feature] !== undefined);
   const found: PredictionReason[][] = rows.map(() => []);
   const current = rows.map((row) => ({ ...row }));
-  const start = riskOf(model.predict(rows));
+  const start = riskOf(predictions);
   const risk = [...start];
   for (const feature of candidates) {
     const changed = current.flatMap((row, i) => (row[feature] === typical[feature] ? [] : [i]));
