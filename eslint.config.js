@@ -30,20 +30,23 @@ const forbiddenImports = {
 // into another package, and import-x/no-cycle finds cycles inside a package.
 //   domain                    nothing of Recoup's
 //   contracts, config, db,    the domain
-//   prediction
-//   workflows                 domain, contracts, config, db, prediction
+//   prediction, documents
+//   checkout-sandbox          nothing of Recoup's: it stands in for an outside payment provider
+//   workflows                 domain, contracts, config, db, prediction, documents
 //   designer (the web app)    domain, contracts: never server configuration, the database or Temporal
 //   api                       every package below it
-const PACKAGES = ['domain', 'contracts', 'config', 'db', 'prediction', 'workflows', 'designer', 'api'];
+const PACKAGES = ['domain', 'contracts', 'config', 'db', 'prediction', 'documents', 'checkout-sandbox', 'workflows', 'designer', 'api'];
 const TIERS = {
   'packages/domain': { name: 'domain', may: [] },
   'packages/config': { name: 'config', may: ['domain'] },
   'packages/contracts': { name: 'contracts', may: ['domain'] },
   'packages/db': { name: 'db', may: ['domain'] },
   'packages/prediction': { name: 'prediction', may: ['domain'] },
-  workflows: { name: 'workflows', may: ['domain', 'contracts', 'config', 'db', 'prediction'] },
+  'packages/documents': { name: 'documents', may: ['domain'] },
+  'packages/checkout-sandbox': { name: 'checkout-sandbox', may: [] },
+  workflows: { name: 'workflows', may: ['domain', 'contracts', 'config', 'db', 'prediction', 'documents'] },
   designer: { name: 'designer', may: ['domain', 'contracts'] },
-  'packages/api': { name: 'api', may: ['domain', 'contracts', 'config', 'db', 'prediction', 'workflows'] },
+  'packages/api': { name: 'api', may: ['domain', 'contracts', 'config', 'db', 'prediction', 'documents', 'checkout-sandbox', 'workflows'] },
 };
 const tierPatterns = ({ name, may }) => {
   const forbidden = PACKAGES.filter((p) => p !== name && !may.includes(p));

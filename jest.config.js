@@ -25,7 +25,7 @@ export default {
       ...common,
       displayName: 'unit',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/packages/{domain,contracts,config,prediction}/test/**/*.test.ts', '<rootDir>/test/unit/**/*.test.ts'],
+      testMatch: ['<rootDir>/packages/{domain,contracts,config,prediction,documents}/test/**/*.test.ts', '<rootDir>/test/unit/**/*.test.ts'],
     },
     {
       ...common,
@@ -34,7 +34,7 @@ export default {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       testMatch: [
-        '<rootDir>/packages/{db,api}/test/**/*.test.ts',
+        '<rootDir>/packages/{db,api,checkout-sandbox}/test/**/*.test.ts',
         '<rootDir>/workflows/test/**/*.test.ts',
         '<rootDir>/test/integration/**/*.test.ts',
         '<rootDir>/test/e2e/**/*.test.ts',
