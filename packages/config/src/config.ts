@@ -99,6 +99,41 @@ export interface RecoupConfig {
   migrate: boolean;
   /** Where the worker's activities read the time (RECOUP_ACTIVITY_CLOCK). */
   activityClock: ActivityClock;
+  portal: PortalConfig;
+  /** Who the debtor pays, as letters, statements and the portal print it. */
+  creditor: CreditorConfig;
+}
+
+export interface PortalConfig {
+  /**
+   * The key that signs the personal portal links in reminders (PORTAL_LINK_SECRET). The worker signs and the API
+   * checks, so both must hold the same one; null when unset, and then the launcher keeps a generated one with its data.
+   */
+  linkSecret: string | null;
+  /** How long a link in a reminder opens the portal (PORTAL_LINK_DAYS); after that the debtor asks for a code. */
+  linkDays: number;
+  /** How long a one-time code sent by e-mail is good for (PORTAL_CODE_MINUTES). */
+  codeMinutes: number;
+  /** How long a portal visit lasts without activity (PORTAL_SESSION_MINUTES). */
+  sessionMinutes: number;
+  payments: PortalPaymentsConfig | null;
+}
+
+/** A Stripe-compatible payment provider: Stripe itself, or the checkout sandbox the launcher starts on loopback. */
+export interface PortalPaymentsConfig {
+  apiKey: string;
+  /** The provider's API base (STRIPE_API_BASE); null for Stripe's own. */
+  apiBase: string | null;
+  /** The secret its webhooks are signed with (STRIPE_WEBHOOK_SECRET). */
+  webhookSecret: string;
+}
+
+export interface CreditorConfig {
+  /** The postal address lines printed in letterheads (CREDITOR_ADDRESS, lines separated by "|" or newlines). */
+  addressLines: string[];
+  bankName: string | null;
+  iban: string | null;
+  bic: string | null;
 }
 
 /** The one error the config package throws: every bad variable, named. */
@@ -186,6 +221,20 @@ const envSchema = z.object({
     (value) => (typeof blankToUndefined(value) === 'string' ? String(blankToUndefined(value)).toLowerCase() : undefined),
     z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ),
+  PORTAL_LINK_SECRET: z.preprocess(blankToUndefined, z.string().min(32, { message: 'must be at least 32 characters' }).optional()),
+  PORTAL_LINK_DAYS: positiveInt(30),
+  PORTAL_CODE_MINUTES: positiveInt(15),
+  PORTAL_SESSION_MINUTES: positiveInt(60),
+  STRIPE_API_KEY: optionalText,
+  STRIPE_API_BASE: z.preprocess(blankToUndefined, httpUrl.optional()),
+  STRIPE_WEBHOOK_SECRET: optionalText,
+  CREDITOR_ADDRESS: optionalText,
+  CREDITOR_BANK_NAME: optionalText,
+  CREDITOR_IBAN: z.preprocess(
+    (value) => (typeof blankToUndefined(value) === 'string' ? String(blankToUndefined(value)).replace(/\s+/g, '').toUpperCase() : undefined),
+    z.string().regex(/^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/, { message: 'must be an IBAN' }).optional(),
+  ),
+  CREDITOR_BIC: z.preprocess(blankToUndefined, z.string().regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/, { message: 'must be a BIC' }).optional()),
   RECOUP_DEMO: flag(false),
   RECOUP_MIGRATE: flag(false),
   RECOUP_ACTIVITY_CLOCK: z.preprocess(
@@ -213,6 +262,10 @@ export const loadConfig = (env: Record<string, string | undefined>): RecoupConfi
   if (e.SIGN_IN_MAX_LOCK_SECONDS < e.SIGN_IN_LOCK_SECONDS) {
     problems.push('SIGN_IN_MAX_LOCK_SECONDS must be at least SIGN_IN_LOCK_SECONDS');
   }
+  if ((e.STRIPE_API_KEY === undefined) !== (e.STRIPE_WEBHOOK_SECRET === undefined)) {
+    problems.push('STRIPE_API_KEY and STRIPE_WEBHOOK_SECRET must be given together');
+  }
+  if (e.STRIPE_API_BASE !== undefined && e.STRIPE_API_KEY === undefined) problems.push('STRIPE_API_BASE needs STRIPE_API_KEY');
   const payloadKeys = payloadKeyRing(e.TEMPORAL_PAYLOAD_KEYS, e.TEMPORAL_PAYLOAD_KEY_ID, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const publicUrl = (e.PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
@@ -258,6 +311,22 @@ export const loadConfig = (env: Record<string, string | undefined>): RecoupConfi
     demo: e.RECOUP_DEMO,
     migrate: e.RECOUP_MIGRATE,
     activityClock: e.RECOUP_ACTIVITY_CLOCK,
+    portal: {
+      linkSecret: e.PORTAL_LINK_SECRET ?? null,
+      linkDays: e.PORTAL_LINK_DAYS,
+      codeMinutes: e.PORTAL_CODE_MINUTES,
+      sessionMinutes: e.PORTAL_SESSION_MINUTES,
+      payments:
+        e.STRIPE_API_KEY !== undefined && e.STRIPE_WEBHOOK_SECRET !== undefined
+          ? { apiKey: e.STRIPE_API_KEY, apiBase: e.STRIPE_API_BASE?.replace(/\/+$/, '') ?? null, webhookSecret: e.STRIPE_WEBHOOK_SECRET }
+          : null,
+    },
+    creditor: {
+      addressLines: (e.CREDITOR_ADDRESS ?? '').split(/\||\n/).map((line) => line.trim()).filter((line) => line !== ''),
+      bankName: e.CREDITOR_BANK_NAME ?? null,
+      iban: e.CREDITOR_IBAN ?? null,
+      bic: e.CREDITOR_BIC ?? null,
+    },
   };
 };
 

@@ -38,6 +38,8 @@ describe('loadConfig', () => {
       demo: false,
       migrate: false,
       activityClock: 'system',
+      portal: { linkSecret: null, linkDays: 30, codeMinutes: 15, sessionMinutes: 60, payments: null },
+      creditor: { addressLines: [], bankName: null, iban: null, bic: null },
     });
   });
 
@@ -61,6 +63,16 @@ describe('loadConfig', () => {
     [{ RECOUP_DEMO: 'yes' }, (c: ReturnType<typeof loadConfig>) => c.demo, true],
     [{ RECOUP_DATA_DIR: '/var/lib/recoup' }, (c: ReturnType<typeof loadConfig>) => c.dataDir, '/var/lib/recoup'],
     [{ RECOUP_ACTIVITY_CLOCK: 'Temporal' }, (c: ReturnType<typeof loadConfig>) => c.activityClock, 'temporal'],
+    [
+      { STRIPE_API_KEY: 'sk_test_1', STRIPE_WEBHOOK_SECRET: 'whsec_1', STRIPE_API_BASE: 'http://127.0.0.1:12111/' },
+      (c: ReturnType<typeof loadConfig>) => c.portal.payments,
+      { apiKey: 'sk_test_1', apiBase: 'http://127.0.0.1:12111', webhookSecret: 'whsec_1' },
+    ],
+    [
+      { CREDITOR_ADDRESS: 'Acme GmbH | Hauptstr. 1 | 10115 Berlin', CREDITOR_IBAN: 'de89 3704 0044 0532 0130 00', CREDITOR_BIC: 'COBADEFFXXX' },
+      (c: ReturnType<typeof loadConfig>) => c.creditor,
+      { addressLines: ['Acme GmbH', 'Hauptstr. 1', '10115 Berlin'], bankName: null, iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' },
+    ],
     [
       { SMS_WEBHOOK_URL: 'https://sms.example.com/send', WEBHOOK_SECRET: 'webhook-secret-0123' },
       (c: ReturnType<typeof loadConfig>) => c.channels,
@@ -101,6 +113,10 @@ describe('loadConfig', () => {
     [{ TEMPORAL_PAYLOAD_KEYS: `k1:${KEY_A},k2:${KEY_B}` }, 'TEMPORAL_PAYLOAD_KEY_ID'],
     [{ TEMPORAL_PAYLOAD_KEYS: `k1:${KEY_A}`, TEMPORAL_PAYLOAD_KEY_ID: 'k2' }, 'TEMPORAL_PAYLOAD_KEY_ID'],
     [{ TEMPORAL_PAYLOAD_KEY_ID: 'k1' }, 'TEMPORAL_PAYLOAD_KEY_ID'],
+    [{ PORTAL_LINK_SECRET: 'too-short-to-sign-links' }, 'PORTAL_LINK_SECRET'],
+    [{ STRIPE_API_KEY: 'sk_test_1' }, 'STRIPE_WEBHOOK_SECRET'],
+    [{ STRIPE_API_BASE: 'http://127.0.0.1:12111' }, 'STRIPE_API_BASE'],
+    [{ CREDITOR_IBAN: 'not an iban' }, 'CREDITOR_IBAN'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(variable);

@@ -18,6 +18,8 @@ export const Contact = defineEntity({
      * address are read for the zones the debtor may be in (see debtor-zones.ts).
      */
     timeZone: p.text().nullable(),
+    /** The language the contact reads (BCP 47, e.g. de-DE), chosen in the portal; null: the browser's. */
+    locale: p.text().nullable(),
     isPrimary: p.boolean().default(false),
     consentEmail: p.boolean().default(false),
     consentSms: p.boolean().default(false),

@@ -27,6 +27,8 @@ import { InvoicePrediction } from './invoice-prediction.entity.ts';
 import { PaymentModelRow } from './payment-model.entity.ts';
 import { PaymentPlan } from './payment-plan.entity.ts';
 import { PaymentPromise } from './payment-promise.entity.ts';
+import { PortalCheckout } from './portal-checkout.entity.ts';
+import { PortalCode } from './portal-code.entity.ts';
 import { PromiseAllocation } from './promise-allocation.entity.ts';
 import { Strategy } from './strategy.entity.ts';
 import { StatementLine } from './statement-line.entity.ts';
@@ -70,4 +72,6 @@ export const ENTITIES: readonly EntitySchema[] = [
   AccountEvent,
   PaymentModelRow,
   InvoicePrediction,
+  PortalCode,
+  PortalCheckout,
 ];

@@ -24,6 +24,7 @@ import { Migration20261206000000_account_events } from './Migration2026120600000
 import { Migration20261207000000_payment_models } from './Migration20261207000000_payment_models.ts';
 import { Migration20261208000000_invoice_predictions } from './Migration20261208000000_invoice_predictions.ts';
 import { Migration20261209000000_model_backtest } from './Migration20261209000000_model_backtest.ts';
+import { Migration20261210120000_debtor_portal } from './Migration20261210120000_debtor_portal.ts';
 
 // Every migration, oldest first. Add new migration files here: the ORM runs this list rather than globbing the folder.
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261207000000_payment_models', class: Migration20261207000000_payment_models },
   { name: 'Migration20261208000000_invoice_predictions', class: Migration20261208000000_invoice_predictions },
   { name: 'Migration20261209000000_model_backtest', class: Migration20261209000000_model_backtest },
+  { name: 'Migration20261210120000_debtor_portal', class: Migration20261210120000_debtor_portal },
 ] as const;
