@@ -28,6 +28,7 @@ export { registerSearchAttributes, devServerSearchAttributeArgs, SearchAttribute
 export { toAdminTimeline } from './client/admin-timeline.ts';
 export { connectionOptions, temporalSettingsFrom, type TemporalSettings } from './client/temporal-settings.ts';
 export * from './shared/definitions.ts';
+export { checkPortalToken, portalLinkUrl, signPortalToken, type PortalClaim, type PortalTokenCheck, type PortalTokenPurpose } from './portal/portal-link.ts';
 export {
   ensureTrainingSchedule,
   FIRST_TRAINING_RUN_ID,

@@ -11,6 +11,7 @@ import { renderForChannel } from './channels/reminder-content.ts';
 import { logFailure, resultOfLogged } from './communication-log.ts';
 import type { ActivityDeps } from './deps.ts';
 import { optOutUrlFor, templateView } from './template-view.ts';
+import { portalLinkFor, withPortalLink } from './portal-link-text.ts';
 import { WorkflowsError } from '../errors.ts';
 import type { RecoupErrorOptions } from '@recoup/domain';
 
@@ -41,6 +42,8 @@ export interface DeliverInput {
   recipientName: string | null;
   /** The recipient's opt-out token; null for internal mail such as notices to managers. */
   optOutToken: string | null;
+  /** The debtor's contact the message goes to, whose personal portal link it carries; null for internal mail. */
+  contactId: string | null;
 }
 
 /** The log's word for a send a crash left in doubt. */
@@ -73,8 +76,11 @@ export async function deliverOnce(deps: ActivityDeps, input: DeliverInput): Prom
   const template = await em.findOne(Template, { key: input.template });
   if (!template) throw new TemplateMissingError(`Template "${input.template}" does not exist.`);
   const optOutUrl = input.optOutToken ? optOutUrlFor(deps.publicUrl, input.optOutToken) : null;
-  const view = await templateView(em, { account, contactName: input.recipientName ?? account.name, optOutUrl, publicUrl: deps.publicUrl, now });
-  const { subject, text } = renderForChannel(input.channel, template, view);
+  const portalUrl = input.contactId && deps.portal ? portalLinkFor(deps.portal, deps.publicUrl, { accountId: account.id, contactId: input.contactId }, now) : null;
+  const view = await templateView(em, { account, contactName: input.recipientName ?? account.name, optOutUrl, portalUrl, publicUrl: deps.publicUrl, now });
+  const rendered = renderForChannel(input.channel, template, view);
+  const subject = rendered.subject;
+  const text = portalUrl ? withPortalLink(rendered.text, portalUrl) : rendered.text;
   const messageId = input.channel === 'email' ? messageIdFor(input.key) : null;
   const headers: Record<string, string> =
     input.channel === 'email'

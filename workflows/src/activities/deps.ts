@@ -2,6 +2,12 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ChannelAdapters } from './channels/channel-adapter.ts';
 import type { Mailer } from './mailer.ts';
 
+export interface PortalLinkSigning {
+  secret: string;
+  /** How long a link stays good for, from the moment the message is written. */
+  linkDays: number;
+}
+
 /** What the activities need from the outside world; built once per worker process. */
 export interface ActivityDeps {
   orm: MikroORM;
@@ -13,6 +19,11 @@ export interface ActivityDeps {
   channels?: ChannelAdapters;
   /** Base URL of the Recoup web app, for links in e-mails (opt-out, account pages). */
   publicUrl: string;
+  /**
+   * Signs the personal portal link every message to a debtor's contact carries; without it messages go out with
+   * no portal link (a worker configured for internal mail only).
+   */
+  portal?: PortalLinkSigning;
   /** The clock; a parameter so tests can pin it. */
   now?: () => Date;
 }

@@ -78,6 +78,7 @@ export async function escalate(deps: ActivityDeps, input: EscalateInput): Promis
       toAddress: manager.email,
       recipientName: manager.name,
       optOutToken: null,
+      contactId: null,
     });
   }
   return { escalationId: escalation.id, reviewTaskId: review?.id ?? null, managersNotified: managers.length };

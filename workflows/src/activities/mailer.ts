@@ -7,6 +7,7 @@ export interface OutgoingMail {
   /** Stable Message-ID derived from the idempotency key, so a resend could be recognised downstream. */
   messageId: string;
   headers?: Record<string, string>;
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
 }
 
 export interface Mailer {
@@ -27,6 +28,7 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
         text: mail.text,
         messageId: mail.messageId,
         headers: mail.headers,
+        ...(mail.attachments?.length ? { attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })) } : {}),
       });
       return { messageId: String(info.messageId ?? mail.messageId) };
     },

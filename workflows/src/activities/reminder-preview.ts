@@ -5,6 +5,8 @@ import { AccountNotFoundError } from './account-facts.ts';
 import { renderForChannel, type TemplateTexts } from './channels/reminder-content.ts';
 import { reachableContact } from './reachable-contact.ts';
 import { optOutUrlFor, templateView } from './template-view.ts';
+import { withPortalLink } from './portal-link-text.ts';
+import { portalLinkUrl } from '../portal/portal-link.ts';
 
 /**
  * Stands in for the contact's opt-out token in previews. The real link would let whoever clicks it in the editor
@@ -32,11 +34,15 @@ export async function previewReminder(em: EntityManager, input: ReminderPreviewI
   if (!account) throw new AccountNotFoundError(`Account ${input.accountId} does not exist.`);
   let contactName = account.name;
   let optOutUrl: string | null = null;
+  let portalUrl: string | null = null;
   if (input.channel !== 'webhook') {
     const picked = await reachableContact(em, account.id, input.channel);
     if ('contact' in picked) contactName = picked.contact.name;
     optOutUrl = optOutUrlFor(input.publicUrl, PREVIEW_OPT_OUT_TOKEN);
+    // A preview shows where the link goes; a real one is signed for the contact when the message is sent.
+    portalUrl = portalLinkUrl(input.publicUrl, 'preview');
   }
-  const view = await templateView(em, { account, contactName, optOutUrl, publicUrl: input.publicUrl, now: input.now });
-  return renderForChannel(input.channel, input.template, view);
+  const view = await templateView(em, { account, contactName, optOutUrl, portalUrl, publicUrl: input.publicUrl, now: input.now });
+  const rendered = renderForChannel(input.channel, input.template, view);
+  return portalUrl ? { ...rendered, text: withPortalLink(rendered.text, portalUrl) } : rendered;
 }

@@ -32,7 +32,7 @@ export async function sendReminder(deps: ActivityDeps, input: SendReminderInput)
   if (account.ceaseCommunication) return logSuppression(em, input, CEASE_COMMUNICATION_REASON, now);
   if (!adapterFor(deps, input.channel)) return logSuppression(em, input, `no provider configured for ${input.channel}`, now);
 
-  const base = { ...input, optOutToken: null, recipientName: null };
+  const base = { ...input, optOutToken: null, recipientName: null, contactId: null };
   if (input.channel === 'webhook') {
     // The creditor's own systems get the reminder; no contact of the debtor is involved.
     return deliverOnce(deps, { ...base, recipient: { kind: 'none' }, toAddress: '' });
@@ -56,7 +56,7 @@ export async function sendReminder(deps: ActivityDeps, input: SendReminderInput)
       return logDeferral(em, input, toAddress, until, check.reason, now);
     }
   }
-  return deliverOnce(deps, { ...base, recipient, toAddress, recipientName: contact.name, optOutToken: contact.optOutToken });
+  return deliverOnce(deps, { ...base, recipient, toAddress, recipientName: contact.name, optOutToken: contact.optOutToken, contactId: contact.id });
 }
 
 /** The contact's address on a channel it may be reached on; pickReachableContact has checked it is there. */

@@ -16,6 +16,8 @@ export interface TemplateViewInput {
   contactName: string;
   /** The recipient's opt-out link; null when the message has none (webhooks, notices to managers). */
   optOutUrl: string | null;
+  /** The recipient's personal portal link; null when the message goes to no debtor contact. */
+  portalUrl?: string | null;
   /** Base URL of the Recoup web app, for the account link. */
   publicUrl: string;
   now: Date;
@@ -56,6 +58,7 @@ export async function templateView(em: EntityManager, input: TemplateViewInput):
       .map((l) => `  ${l.number}  due ${l.due_date}  ${formatMoney({ amountMinor: BigInt(l.open_minor), currency: parseCurrency(l.currency.trim()) })}`)
       .join('\n'),
     optOutUrl: input.optOutUrl ?? '',
+    portalUrl: input.portalUrl ?? '',
     accountUrl: `${withoutTrailingSlash(input.publicUrl)}/accounts/${encodeURIComponent(account.id)}`,
   };
 }

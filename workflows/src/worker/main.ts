@@ -44,8 +44,10 @@ await registerSearchAttributes(client.connection, config.temporal.namespace);
 const collections = createCollectionClient(client, temporal);
 const notifier = createAccountNotifier(orm, collections, activityLogger);
 const training = createTrainingPool();
+const portal = config.portal.linkSecret ? { secret: config.portal.linkSecret, linkDays: config.portal.linkDays } : undefined;
+if (!portal) logger.warn('PORTAL_LINK_SECRET is not set: reminders go out without a link to the debtor portal.');
 const activities = {
-  ...createActivities({ orm, mailer, channels, publicUrl: config.publicUrl, now: activityClock(config.activityClock) }),
+  ...createActivities({ orm, mailer, channels, publicUrl: config.publicUrl, portal, now: activityClock(config.activityClock) }),
   ...createReconciliationActivities({ orm, notifier }),
   ...createImportStartActivities({ orm, collections, logger: activityLogger }),
   ...createModelTrainingActivities({ orm, training, now: activityClock(config.activityClock) }),

@@ -9,6 +9,13 @@ export type ChannelRecipient =
   | { kind: 'postal'; name: string; postalAddress: string }
   | { kind: 'none' };
 
+/** A file sent with a message: the PDF letter an e-mail carries, or the one a letter provider prints. */
+export interface MessageAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
 export interface ChannelMessage {
   channel: ReminderChannel;
   recipient: ChannelRecipient;
@@ -21,6 +28,7 @@ export interface ChannelMessage {
   templateKey: string;
   /** E-mail headers (List-Unsubscribe and the like); transports without headers ignore them. */
   headers: Record<string, string>;
+  attachments?: MessageAttachment[];
 }
 
 export interface ChannelReceipt {

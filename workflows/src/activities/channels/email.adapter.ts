@@ -51,7 +51,14 @@ export function createEmailAdapter(mailer: Mailer): ChannelAdapter {
       }
       const messageId = messageIdFor(message.idempotencyKey);
       try {
-        const sent = await mailer.send({ to: message.recipient.address, subject: message.subject, text: message.text, messageId, headers: message.headers });
+        const sent = await mailer.send({
+          to: message.recipient.address,
+          subject: message.subject,
+          text: message.text,
+          messageId,
+          headers: message.headers,
+          ...(message.attachments?.length ? { attachments: message.attachments } : {}),
+        });
         return { providerMessageId: sent.messageId };
       } catch (error) {
         if (!smtpSendInDoubt(error)) throw error;

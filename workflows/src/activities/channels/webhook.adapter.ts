@@ -25,6 +25,8 @@ export interface WebhookPayload {
   subject: string;
   text: string;
   html?: string;
+  /** Files to go with the message, such as the PDF a letter provider prints and posts. */
+  attachments?: { filename: string; contentType: string; contentBase64: string }[];
 }
 
 const MAX_RETRY_AFTER_SECONDS = 3_600;
@@ -53,6 +55,9 @@ export function createWebhookAdapter(options: WebhookAdapterOptions): ChannelAda
         subject: message.subject,
         text: message.text,
         ...(message.html !== undefined ? { html: message.html } : {}),
+        ...(message.attachments?.length
+          ? { attachments: message.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, contentBase64: a.content.toString('base64') })) }
+          : {}),
       };
       const body = JSON.stringify(payload);
       let response: Response;
