@@ -40,6 +40,14 @@ import { mountedRoutes, type MountedRoute } from './http/route-inventory.ts';
 import { staticDesigner } from './http/static.ts';
 import { refuseUnstorableInput } from './http/storable-input.ts';
 import { optOutRoutes } from './optout/optout.routes.ts';
+import { createPortalMailer } from './portal/code-mailer.ts';
+import { PortalAccess } from './portal/portal-access.ts';
+import { PortalRateLimits } from './portal/portal-rate-limit.ts';
+import { portalRoutes } from './portal/portal.routes.ts';
+import { paymentWebhookRoutes } from './portal/payments/payment-webhook.routes.ts';
+import { PortalPaymentsService } from './portal/payments/portal-payments.service.ts';
+import { createStripeProvider } from './portal/payments/stripe-provider.ts';
+import type { PaymentProvider } from './portal/payments/payment-provider.ts';
 import { OptOutService } from './optout/optout.service.ts';
 import { kpisRoutes } from './kpis/kpis.routes.ts';
 import { KpisService } from './kpis/kpis.service.ts';
@@ -90,6 +98,8 @@ export interface AppDeps {
   logger?: Logger;
   /** The built designer; defaults to designer/dist of this repository. */
   staticDir?: string;
+  /** The portal's payment provider; defaults to Stripe (or a Stripe-compatible server) from the configuration. */
+  paymentProvider?: PaymentProvider | null;
 }
 
 export type RecoupApp = Express & {
@@ -155,7 +165,8 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   // client address that sign-in failures count against is then the one the proxy puts in X-Forwarded-For.
   if (config.secureCookies) app.set('trust proxy', 1);
   app.use(requestId);
-  app.use(securityHeaders(config.secureCookies));
+  const provider = deps.paymentProvider !== undefined ? deps.paymentProvider : config.portal.payments ? createStripeProvider(config.portal.payments) : null;
+  app.use(securityHeaders(config.secureCookies, provider?.checkoutOrigins ?? []));
   // The Temporal Web UI and CLI call the codec from outside the app: it has its own origin rules and no CSRF token
   // (temporal-codec.routes.ts says why), so it comes before the checks every other route goes through.
   app.use(
@@ -167,6 +178,12 @@ export const createApp = (deps: AppDeps): RecoupApp => {
       admin: [sessions.middleware, ...authenticated, requireRole('admin')],
     }),
   );
+  // Tells workflows of committed changes; its drainer also delivers what an earlier process left unsent.
+  const accountEvents = createAccountEventOutbox({ orm, collections, logger });
+  accountEvents.start(ACCOUNT_EVENT_POLL_MS);
+  const portalPayments = provider ? new PortalPaymentsService(orm, provider, accountEvents, logger) : null;
+  // The provider calls from its own servers, with a signature instead of an origin or a session.
+  if (portalPayments) app.use('/webhooks/payments', paymentWebhookRoutes(portalPayments), notFoundHandler);
   app.use(requireSameOrigin(config.publicOrigin));
 
   // Read once all routes are mounted: the input check names a path parameter by the route it belongs to.
@@ -175,6 +192,36 @@ export const createApp = (deps: AppDeps): RecoupApp => {
 
   // Public: the opt-out link in e-mails works without an account or a session.
   app.use('/optout', storableInput, optOutRoutes(new OptOutService(orm), senderName(config.mailFrom)), notFoundHandler);
+  // Public: the debtor portal, entered by the signed link in every reminder; its own session, never a user's.
+  const portalLimits = new PortalRateLimits(pool);
+  const portalMailer = config.smtpUrl ? createPortalMailer(config.smtpUrl, config.mailFrom) : null;
+  const portalAccess = new PortalAccess(
+    orm,
+    {
+      // Without a configured key, links signed elsewhere cannot be checked here; the worker then signs none either.
+      secret: config.portal.linkSecret ?? randomBytes(32).toString('hex'),
+      codeMinutes: config.portal.codeMinutes,
+      sessionMinutes: config.portal.sessionMinutes,
+    },
+    portalLimits,
+    portalMailer,
+  );
+  app.use(
+    '/portal',
+    storableInput,
+    portalRoutes({
+      orm,
+      access: portalAccess,
+      limits: portalLimits,
+      payments: portalPayments,
+      creditor: senderName(config.mailFrom),
+      bank: { iban: config.creditor.iban, bic: config.creditor.bic },
+      publicUrl: config.publicUrl,
+      secureCookies: config.secureCookies,
+      logger,
+      onVisit: async () => {},
+    }),
+  );
   // Bank statements arrive as the files the bank sends: XML, SWIFT text, BAI2 or CSV.
   // Statement files are read as bytes: they are stored exactly as the bank wrote them, and decoded by the import.
   app.use('/api/bank-statements', express.raw({ type: ['text/*', 'application/xml', 'application/octet-stream'], limit: STATEMENT_LIMIT }));
@@ -191,9 +238,6 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   const imports = new ImportsService(orm, deps.importStarts, config.imports.startWaitMs, logger);
   app.use('/api/imports', authenticated, importsRoutes(imports, parsing, config.imports));
   const resumer = resumeImportsEvery(imports, logger, config.imports.resumeEveryMs);
-  // Tells workflows of committed changes; its drainer also delivers what an earlier process left unsent.
-  const accountEvents = createAccountEventOutbox({ orm, collections, logger });
-  accountEvents.start(ACCOUNT_EVENT_POLL_MS);
   app.use('/api/payments', authenticated, paymentsRoutes(new PaymentsService(orm, accountEvents)));
   const strategies = new StrategiesService(orm);
   app.use('/api/strategies', authenticated, strategiesRoutes(strategies));
@@ -248,6 +292,7 @@ export const createApp = (deps: AppDeps): RecoupApp => {
     await pool.end();
     await parsing.close();
     await statementParsing.close();
+    portalMailer?.close();
   };
   return Object.assign(app, { close, checkContinue: expectContinue(app, isPortfolioUpload) });
 };

@@ -314,4 +314,12 @@ export const OBJECT_ROUTES: readonly ObjectRoute[] = [
     request: async (fx) => ({ path: `/optout/${await fx.optOutToken()}` }),
     unknown: { path: `/optout/${randomUUID()}` },
   },
+  {
+    route: 'GET /portal/open/:token',
+    owner: 'public',
+    success: 'reached',
+    why: 'the portal link in reminders works without an account; the token is signed for one account and contact',
+    request: async (fx) => ({ path: `/portal/open/${await fx.portalToken()}` }),
+    unknown: { path: `/portal/open/${'A'.repeat(94)}` },
+  },
 ];

@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { Logger } from './logger.ts';
 import { ApiError, NotFoundError, ValidationError } from '../errors.ts';
 import { isErrorNamed, isRecoupError, type ErrorKind, type RecoupError } from '@recoup/domain';
@@ -62,6 +62,30 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
   next(new NotFoundError('route', `No route for ${req.method} ${req.path}.`));
 };
 
+/**
+ * The typed error a failure stands for: a Recoup error as it is, the parsers' and the router's errors mapped, and
+ * anything else logged and answered as an internal error that says nothing about internals.
+ */
+export const knownError = (logger: Logger, error: unknown, req: Request): RecoupError => {
+  if (isRecoupError(error) && error.kind !== 'unexpected') return error;
+  if (isUndecodablePath(error)) return fromUndecodablePath(error);
+  if (isBodyParserError(error)) return fromBodyParser(error);
+  // A concurrent request won a race on a unique key: the caller may retry and will see the winner's state.
+  if (isErrorNamed(error, 'UniqueConstraintViolationException')) return new ApiError('conflict', 'conflict', 'The record was changed concurrently; try again.');
+  logger.error('request failed', {
+    method: req.method,
+    path: req.path,
+    error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+  });
+  return new ApiError('unexpected', 'internal-error', 'Something went wrong on our side.');
+};
+
+/** Seconds a rate-limited error asks the client to wait, when it says. */
+export const retryAfterOf = (known: RecoupError): number | null => {
+  const retryAfter = (known.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return known.kind === 'rate-limited' && typeof retryAfter === 'number' ? retryAfter : null;
+};
+
 export const errorHandler =
   (logger: Logger): ErrorRequestHandler =>
   (error: unknown, req, res, next) => {
@@ -69,29 +93,12 @@ export const errorHandler =
       next(error);
       return;
     }
-    let known: RecoupError;
-    if (isRecoupError(error) && error.kind !== 'unexpected') {
-      known = error;
-    } else if (isUndecodablePath(error)) {
-      known = fromUndecodablePath(error);
-    } else if (isBodyParserError(error)) {
-      known = fromBodyParser(error);
-    } else if (isErrorNamed(error, 'UniqueConstraintViolationException')) {
-      // A concurrent request won a race on a unique key: the caller may retry and will see the winner's state.
-      known = new ApiError('conflict', 'conflict', 'The record was changed concurrently; try again.');
-    } else {
-      logger.error('request failed', {
-        method: req.method,
-        path: req.path,
-        error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
-      });
-      known = new ApiError('unexpected', 'internal-error', 'Something went wrong on our side.');
-    }
+    const known = knownError(logger, error, req);
     const body: { error: { code: string; message: string; details?: unknown } } = {
       error: { code: known.code, message: known.message },
     };
     if (known.details !== undefined) body.error.details = known.details;
-    const retryAfter = (known.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-    if (known.kind === 'rate-limited' && typeof retryAfter === 'number') res.set('Retry-After', String(retryAfter));
+    const retryAfter = retryAfterOf(known);
+    if (retryAfter !== null) res.set('Retry-After', String(retryAfter));
     res.status(STATUS_OF_KIND[known.kind]).json(body);
   };

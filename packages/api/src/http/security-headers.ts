@@ -9,8 +9,11 @@ import type { RequestHandler } from 'express';
  *
  * Referrer-Policy is same-origin rather than no-referrer: under no-referrer a browser sends `Origin: null` even on
  * the app's own POSTs, and the Origin check would then refuse them. same-origin still sends nothing to other sites.
+ *
+ * Forms post to 'self' and, given `formTargets`, to the payment provider's hosted checkout: the portal's payment
+ * form is answered with a redirect there, and a browser applies form-action to where the redirect leads as well.
  */
-export const securityHeaders = (https: boolean): RequestHandler =>
+export const securityHeaders = (https: boolean, formTargets: readonly string[] = []): RequestHandler =>
   helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -23,7 +26,7 @@ export const securityHeaders = (https: boolean): RequestHandler =>
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
-        formAction: ["'self'"],
+        formAction: ["'self'", ...formTargets],
         frameAncestors: ["'none'"],
         ...(https ? { upgradeInsecureRequests: [] } : {}),
       },

@@ -8,6 +8,7 @@ import { seedDemo } from '@recoup/db/seed';
 import { connectTemporalClient, createCollectionClient, createImportStartsClient, createReconciliationClient, temporalSettingsFrom, type CollectionClient } from '@recoup/workflows';
 import { hashPassword } from '../auth/passwords.ts';
 import { createLogger } from '../http/logger.ts';
+import { startCheckoutSandbox } from '@recoup/checkout-sandbox';
 import { startMailSink } from '../mail-sink/mail-sink.ts';
 import { listenEarly, startApi } from '../main.ts';
 import { persistentPayloadKeys } from './payload-key-file.ts';
@@ -33,6 +34,8 @@ export interface RunningStack {
   temporalAddress: string;
   temporalUiUrl: string | null;
   smtpUrl: string;
+  /** The embedded checkout sandbox the portal pays through; null when a real provider (STRIPE_API_KEY) is set. */
+  checkoutSandboxUrl: string | null;
   /** The running worker's pid; the launcher starts a worker that dies again, under a new pid. */
   readonly workerPid: number;
   worker: SupervisedWorker;
@@ -98,6 +101,18 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       log(`Built-in SMTP sink listening at ${smtpUrl}`);
     }
 
+    // Online payment in the portal: without a Stripe key, the checkout sandbox (Stripe's API and webhook signatures,
+    // in its own process) stands in, and confirms payments to this API's webhook as Stripe would.
+    let payments = baseConfig.portal.payments;
+    let checkoutSandboxUrl: string | null = null;
+    if (!payments) {
+      const checkout = await startCheckoutSandbox({ webhookUrl: `http://127.0.0.1:${apiPort}/webhooks/payments`, onStderr: (text) => options.childLog?.(text) });
+      stops.push(() => checkout.stop());
+      payments = { apiKey: checkout.apiKey, apiBase: checkout.url, webhookSecret: checkout.webhookSecret };
+      checkoutSandboxUrl = checkout.url;
+      log(`Checkout sandbox (a Stripe-compatible test provider) listening at ${checkout.url}; pay with card 4242 4242 4242 4242`);
+    }
+
     // The API, the worker and the launcher's own client must all hold the same keys.
     const payloadKeys = baseConfig.temporal.payloadKeys ?? persistentPayloadKeys(dataDir);
     if (!baseConfig.temporal.payloadKeys) log(`Temporal payloads are encrypted with the generated key in ${dataDir}/temporal-payload-keys`);
@@ -105,6 +120,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       ...baseConfig,
       publicUrl: env.PUBLIC_URL?.trim() ? baseConfig.publicUrl : `http://localhost:${apiPort}`,
       sessionSecret: baseConfig.sessionSecret ?? persistentSecret(join(dataDir, 'session-secret')),
+      // The worker signs the portal links in reminders and the API checks them: one key, kept with the data.
+      portal: { ...baseConfig.portal, payments, linkSecret: baseConfig.portal.linkSecret ?? persistentSecret(join(dataDir, 'portal-link-secret')) },
+      creditor: options.seed && !baseConfig.creditor.iban ? DEMO_CREDITOR : baseConfig.creditor,
       databaseUrl,
       smtpUrl,
       temporal: { ...baseConfig.temporal, address: temporalAddress, uiUrl: temporalUiUrl, payloadKeys },
@@ -119,6 +137,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       TEMPORAL_PAYLOAD_KEY_ID: payloadKeys.activeKeyId,
       MAIL_FROM: config.mailFrom,
       PUBLIC_URL: config.publicUrl,
+      PORTAL_LINK_SECRET: config.portal.linkSecret ?? '',
+      PORTAL_LINK_DAYS: String(config.portal.linkDays),
       PATH: process.env.PATH ?? '',
     };
     const worker = superviseWorker(() => startWorkerProcess({ projectRoot: options.projectRoot, env: childEnv, log: options.childLog }), log);
@@ -154,6 +174,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       temporalAddress,
       temporalUiUrl,
       smtpUrl,
+      checkoutSandboxUrl,
       get workerPid() {
         return worker.pid;
       },
@@ -167,6 +188,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     throw error;
   }
 }
+
+/** The demo portfolio's creditor, so its letters and portal show bank details; the IBAN is the well-known example one. */
+const DEMO_CREDITOR: RecoupConfig['creditor'] = {
+  addressLines: ['Recoup Demo GmbH', 'Musterstraße 1', '10115 Berlin', 'Germany'],
+  bankName: 'Demo Bank',
+  iban: 'DE89370400440532013000',
+  bic: 'COBADEFFXXX',
+};
 
 /** A session secret generated once and kept with the data, so sessions survive a restart of the stack. */
 function persistentSecret(path: string): string {

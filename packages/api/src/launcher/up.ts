@@ -26,6 +26,8 @@ Recoup is running.
   Payload codec     ${stack.config.publicUrl}/api/admin/temporal-codec   (for the Web UI and CLI, admins only: see README)
   Temporal server   ${stack.temporalAddress}
   SMTP              ${stack.smtpUrl}${stack.config.smtpUrl ? '' : '   (built-in sink: see Outbox in the app, or GET /api/outbox)'}
+  Online payments   ${stack.checkoutSandboxUrl ? `${stack.checkoutSandboxUrl}   (checkout sandbox: card 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined)` : 'Stripe (STRIPE_API_KEY)'}
+  Debtor portal     ${stack.config.publicUrl}/portal   (each reminder carries its contact's personal link)
 
   Demo logins (password: demo-password)
     admin@recoup.local       admin

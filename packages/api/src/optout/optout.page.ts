@@ -1,13 +1,10 @@
+import { maskEmail } from '../shared/mask-email.ts';
+
 // The opt-out pages are served to people who are not users of Recoup: plain HTML, no script, no login.
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-/** a***@example.com: enough for the recipient to recognise the address, not enough to harvest it. */
-export const maskEmail = (email: string) => {
-  const [local = '', domain = ''] = email.split('@');
-  return `${local.slice(0, 1)}***@${domain}`;
-};
 
 export const page = (title: string, body: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

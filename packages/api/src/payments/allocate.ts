@@ -11,11 +11,18 @@ export interface PlannedAllocation {
   amountMinor: bigint;
 }
 
-/** Oldest due date first (then issue date, then number, so the order is total and repeatable). */
-export const planAllocations = (invoices: readonly OpenInvoice[], amountMinor: bigint): PlannedAllocation[] => {
+/**
+ * The invoices the payer named first, in their order; then oldest due date first (then issue date, then number,
+ * so the order is total and repeatable).
+ */
+export const planAllocations = (invoices: readonly OpenInvoice[], amountMinor: bigint, preferInvoiceIds: readonly string[] = []): PlannedAllocation[] => {
+  const rank = new Map(preferInvoiceIds.map((id, index) => [id, index]));
   const ordered = [...invoices].sort(
     (a, b) =>
-      a.dueDate.localeCompare(b.dueDate) || a.issueDate.localeCompare(b.issueDate) || a.number.localeCompare(b.number),
+      (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity) ||
+      a.dueDate.localeCompare(b.dueDate) ||
+      a.issueDate.localeCompare(b.issueDate) ||
+      a.number.localeCompare(b.number),
   );
   const plan: PlannedAllocation[] = [];
   let left = amountMinor;

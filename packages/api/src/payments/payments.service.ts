@@ -1,11 +1,9 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import {
   Account,
-  Allocation,
   IdempotencyRecord,
   Payment,
   canonicalJson,
-  recordPayment,
   reversePayment,
   sha256Hex,
   type IAccount,
@@ -18,7 +16,7 @@ import type { AuthUser } from '../auth/current-user.ts';
 import { BusinessRuleError, ConflictError, NotFoundError } from '../errors.ts';
 import { mayAccessAccount, mayAccessAccountById } from '../shared/access-scope.ts';
 import { openBalance } from '../shared/balance.ts';
-import { planForAccount } from './plan-for-account.ts';
+import { recordIncomingPayment } from './record-incoming.ts';
 
 const SCOPE = 'payments';
 
@@ -60,7 +58,19 @@ export class PaymentsService {
         return { status: earlier.statusCode, body: earlier.response as unknown as PaymentResponse, fresh: false, eventIds: [] };
       }
       const account = await findAccount(em, request, user);
-      const body = await this.#record(em, account, key, request, user);
+      const body = await recordIncomingPayment(
+        em,
+        account,
+        {
+          amountMinor: BigInt(request.amount.amountMinor),
+          currency: request.amount.currency,
+          receivedAt: request.receivedAt ? new Date(request.receivedAt) : new Date(),
+          reference: request.reference ?? '',
+          payerName: request.payerName ?? null,
+          idempotencyKey: key,
+        },
+        { actorId: user.id },
+      );
       const applied = body.allocations.reduce((sum, a) => sum + BigInt(a.amountMinor), 0n);
       // Committed with the payment, so its workflow is told even if this process dies before the signal.
       const eventId = await recordAccountChange(em, account.id, {
@@ -102,70 +112,6 @@ export class PaymentsService {
     });
     await this.#accountEvents.deliver([outcome.eventId]);
     return outcome.reversed;
-  }
-
-  async #record(em: EntityManager, account: IAccount, key: string, request: PaymentRequest, user: AuthUser): Promise<PaymentResponse> {
-    const amountMinor = BigInt(request.amount.amountMinor);
-    const currency = request.amount.currency;
-    const plan = await planForAccount(em, account.id, currency, amountMinor);
-    // In the same transaction, so a payment, its allocations and the promises it keeps commit together.
-    const recorded = await recordPayment(em, {
-      accountId: account.id,
-      amountMinor,
-      currency,
-      receivedAt: request.receivedAt ? new Date(request.receivedAt) : new Date(),
-      reference: request.reference ?? '',
-      payerName: request.payerName ?? null,
-      idempotencyKey: key,
-      allocations: plan.map((p) => ({ invoiceId: p.invoice.id, amountMinor: p.amountMinor })),
-    });
-    const payment = await em.findOneOrFail(Payment, { id: recorded.paymentId });
-    const allocations = await em.find(Allocation, { payment: recorded.paymentId });
-    const allocationOf = new Map(allocations.map((a) => [a.invoice.id, a.id]));
-    await audit(em, {
-      actorId: user.id,
-      action: 'payment.received',
-      entity: 'payment',
-      entityId: payment.id,
-      details: {
-        accountId: account.id,
-        amountMinor: amountMinor.toString(),
-        currency,
-        allocatedMinor: recorded.allocatedMinor.toString(),
-        invoices: plan.map((p) => p.invoice.number),
-        promises: recorded.promises.map((m) => ({ promiseId: m.promiseId, amountMinor: m.amountMinor.toString(), kept: m.kept })),
-      },
-    });
-    const unallocated = recorded.unallocatedMinor;
-    let note: string | null = null;
-    const hasOpenInOtherCurrency = plan.length === 0 && (await openBalance(em, account.id)).length > 0;
-    if (plan.length === 0) {
-      note = hasOpenInOtherCurrency
-        ? `No open invoice is in ${currency}: the whole payment is kept as unallocated credit.`
-        : 'The account has nothing open: the whole payment is kept as unallocated credit.';
-    } else if (unallocated > 0n) {
-      note = `The payment exceeds what is open in ${currency}: ${unallocated} minor units are kept as unallocated credit.`;
-    }
-    return {
-      payment: {
-        id: payment.id,
-        accountId: account.id,
-        amount: { amountMinor: amountMinor.toString(), currency },
-        unallocated: { amountMinor: unallocated.toString(), currency },
-        receivedAt: payment.receivedAt.toISOString(),
-        reference: payment.reference,
-        payerName: payment.payerName ?? null,
-      },
-      allocations: plan.map((planned) => ({
-        id: allocationOf.get(planned.invoice.id) ?? '',
-        invoiceId: planned.invoice.id,
-        invoiceNumber: planned.invoice.number,
-        amountMinor: planned.amountMinor.toString(),
-        invoiceOpenMinorAfter: (planned.invoice.openMinor - planned.amountMinor).toString(),
-      })),
-      note,
-      balance: await openBalance(em, account.id),
-    };
   }
 }
 

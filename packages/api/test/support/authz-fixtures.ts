@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Account, AppUser, CollectorTask, Communication, Contact, Invoice, OutboxMessage } from '@recoup/db';
-import type { Harness, LoggedIn } from './harness.ts';
+import { HARNESS_PORTAL_SECRET, type Harness, type LoggedIn } from './harness.ts';
+import { portalLink } from './portal-debtors.ts';
 
 /**
  * Objects for the authorization matrix, each made fresh for one request so that a write in one case (completing
@@ -123,6 +124,13 @@ export class AuthzFixtures {
     const contact = await this.#h.db.orm.em.fork().findOneOrFail(Contact, { account: accountId });
     if (!contact.optOutToken) throw new Error('the imported contact has no opt-out token');
     return contact.optOutToken;
+  }
+
+  /** A valid portal link (the token) for the primary contact of a fresh account. */
+  async portalToken(): Promise<string> {
+    const { accountId } = await this.account(null);
+    const contact = await this.#h.db.orm.em.fork().findOneOrFail(Contact, { account: accountId });
+    return portalLink(HARNESS_PORTAL_SECRET, { accountId, contactId: contact.id });
   }
 
   async outboxMessage(): Promise<string> {

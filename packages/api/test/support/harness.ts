@@ -7,6 +7,8 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@recoup/db/seed';
 import { createApp, type RecoupApp } from '../../src/app.ts';
 import { hashPassword } from '../../src/auth/passwords.ts';
 import { silentLogger, type Logger } from '../../src/http/logger.ts';
+import { startMailSink, type MailSink } from '../../src/mail-sink/mail-sink.ts';
+import type { PaymentProvider } from '../../src/portal/payments/payment-provider.ts';
 import { RecordingCollections } from './recording-collections.ts';
 import { RecordingReconciliations } from './recording-reconciliations.ts';
 import { InProcessImportStarts } from './in-process-import-starts.ts';
@@ -25,6 +27,8 @@ export interface Harness {
   collections: RecordingCollections;
   reconciliations: RecordingReconciliations;
   importStarts: InProcessImportStarts;
+  /** The SMTP sink when the harness was asked for one. */
+  mailSink: MailSink | null;
   /** A supertest agent holding a logged-in session of the given demo user, with its CSRF token. */
   login(role: DemoRole): Promise<LoggedIn>;
   /** Creates a user with the demo password, e.g. a second manager's team, and returns its id. */
@@ -46,11 +50,18 @@ const EMAIL: Record<DemoRole, string> = {
 /** The payload keys every harness app is configured with, so a test can seal payloads the codec endpoint opens. */
 export const HARNESS_PAYLOAD_KEYS = { activeKeyId: 'harness', keys: [{ id: 'harness', key: Buffer.alloc(32, 7).toString('base64') }] };
 
+/** The portal link key every harness app checks links with, unless a test's env gives another. */
+export const HARNESS_PORTAL_SECRET = 'harness-portal-link-secret-0123456789abcdef';
+
 export interface HarnessOptions {
   /** Configuration variables on top of the defaults, as the environment would give them (PUBLIC_URL, SIGN_IN_*). */
   env?: Record<string, string>;
   /** Where the app logs; silent by default. A test that must explain a failure passes one that keeps entries. */
   logger?: Logger;
+  /** Starts the built-in SMTP sink on a free loopback port and points SMTP_URL at it (the portal mails codes). */
+  mailSink?: boolean;
+  /** The portal's payment provider, e.g. a Stripe adapter pointed at a checkout sandbox process. */
+  paymentProvider?: PaymentProvider | null;
 }
 
 /** A fresh database with the demo users, templates and default strategy (no debtors), and the app on top. */
@@ -58,17 +69,23 @@ export const createHarness = async (options: HarnessOptions = {}): Promise<Harne
   const db = await createTestDatabase();
   await seedDemo(db.orm, { hashPassword, accounts: 0, now: new Date() });
   const collections = new RecordingCollections();
+  const sink = options.mailSink ? await startMailSink({ orm: db.orm, host: '127.0.0.1', port: 0 }) : null;
   const config = {
     ...loadConfig({
       SESSION_SECRET: 'test-session-secret-0123456789',
+      PORTAL_LINK_SECRET: HARNESS_PORTAL_SECRET,
       TEMPORAL_PAYLOAD_KEYS: formatPayloadKeyList(HARNESS_PAYLOAD_KEYS.keys),
+      ...(sink ? { SMTP_URL: sink.url } : {}),
       ...options.env,
     }),
     databaseUrl: db.url,
   };
   const reconciliations = new RecordingReconciliations();
   const importStarts = new InProcessImportStarts({ orm: db.orm, collections, logger: silentLogger });
-  const app = createApp({ orm: db.orm, collections, reconciliations, importStarts, config, logger: options.logger ?? silentLogger, staticDir: '/nonexistent' });
+  const app = createApp({ orm: db.orm, collections, reconciliations, importStarts, config, logger: options.logger ?? silentLogger,
+    staticDir: '/nonexistent',
+    ...(options.paymentProvider !== undefined ? { paymentProvider: options.paymentProvider } : {}),
+  });
   const userId = async (role: DemoRole): Promise<string> =>
     (await db.orm.em.fork().findOneOrFail(AppUser, { email: EMAIL[role] })).id;
   const loginAs = async (email: string): Promise<LoggedIn> => {
@@ -84,6 +101,7 @@ export const createHarness = async (options: HarnessOptions = {}): Promise<Harne
     collections,
     reconciliations,
     importStarts,
+    mailSink: sink,
     userId,
     login: async (role) => loginAs(EMAIL[role]),
     loginAs,
@@ -100,6 +118,7 @@ export const createHarness = async (options: HarnessOptions = {}): Promise<Harne
     },
     async close() {
       await app.close();
+      await sink?.close();
       await importStarts.settled();
       await db.drop();
     },

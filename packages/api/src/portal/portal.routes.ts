@@ -1,0 +1,252 @@
+import express, { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Contact } from '@recoup/db';
+import { supportedLanguages } from '@recoup/documents';
+import { STATUS_OF_KIND, knownError, retryAfterOf } from '../http/error-middleware.ts';
+import type { Logger } from '../http/logger.ts';
+import { parseTypedAmount } from './amount-input.ts';
+import { clearPortalCookie, cookieValue, PORTAL_COOKIE, setPortalCookie } from './portal-cookie.ts';
+import { auditPortal } from './portal-audit.ts';
+import type { PortalAccess, PortalEntry } from './portal-access.ts';
+import { checkoutDonePage } from './portal-checkout.pages.ts';
+import { codeFormPage, errorPage, expiredLinkPage, invalidLinkPage, limitedPage, visitEndedPage } from './portal-entry.pages.ts';
+import { overviewPage } from './portal-overview.page.ts';
+import type { PortalRateLimits } from './portal-rate-limit.ts';
+import { loadPortalStatement } from './portal-statement.ts';
+import { portalTexts, requestLocale, type PortalTexts } from './portal-texts.ts';
+import type { PortalVisitor } from './portal-visitor.ts';
+import { PORTAL_PAYMENT_METHODS, type PortalPaymentMethod } from './payments/payment-provider.ts';
+import type { PaymentChoice, PortalPaymentsService } from './payments/portal-payments.service.ts';
+
+export interface PortalRouteDeps {
+  orm: MikroORM;
+  access: PortalAccess;
+  limits: PortalRateLimits;
+  /** Null when no payment provider is configured: the portal then shows bank details only. */
+  payments: PortalPaymentsService | null;
+  /** The creditor's name, as the debtor knows them from the reminders. */
+  creditor: string;
+  bank: { iban: string | null; bic: string | null };
+  /** Base URL the provider sends the debtor back to. */
+  publicUrl: string;
+  secureCookies: boolean;
+  logger: Logger;
+  /** Told once per admission (a link opened, a code entered), so the account's workflow hears of the visit. */
+  onVisit(visitor: PortalVisitor): Promise<void>;
+  now?: () => Date;
+}
+
+interface PortalLocals {
+  visitor: PortalVisitor;
+  texts: PortalTexts;
+}
+
+const TOKEN = /^[A-Za-z0-9_-]{1,200}$/;
+const field = (req: Request, name: string): string => {
+  const value: unknown = (req.body as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : '';
+};
+const fields = (req: Request, name: string): string[] => {
+  const value: unknown = (req.body as Record<string, unknown> | undefined)?.[name];
+  return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string' && v !== '');
+};
+
+const locals = (res: Response): PortalLocals => res.locals as PortalLocals;
+
+/**
+ * The debtor portal: entry by a signed link (or a one-time code once the link has expired), then the account's
+ * own pages. Everything is rate-limited per client address, every action is audited with the contact, and every
+ * query is bound to the one account the session names.
+ */
+export const portalRoutes = (deps: PortalRouteDeps): Router => {
+  const router = Router();
+  const now = deps.now ?? (() => new Date());
+  const entryTexts = (req: Request): PortalTexts => portalTexts(requestLocale(req, null));
+  const sendPage = (res: Response, status: number, page: string): void => {
+    res.status(status).type('html').set('Cache-Control', 'no-store').send(page);
+  };
+
+  router.use(async (req, res, next) => {
+    const limit = await deps.limits.request(req.ip);
+    if (limit.allowed) {
+      next();
+      return;
+    }
+    res.set('Retry-After', String(limit.retryAfterSeconds));
+    sendPage(res, 429, limitedPage(entryTexts(req), deps.creditor, limit.retryAfterSeconds));
+  });
+  router.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 500 }));
+
+  const admit = async (req: Request, res: Response, entry: PortalEntry, via: 'link' | 'code', token: string): Promise<void> => {
+    const texts = entryTexts(req);
+    switch (entry.status) {
+      case 'admitted': {
+        setPortalCookie(res, entry.session, deps.secureCookies, deps.access.sessionMs);
+        const em = deps.orm.em.fork();
+        await auditPortal(em, entry.visitor, 'visited', { via });
+        await deps.onVisit(entry.visitor);
+        res.redirect(303, '/portal');
+        return;
+      }
+      case 'expired':
+        sendPage(res, 401, expiredLinkPage(texts, deps.creditor, token, entry.maskedEmail));
+        return;
+      case 'invalid':
+        sendPage(res, 404, invalidLinkPage(texts, deps.creditor));
+        return;
+      case 'limited':
+        res.set('Retry-After', String(entry.retryAfterSeconds));
+        sendPage(res, 429, limitedPage(texts, deps.creditor, entry.retryAfterSeconds));
+        return;
+    }
+  };
+
+  router.get('/open/:token', async (req, res) => {
+    const token = req.params.token;
+    if (!TOKEN.test(token)) {
+      sendPage(res, 404, invalidLinkPage(entryTexts(req), deps.creditor));
+      return;
+    }
+    await admit(req, res, await deps.access.openLink(token, now()), 'link', token);
+  });
+
+  router.post('/code', async (req, res) => {
+    const token = field(req, 'token');
+    const texts = entryTexts(req);
+    if (!TOKEN.test(token)) {
+      sendPage(res, 404, invalidLinkPage(texts, deps.creditor));
+      return;
+    }
+    const sent = await deps.access.sendCode(token, now(), (code, minutes) => ({
+      subject: texts.t('codeMail.subject', { creditor: deps.creditor }),
+      text: texts.t('codeMail.text', { code, minutes }),
+    }));
+    switch (sent.status) {
+      case 'sent':
+        sendPage(res, 200, codeFormPage(texts, deps.creditor, { token, maskedEmail: sent.maskedEmail, minutes: deps.access.codeMinutes }));
+        return;
+      case 'no-email':
+        sendPage(res, 200, expiredLinkPage(texts, deps.creditor, token, null));
+        return;
+      case 'invalid':
+        sendPage(res, 404, invalidLinkPage(texts, deps.creditor));
+        return;
+      case 'limited':
+        res.set('Retry-After', String(sent.retryAfterSeconds));
+        sendPage(res, 429, limitedPage(texts, deps.creditor, sent.retryAfterSeconds));
+        return;
+    }
+  });
+
+  router.post('/code/check', async (req, res) => {
+    const token = field(req, 'token');
+    if (!TOKEN.test(token)) {
+      sendPage(res, 404, invalidLinkPage(entryTexts(req), deps.creditor));
+      return;
+    }
+    const checked = await deps.access.checkCode(token, field(req, 'code').slice(0, 20), now());
+    if (checked.status === 'wrong-code') {
+      sendPage(res, 400, codeFormPage(entryTexts(req), deps.creditor, { token, maskedEmail: null, minutes: deps.access.codeMinutes, triesLeft: checked.triesLeft }));
+      return;
+    }
+    await admit(req, res, checked, 'code', token);
+  });
+
+  // Everything below is the visitor's own account.
+  const requireVisitor: RequestHandler = async (req, res, next) => {
+    const found = await deps.access.visitor(cookieValue(req, PORTAL_COOKIE), now());
+    if (!found) {
+      clearPortalCookie(res, deps.secureCookies);
+      sendPage(res, 401, visitEndedPage(entryTexts(req), deps.creditor));
+      return;
+    }
+    setPortalCookie(res, found.session, deps.secureCookies, deps.access.sessionMs);
+    Object.assign(res.locals, { visitor: found.visitor, texts: portalTexts(requestLocale(req, found.visitor.storedLocale)) } satisfies PortalLocals);
+    next();
+  };
+  router.use(requireVisitor);
+
+  router.get('/', async (req, res) => {
+    const { visitor, texts } = locals(res);
+    const statement = await loadPortalStatement(deps.orm.em.fork(), visitor.accountId, visitor.contactId, now());
+    if (!statement) {
+      sendPage(res, 401, visitEndedPage(texts, deps.creditor));
+      return;
+    }
+    const notice = req.query.notice === 'cancelled' ? texts.t('checkout.cancelled') : undefined;
+    sendPage(res, 200, overviewPage(texts, statement, { creditor: deps.creditor, contactName: visitor.contactName, onlinePayment: deps.payments !== null, bank: deps.bank, notice }));
+  });
+
+  router.post('/language', async (req, res) => {
+    const { visitor } = locals(res);
+    const language = field(req, 'language');
+    if (supportedLanguages().includes(language)) {
+      const em = deps.orm.em.fork();
+      await em.nativeUpdate(Contact, { id: visitor.contactId, account: visitor.accountId }, { locale: language });
+      await auditPortal(em, visitor, 'language-chosen', { language });
+    }
+    res.redirect(303, '/portal');
+  });
+
+  router.post('/pay', async (req, res) => {
+    const { visitor, texts } = locals(res);
+    if (!deps.payments) {
+      res.redirect(303, '/portal');
+      return;
+    }
+    const method = field(req, 'method') as PortalPaymentMethod;
+    const chosenMethod: PortalPaymentMethod = PORTAL_PAYMENT_METHODS.includes(method) ? method : 'card';
+    let choice: PaymentChoice;
+    if (field(req, 'kind') === 'amount') {
+      const statement = await loadPortalStatement(deps.orm.em.fork(), visitor.accountId, visitor.contactId, now());
+      choice = { kind: 'amount', amountMinor: parseTypedAmount(field(req, 'amount').slice(0, 40), statement?.account.currency ?? 'EUR', texts.locale) };
+    } else {
+      choice = { kind: 'invoices', invoiceIds: fields(req, 'invoice').slice(0, 200) };
+    }
+    const base = deps.publicUrl.replace(/\/+$/, '');
+    const url = await deps.payments.startCheckout(
+      visitor,
+      choice,
+      chosenMethod,
+      { successUrl: `${base}/portal/checkout/done?session_id={CHECKOUT_SESSION_ID}`, cancelUrl: `${base}/portal?notice=cancelled` },
+      texts.language,
+      now(),
+    );
+    res.redirect(303, url);
+  });
+
+  router.get('/checkout/done', async (req, res) => {
+    const { visitor, texts } = locals(res);
+    const sessionId = typeof req.query.session_id === 'string' ? req.query.session_id.slice(0, 200) : '';
+    const checkout = deps.payments && sessionId ? await deps.payments.checkoutStatus(visitor, sessionId) : null;
+    if (!checkout) {
+      res.redirect(303, '/portal');
+      return;
+    }
+    const paid = checkout.status === 'paid' ? { amount: texts.money({ amountMinor: checkout.amountMinor.toString(), currency: checkout.currency.trim() }) } : null;
+    sendPage(res, 200, checkoutDonePage(texts, deps.creditor, sessionId, paid));
+  });
+
+  router.post('/sign-out', async (_req, res) => {
+    const { visitor, texts } = locals(res);
+    await auditPortal(deps.orm.em.fork(), visitor, 'left');
+    clearPortalCookie(res, deps.secureCookies);
+    sendPage(res, 200, visitEndedPage(texts, deps.creditor));
+  });
+
+  // A debtor gets a page in their language with what went wrong, never a JSON body or a stack.
+  router.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const known = knownError(deps.logger, error, req);
+    const texts = (res.locals as Partial<PortalLocals>).texts ?? entryTexts(req);
+    const translated = texts.t(`errors.codes.${known.code}`, { defaultValue: '' });
+    const retryAfter = retryAfterOf(known);
+    if (retryAfter !== null) res.set('Retry-After', String(retryAfter));
+    sendPage(res, STATUS_OF_KIND[known.kind], errorPage(texts, deps.creditor, translated || known.message, (res.locals as Partial<PortalLocals>).visitor !== undefined));
+  });
+
+  return router;
+};
