@@ -215,7 +215,7 @@ export const createApp = (deps: AppDeps): RecoupApp => {
       limits: portalLimits,
       payments: portalPayments,
       creditor: senderName(config.mailFrom),
-      bank: { iban: config.creditor.iban, bic: config.creditor.bic },
+      letterhead: { name: senderName(config.mailFrom), ...config.creditor },
       publicUrl: config.publicUrl,
       secureCookies: config.secureCookies,
       logger,

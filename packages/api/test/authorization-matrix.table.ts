@@ -10,6 +10,8 @@ import type { AuthzFixtures } from './support/authz-fixtures.ts';
 //           what is assigned to them, a manager their team's, an admin everything. `request` gets the owner's id.
 //   none    configuration nobody owns (templates, strategies, bank statements): only the role decides.
 //   public  reached by an unguessable token without logging in; `why` says so.
+//   debtor  a debtor portal page of one account, reached with the portal visit of that account's contact: another
+//           account's object must look missing (404), and no visit is refused (401).
 // `success: 'reached'` is for a route whose success needs state the matrix does not build (a line's payment to
 // reverse): the allowed role must then pass authorization, answering neither 401, 403 nor 404.
 
@@ -32,7 +34,8 @@ interface Common {
 export type ObjectRoute =
   | (Common & { owner: 'team'; roles: readonly MatrixRole[]; request: (fx: AuthzFixtures, ownerId: string) => Promise<RouteRequest> })
   | (Common & { owner: 'none'; roles: readonly MatrixRole[]; request: (fx: AuthzFixtures) => Promise<RouteRequest> })
-  | (Common & { owner: 'public'; why: string; request: (fx: AuthzFixtures) => Promise<RouteRequest>; unknown: RouteRequest });
+  | (Common & { owner: 'public'; why: string; request: (fx: AuthzFixtures) => Promise<RouteRequest>; unknown: RouteRequest })
+  | (Common & { owner: 'debtor'; request: (fx: AuthzFixtures) => Promise<RouteRequest>; foreign: (fx: AuthzFixtures) => Promise<RouteRequest> });
 
 const ALL: readonly MatrixRole[] = ['admin', 'manager', 'collector'];
 const WRITERS: readonly MatrixRole[] = ['admin', 'manager'];
@@ -321,5 +324,17 @@ export const OBJECT_ROUTES: readonly ObjectRoute[] = [
     why: 'the portal link in reminders works without an account; the token is signed for one account and contact',
     request: async (fx) => ({ path: `/portal/open/${await fx.portalToken()}` }),
     unknown: { path: `/portal/open/${'A'.repeat(94)}` },
+  },
+  {
+    route: 'GET /portal/invoices/:file',
+    owner: 'debtor',
+    request: async (fx) => {
+      const { cookie, invoiceId } = await fx.portalVisit();
+      return { path: `/portal/invoices/${invoiceId}.pdf`, headers: { Cookie: cookie } };
+    },
+    foreign: async (fx) => {
+      const { cookie } = await fx.portalVisit();
+      return { path: `/portal/invoices/${(await fx.account(null)).invoiceId}.pdf`, headers: { Cookie: cookie } };
+    },
   },
 ];

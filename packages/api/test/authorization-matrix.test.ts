@@ -137,5 +137,15 @@ describe.each(OBJECT_ROUTES.map((row) => [row.route, row] as const))('%s', (_rou
         expect((await send(null, method, row.unknown)).status).toBe(404);
       });
       break;
+    case 'debtor':
+      it('serves the visitor their own account\'s object, hides another account\'s as missing and refuses without a visit', async () => {
+        const own = await row.request(fx);
+        expectSuccess(row, (await send(null, method, own)).status, null);
+        const foreign = await send(null, method, await row.foreign(fx));
+        expect({ route: row.route, status: foreign.status }).toEqual({ route: row.route, status: 404 });
+        const { Cookie: _cookie, ...withoutVisit } = own.headers ?? {};
+        expect((await send(null, method, { ...own, headers: withoutVisit })).status).toBe(401);
+      });
+      break;
   }
 });

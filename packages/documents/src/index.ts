@@ -1,2 +1,3 @@
 export * from './i18n.ts';
 export * from './format.ts';
+export * from './pdf/index.ts';

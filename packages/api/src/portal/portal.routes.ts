@@ -1,7 +1,7 @@
 import express, { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Contact } from '@recoup/db';
-import { supportedLanguages } from '@recoup/documents';
+import { renderInvoicePdf, renderStatementPdf, supportedLanguages, type PdfCreditor } from '@recoup/documents';
 import { STATUS_OF_KIND, knownError, retryAfterOf } from '../http/error-middleware.ts';
 import type { Logger } from '../http/logger.ts';
 import { parseTypedAmount } from './amount-input.ts';
@@ -12,7 +12,7 @@ import { checkoutDonePage } from './portal-checkout.pages.ts';
 import { codeFormPage, errorPage, expiredLinkPage, invalidLinkPage, limitedPage, visitEndedPage } from './portal-entry.pages.ts';
 import { overviewPage } from './portal-overview.page.ts';
 import type { PortalRateLimits } from './portal-rate-limit.ts';
-import { loadPortalStatement } from './portal-statement.ts';
+import { loadPortalStatement, type PortalStatement } from './portal-statement.ts';
 import { portalTexts, requestLocale, type PortalTexts } from './portal-texts.ts';
 import type { PortalVisitor } from './portal-visitor.ts';
 import { PORTAL_PAYMENT_METHODS, type PortalPaymentMethod } from './payments/payment-provider.ts';
@@ -26,7 +26,8 @@ export interface PortalRouteDeps {
   payments: PortalPaymentsService | null;
   /** The creditor's name, as the debtor knows them from the reminders. */
   creditor: string;
-  bank: { iban: string | null; bic: string | null };
+  /** Who the debtor pays, as statements and invoice copies print it. */
+  letterhead: PdfCreditor;
   /** Base URL the provider sends the debtor back to. */
   publicUrl: string;
   secureCookies: boolean;
@@ -174,7 +175,42 @@ export const portalRoutes = (deps: PortalRouteDeps): Router => {
       return;
     }
     const notice = req.query.notice === 'cancelled' ? texts.t('checkout.cancelled') : undefined;
-    sendPage(res, 200, overviewPage(texts, statement, { creditor: deps.creditor, contactName: visitor.contactName, onlinePayment: deps.payments !== null, bank: deps.bank, notice }));
+    sendPage(res, 200, overviewPage(texts, statement, { creditor: deps.creditor, contactName: visitor.contactName, onlinePayment: deps.payments !== null, bank: deps.letterhead, notice }));
+  });
+
+  const sendPdf = (res: Response, fileName: string, file: Buffer): void => {
+    res.status(200).type('application/pdf').set({ 'Cache-Control': 'no-store', 'Content-Disposition': `attachment; filename="${fileName}"` }).send(file);
+  };
+  const recipientOf = (statement: PortalStatement) => ({ name: statement.contact.name, postalAddress: statement.contact.postalAddress });
+  const safeFileName = (text: string): string => text.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80);
+
+  router.get('/statement.pdf', async (_req, res) => {
+    const { visitor, texts } = locals(res);
+    const statement = await loadPortalStatement(deps.orm.em.fork(), visitor.accountId, visitor.contactId, now());
+    if (!statement) {
+      sendPage(res, 401, visitEndedPage(texts, deps.creditor));
+      return;
+    }
+    const file = await renderStatementPdf({ ...statement, creditor: deps.letterhead, recipient: recipientOf(statement) }, texts.locale);
+    await auditPortal(deps.orm.em.fork(), visitor, 'statement-downloaded');
+    sendPdf(res, `statement-${safeFileName(statement.account.ref)}-${statement.asOf}.pdf`, file);
+  });
+
+  // Only an invoice of the visitor's own account, open or paid within the statement's year, is found.
+  router.get('/invoices/:file', async (req, res) => {
+    const { visitor, texts } = locals(res);
+    const id = /^([0-9a-f-]{36})\.pdf$/i.exec(req.params.file)?.[1];
+    const statement = id ? await loadPortalStatement(deps.orm.em.fork(), visitor.accountId, visitor.contactId, now()) : null;
+    const open = statement?.open.find((invoice) => invoice.id === id);
+    const paid = statement?.recentlyPaid.find((invoice) => invoice.id === id);
+    const invoice = open ?? (paid ? { ...paid, open: { amountMinor: '0', currency: paid.amount.currency }, disputedMinor: '0' } : undefined);
+    if (!statement || !invoice) {
+      sendPage(res, 404, errorPage(texts, deps.creditor, texts.t('errors.invoiceNotFound'), true));
+      return;
+    }
+    const file = await renderInvoicePdf({ creditor: deps.letterhead, recipient: recipientOf(statement), account: statement.account, invoice, asOf: statement.asOf }, texts.locale);
+    await auditPortal(deps.orm.em.fork(), visitor, 'invoice-downloaded', { invoice: invoice.number });
+    sendPdf(res, `invoice-${safeFileName(invoice.number)}.pdf`, file);
   });
 
   router.post('/language', async (req, res) => {

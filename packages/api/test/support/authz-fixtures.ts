@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Account, AppUser, CollectorTask, Communication, Contact, Invoice, OutboxMessage } from '@recoup/db';
 import { HARNESS_PORTAL_SECRET, type Harness, type LoggedIn } from './harness.ts';
-import { portalLink } from './portal-debtors.ts';
+import { enterPortal, portalLink } from './portal-debtors.ts';
 
 /**
  * Objects for the authorization matrix, each made fresh for one request so that a write in one case (completing
@@ -131,6 +131,14 @@ export class AuthzFixtures {
     const { accountId } = await this.account(null);
     const contact = await this.#h.db.orm.em.fork().findOneOrFail(Contact, { account: accountId });
     return portalLink(HARNESS_PORTAL_SECRET, { accountId, contactId: contact.id });
+  }
+
+  /** A portal visit of a fresh account's contact: the cookie to send, and an invoice of that account. */
+  async portalVisit(): Promise<{ cookie: string; invoiceId: string }> {
+    const { accountId, invoiceId } = await this.account(null);
+    const contact = await this.#h.db.orm.em.fork().findOneOrFail(Contact, { account: accountId });
+    const cookie = await enterPortal(this.#h.app, portalLink(HARNESS_PORTAL_SECRET, { accountId, contactId: contact.id }));
+    return { cookie, invoiceId };
   }
 
   async outboxMessage(): Promise<string> {

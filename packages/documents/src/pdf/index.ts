@@ -1,0 +1,3 @@
+export type { PdfCreditor, PdfRecipient } from './pdf-document.ts';
+export * from './statement-pdf.ts';
+export * from './invoice-pdf.ts';
