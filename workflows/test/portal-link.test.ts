@@ -45,8 +45,13 @@ describe('the portal link in a reminder', () => {
 
   it('is added as the last line of a text that does not place it, and not added twice', () => {
     const url = 'https://pay.example.com/portal/open/abc';
-    const added = withPortalLink('Dear Jo,\nplease pay.\n\n', url);
+    const added = withPortalLink('Dear Jo,\nplease pay.\n\n', url, 'email');
     expect(added).toBe(`Dear Jo,\nplease pay.\n\nSee your invoices, pay, or arrange a payment date online: ${url}\n`);
-    expect(withPortalLink(`Pay online at ${url} today.`, url)).toBe(`Pay online at ${url} today.`);
+    expect(withPortalLink(`Pay online at ${url} today.`, url, 'email')).toBe(`Pay online at ${url} today.`);
+  });
+
+  it('is added to a text message as the bare link after its last word', () => {
+    const url = 'https://pay.example.com/portal/open/abc';
+    expect(withPortalLink('Jo, 12.00 EUR is overdue. \n', url, 'sms')).toBe(`Jo, 12.00 EUR is overdue. ${url}`);
   });
 });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Account, AuditLog, Communication, Contact, Template } from '@recoup/db';
 import { formatMoney } from '@recoup/domain';
 import { createActivities, type Mailer } from '@recoup/workflows/worker';
-import { createHarness, type Harness, type LoggedIn } from './support/harness.ts';
+import { createHarness, HARNESS_PORTAL_SECRET, type Harness, type LoggedIn } from './support/harness.ts';
 
 const DAY = 86_400_000;
 const daysAgo = (days: number): string => new Date(Date.now() - days * DAY).toISOString().slice(0, 10);
@@ -164,6 +164,9 @@ describe('reminder templates', () => {
         `  SC-2  due ${daysAgo(-28)}  ${euros(4950n)}`,
         `Your account: ${PUBLIC_URL}/accounts/${accountId}`,
         `Opt out: ${PUBLIC_URL}/optout/preview`,
+        '',
+        `See your invoices, pay, or arrange a payment date online: ${PUBLIC_URL}/portal/open/preview`,
+        '',
       ].join('\n'),
     );
     expect(await h.db.orm.em.fork().count(Communication, { account: accountId })).toBe(0);
@@ -173,20 +176,23 @@ describe('reminder templates', () => {
     const sent: { subject: string; text: string }[] = [];
     const mailer: Mailer = { send: async (mail) => (sent.push(mail), { messageId: mail.messageId }), close: () => undefined };
     const noon = new Date(`${new Date().toISOString().slice(0, 10)}T12:00:00Z`);
-    const activities = createActivities({ orm: h.db.orm, mailer, publicUrl: PUBLIC_URL, now: () => noon });
+    const activities = createActivities({ orm: h.db.orm, mailer, publicUrl: PUBLIC_URL, portal: { secret: HARNESS_PORTAL_SECRET, linkDays: 30 }, now: () => noon });
     const result = await activities.sendReminder({ key: 'preview-parity', accountId, workflowId: 'wf', nodeId: 'n', channel: 'email', template: 'overdue-30' });
     expect(result.status).toBe('sent');
     const token = (await h.db.orm.em.fork().findOneOrFail(Contact, { account: accountId })).optOutToken;
     expect(sent).toHaveLength(1);
     expect(sent[0]?.subject).toBe(response.body.subject);
-    expect(sent[0]?.text).toBe(response.body.text.replace('/optout/preview', `/optout/${token}`));
+    const portalToken = /\/portal\/open\/([A-Za-z0-9_-]+)/.exec(sent[0]?.text ?? '')?.[1];
+    expect(portalToken).toBeDefined();
+    expect(sent[0]?.text).toBe(response.body.text.replace('/optout/preview', `/optout/${token}`).replace('/portal/open/preview', `/portal/open/${portalToken}`));
   });
 
   it('previews an SMS from its short text, or the body text when it has none, without a subject', async () => {
     const short = await preview({ accountId, channel: 'sms', subject: 'ignored', bodyText: 'Long body', smsText: '{{account.name}} owes {{amount}}' });
-    expect(short.body).toEqual({ subject: '', text: `Smith & Co owes ${formatMoney({ amountMinor: 125000n, currency: 'EUR' })}` });
+    const link = `${PUBLIC_URL}/portal/open/preview`;
+    expect(short.body).toEqual({ subject: '', text: `Smith & Co owes ${formatMoney({ amountMinor: 125000n, currency: 'EUR' })} ${link}` });
     const body = await preview({ accountId, channel: 'sms', subject: 'ignored', bodyText: 'Hello {{contactName}}' });
-    expect(body.body).toEqual({ subject: '', text: 'Hello Ann Smith' });
+    expect(body.body).toEqual({ subject: '', text: `Hello Ann Smith ${link}` });
   });
 
   it('refuses a preview whose SMS would be too long for this account, naming the field that makes it', async () => {

@@ -80,7 +80,7 @@ export async function deliverOnce(deps: ActivityDeps, input: DeliverInput): Prom
   const view = await templateView(em, { account, contactName: input.recipientName ?? account.name, optOutUrl, portalUrl, publicUrl: deps.publicUrl, now });
   const rendered = renderForChannel(input.channel, template, view);
   const subject = rendered.subject;
-  const text = portalUrl ? withPortalLink(rendered.text, portalUrl) : rendered.text;
+  const text = portalUrl ? withPortalLink(rendered.text, portalUrl, input.channel) : rendered.text;
   const messageId = input.channel === 'email' ? messageIdFor(input.key) : null;
   const headers: Record<string, string> =
     input.channel === 'email'

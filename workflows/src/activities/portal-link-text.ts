@@ -10,7 +10,10 @@ export const portalLinkFor = (signing: PortalLinkSigning, publicUrl: string, who
 /**
  * Every message to a debtor carries their portal link. A template that places {{portalUrl}} itself decides where;
  * one that does not (written before the portal, or by hand) gets the link as its last line, so no reminder leaves
- * without it.
+ * without it. A text message gets the bare link after its last word, as every character of it counts.
  */
-export const withPortalLink = (text: string, portalUrl: string): string =>
-  text.includes(portalUrl) ? text : `${text.trimEnd()}\n\nSee your invoices, pay, or arrange a payment date online: ${portalUrl}\n`;
+export const withPortalLink = (text: string, portalUrl: string, channel: string): string => {
+  if (text.includes(portalUrl)) return text;
+  if (channel === 'sms') return `${text.trimEnd()} ${portalUrl}`;
+  return `${text.trimEnd()}\n\nSee your invoices, pay, or arrange a payment date online: ${portalUrl}\n`;
+};

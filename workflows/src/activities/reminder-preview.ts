@@ -44,5 +44,5 @@ export async function previewReminder(em: EntityManager, input: ReminderPreviewI
   }
   const view = await templateView(em, { account, contactName, optOutUrl, portalUrl, publicUrl: input.publicUrl, now: input.now });
   const rendered = renderForChannel(input.channel, input.template, view);
-  return portalUrl ? { ...rendered, text: withPortalLink(rendered.text, portalUrl) } : rendered;
+  return portalUrl ? { ...rendered, text: withPortalLink(rendered.text, portalUrl, input.channel) } : rendered;
 }
