@@ -20,6 +20,10 @@ const common = {
 
 export default {
   testTimeout: 120_000,
+  // On a two-core machine Jest would run every file inside its own main process, where modules loaded through the
+  // VM module API are never freed and the heap fills up. With a memory limit it runs files in a worker instead,
+  // and replaces a worker that has grown past the limit between files.
+  workerIdleMemoryLimit: '1GB',
   projects: [
     {
       ...common,

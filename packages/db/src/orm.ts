@@ -28,9 +28,9 @@ export function ormConfig(options: CreateOrmOptions): Options {
     ensureIndexes: false,
     colors: false,
     pool: { max: options.poolMax ?? 10 },
-    // The session store's and the sign-in throttle's tables have no entity; keep schema tooling from proposing to
-    // drop them.
-    schemaGenerator: { skipTables: ['session', 'sign_in_throttle'] },
+    // The session store's, the sign-in throttle's and the portal rate limiter's tables have no entity; keep schema
+    // tooling from proposing to drop them.
+    schemaGenerator: { skipTables: ['session', 'sign_in_throttle', 'portal_rate_limit'] },
     migrations: {
       path: MIGRATIONS_DIR,
       pathTs: MIGRATIONS_DIR,

@@ -66,6 +66,7 @@ describe('migrations', () => {
         'Migration20261207000000_payment_models',
         'Migration20261208000000_invoice_predictions',
         'Migration20261209000000_model_backtest',
+        'Migration20261210120000_debtor_portal',
       ];
       expect(await pendingMigrations(orm)).toEqual(all);
       expect(await migrateToLatest(orm)).toEqual(all);
@@ -80,7 +81,7 @@ describe('migrations', () => {
           'account', 'account_note', 'allocation', 'app_user', 'audit_log', 'bank_statement', 'bank_statement_section', 'call_attempt', 'collection_run', 'collector_task',
           'communication', 'compliance_setting', 'contact', 'credit_note', 'csv_statement_mapping', 'dispute', 'dispute_item', 'escalation',
           'idempotency_record', 'import_batch', 'invoice', 'invoice_prediction', 'outbox_message', 'payment', 'payment_model', 'payment_plan', 'promise',
-          'promise_allocation', 'session', 'sign_in_throttle', 'statement_line', 'strategy', 'strategy_assignment', 'strategy_version', 'template',
+          'portal_checkout', 'portal_code', 'portal_rate_limit', 'promise_allocation', 'session', 'sign_in_throttle', 'statement_line', 'strategy', 'strategy_assignment', 'strategy_version', 'template',
         ]),
       );
     } finally {
