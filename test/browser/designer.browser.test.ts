@@ -59,8 +59,24 @@ describe('the strategy designer in Chromium', () => {
     await page.locator(`.palette__item[data-kind="${kind}"]`).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x, y } });
   }
 
+  /**
+   * Waits until the canvas has stopped moving: focusing a node pans to it in an animation, and a drag measured
+   * while the view still moves ends beside its target. Settled means the same transform over 150 ms.
+   */
+  async function viewportSettled() {
+    const viewport = page.locator('.react-flow__viewport');
+    let last = await viewport.getAttribute('style');
+    for (let same = 0; same < 3; ) {
+      await page.waitForTimeout(50);
+      const now = await viewport.getAttribute('style');
+      same = now === last ? same + 1 : 0;
+      last = now;
+    }
+  }
+
   /** Draws an edge by dragging from a node's exit to another node's input. */
   async function connect(source: string, handle: string, target: string) {
+    await viewportSettled();
     const from = await exit(source, handle).boundingBox();
     const to = await node(target).locator('.react-flow__handle.target').boundingBox();
     if (!from || !to) throw new Error(`cannot see ${source}:${handle} or ${target}`);

@@ -118,7 +118,7 @@ export function StrategyEditor({ strategy, facts, templates, readOnly }: Strateg
       if (node) {
         const width = node.measured?.width ?? 220;
         const height = node.measured?.height ?? 72;
-        void flow.setCenter(node.position.x + width / 2, node.position.y + height / 2, { zoom: Math.max(flow.getZoom(), 1), duration: 300 });
+        void flow.setCenter(node.position.x + width / 2, node.position.y + height / 2, { zoom: Math.max(flow.getZoom(), 1), duration: motionMs(300) });
       }
     },
     [flow],
@@ -165,7 +165,7 @@ export function StrategyEditor({ strategy, facts, templates, readOnly }: Strateg
       const content = readStrategyFile(await file.text(), file.name);
       dispatch({ type: 'load', document: toFlow(content.graph), asStep: true });
       setNotice({ tone: 'ok', text: `Imported ${file.name} into the draft. Undo (Ctrl+Z) brings the previous drawing back.` });
-      window.requestAnimationFrame(() => void flow.fitView({ duration: 200 }));
+      window.requestAnimationFrame(() => void flow.fitView({ duration: motionMs(200) }));
     } catch (error) {
       setNotice({ tone: 'error', text: messageOf(error) });
     }
@@ -336,4 +336,9 @@ function problemsOf(error: unknown): StrategyProblem[] | null {
   if (!(error instanceof ApiError)) return null;
   const details = error.details as { problems?: StrategyProblem[] } | undefined;
   return Array.isArray(details?.problems) ? details.problems : null;
+}
+
+/** How long a view animation lasts: not at all for someone who asked their system for reduced motion. */
+function motionMs(ms: number): number {
+  return window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 0 : ms;
 }
