@@ -240,12 +240,13 @@ describe('collection workflow with every node kind', () => {
     expect(sent.getTime() - startedAt).toBeLessThanOrEqual(7 * DAY);
   });
 
-  it('wakes a wait-for-event node on a dispute signal and on a payment, each along its own edge', async () => {
+  it('wakes a wait-for-event node on a dispute, on a payment and on a portal visit, each along its own edge', async () => {
     const waiting: StrategyGraph = strategyGraphSchema.parse({
       nodes: [
         node('start', 'start', {}),
-        node('listen', 'wait-for-event', { events: ['payment', 'dispute', 'task-outcome'], timeoutDays: 10 }),
+        node('listen', 'wait-for-event', { events: ['payment', 'dispute', 'task-outcome', 'portal-visited'], timeoutDays: 10 }),
         node('disputed', 'end', { outcome: 'completed' }),
+        node('visited', 'end', { outcome: 'completed' }),
         node('paid', 'end', { outcome: 'completed' }),
         node('answered', 'end', { outcome: 'completed' }),
         node('silent', 'end', { outcome: 'agency' }),
@@ -255,6 +256,7 @@ describe('collection workflow with every node kind', () => {
         edge('listen', 'disputed', 'dispute'),
         edge('listen', 'paid', 'payment'),
         edge('listen', 'answered', 'task-outcome'),
+        edge('listen', 'visited', 'portal-visited'),
         edge('listen', 'silent', 'timeout'),
       ],
     });
@@ -280,9 +282,20 @@ describe('collection workflow with every node kind', () => {
       await env.sleep('1 day');
       balance = '20000';
       await collections.paymentApplied('acc-wfe-payment', { paymentId: 'p1', amountMinor: '30000', currency: 'EUR' });
-      return { disputed: disputedResult, paid: await paid.result() };
+      const paidResult = await paid.result();
+      const visited = await start('acc-wfe-visit');
+      await env.sleep('3 days');
+      await collections.portalVisited('acc-wfe-visit', { eventId: 'visit-1' });
+      const visitedResult = await visited.result();
+      const woke = (await visited.query(stateQuery)).decisions.filter((d) => d.kind === 'event');
+      return { disputed: disputedResult, paid: paidResult, visited: visitedResult, wokeOnVisit: woke.map((d) => d.detail) };
     });
-    expect(results).toEqual({ disputed: { outcome: 'completed', nodeId: 'disputed' }, paid: { outcome: 'completed', nodeId: 'paid' } });
+    expect(results).toEqual({
+      disputed: { outcome: 'completed', nodeId: 'disputed' },
+      paid: { outcome: 'completed', nodeId: 'paid' },
+      visited: { outcome: 'completed', nodeId: 'visited' },
+      wokeOnVisit: [expect.stringContaining('"portal-visited"')],
+    });
   });
 
   it('refuses to move an account whose node has no counterpart, then moves it with a mapping', async () => {

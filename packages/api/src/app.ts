@@ -43,6 +43,7 @@ import { optOutRoutes } from './optout/optout.routes.ts';
 import { createPortalMailer } from './portal/code-mailer.ts';
 import { PortalAccess } from './portal/portal-access.ts';
 import { PortalRateLimits } from './portal/portal-rate-limit.ts';
+import { portalVisitNotifier } from './portal/portal-visits.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
 import { paymentWebhookRoutes } from './portal/payments/payment-webhook.routes.ts';
 import { PortalPaymentsService } from './portal/payments/portal-payments.service.ts';
@@ -219,7 +220,7 @@ export const createApp = (deps: AppDeps): RecoupApp => {
       publicUrl: config.publicUrl,
       secureCookies: config.secureCookies,
       logger,
-      onVisit: async () => {},
+      onVisit: portalVisitNotifier(orm, accountEvents),
     }),
   );
   // Bank statements arrive as the files the bank sends: XML, SWIFT text, BAI2 or CSV.

@@ -100,6 +100,27 @@ describe('entering the debtor portal', () => {
   });
 });
 
+describe('a visit as news for the strategy', () => {
+  it('tells the account’s workflow that the debtor opened the portal, once in an hour however often they come', async () => {
+    const cara = await addPortalDebtor(h, 'PORTAL-CARA', 'Cara Cartography', { name: 'Cara Map', email: 'cara@maps.example' }, [
+      { number: 'CARA-1', amountMinor: 7000n, dueDate: '2026-10-01' },
+    ]);
+    await enter(cara);
+    await enter(cara);
+    const told = () => h.collections.of('portalVisited').filter((call) => call.accountId === cara.accountId);
+    expect(told()).toHaveLength(1);
+    const events = await h.db.orm.em
+      .fork()
+      .execute<{ kind: string; sent: boolean }[]>(`select kind, sent_at is not null as sent from account_event where account_id = ?`, [cara.accountId]);
+    expect(events).toEqual([{ kind: 'portal-visited', sent: true }]);
+
+    // An hour on, the next visit is news again.
+    await h.db.orm.em.fork().execute(`update account_event set created_at = created_at - interval '61 minutes' where account_id = ?`, [cara.accountId]);
+    await enter(cara);
+    expect(told()).toHaveLength(2);
+  });
+});
+
 describe('an expired link', () => {
   const latestCodeMail = async (to: string): Promise<string> => {
     const mails = await h.db.orm.em.fork().find(OutboxMessage, { rcptTo: { $contains: [to] } }, { orderBy: { receivedAt: 'desc' } });

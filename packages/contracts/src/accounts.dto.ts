@@ -201,6 +201,7 @@ export const DECISION_STEP_KIND_VALUES = [
   'promise',
   'payment',
   'dispute',
+  'portal',
   'account-changed',
   'migrated',
   'ended',

@@ -67,6 +67,7 @@ describe('migrations', () => {
         'Migration20261208000000_invoice_predictions',
         'Migration20261209000000_model_backtest',
         'Migration20261210120000_debtor_portal',
+        'Migration20261211000000_portal_visit_event',
       ];
       expect(await pendingMigrations(orm)).toEqual(all);
       expect(await migrateToLatest(orm)).toEqual(all);

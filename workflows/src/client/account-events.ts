@@ -27,6 +27,7 @@ export type AccountChange =
   | { kind: 'payment-applied'; payment: Omit<PaymentAppliedMessage, 'eventId'> }
   | { kind: 'account-changed' }
   | { kind: 'dispute-opened' }
+  | { kind: 'portal-visited' }
   /** The account owes again: its workflow is told, and if its collection had ended, collection starts again. */
   | { kind: 'payment-reversed' };
 
@@ -100,6 +101,8 @@ export function createAccountEventOutbox(options: AccountEventOutboxOptions): Ac
         return collections.accountChanged(event.accountId, told);
       case 'dispute-opened':
         return collections.disputeOpened(event.accountId, told);
+      case 'portal-visited':
+        return collections.portalVisited(event.accountId, told);
       case 'payment-reversed': {
         await collections.accountChanged(event.accountId, told);
         const account = await orm.em.fork().findOneOrFail(Account, { id: event.accountId }, { fields: ['id', 'segment'] });

@@ -70,6 +70,8 @@ function describeSignal(name: string, input: unknown): string {
       return "The account's figures changed (a credit, a reversal or a resolved dispute).";
     case 'disputeOpened':
       return 'A dispute was opened on some of the items.';
+    case 'portalVisited':
+      return 'The debtor opened the portal.';
     default:
       return `Signal ${name}.`;
   }

@@ -16,6 +16,7 @@ import {
   collectionWorkflowId,
   completeTaskUpdate,
   disputeOpenedSignal,
+  portalVisitedSignal,
   migrateStrategyUpdate,
   pauseUpdate,
   paymentAppliedSignal,
@@ -180,6 +181,9 @@ export function createCollectionClient(temporal: Client, settings: Pick<Temporal
     },
     async disputeOpened(accountId, told) {
       await signalIfRunning(accountId, () => (told ? handle(accountId).signal(disputeOpenedSignal, told) : handle(accountId).signal(disputeOpenedSignal)));
+    },
+    async portalVisited(accountId, told) {
+      await signalIfRunning(accountId, () => handle(accountId).signal(portalVisitedSignal, told));
     },
     async accountChanged(accountId, told) {
       await signalIfRunning(accountId, () => (told ? handle(accountId).signal(accountChangedSignal, told) : handle(accountId).signal(accountChangedSignal)));

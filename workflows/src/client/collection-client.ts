@@ -90,6 +90,8 @@ export interface CollectionClient {
   recordPromise(accountId: string, message: PromiseMessage): Promise<void>;
   /** Tells the workflow a dispute was opened; a missing workflow is ignored. */
   disputeOpened(accountId: string, told?: AccountEventMessage): Promise<void>;
+  /** Tells a running workflow that the debtor opened the portal; nothing when none runs. */
+  portalVisited(accountId: string, told: AccountEventMessage): Promise<void>;
   /** Tells the workflow the account's figures changed (dispute resolved, credit, reversal); a missing workflow is ignored. */
   accountChanged(accountId: string, told?: AccountEventMessage): Promise<void>;
   /** Rejects with MigrationRefusedError (carrying the workflow's reason) when the workflow refuses. */

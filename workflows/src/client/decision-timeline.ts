@@ -177,6 +177,8 @@ export function toDecisionTimeline(events: readonly HistoryEvent[]): DecisionSte
         push(event, { kind: 'payment', nodeId: null, title: `A payment of ${amount(input['amountMinor'], input['currency'])} was applied`, why: null });
       } else if (name === 'disputeOpened') {
         push(event, { kind: 'dispute', nodeId: null, title: 'A dispute was opened; the disputed items are not collected meanwhile', why: null });
+      } else if (name === 'portalVisited') {
+        push(event, { kind: 'portal', nodeId: null, title: 'The debtor opened the portal', why: null });
       } else if (name === 'accountChanged') {
         push(event, { kind: 'account-changed', nodeId: null, title: 'The account’s figures changed and were read again', why: null });
       }

@@ -117,6 +117,8 @@ export const stateQuery = defineQuery<CollectionStateView>('state');
 export const recordPromiseUpdate = defineUpdate<{ accepted: true }, [PromiseMessage]>('recordPromise');
 /** A dispute was opened on some of the account's items (the new figures are read from the database). */
 export const disputeOpenedSignal = defineSignal<[message?: AccountEventMessage]>('disputeOpened');
+/** The debtor opened the portal (from a reminder's link or a one-time code). */
+export const portalVisitedSignal = defineSignal<[message?: AccountEventMessage]>('portalVisited');
 /** Refused, with the reason, when the current node has no counterpart in the new version. */
 export const migrateStrategyUpdate = defineUpdate<{ accepted: true; nodeId: string }, [MigrateStrategyMessage]>('migrateStrategy');
 

@@ -101,6 +101,10 @@ export class CollectionRun implements RunView {
     this.inbox.push({ type: 'dispute-opened' });
   }
 
+  portalVisited(eventId: string | undefined): void {
+    if (this.#firstTelling(eventId)) this.inbox.push({ type: 'portal-visited' });
+  }
+
   // Updates. Each validator runs first, in the same activation, and refuses a message with its reason.
 
   checkTask(message: TaskCompletedMessage): void {

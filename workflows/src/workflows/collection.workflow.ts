@@ -7,6 +7,7 @@ import {
   accountChangedSignal,
   completeTaskUpdate,
   disputeOpenedSignal,
+  portalVisitedSignal,
   migrateStrategyUpdate,
   pauseUpdate,
   paymentAppliedSignal,
@@ -46,6 +47,7 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
   setHandler(paymentAppliedSignal, (message) => run.told(message.eventId));
   setHandler(accountChangedSignal, (message) => run.told(message?.eventId));
   setHandler(disputeOpenedSignal, (message) => run.disputeOpened(message?.eventId));
+  setHandler(portalVisitedSignal, (message) => run.portalVisited(message?.eventId));
   setHandler(completeTaskUpdate, (message) => run.completeTask(message), { validator: (message) => run.checkTask(message) });
   setHandler(recordPromiseUpdate, (message) => run.recordPromise(message), { validator: (message) => run.checkPromise(message) });
   setHandler(migrateStrategyUpdate, (message) => run.migrate(message), { validator: (message) => run.checkMigration(message) });

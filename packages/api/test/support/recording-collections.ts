@@ -24,6 +24,7 @@ export type RecordedCall =
   | { kind: 'completeTask'; accountId: string; message: TaskCompletedMessage }
   | { kind: 'recordPromise'; accountId: string; message: PromiseMessage }
   | { kind: 'disputeOpened'; accountId: string }
+  | { kind: 'portalVisited'; accountId: string }
   | { kind: 'accountChanged'; accountId: string }
   | { kind: 'migrateStrategy'; accountId: string; message: MigrateStrategyMessage }
   | { kind: 'pause'; accountId: string; message: PauseMessage }
@@ -79,6 +80,10 @@ export class RecordingCollections implements CollectionClient {
 
   async disputeOpened(accountId: string): Promise<void> {
     this.calls.push({ kind: 'disputeOpened', accountId });
+  }
+
+  async portalVisited(accountId: string): Promise<void> {
+    this.calls.push({ kind: 'portalVisited', accountId });
   }
 
   async accountChanged(accountId: string): Promise<void> {

@@ -25,6 +25,7 @@ import { Migration20261207000000_payment_models } from './Migration2026120700000
 import { Migration20261208000000_invoice_predictions } from './Migration20261208000000_invoice_predictions.ts';
 import { Migration20261209000000_model_backtest } from './Migration20261209000000_model_backtest.ts';
 import { Migration20261210120000_debtor_portal } from './Migration20261210120000_debtor_portal.ts';
+import { Migration20261211000000_portal_visit_event } from './Migration20261211000000_portal_visit_event.ts';
 
 // Every migration, oldest first. Add new migration files here: the ORM runs this list rather than globbing the folder.
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261208000000_invoice_predictions', class: Migration20261208000000_invoice_predictions },
   { name: 'Migration20261209000000_model_backtest', class: Migration20261209000000_model_backtest },
   { name: 'Migration20261210120000_debtor_portal', class: Migration20261210120000_debtor_portal },
+  { name: 'Migration20261211000000_portal_visit_event', class: Migration20261211000000_portal_visit_event },
 ] as const;

@@ -96,6 +96,8 @@ export type EngineEvent =
   /** A promise was judged (at its deadline, or earlier once paid); 'open' means it still runs. */
   | { type: 'promise-resolved'; promiseId: string; status: 'open' | 'kept' | 'broken' }
   | { type: 'dispute-opened' }
+  /** The debtor opened the portal from a reminder's link or a one-time code. */
+  | { type: 'portal-visited' }
   | { type: 'plan-created'; nodeId: string; planId: string; installments: { promiseId: string; until: string }[] };
 
 export interface PrioritisedRule {

@@ -325,6 +325,9 @@ function handle(ctx: Context, event: EngineEvent): void {
       decide(ctx, state.nodeId, 'dispute', 'A dispute was opened.');
       wake(ctx, 'dispute');
       return;
+    case 'portal-visited':
+      wake(ctx, 'portal-visited');
+      return;
     case 'plan-created': {
       if (awaiting.kind !== 'plan' || awaiting.planId !== null || event.nodeId !== state.nodeId) return;
       const node = currentNode(ctx, 'payment-plan');

@@ -9,6 +9,7 @@ const EVENT_LABELS: Record<WaitEvent, string> = {
   'promise-broken': 'A promise is broken',
   dispute: 'A dispute is opened',
   'task-outcome': 'A task gets its outcome',
+  'portal-visited': 'The debtor opens the portal',
 };
 
 function WaitForEventSettings({ config, onChange, readOnly }: SettingsProps<'wait-for-event'>) {
