@@ -1,7 +1,7 @@
 import { formatDate, formatMoney } from '../format.ts';
 import { translatorFor } from '../i18n.ts';
 import { bankDetails, contentWidth, finishDocument, paragraph, PAGE, startDocument, type PdfCreditor, type PdfRecipient } from './pdf-document.ts';
-import type { DocumentMoney } from './statement-pdf.ts';
+import type { StatementOpenInvoice } from './statement-pdf.ts';
 
 // A copy of one invoice as it stands today: what it was for, what is paid and what is still open. Recoup holds an
 // invoice's header as the ERP sent it, not its lines, so the copy says what the debtor needs to pay it.
@@ -10,15 +10,8 @@ export interface InvoicePdfInput {
   creditor: PdfCreditor;
   recipient: PdfRecipient;
   account: { ref: string };
-  invoice: {
-    number: string;
-    issueDate: string;
-    dueDate: string;
-    amount: DocumentMoney;
-    /** What is still open; zero when it is paid. */
-    open: DocumentMoney;
-    disputedMinor: string;
-  };
+  /** Its `open` amount is zero when it is paid. */
+  invoice: StatementOpenInvoice;
   asOf: string;
 }
 
