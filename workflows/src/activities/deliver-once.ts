@@ -11,7 +11,7 @@ import { renderForChannel } from './channels/reminder-content.ts';
 import { logFailure, resultOfLogged } from './communication-log.ts';
 import type { ActivityDeps } from './deps.ts';
 import { optOutUrlFor, templateView } from './template-view.ts';
-import { portalLinkFor, withPortalLink } from './portal-link-text.ts';
+import { portalLinkFor } from './portal-link-text.ts';
 import { WorkflowsError } from '../errors.ts';
 import type { RecoupErrorOptions } from '@recoup/domain';
 
@@ -78,9 +78,7 @@ export async function deliverOnce(deps: ActivityDeps, input: DeliverInput): Prom
   const optOutUrl = input.optOutToken ? optOutUrlFor(deps.publicUrl, input.optOutToken) : null;
   const portalUrl = input.contactId && deps.portal ? portalLinkFor(deps.portal, deps.publicUrl, { accountId: account.id, contactId: input.contactId }, now) : null;
   const view = await templateView(em, { account, contactName: input.recipientName ?? account.name, optOutUrl, portalUrl, publicUrl: deps.publicUrl, now });
-  const rendered = renderForChannel(input.channel, template, view);
-  const subject = rendered.subject;
-  const text = portalUrl ? withPortalLink(rendered.text, portalUrl, input.channel) : rendered.text;
+  const { subject, text } = renderForChannel(input.channel, template, view, portalUrl);
   const messageId = input.channel === 'email' ? messageIdFor(input.key) : null;
   const headers: Record<string, string> =
     input.channel === 'email'

@@ -5,7 +5,6 @@ import { AccountNotFoundError } from './account-facts.ts';
 import { renderForChannel, type TemplateTexts } from './channels/reminder-content.ts';
 import { reachableContact } from './reachable-contact.ts';
 import { optOutUrlFor, templateView } from './template-view.ts';
-import { withPortalLink } from './portal-link-text.ts';
 import { portalLinkUrl } from '../portal/portal-link.ts';
 
 /**
@@ -43,6 +42,5 @@ export async function previewReminder(em: EntityManager, input: ReminderPreviewI
     portalUrl = portalLinkUrl(input.publicUrl, 'preview');
   }
   const view = await templateView(em, { account, contactName, optOutUrl, portalUrl, publicUrl: input.publicUrl, now: input.now });
-  const rendered = renderForChannel(input.channel, input.template, view);
-  return portalUrl ? { ...rendered, text: withPortalLink(rendered.text, portalUrl, input.channel) } : rendered;
+  return renderForChannel(input.channel, input.template, view, portalUrl);
 }
