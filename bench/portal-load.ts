@@ -6,8 +6,8 @@
 // Prints, over the runs: time to first byte of the page, DOMContentLoaded, first contentful paint, load, and the
 // bytes that crossed the network.
 // Run: sh scripts/pnpm.sh run bench:portal
-import { Account, AppUser, Contact, Invoice } from '@recoup/db';
 import { signPortalToken, portalLinkUrl } from '@recoup/workflows';
+import { addPortalDebtor } from '../packages/api/test/support/portal-debtors.ts';
 import { launchChromium } from '../test/support/browser.ts';
 import { printWorkerResults, startBenchStack } from './bench-stack.ts';
 
@@ -30,29 +30,16 @@ interface LoadFigures {
 const bench = await startBenchStack();
 const browser = await launchChromium();
 try {
-  const em = bench.stack.orm.em.fork();
-  const collector = await em.findOneOrFail(AppUser, { role: 'collector' }, { orderBy: { email: 'asc' } });
-  const account = em.create(Account, {
-    externalRef: 'PORTAL-BENCH-1',
-    name: 'Portal Bench Handels GmbH',
-    customerType: 'business',
-    segment: 'standard',
-    riskScore: null,
-    currency: 'EUR',
-    timeZone: 'Europe/Berlin',
-    assignedCollector: collector,
-  });
-  const contact = em.create(Contact, { account, name: 'Petra Bench', email: 'petra@bench.example', phone: null, timeZone: 'Europe/Berlin', isPrimary: true, consentEmail: true });
   const now = Date.now();
-  for (let n = 0; n < INVOICES; n += 1) {
-    const amount = BigInt(10_000 + n * 7_919);
-    const due = new Date(now - (60 - n * 10) * DAY).toISOString().slice(0, 10);
-    em.create(Invoice, { account, number: `PB-${1000 + n}`, issueDate: '2026-06-01', dueDate: due, currency: 'EUR', amountMinor: amount, openMinor: amount });
-  }
-  await em.flush();
+  const invoices = Array.from({ length: INVOICES }, (_, n) => ({
+    number: `PB-${1000 + n}`,
+    amountMinor: BigInt(10_000 + n * 7_919),
+    dueDate: new Date(now - (60 - n * 10) * DAY).toISOString().slice(0, 10),
+  }));
+  const debtor = await addPortalDebtor(bench.stack.orm, 'PORTAL-BENCH-1', 'Portal Bench Handels GmbH', { name: 'Petra Bench', email: 'petra@bench.example' }, invoices);
   const secret = bench.stack.config.portal.linkSecret;
   if (!secret) throw new Error('the stack runs without a portal link secret');
-  const link = portalLinkUrl(bench.stack.apiUrl, signPortalToken(secret, 'link', { accountId: account.id, contactId: contact.id, expiresAt: new Date(now + 7 * DAY) }));
+  const link = portalLinkUrl(bench.stack.apiUrl, signPortalToken(secret, 'link', { ...debtor, expiresAt: new Date(now + 7 * DAY) }));
 
   const runs: LoadFigures[] = [];
   for (let run = 0; run < RUNS; run += 1) {

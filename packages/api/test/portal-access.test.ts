@@ -18,11 +18,11 @@ const enter = (who: PortalDebtor): Promise<string> => enterPortal(h.app, link(wh
 
 beforeAll(async () => {
   h = await createHarness({ mailSink: true, env: { PORTAL_LINK_SECRET: SECRET } });
-  ada = await addPortalDebtor(h, 'PORTAL-ADA', 'Ada Analytics GmbH', { name: 'Ada Lovelace', email: 'ada@analytics.example' }, [
+  ada = await addPortalDebtor(h.db.orm, 'PORTAL-ADA', 'Ada Analytics GmbH', { name: 'Ada Lovelace', email: 'ada@analytics.example' }, [
     { number: 'ADA-1001', amountMinor: 123456n, dueDate: '2026-10-31' },
     { number: 'ADA-1002', amountMinor: 5000n, dueDate: '2027-03-15' },
   ]);
-  bob = await addPortalDebtor(h, 'PORTAL-BOB', 'Bob Builders Ltd', { name: 'Bob Stone', email: 'bob@builders.example' }, [
+  bob = await addPortalDebtor(h.db.orm, 'PORTAL-BOB', 'Bob Builders Ltd', { name: 'Bob Stone', email: 'bob@builders.example' }, [
     { number: 'BOB-2001', amountMinor: 99900n, dueDate: '2026-09-30' },
   ]);
 });
@@ -102,7 +102,7 @@ describe('entering the debtor portal', () => {
 
 describe('a visit as news for the strategy', () => {
   it('tells the account’s workflow that the debtor opened the portal, once in an hour however often they come', async () => {
-    const cara = await addPortalDebtor(h, 'PORTAL-CARA', 'Cara Cartography', { name: 'Cara Map', email: 'cara@maps.example' }, [
+    const cara = await addPortalDebtor(h.db.orm, 'PORTAL-CARA', 'Cara Cartography', { name: 'Cara Map', email: 'cara@maps.example' }, [
       { number: 'CARA-1', amountMinor: 7000n, dueDate: '2026-10-01' },
     ]);
     await enter(cara);

@@ -35,10 +35,10 @@ beforeAll(async () => {
       CREDITOR_BIC: 'HASPDEHHXXX',
     },
   });
-  ada = await addPortalDebtor(h, 'DOC-ADA', 'Ada Analytics GmbH', { name: 'Ada Lovelace', email: 'ada@docs.example' }, [
+  ada = await addPortalDebtor(h.db.orm, 'DOC-ADA', 'Ada Analytics GmbH', { name: 'Ada Lovelace', email: 'ada@docs.example' }, [
     { number: 'DOC-1001', amountMinor: 123456n, dueDate: '2026-10-31' },
   ]);
-  await addPortalDebtor(h, 'DOC-BOB', 'Bob Builders Ltd', { name: 'Bob Stone', email: 'bob@docs.example' }, [
+  await addPortalDebtor(h.db.orm, 'DOC-BOB', 'Bob Builders Ltd', { name: 'Bob Stone', email: 'bob@docs.example' }, [
     { number: 'DOC-2001', amountMinor: 99900n, dueDate: '2026-09-30' },
   ]);
   adaCookie = await enterPortal(h.app, portalLink(SECRET, ada));

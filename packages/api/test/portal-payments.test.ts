@@ -70,11 +70,11 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   await control('PUT', '/webhook-endpoint', { url: `http://127.0.0.1:${port}/webhooks/payments`, secret: sandbox.webhookSecret });
-  ada = await addPortalDebtor(h, 'PAY-ADA', 'Ada Analytics GmbH', { name: 'Ada Lovelace', email: 'ada@pay.example' }, [
+  ada = await addPortalDebtor(h.db.orm, 'PAY-ADA', 'Ada Analytics GmbH', { name: 'Ada Lovelace', email: 'ada@pay.example' }, [
     { number: 'ADA-1', amountMinor: 123456n, dueDate: '2026-09-30' },
     { number: 'ADA-2', amountMinor: 5000n, dueDate: '2026-11-15' },
   ]);
-  cy = await addPortalDebtor(h, 'PAY-CY', 'Cy Carpentry', { name: 'Cy Young', email: 'cy@pay.example' }, [
+  cy = await addPortalDebtor(h.db.orm, 'PAY-CY', 'Cy Carpentry', { name: 'Cy Young', email: 'cy@pay.example' }, [
     { number: 'CY-1', amountMinor: 2000n, dueDate: '2026-08-31' },
     { number: 'CY-2', amountMinor: 3000n, dueDate: '2026-09-30' },
   ]);

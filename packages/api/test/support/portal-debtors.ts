@@ -1,7 +1,6 @@
 import supertest from 'supertest';
-import { Account, AppUser, Contact, Invoice } from '@recoup/db';
+import { Account, AppUser, Contact, Invoice, type MikroORM } from '@recoup/db';
 import { signPortalToken } from '@recoup/workflows';
-import type { Harness } from './harness.ts';
 
 const DAY = 86_400_000;
 
@@ -18,13 +17,13 @@ export interface PortalInvoiceSeed {
 
 /** An account in euro with one e-mail contact and the given open invoices, assigned to the first collector. */
 export const addPortalDebtor = async (
-  h: Harness,
+  orm: MikroORM,
   ref: string,
   name: string,
   contact: { name: string; email: string | null },
   invoices: PortalInvoiceSeed[],
 ): Promise<PortalDebtor> => {
-  const em = h.db.orm.em.fork();
+  const em = orm.em.fork();
   const collector = await em.findOneOrFail(AppUser, { role: 'collector' }, { orderBy: { email: 'asc' } });
   const account = em.create(Account, {
     externalRef: ref,
