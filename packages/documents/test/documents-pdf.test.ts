@@ -1,4 +1,4 @@
-import { renderInvoicePdf, renderStatementPdf, type StatementPdfInput } from '../src/index.ts';
+import { renderInvoicePdf, renderLetterPdf, renderStatementPdf, type StatementPdfInput } from '../src/index.ts';
 import { pdfPages } from './support/pdf-text.ts';
 
 const creditor = {
@@ -92,5 +92,46 @@ describe('invoice PDF', () => {
     const text = pages.join(' ');
     expect(text).toContain('vollständig bezahlt');
     expect(text).not.toContain('So zahlen Sie');
+  });
+});
+
+describe('reminder letter PDF', () => {
+  const letter = (locale: string) => {
+    const { creditor: from, recipient: to, account, open, totals } = statement(2);
+    return renderLetterPdf(
+      {
+        creditor: from,
+        recipient: to,
+        account,
+        subject: 'Letzte Mahnung',
+        body: 'Sehr geehrte Damen und Herren,\n\nbis heute ist kein Zahlungseingang zu verzeichnen.\nBitte zahlen Sie binnen 7 Tagen.\n\n\nMit freundlichen Grüßen',
+        open,
+        totals,
+        asOf: '2026-12-04',
+      },
+      locale,
+    );
+  };
+
+  it('sets the address in the window, the date, the customer number, the subject, the text, the open items and how to pay', async () => {
+    const { pages, info } = await pdfPages(await letter('de-DE'));
+    const text = pages.join(' ');
+    expect(pages).toHaveLength(1);
+    expect(text).toContain('Łukasz Żółć – Müller & Söhne');
+    expect(text).toContain('80331 München');
+    expect(text).toContain('04.12.2026');
+    expect(text).toContain('C-1042');
+    expect(text).toContain('Letzte Mahnung');
+    expect(text).toContain('bis heute ist kein Zahlungseingang zu verzeichnen. Bitte zahlen Sie binnen 7 Tagen.');
+    expect(text).toContain('Mit freundlichen Grüßen');
+    expect(text).toContain('INV-0002');
+    expect(text).toContain('2.269,12 €');
+    expect(text).toContain('DE89 3704 0044 0532 0130 00');
+    expect(info.Title).toBe('Letzte Mahnung');
+  });
+
+  it('prints the same letter to the same bytes', async () => {
+    const [a, b] = await Promise.all([letter('en'), letter('en')]);
+    expect(a.equals(b)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { formatDate, formatMoney } from '../format.ts';
-import { translatorFor } from '../i18n.ts';
-import { bankDetails, finishDocument, heading, paragraph, startDocument, table, type PdfCreditor, type PdfRecipient } from './pdf-document.ts';
+import { translatorFor, type Translator } from '../i18n.ts';
+import { bankDetails, finishDocument, heading, paragraph, startDocument, table, type Pdf, type PdfCreditor, type PdfRecipient } from './pdf-document.ts';
 
 // The account statement a debtor downloads from the portal: what is open, what has come in, and how to pay.
 
@@ -25,13 +25,20 @@ export interface StatementPayment {
   reference: string;
 }
 
+export interface OpenTotal {
+  currency: string;
+  openMinor: string;
+  overdueMinor: string;
+  payableMinor: string;
+}
+
 export interface StatementPdfInput {
   creditor: PdfCreditor;
   recipient: PdfRecipient;
   account: { ref: string };
   open: readonly StatementOpenInvoice[];
   payments: readonly StatementPayment[];
-  totals: readonly { currency: string; openMinor: string; overdueMinor: string; payableMinor: string }[];
+  totals: readonly OpenTotal[];
   asOf: string;
 }
 
@@ -42,37 +49,7 @@ export const renderStatementPdf = (input: StatementPdfInput, locale: string): Pr
   const doc = startDocument({ creditor: input.creditor, recipient: input.recipient, title: texts.t('documents:statement.title'), accountRef: input.account.ref, asOf: input.asOf }, texts);
   paragraph(doc, texts.t('documents:statement.intro', { date: date(input.asOf) }));
 
-  heading(doc, texts.t('documents:statement.open'));
-  if (input.open.length === 0) {
-    paragraph(doc, texts.t('documents:statement.noOpen'));
-  } else {
-    const rows = input.open.map((invoice) => [
-      invoice.number,
-      date(invoice.issueDate),
-      date(invoice.dueDate),
-      money(invoice.amount.amountMinor, invoice.amount.currency),
-      BigInt(invoice.disputedMinor) > 0n
-        ? `${money(invoice.open.amountMinor, invoice.open.currency)}\n${texts.t('documents:statement.disputed', { amount: money(invoice.disputedMinor, invoice.open.currency) })}`
-        : money(invoice.open.amountMinor, invoice.open.currency),
-    ]);
-    const totals = input.totals.flatMap((total) => [
-      [texts.t('documents:statement.total'), '', '', '', money(total.openMinor, total.currency)],
-      ...(total.overdueMinor !== '0' ? [[texts.t('documents:statement.overdue'), '', '', '', money(total.overdueMinor, total.currency)]] : []),
-      [texts.t('documents:statement.payable'), '', '', '', money(total.payableMinor, total.currency)],
-    ]);
-    table(
-      doc,
-      [
-        { title: texts.t('documents:columns.number'), share: 0.24 },
-        { title: texts.t('documents:columns.issued'), share: 0.16 },
-        { title: texts.t('documents:columns.due'), share: 0.16 },
-        { title: texts.t('documents:columns.amount'), share: 0.2, align: 'right' },
-        { title: texts.t('documents:columns.open'), share: 0.24, align: 'right' },
-      ],
-      [...rows, ...totals],
-      { boldLast: true },
-    );
-  }
+  openItems(doc, input.open, input.totals, texts);
 
   heading(doc, texts.t('documents:statement.payments'));
   if (input.payments.length === 0) {
@@ -91,4 +68,41 @@ export const renderStatementPdf = (input: StatementPdfInput, locale: string): Pr
 
   bankDetails(doc, input.creditor, input.account.ref, texts);
   return finishDocument(doc, input.creditor, texts);
+};
+
+/** The table of open invoices with their totals per currency, or a line saying nothing is open. */
+export const openItems = (doc: Pdf, open: readonly StatementOpenInvoice[], totals: readonly OpenTotal[], texts: Translator): void => {
+  const money = (amountMinor: string, currency: string) => formatMoney({ amountMinor, currency }, texts.locale);
+  const date = (day: string) => formatDate(day, texts.locale);
+  heading(doc, texts.t('documents:statement.open'));
+  if (open.length === 0) {
+    paragraph(doc, texts.t('documents:statement.noOpen'));
+    return;
+  }
+  const rows = open.map((invoice) => [
+    invoice.number,
+    date(invoice.issueDate),
+    date(invoice.dueDate),
+    money(invoice.amount.amountMinor, invoice.amount.currency),
+    BigInt(invoice.disputedMinor) > 0n
+      ? `${money(invoice.open.amountMinor, invoice.open.currency)}\n${texts.t('documents:statement.disputed', { amount: money(invoice.disputedMinor, invoice.open.currency) })}`
+      : money(invoice.open.amountMinor, invoice.open.currency),
+  ]);
+  const totalRows = totals.flatMap((total) => [
+    [texts.t('documents:statement.total'), '', '', '', money(total.openMinor, total.currency)],
+    ...(total.overdueMinor !== '0' ? [[texts.t('documents:statement.overdue'), '', '', '', money(total.overdueMinor, total.currency)]] : []),
+    [texts.t('documents:statement.payable'), '', '', '', money(total.payableMinor, total.currency)],
+  ]);
+  table(
+    doc,
+    [
+      { title: texts.t('documents:columns.number'), share: 0.24 },
+      { title: texts.t('documents:columns.issued'), share: 0.16 },
+      { title: texts.t('documents:columns.due'), share: 0.16 },
+      { title: texts.t('documents:columns.amount'), share: 0.2, align: 'right' },
+      { title: texts.t('documents:columns.open'), share: 0.24, align: 'right' },
+    ],
+    [...rows, ...totalRows],
+    { boldLast: true },
+  );
 };
