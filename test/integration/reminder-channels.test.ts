@@ -20,6 +20,7 @@ import {
 } from '@recoup/workflows/worker';
 import { workflowBundle } from '../../workflows/test/temporal-test-env.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../workflows/test/webhook-receiver.ts';
+import { pdfPages } from '../../packages/documents/test/support/pdf-text.ts';
 import { startRealActivitiesFixture, type RealActivitiesFixture } from '../support/real-activities.ts';
 
 // The real reminder activity (PostgreSQL, SMTP sink, provider webhooks on loopback) on every channel, and the
@@ -65,7 +66,8 @@ describe('reminders on every channel', () => {
       },
       mailer,
     );
-    activities = createActivities({ orm: db.orm, mailer, channels, publicUrl: 'http://localhost:3000', now: () => noon });
+    const letterhead = { name: 'Recoup Demo GmbH', addressLines: ['Musterstraße 1', '10115 Berlin'], bankName: 'Demo Bank', iban: 'DE89370400440532013000', bic: null };
+    activities = createActivities({ orm: db.orm, mailer, channels, publicUrl: 'http://localhost:3000', letterhead, now: () => noon });
   });
 
   beforeEach(() => {
@@ -156,7 +158,7 @@ describe('reminders on every channel', () => {
     expect(log[0]).toMatchObject({ channel: 'sms', status: 'sent', toAddress: '+4915100000001', messageId: 'provider-1', reason: null });
   });
 
-  it('prints a letter with subject and body for the contact\'s postal address', async () => {
+  it('prints a letter with subject and body for the contact\'s postal address, and hands the provider the PDF letter', async () => {
     const { accountId, ref } = await debtor();
 
     expect(await activities.sendReminder(reminder(accountId, ref, 'letter'))).toMatchObject({ status: 'sent' });
@@ -166,6 +168,15 @@ describe('reminders on every channel', () => {
     expect(payload.recipient).toEqual({ kind: 'postal', name: 'Clara Channel', postalAddress: 'Hauptstraße 1\n10115 Berlin' });
     expect(payload.subject).toBe('Payment of €480.00 is due today');
     expect(payload.text).toContain(`${ref}-1  due 2026-10-31  €480.00`);
+    expect(payload.attachments).toHaveLength(1);
+    const pdf = payload.attachments?.[0];
+    expect(pdf?.contentType).toBe('application/pdf');
+    const text = (await pdfPages(Buffer.from(pdf?.contentBase64 ?? '', 'base64'))).pages.join(' ');
+    expect(text).toContain('Clara Channel');
+    expect(text).toContain('10115 Berlin');
+    expect(text).toContain('Payment of €480.00 is due today');
+    expect(text).toContain(`${ref}-1`);
+    expect(text).toContain('DE89 3704 0044 0532 0130 00');
   });
 
   it('posts a webhook reminder to the configured URL without any of the contact\'s data', async () => {

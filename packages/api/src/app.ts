@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type Express, type RequestHandler } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
-import type { RecoupConfig } from '@recoup/config';
+import { creditorLetterhead, senderName, type RecoupConfig } from '@recoup/config';
 import { createAccountEventOutbox, EncryptionCodec, type CollectionClient, type ImportStartsClient, type ReconciliationClient } from '@recoup/workflows';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { AccountsService } from './accounts/accounts.service.ts';
@@ -216,7 +216,7 @@ export const createApp = (deps: AppDeps): RecoupApp => {
       limits: portalLimits,
       payments: portalPayments,
       creditor: senderName(config.mailFrom),
-      letterhead: { name: senderName(config.mailFrom), ...config.creditor },
+      letterhead: creditorLetterhead(config),
       publicUrl: config.publicUrl,
       secureCookies: config.secureCookies,
       logger,
@@ -304,4 +304,3 @@ const unless =
     skip(req) ? next() : handler(req, res, next);
 
 /** "Acme Collections <ar@acme.example>" -> "Acme Collections": the name recipients know the sender by. */
-const senderName = (mailFrom: string): string => /^\s*"?([^"<]+?)"?\s*</.exec(mailFrom)?.[1] ?? mailFrom;

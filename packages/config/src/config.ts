@@ -352,3 +352,12 @@ const payloadKeyRing = (list: string | undefined, activeKeyId: string | undefine
   }
   return { activeKeyId: active, keys: parsed.keys };
 };
+
+/** The sender's display name in MAIL_FROM ("Acme Collections <ar@acme.example>" gives "Acme Collections"). */
+export const senderName = (mailFrom: string): string => /^\s*"?([^"<]+?)"?\s*</.exec(mailFrom)?.[1] ?? mailFrom;
+
+/** The creditor as a letterhead prints it: the sender's name, the postal address and the bank details. */
+export const creditorLetterhead = (config: Pick<RecoupConfig, 'mailFrom' | 'creditor'>): { name: string } & CreditorConfig => ({
+  name: senderName(config.mailFrom),
+  ...config.creditor,
+});

@@ -110,3 +110,4 @@ export {
 } from './prediction/payment-models.ts';
 export { replaceInvoicePredictions, type InvoicePredictionRow } from './prediction/invoice-predictions.ts';
 export { loadAccountPredictions, type AccountPredictionView } from './prediction/account-predictions.ts';
+export { loadOpenItems, type OpenItem, type OpenItemMoney, type OpenItemTotal } from './open-items.ts';

@@ -12,6 +12,7 @@ import { logFailure, resultOfLogged } from './communication-log.ts';
 import type { ActivityDeps } from './deps.ts';
 import { optOutUrlFor, templateView } from './template-view.ts';
 import { portalLinkFor } from './portal-link-text.ts';
+import { letterAttachment } from './letter-attachment.ts';
 import { WorkflowsError } from '../errors.ts';
 import type { RecoupErrorOptions } from '@recoup/domain';
 
@@ -88,6 +89,22 @@ export async function deliverOnce(deps: ActivityDeps, input: DeliverInput): Prom
         }
       : {};
 
+  // A letter goes as a PDF, written before the intent is committed, so a letter that cannot be printed is a plain failure.
+  const attachments =
+    input.channel === 'letter' && deps.letterhead
+      ? [
+          await letterAttachment(em, deps.letterhead, {
+            account,
+            contactId: input.contactId,
+            recipientName: input.recipientName ?? account.name,
+            postalAddress: input.toAddress,
+            subject,
+            text,
+            now,
+          }),
+        ]
+      : [];
+
   // The intent, committed before anything leaves: a crash from here on leaves a row that says so.
   let communication = existing;
   if (!communication) {
@@ -129,6 +146,7 @@ export async function deliverOnce(deps: ActivityDeps, input: DeliverInput): Prom
       accountId: input.accountId,
       templateKey: template.key,
       headers,
+      ...(attachments.length > 0 ? { attachments } : {}),
     });
   } catch (error) {
     if (error instanceof SendInDoubtError) {

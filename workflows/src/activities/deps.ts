@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { PdfCreditor } from '@recoup/documents';
 import type { ChannelAdapters } from './channels/channel-adapter.ts';
 import type { Mailer } from './mailer.ts';
 
@@ -24,6 +25,11 @@ export interface ActivityDeps {
    * no portal link (a worker configured for internal mail only).
    */
   portal?: PortalLinkSigning;
+  /**
+   * The creditor's name, address and bank details. With them every letter goes to its provider as a PDF letter
+   * (letterhead, address window, the template's text, the open items, how to pay); without them, as text only.
+   */
+  letterhead?: PdfCreditor;
   /** The clock; a parameter so tests can pin it. */
   now?: () => Date;
 }

@@ -1,5 +1,5 @@
 import { Runtime } from '@temporalio/worker';
-import { createLogger, loadConfig } from '@recoup/config';
+import { createLogger, creditorLetterhead, loadConfig } from '@recoup/config';
 import { createOrm, listModels } from '@recoup/db';
 import { errorMessage } from '@recoup/domain';
 import { createTrainingPool } from '@recoup/prediction';
@@ -47,7 +47,7 @@ const training = createTrainingPool();
 const portal = config.portal.linkSecret ? { secret: config.portal.linkSecret, linkDays: config.portal.linkDays } : undefined;
 if (!portal) logger.warn('PORTAL_LINK_SECRET is not set: reminders go out without a link to the debtor portal.');
 const activities = {
-  ...createActivities({ orm, mailer, channels, publicUrl: config.publicUrl, portal, now: activityClock(config.activityClock) }),
+  ...createActivities({ orm, mailer, channels, publicUrl: config.publicUrl, portal, letterhead: creditorLetterhead(config), now: activityClock(config.activityClock) }),
   ...createReconciliationActivities({ orm, notifier }),
   ...createImportStartActivities({ orm, collections, logger: activityLogger }),
   ...createModelTrainingActivities({ orm, training, now: activityClock(config.activityClock) }),

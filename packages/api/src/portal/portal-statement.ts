@@ -1,25 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DISPUTED_BY_INVOICE } from '@recoup/db';
+import { loadOpenItems, type OpenItem, type OpenItemMoney, type OpenItemTotal } from '@recoup/db';
 
 // What the debtor may see of their account, read with the account id of their session bound into every query:
 // nothing here joins to collectors, strategies, workflows or any other account.
 
-export interface PortalMoney {
-  amountMinor: string;
-  currency: string;
-}
+export type PortalMoney = OpenItemMoney;
 
-export interface PortalOpenInvoice {
-  id: string;
-  number: string;
-  issueDate: string;
-  dueDate: string;
-  amount: PortalMoney;
-  open: PortalMoney;
-  /** The part under an open dispute: shown, but not asked for. */
-  disputedMinor: string;
-  daysOverdue: number;
-}
+export type PortalOpenInvoice = OpenItem;
 
 export interface PortalPaidInvoice {
   id: string;
@@ -48,7 +35,7 @@ export interface PortalStatement {
   recentlyPaid: PortalPaidInvoice[];
   payments: PortalPayment[];
   /** Per currency: what is open, what of it is overdue, and what is asked for (open less disputed). */
-  totals: { currency: string; openMinor: string; overdueMinor: string; payableMinor: string }[];
+  totals: OpenItemTotal[];
   asOf: string;
 }
 
@@ -71,17 +58,7 @@ export async function loadPortalStatement(em: EntityManager, accountId: string, 
   const today = day(now);
   const since = new Date(now.getTime() - HISTORY_DAYS * 86_400_000);
 
-  const open = await em.execute<
-    { id: string; number: string; issue_date: string; due_date: string; currency: string; amount_minor: string; open_minor: string; disputed: string }[]
-  >(
-    `select i.id, i.number, to_char(i.issue_date, 'YYYY-MM-DD') as issue_date, to_char(i.due_date, 'YYYY-MM-DD') as due_date,
-            i.currency, i.amount_minor::text, i.open_minor::text, least(i.open_minor, coalesce(d.disputed, 0))::text as disputed
-       from invoice i
-       left join ${DISPUTED_BY_INVOICE} d on d.invoice_id = i.id
-      where i.account_id = ? and i.status = 'open' and i.open_minor > 0
-      order by i.due_date, i.number`,
-    [accountId, accountId],
-  );
+  const { open, totals } = await loadOpenItems(em, accountId, today);
   const paid = await em.execute<
     { id: string; number: string; issue_date: string; due_date: string; currency: string; amount_minor: string; paid_on: string | null }[]
   >(
@@ -110,30 +87,10 @@ export async function loadPortalStatement(em: EntityManager, accountId: string, 
     [accountId, since],
   );
 
-  const totals = new Map<string, { openMinor: bigint; overdueMinor: bigint; payableMinor: bigint }>();
-  const openInvoices = open.map((row): PortalOpenInvoice => {
-    const currency = row.currency.trim();
-    const openMinor = BigInt(row.open_minor);
-    const total = totals.get(currency) ?? { openMinor: 0n, overdueMinor: 0n, payableMinor: 0n };
-    total.openMinor += openMinor;
-    if (row.due_date < today) total.overdueMinor += openMinor;
-    total.payableMinor += openMinor - BigInt(row.disputed);
-    totals.set(currency, total);
-    return {
-      id: row.id,
-      number: row.number,
-      issueDate: row.issue_date,
-      dueDate: row.due_date,
-      amount: { amountMinor: row.amount_minor, currency },
-      open: { amountMinor: row.open_minor, currency },
-      disputedMinor: row.disputed,
-      daysOverdue: Math.max(0, Math.round((Date.parse(today) - Date.parse(row.due_date)) / 86_400_000)),
-    };
-  });
   return {
     account: { id: account.id, name: account.name, ref: account.external_ref, currency: account.currency.trim() },
     contact: { name: contact.name, postalAddress: contact.postal_address },
-    open: openInvoices,
+    open,
     recentlyPaid: paid.map((row) => ({
       id: row.id,
       number: row.number,
@@ -150,12 +107,7 @@ export async function loadPortalStatement(em: EntityManager, accountId: string, 
       unallocatedMinor: row.unallocated_minor,
       allocations: row.allocations ?? [],
     })),
-    totals: [...totals].map(([currency, t]) => ({
-      currency,
-      openMinor: t.openMinor.toString(),
-      overdueMinor: t.overdueMinor.toString(),
-      payableMinor: t.payableMinor.toString(),
-    })),
+    totals,
     asOf: today,
   };
 }
