@@ -302,5 +302,3 @@ const unless =
   (skip: (req: Parameters<RequestHandler>[0]) => boolean, handler: RequestHandler): RequestHandler =>
   (req, res, next) =>
     skip(req) ? next() : handler(req, res, next);
-
-/** "Acme Collections <ar@acme.example>" -> "Acme Collections": the name recipients know the sender by. */
