@@ -14,7 +14,9 @@ import { launchSystem, temporalClientOf, type LaunchedSystem } from '../support/
 //   1. a reminder arrives at the SMTP sink and the debtor opens the portal from the link in it;
 //   2. they pay one invoice through the provider's hosted checkout; the webhook records the payment and the
 //      account's workflow goes on with what is left; paying the rest by bank transfer settles it;
-//   3. a tampered link, or one made for another account, is refused.
+//   3. another debtor promises a date within the strategy's policy, and the workflow holds dunning until then;
+//   4. a third asks for a plan longer than the policy allows, and it becomes a task for a collector, who agrees it;
+//   5. a tampered link, or one made for another account, is refused.
 // Every page is checked with axe for serious or critical accessibility violations.
 // Screenshots go to test-artifacts/browser/debtor-portal/.
 
@@ -73,6 +75,8 @@ describe('the debtor portal in a phone browser', () => {
       'account_ref,account_name,customer_type,time_zone,contact_name,email,consent_email,invoice_number,issue_date,due_date,amount,currency',
       `PORTAL-1,Lindqvist Möbel GmbH,business,${ZONE},Lena Lindqvist,lena@lindqvist.example,true,LM-2041,${isoDate(-40)},${isoDate(-12)},1234.56,EUR`,
       `PORTAL-1,Lindqvist Möbel GmbH,business,${ZONE},Lena Lindqvist,lena@lindqvist.example,true,LM-2057,${isoDate(-30)},${isoDate(-10)},80.00,EUR`,
+      `PORTAL-2,Okafor Logistics Ltd,business,${ZONE},Obi Okafor,obi@okafor.example,true,OL-310,${isoDate(-35)},${isoDate(-9)},640.00,EUR`,
+      `PORTAL-3,Brandt Bau KG,business,${ZONE},Berit Brandt,berit@brandt.example,true,BB-77,${isoDate(-40)},${isoDate(-9)},3600.00,EUR`,
     ].join('\n');
     const imported = await admin.request('POST', '/api/imports/portfolio.csv', csv);
     if (imported.status !== 201) throw new Error(`The import answered ${imported.status}: ${JSON.stringify(imported.body)}`);
@@ -161,6 +165,91 @@ describe('the debtor portal in a phone browser', () => {
     await shot('6-settled');
   });
 
+  /** The portal link in the first reminder that reached the address, and the account's id. */
+  const reminderLink = async (address: string, ref: string): Promise<{ link: string; id: string }> => {
+    const mail = await eventually(`the reminder to ${address}`, async () => {
+      const outbox = await admin.get<{ items: { id: string; rcptTo: string[] }[] }>('/api/outbox?limit=200');
+      return outbox.items.find((m) => m.rcptTo.includes(address));
+    });
+    const message = await admin.get<{ textBody: string }>(`/api/outbox/${mail.id}`);
+    const link = /(https?:\/\/\S+\/portal\/open\/[A-Za-z0-9_-]+)/.exec(message.textBody)?.[1] ?? '';
+    const list = await admin.get<{ items: { id: string; externalRef: string }[] }>(`/api/accounts?q=${ref}&limit=5`);
+    return { link, id: list.items.find((a) => a.externalRef === ref)?.id ?? '' };
+  };
+  interface WorkflowDetail {
+    workflow: { status: string; nodeId: string; decisions: { kind: string; detail: string }[] } | null;
+  }
+
+  it('promises a date within the strategy’s policy from the portal, and the workflow holds dunning until it', async () => {
+    const { link, id } = await reminderLink('obi@okafor.example', 'PORTAL-2');
+    const context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
+    const tab = await context.newPage();
+    const tabErrors = watchPageErrors(tab);
+    await tab.goto(link);
+    await tab.getByRole('heading', { name: 'Need more time?' }).waitFor();
+    const dueDate = isoDate(6);
+    await tab.getByLabel('I will pay by').fill(dueDate);
+    await tab.getByLabel('Amount you will pay (EUR)').fill('640.00');
+    await tab.screenshot({ path: join(shots, '7-promise-entered.png'), fullPage: true });
+    await tab.getByRole('button', { name: 'Promise this payment' }).click();
+    await tab.getByText('We have noted your promise').waitFor();
+    await expect(tab.getByText(/You promised to pay €640\.00 by/).isVisible()).resolves.toBe(true);
+    expect(await seriousViolations(tab)).toEqual([]);
+    await tab.screenshot({ path: join(shots, '8-promise-recorded.png'), fullPage: true });
+
+    const promises = await admin.get<{ items: { source: string; status: string; dueDate: string }[] }>(`/api/accounts/${id}/promises`);
+    expect(promises.items).toEqual([expect.objectContaining({ source: 'portal', status: 'open', dueDate })]);
+    const held = await eventually('the workflow to hold dunning for the promise', async () => {
+      const detail = await admin.get<WorkflowDetail>(`/api/accounts/${id}`);
+      return detail.workflow?.decisions.find((d) => d.kind === 'promise' && d.detail.includes('recorded in the portal; dunning holds until'));
+    });
+    // The hold lasts to the end of the promised day plus the grace days, on the debtor's calendar.
+    const until = /holds until (\S+)\./.exec(held.detail)?.[1] ?? '';
+    expect(Date.parse(until)).toBeGreaterThan(Date.parse(`${dueDate}T00:00:00Z`));
+    expect(tabErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('asks for a plan longer than the policy allows; it becomes a collector’s task, and the plan they agree holds dunning', async () => {
+    const { link, id } = await reminderLink('berit@brandt.example', 'PORTAL-3');
+    const context = await browser.newContext({ ...PHONE, locale: 'de-DE' });
+    const tab = await context.newPage();
+    const tabErrors = watchPageErrors(tab);
+    await tab.goto(link);
+    await tab.getByRole('heading', { name: 'Um Ratenzahlung bitten' }).waitFor();
+    await tab.getByLabel('Anzahl der Raten').selectOption('12');
+    await tab.getByRole('radio', { name: 'Jeden Monat' }).check();
+    await tab.getByLabel('Erste Rate am').fill(isoDate(3));
+    await tab.screenshot({ path: join(shots, '9-plan-requested.png'), fullPage: true });
+    await tab.getByRole('button', { name: 'Diesen Ratenplan anfragen' }).click();
+    await tab.getByText('Ihre Anfrage geht an unser Team').waitFor();
+    expect(await seriousViolations(tab)).toEqual([]);
+    await tab.screenshot({ path: join(shots, '10-plan-with-the-team.png'), fullPage: true });
+
+    const tasks = await admin.get<{ items: { id: string; accountId: string; taskType: string; outcomes: string[]; title: string }[] }>('/api/tasks?status=open&limit=200');
+    const review = tasks.items.find((t) => t.accountId === id && t.taskType === 'portal-request');
+    expect(review).toMatchObject({ outcomes: ['payment-plan', 'declined'], title: expect.stringContaining('12 installments every 30 days') });
+    await eventually('the workflow to hear of the request', async () => {
+      const detail = await admin.get<WorkflowDetail>(`/api/accounts/${id}`);
+      return detail.workflow?.decisions.find((d) => d.detail.includes('asked for a payment plan outside the strategy'));
+    });
+
+    const agreed = await admin.request('POST', `/api/tasks/${review?.id ?? ''}/complete`, {
+      outcome: 'payment-plan',
+      plan: { installments: 12, intervalDays: 30, firstDueDate: isoDate(3) },
+    });
+    expect(agreed.status).toBe(200);
+    await eventually('the workflow to hold dunning for the agreed plan', async () => {
+      const detail = await admin.get<WorkflowDetail>(`/api/accounts/${id}`);
+      return detail.workflow?.decisions.find((d) => d.kind === 'promise' && /Installment \S+ of plan/.test(d.detail));
+    });
+    await tab.reload();
+    await tab.getByText(/Ihr Ratenplan mit 12 Raten läuft/).waitFor();
+    await tab.screenshot({ path: join(shots, '11-plan-agreed.png'), fullPage: true });
+    expect(tabErrors).toEqual([]);
+    await context.close();
+  });
+
   it('refuses a tampered link and a link made for another account, and shows neither account', async () => {
     const stranger = await browser.newContext({ ...PHONE, locale: 'en-GB' });
     const tab = await stranger.newPage();
@@ -175,7 +264,7 @@ describe('the debtor portal in a phone browser', () => {
     expect(answer?.status()).toBe(404);
     await tab.getByRole('heading', { name: 'This link does not work' }).waitFor();
     expect(await tab.content()).not.toContain('Lindqvist');
-    await tab.screenshot({ path: join(shots, '7-tampered-link-refused.png'), fullPage: true });
+    await tab.screenshot({ path: join(shots, '12-tampered-link-refused.png'), fullPage: true });
 
     const flipped = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
     expect((await tab.goto(`${origin}/portal/open/${flipped}`))?.status()).toBe(404);

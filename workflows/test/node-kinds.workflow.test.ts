@@ -298,6 +298,71 @@ describe('collection workflow with every node kind', () => {
     });
   });
 
+  it('tells a promise made online and a plan asked for in the portal apart from a promise taken by a collector', async () => {
+    const listening: StrategyGraph = strategyGraphSchema.parse({
+      nodes: [
+        node('start', 'start', {}),
+        node('listen', 'wait-for-event', { events: ['promise', 'promise-online', 'plan-requested'], timeoutDays: 10 }),
+        node('promised', 'end', { outcome: 'completed' }),
+        node('online', 'end', { outcome: 'completed' }),
+        node('plan', 'end', { outcome: 'completed' }),
+        node('silent', 'end', { outcome: 'agency' }),
+      ],
+      edges: [
+        edge('start', 'listen'),
+        edge('listen', 'promised', 'promise'),
+        edge('listen', 'online', 'promise-online'),
+        edge('listen', 'plan', 'plan-requested'),
+        edge('listen', 'silent', 'timeout'),
+      ],
+    });
+    const { activities } = activitiesFor({ listening }, {}, () => 0);
+    const taskQueue = 'portal-events';
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowBundle: await workflowBundle(),
+      activities: { ...activities, loadAccountSnapshot: async () => ({ balanceMinor: '50000', currency: 'EUR', oldestDueAt: null, disputedMinor: '0' }) },
+    });
+    const collections = createCollectionClient(env.client, { taskQueue });
+    const promise = (id: string) => ({ promiseId: id, amountMinor: '50000', currency: 'EUR', dueDate: '2030-01-10', until: '2030-01-13T22:59:59.999Z' });
+    const results = await worker.runUntil(async () => {
+      const start = (accountId: string) =>
+        env.client.workflow.start(collectionWorkflow, { workflowId: collectionWorkflowId(accountId), taskQueue, args: [{ accountId, strategyVersionId: 'listening' }] });
+      const byCollector = await start('acc-promise-api');
+      await env.sleep('1 day');
+      await collections.recordPromise('acc-promise-api', promise('pr-api'));
+      const online = await start('acc-promise-online');
+      await env.sleep('1 day');
+      await collections.recordArrangement('acc-promise-online', { origin: 'portal', promise: promise('pr-online') });
+      const planned = await start('acc-plan-online');
+      await env.sleep('1 day');
+      await collections.recordArrangement('acc-plan-online', {
+        origin: 'portal',
+        plan: { planId: 'plan-1', installments: [promise('in-1'), { ...promise('in-2'), dueDate: '2030-02-10', until: '2030-02-13T22:59:59.999Z' }] },
+      });
+      const reviewed = await start('acc-plan-review');
+      await env.sleep('1 day');
+      await collections.planRequested('acc-plan-review', { eventId: 'asked-1' });
+      await expect(collections.recordArrangement('acc-plan-review', { origin: 'portal' })).rejects.toThrow(/neither a promise nor a plan/);
+      const planState = await planned.query(stateQuery);
+      return {
+        byCollector: await byCollector.result(),
+        online: await online.result(),
+        planned: await planned.result(),
+        reviewed: await reviewed.result(),
+        planDecisions: planState.decisions.filter((d) => d.kind === 'promise').map((d) => d.detail),
+      };
+    });
+    expect(results).toEqual({
+      byCollector: { outcome: 'completed', nodeId: 'promised' },
+      online: { outcome: 'completed', nodeId: 'online' },
+      planned: { outcome: 'completed', nodeId: 'plan' },
+      reviewed: { outcome: 'completed', nodeId: 'plan' },
+      planDecisions: [expect.stringContaining('plan plan-1 with 2 installments in the portal')],
+    });
+  });
+
   it('refuses to move an account whose node has no counterpart, then moves it with a mapping', async () => {
     let startMs = 0;
     const { activities, log } = activitiesFor({ v1, v2 }, {}, () => startMs);

@@ -235,11 +235,11 @@ function Communications({ accountId, detail }: { accountId: string; detail: Acco
   return (
     <section className="card account-360__section" aria-labelledby="a360-comms">
       <h2 id="a360-comms" className="card__title">Communications</h2>
-      {detail.communications.length === 0 ? <p className="empty">Nothing was sent yet.</p> : null}
+      {detail.communications.length === 0 ? <p className="empty">Nothing was sent or received yet.</p> : null}
       <ul className="account-360__plain">
         {detail.communications.map((c) => (
           <li key={c.id}>
-            {when(c.sentAt ?? c.createdAt)} · {c.channel} · “{c.subject}” · {c.status}
+            {when(c.sentAt ?? c.createdAt)} · {c.direction === 'inbound' ? 'from the debtor, in the portal' : c.channel} · “{c.subject}” · {c.status}
             {c.reason ? ` (${c.reason})` : ''}
             {c.hasBody ? (
               <button type="button" className="button button--small button--ghost" aria-expanded={shownId === c.id} onClick={() => setShownId(shownId === c.id ? null : c.id)}>

@@ -102,6 +102,7 @@ export function InboxPage({ user }: { user: User }) {
             <option value="call">Calls</option>
             <option value="review">Reviews</option>
             <option value="escalation">Escalations</option>
+            <option value="portal-request">Portal requests</option>
           </select>
         </div>
         <div className="field">

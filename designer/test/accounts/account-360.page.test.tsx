@@ -18,7 +18,7 @@ const detail: AccountDetail = {
   contacts: [{ id: 'c-1', name: 'Dana Debtor', email: 'ap@acme.example', phone: null, timeZone: 'Europe/Berlin', zones: { basis: 'recorded', zones: ['Europe/Berlin'], clues: [], explanation: "The contact's time zone is recorded as Europe/Berlin; contact is allowed only when it is between 08:00 and 21:00 there." }, isPrimary: true, postalAddress: null, consent: { email: true, sms: false, phone: true, letter: true }, optedOut: { email: null, sms: '2026-01-02T00:00:00Z', letter: null } }],
   invoices: [{ id: 'i-1', number: 'INV-1', issueDate: '2026-01-01', dueDate: '2026-02-01', amount: { amountMinor: '50000', currency: 'EUR' }, open: { amountMinor: '50000', currency: 'EUR' }, status: 'open', daysPastDue: 38, agingBucket: '31-60', prediction: null }],
   payments: [],
-  communications: [{ id: 'm-1', channel: 'email', templateKey: 'overdue-7', toAddress: 'ap@acme.example', subject: 'Your overdue invoice', status: 'sent', reason: null, createdAt: '2026-02-08T09:00:00Z', sentAt: '2026-02-08T09:00:00Z', hasBody: true }],
+  communications: [{ id: 'm-1', channel: 'email', direction: 'outbound', templateKey: 'overdue-7', toAddress: 'ap@acme.example', subject: 'Your overdue invoice', status: 'sent', reason: null, createdAt: '2026-02-08T09:00:00Z', sentAt: '2026-02-08T09:00:00Z', hasBody: true }],
   tasks: [],
   promises: [],
   disputes: [],

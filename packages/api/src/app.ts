@@ -45,6 +45,7 @@ import { PortalAccess } from './portal/portal-access.ts';
 import { PortalRateLimits } from './portal/portal-rate-limit.ts';
 import { portalVisitNotifier } from './portal/portal-visits.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
+import { PortalArrangements } from './portal/portal-arrangements.ts';
 import { paymentWebhookRoutes } from './portal/payments/payment-webhook.routes.ts';
 import { PortalPaymentsService } from './portal/payments/portal-payments.service.ts';
 import { createStripeProvider } from './portal/payments/stripe-provider.ts';
@@ -183,6 +184,8 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   const accountEvents = createAccountEventOutbox({ orm, collections, logger });
   accountEvents.start(ACCOUNT_EVENT_POLL_MS);
   const portalPayments = provider ? new PortalPaymentsService(orm, provider, accountEvents, logger) : null;
+  // Opened by collectors in the API and by debtors in the portal, the same way.
+  const disputes = new DisputesService(orm, accountEvents);
   // The provider calls from its own servers, with a signature instead of an origin or a session.
   if (portalPayments) app.use('/webhooks/payments', paymentWebhookRoutes(portalPayments), notFoundHandler);
   app.use(requireSameOrigin(config.publicOrigin));
@@ -215,6 +218,8 @@ export const createApp = (deps: AppDeps): RecoupApp => {
       access: portalAccess,
       limits: portalLimits,
       payments: portalPayments,
+      arrangements: new PortalArrangements(orm, collections, accountEvents, logger),
+      disputes,
       creditor: senderName(config.mailFrom),
       letterhead: creditorLetterhead(config),
       publicUrl: config.publicUrl,
@@ -249,7 +254,6 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   );
   app.use('/api/strategy-assignments', authenticated, strategyAssignmentsRoutes(new StrategyAssignmentsService(orm)));
   app.use('/api/simulations', authenticated, simulationsRoutes(new SimulationsService(orm)));
-  const disputes = new DisputesService(orm, accountEvents);
   app.use('/api/tasks', authenticated, tasksRoutes(new TasksService(orm, collections, disputes), new InboxService(orm)));
   app.use('/api/accounts/:id/promises', authenticated, accountPromisesRoutes(new PromisesService(orm, collections, logger)));
   app.use('/api/accounts/:id/disputes', authenticated, accountDisputesRoutes(disputes));

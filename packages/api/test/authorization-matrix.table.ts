@@ -86,6 +86,15 @@ export const OBJECT_ROUTES: readonly ObjectRoute[] = [
     request: async (fx, ownerId) => ({ path: `/api/disputes/${await fx.dispute(ownerId)}/resolve`, body: { resolution: 'invalid', note: 'Delivery note signed' } }),
   },
   {
+    route: 'GET /api/disputes/:id/attachments/:attachmentId',
+    owner: 'team',
+    roles: ALL,
+    request: async (fx, ownerId) => {
+      const { disputeId, attachmentId } = await fx.disputeAttachment(ownerId);
+      return { path: `/api/disputes/${disputeId}/attachments/${attachmentId}` };
+    },
+  },
+  {
     route: 'POST /api/payments/:id/reverse',
     owner: 'team',
     roles: WRITERS,

@@ -121,6 +121,8 @@ export const paymentViewSchema = z.object({
 export const communicationViewSchema = z.object({
   id: z.string(),
   channel: z.string(),
+  /** 'inbound': the debtor wrote it (in the portal); 'outbound': it went to the debtor. */
+  direction: z.enum(['outbound', 'inbound']),
   templateKey: z.string(),
   toAddress: z.string(),
   subject: z.string(),

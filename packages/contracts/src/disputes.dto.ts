@@ -37,6 +37,21 @@ export const resolveDisputeRequestSchema = z.object({
 });
 export type ResolveDisputeRequest = z.infer<typeof resolveDisputeRequestSchema>;
 
+export const disputeAttachmentViewSchema = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  /** As the file's bytes show it: application/pdf, image/png or image/jpeg. */
+  mediaType: z.string(),
+  sizeBytes: z.number().int().nonnegative(),
+  createdAt: z.string(),
+});
+export type DisputeAttachmentView = z.infer<typeof disputeAttachmentViewSchema>;
+
+export const disputeAttachmentParamsSchema = z.object({
+  id: z.uuid({ message: 'must be a UUID' }),
+  attachmentId: z.uuid({ message: 'must be a UUID' }),
+});
+
 export const disputeViewSchema = z.object({
   id: z.string(),
   accountId: z.string(),
@@ -56,6 +71,8 @@ export const disputeViewSchema = z.object({
   resolutionNote: z.string().nullable(),
   /** Credit notes written when the dispute was upheld. */
   creditNotes: z.array(z.object({ id: z.string(), invoiceId: z.string(), amount: moneySchema })),
+  /** Files the debtor sent with the dispute; GET /api/disputes/:id/attachments/:attachmentId downloads one. */
+  attachments: z.array(disputeAttachmentViewSchema),
 });
 export type DisputeView = z.infer<typeof disputeViewSchema>;
 

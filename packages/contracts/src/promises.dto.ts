@@ -18,7 +18,7 @@ export const promiseRequestSchema = z.object({
 });
 export type PromiseRequest = z.infer<typeof promiseRequestSchema>;
 
-export const PROMISE_SOURCE_VALUES = ['api', 'task', 'plan'] as const;
+export const PROMISE_SOURCE_VALUES = ['api', 'task', 'plan', 'portal'] as const;
 
 export const promiseViewSchema = z.object({
   id: z.string(),

@@ -20,6 +20,7 @@ export * from './entities/contact.entity.ts';
 export * from './entities/credit-note.entity.ts';
 export * from './entities/dispute.entity.ts';
 export * from './entities/dispute-item.entity.ts';
+export * from './entities/dispute-attachment.entity.ts';
 export * from './entities/escalation.entity.ts';
 export * from './entities/idempotency-record.entity.ts';
 export * from './entities/import-batch.entity.ts';

@@ -68,6 +68,8 @@ describe('migrations', () => {
         'Migration20261209000000_model_backtest',
         'Migration20261210120000_debtor_portal',
         'Migration20261211000000_portal_visit_event',
+        'Migration20261212000000_dispute_attachments',
+        'Migration20261213000000_portal_requests',
       ];
       expect(await pendingMigrations(orm)).toEqual(all);
       expect(await migrateToLatest(orm)).toEqual(all);
@@ -80,7 +82,7 @@ describe('migrations', () => {
       expect(tables.map((t) => t.table_name)).toEqual(
         expect.arrayContaining([
           'account', 'account_note', 'allocation', 'app_user', 'audit_log', 'bank_statement', 'bank_statement_section', 'call_attempt', 'collection_run', 'collector_task',
-          'communication', 'compliance_setting', 'contact', 'credit_note', 'csv_statement_mapping', 'dispute', 'dispute_item', 'escalation',
+          'communication', 'compliance_setting', 'contact', 'credit_note', 'csv_statement_mapping', 'dispute', 'dispute_attachment', 'dispute_item', 'escalation',
           'idempotency_record', 'import_batch', 'invoice', 'invoice_prediction', 'outbox_message', 'payment', 'payment_model', 'payment_plan', 'promise',
           'portal_checkout', 'portal_code', 'portal_rate_limit', 'promise_allocation', 'session', 'sign_in_throttle', 'statement_line', 'strategy', 'strategy_assignment', 'strategy_version', 'template',
         ]),

@@ -160,6 +160,20 @@ export { checkMigration, migrateState, type MigrationCheck } from './strategy/mi
 export { PROBLEM_CODES, type Problem, type ProblemCode } from './strategy/problems.ts';
 export { validateStrategy, type ValidateStrategyOptions, type ValidationResult } from './strategy/validator.ts';
 export { ruleProblems, type RuleCheckOptions, type RuleProblem, type RuleProblemCode } from './strategy/rule-problems.ts';
+export {
+  DEFAULT_PORTAL_POLICY,
+  minimumInstallmentMinor,
+  minimumPromiseMinor,
+  planPolicyBreaches,
+  portalPolicyOf,
+  portalPolicySchema,
+  promisePolicyBreaches,
+  type PlanPolicy,
+  type PolicyBreach,
+  type PortalPolicy,
+  type PortalPolicyInput,
+  type PromisePolicy,
+} from './strategy/portal-policy.ts';
 export { DEFAULT_STRATEGY, type DefaultStrategy } from './strategy/default-strategy.ts';
 export { ARM_BUCKETS, armBucket, fmix32, fnv1a32 } from './strategy/arm-hash.ts';
 export {

@@ -207,6 +207,12 @@ const cases: Case[] = [
     input: graph([start(), task('t', ['paid', 'paid']), end()], [e('start', 't'), e('t', 'end', 'paid')]),
     expected: [{ nodeId: 't' }],
   },
+  {
+    code: 'invalid-portal-policy',
+    behaviour: 'reports a debtor-portal bound outside its range, naming the field',
+    input: { ...(graph([start(), end()], [e('start', 'end')]) as object), portal: { plan: { maxInstallments: 30 } } },
+    expected: [{ message: 'The debtor portal policy is invalid: portal.plan.maxInstallments must be at most 24.' }],
+  },
 ];
 
 describe('validateStrategy', () => {
@@ -229,6 +235,25 @@ describe('validateStrategy', () => {
       });
     });
   }
+
+  it('reports every bad field of the debtor-portal policy in plain words, and accepts a good or absent one', () => {
+    const base = graph([start(), end()], [e('start', 'end')]) as object;
+    const portal = {
+      promise: { maxDaysAhead: 0, minPercent: 2.5 },
+      plan: { minInstallment: [{ currency: 'EUR', amountMinor: '2500' }, { currency: 'EUR', amountMinor: '25.00' }] },
+      disputes: { enabled: 'yes' },
+    };
+    expect(problemsOf({ ...base, portal }).map((p) => [p.code, p.message])).toEqual([
+      ['invalid-portal-policy', 'The debtor portal policy is invalid: portal.promise.maxDaysAhead must be at least 1.'],
+      ['invalid-portal-policy', 'The debtor portal policy is invalid: portal.promise.minPercent must be a whole number.'],
+      ['invalid-portal-policy', 'The debtor portal policy is invalid: portal.plan.minInstallment.1.amountMinor must be a whole number of minor units.'],
+      ['invalid-portal-policy', 'The debtor portal policy is invalid: portal.plan.minInstallment lists a currency twice.'],
+      ['invalid-portal-policy', 'The debtor portal policy is invalid: portal.disputes.enabled must be true or false.'],
+    ]);
+    expect(problemsOf(base)).toEqual([]);
+    const good = validateStrategy({ ...base, portal: { plan: { maxInstallments: 3 } } }, options);
+    expect(good.ok && good.graph.portal?.plan).toMatchObject({ maxInstallments: 3, maxIntervalDays: 31 });
+  });
 
   it('has a case for every problem code', () => {
     expect(new Set(cases.map((c) => c.code))).toEqual(new Set(PROBLEM_CODES));

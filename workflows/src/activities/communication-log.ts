@@ -21,6 +21,7 @@ export function resultOfLogged(row: ICommunication): SendReminderResult {
       throw new Error(`Communication ${row.id} is still being sent; its sender decides what became of it.`);
     case 'deferred':
     case 'refused':
+    case 'received':
       throw new Error(`Communication ${row.id} under the reminder's own key "${row.key}" is ${row.status}; those have keys of their own.`);
   }
 }

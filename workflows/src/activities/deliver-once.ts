@@ -176,7 +176,7 @@ export async function deliverOnce(deps: ActivityDeps, input: DeliverInput): Prom
  * again: a row still "sending", left by an attempt that died mid-send, on a channel whose provider drops resends.
  */
 export async function earlierAttempt(deps: ActivityDeps, row: ICommunication): Promise<SendReminderResult | null> {
-  if (row.status === 'sending' && row.channel !== 'call' && adapterFor(deps, row.channel)?.dropsResends) return null;
+  if (row.status === 'sending' && row.channel !== 'call' && row.channel !== 'portal' && adapterFor(deps, row.channel)?.dropsResends) return null;
   return settleLogged(deps.orm.em.fork(), row);
 }
 

@@ -28,6 +28,7 @@ export type AccountChange =
   | { kind: 'account-changed' }
   | { kind: 'dispute-opened' }
   | { kind: 'portal-visited' }
+  | { kind: 'plan-requested' }
   /** The account owes again: its workflow is told, and if its collection had ended, collection starts again. */
   | { kind: 'payment-reversed' };
 
@@ -103,6 +104,8 @@ export function createAccountEventOutbox(options: AccountEventOutboxOptions): Ac
         return collections.disputeOpened(event.accountId, told);
       case 'portal-visited':
         return collections.portalVisited(event.accountId, told);
+      case 'plan-requested':
+        return collections.planRequested(event.accountId, told);
       case 'payment-reversed': {
         await collections.accountChanged(event.accountId, told);
         const account = await orm.em.fork().findOneOrFail(Account, { id: event.accountId }, { fields: ['id', 'segment'] });

@@ -72,6 +72,8 @@ function describeSignal(name: string, input: unknown): string {
       return 'A dispute was opened on some of the items.';
     case 'portalVisited':
       return 'The debtor opened the portal.';
+    case 'planRequested':
+      return 'The debtor asked for a payment plan outside the policy; a collector reviews it.';
     default:
       return `Signal ${name}.`;
   }
@@ -88,6 +90,19 @@ function describeUpdate(name: string, input: unknown): { kind: TimelineEntry['ki
         title: 'Promise to pay',
         summary: `${amount(message['amountMinor'], message['currency'])} promised by ${text(message['dueDate'])}.`,
       };
+    case 'recordArrangement': {
+      const promise = isRecord(message['promise']) ? message['promise'] : null;
+      const plan = isRecord(message['plan']) ? message['plan'] : null;
+      const who = message['origin'] === 'portal' ? 'The debtor, in the portal,' : 'A collector, reviewing the debtor’s request,';
+      const installments = plan && Array.isArray(plan['installments']) ? plan['installments'].length : 0;
+      return {
+        kind: 'message',
+        title: promise ? 'Promise to pay' : 'Payment plan',
+        summary: promise
+          ? `${who} promised ${amount(promise['amountMinor'], promise['currency'])} by ${text(promise['dueDate'])}.`
+          : `${who} set up a plan of ${installments} installments.`,
+      };
+    }
     case 'migrateStrategy':
       return { kind: 'admin', title: 'Strategy migration', summary: `Moved to strategy version ${text(message['strategyVersionId'])}.` };
     case 'pause':

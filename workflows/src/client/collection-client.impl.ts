@@ -16,7 +16,9 @@ import {
   collectionWorkflowId,
   completeTaskUpdate,
   disputeOpenedSignal,
+  planRequestedSignal,
   portalVisitedSignal,
+  recordArrangementUpdate,
   migrateStrategyUpdate,
   pauseUpdate,
   paymentAppliedSignal,
@@ -185,6 +187,9 @@ export function createCollectionClient(temporal: Client, settings: Pick<Temporal
     async portalVisited(accountId, told) {
       await signalIfRunning(accountId, () => handle(accountId).signal(portalVisitedSignal, told));
     },
+    async planRequested(accountId, told) {
+      await signalIfRunning(accountId, () => handle(accountId).signal(planRequestedSignal, told));
+    },
     async accountChanged(accountId, told) {
       await signalIfRunning(accountId, () => (told ? handle(accountId).signal(accountChangedSignal, told) : handle(accountId).signal(accountChangedSignal)));
     },
@@ -193,6 +198,9 @@ export function createCollectionClient(temporal: Client, settings: Pick<Temporal
     },
     async recordPromise(accountId, message) {
       await update(accountId, PromiseRefusedError, () => handle(accountId).executeUpdate(recordPromiseUpdate, { args: [message] }));
+    },
+    async recordArrangement(accountId, message) {
+      await update(accountId, PromiseRefusedError, () => handle(accountId).executeUpdate(recordArrangementUpdate, { args: [message] }));
     },
     async migrateStrategy(accountId, message) {
       const result = await update(accountId, MigrationRefusedError, () =>

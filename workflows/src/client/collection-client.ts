@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { TimelineEntry, WorkflowStatus } from '@recoup/contracts';
 import type {
   AccountEventMessage,
+  ArrangementMessage,
   CollectionStateView,
   MigrateStrategyMessage,
   PauseMessage,
@@ -88,6 +89,10 @@ export interface CollectionClient {
   completeTask(accountId: string, message: TaskCompletedMessage): Promise<void>;
   /** Rejects with PromiseRefusedError when the workflow refuses it, WorkflowMissingError when there is none. */
   recordPromise(accountId: string, message: PromiseMessage): Promise<void>;
+  /** A promise or plan from the portal or a collector's review; rejects like recordPromise. */
+  recordArrangement(accountId: string, message: ArrangementMessage): Promise<void>;
+  /** Tells a running workflow that the debtor asked for a plan outside the policy; nothing when none runs. */
+  planRequested(accountId: string, told: AccountEventMessage): Promise<void>;
   /** Tells the workflow a dispute was opened; a missing workflow is ignored. */
   disputeOpened(accountId: string, told?: AccountEventMessage): Promise<void>;
   /** Tells a running workflow that the debtor opened the portal; nothing when none runs. */

@@ -179,6 +179,8 @@ export function toDecisionTimeline(events: readonly HistoryEvent[]): DecisionSte
         push(event, { kind: 'dispute', nodeId: null, title: 'A dispute was opened; the disputed items are not collected meanwhile', why: null });
       } else if (name === 'portalVisited') {
         push(event, { kind: 'portal', nodeId: null, title: 'The debtor opened the portal', why: null });
+      } else if (name === 'planRequested') {
+        push(event, { kind: 'portal', nodeId: null, title: 'The debtor asked for a payment plan outside the policy', why: 'A collector reviews the request' });
       } else if (name === 'accountChanged') {
         push(event, { kind: 'account-changed', nodeId: null, title: 'The account’s figures changed and were read again', why: null });
       }
@@ -205,6 +207,19 @@ export function toDecisionTimeline(events: readonly HistoryEvent[]): DecisionSte
           nodeId: null,
           title: `A promise to pay ${amount(input['amountMinor'], input['currency'])} by ${String(input['dueDate'])} was recorded`,
           why: text(input['until']) ? `Dunning holds until ${String(input['until'])}` : null,
+        });
+      } else if (name === 'recordArrangement') {
+        const promise = record(input['promise']);
+        const plan = record(input['plan']);
+        const installments = Array.isArray(plan['installments']) ? plan['installments'].length : 0;
+        const online = input['origin'] === 'portal';
+        push(event, {
+          kind: 'promise',
+          nodeId: null,
+          title: promise['amountMinor']
+            ? `${online ? 'The debtor promised in the portal' : 'A promise was recorded'} to pay ${amount(promise['amountMinor'], promise['currency'])} by ${String(promise['dueDate'])}`
+            : `${online ? 'The debtor set up' : 'A collector agreed'} a payment plan of ${installments} installments`,
+          why: text(promise['until']) ? `Dunning holds until ${String(promise['until'])}` : installments ? 'Each installment holds dunning until it falls due' : null,
         });
       } else if (name === 'migrateStrategy') {
         push(event, { kind: 'migrated', nodeId: null, title: `Moved to strategy version ${String(input['strategyVersionId'])}`, why: null });

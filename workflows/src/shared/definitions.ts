@@ -54,6 +54,17 @@ export interface PlanMessage {
   installments: PromiseMessage[];
 }
 
+/**
+ * A promise or plan arranged outside a task the workflow waits for; the API has stored it.
+ * - 'portal': the debtor made it in the portal, within the strategy's policy;
+ * - 'review': a collector agreed a plan the debtor had asked for outside the policy.
+ */
+export interface ArrangementMessage {
+  origin: 'portal' | 'review';
+  promise?: PromiseMessage;
+  plan?: PlanMessage;
+}
+
 export interface TaskCompletedMessage {
   taskKey: string;
   outcome: string;
@@ -117,6 +128,10 @@ export const stateQuery = defineQuery<CollectionStateView>('state');
 export const recordPromiseUpdate = defineUpdate<{ accepted: true }, [PromiseMessage]>('recordPromise');
 /** A dispute was opened on some of the account's items (the new figures are read from the database). */
 export const disputeOpenedSignal = defineSignal<[message?: AccountEventMessage]>('disputeOpened');
+/** Refused, like a promise, unless the account is running and every promise in it fits the account. */
+export const recordArrangementUpdate = defineUpdate<{ accepted: true }, [ArrangementMessage]>('recordArrangement');
+/** The debtor asked in the portal for a payment plan outside the strategy's policy; a collector reviews it. */
+export const planRequestedSignal = defineSignal<[message?: AccountEventMessage]>('planRequested');
 /** The debtor opened the portal (from a reminder's link or a one-time code). */
 export const portalVisitedSignal = defineSignal<[message?: AccountEventMessage]>('portalVisited');
 /** Refused, with the reason, when the current node has no counterpart in the new version. */

@@ -4,6 +4,7 @@ import type { AccountSnapshot, EngineEvent, EngineState, StrategyGraph } from '@
 import { migrateState } from '@recoup/domain/interpreter';
 import type { EffectInput } from '../activities/activity-types.ts';
 import type {
+  ArrangementMessage,
   CollectionStateView,
   MigrateStrategyMessage,
   PauseMessage,
@@ -14,7 +15,7 @@ import type {
 } from '../shared/definitions.ts';
 import { collectorKey, nodeKey, pausedKey, segmentKey, strategyVersionKey } from '../shared/search-attributes.ts';
 import { reads } from './collection-activities.ts';
-import { checkPause, checkPromise, checkReason, checkResume, checkStrategyMigration, checkTaskCompletion, type RunView } from './message-checks.ts';
+import { checkArrangement, checkPause, checkPromise, checkReason, checkResume, checkStrategyMigration, checkTaskCompletion, type RunView } from './message-checks.ts';
 import { describeNextAction, nodeLabel } from './state-view.ts';
 
 /** What a run carries over when it continues as new: the engine state, an admin's pause and the events it was told. */
@@ -105,6 +106,10 @@ export class CollectionRun implements RunView {
     if (this.#firstTelling(eventId)) this.inbox.push({ type: 'portal-visited' });
   }
 
+  planRequested(eventId: string | undefined): void {
+    if (this.#firstTelling(eventId)) this.inbox.push({ type: 'plan-requested' });
+  }
+
   // Updates. Each validator runs first, in the same activation, and refuses a message with its reason.
 
   checkTask(message: TaskCompletedMessage): void {
@@ -128,6 +133,21 @@ export class CollectionRun implements RunView {
 
   recordPromise(message: PromiseMessage): { accepted: true } {
     this.inbox.push({ type: 'promise-recorded', promiseId: message.promiseId, until: message.until });
+    return { accepted: true };
+  }
+
+  checkArrangement(message: ArrangementMessage): void {
+    checkArrangement(this, message);
+  }
+
+  recordArrangement(message: ArrangementMessage): { accepted: true } {
+    const { promise, plan } = message;
+    if (message.origin === 'portal' && plan) {
+      this.inbox.push({ type: 'plan-requested', plan: { planId: plan.planId, installments: plan.installments.map((i) => ({ promiseId: i.promiseId, until: i.until })) } });
+    } else if (plan) {
+      for (const installment of plan.installments) this.inbox.push({ type: 'promise-recorded', promiseId: installment.promiseId, until: installment.until, planId: plan.planId });
+    }
+    if (promise) this.inbox.push({ type: 'promise-recorded', promiseId: promise.promiseId, until: promise.until, ...(message.origin === 'portal' ? { online: true } : {}) });
     return { accepted: true };
   }
 

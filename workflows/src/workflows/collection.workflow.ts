@@ -7,7 +7,9 @@ import {
   accountChangedSignal,
   completeTaskUpdate,
   disputeOpenedSignal,
+  planRequestedSignal,
   portalVisitedSignal,
+  recordArrangementUpdate,
   migrateStrategyUpdate,
   pauseUpdate,
   paymentAppliedSignal,
@@ -48,8 +50,10 @@ export async function collectionWorkflow(input: CollectionWorkflowInput): Promis
   setHandler(accountChangedSignal, (message) => run.told(message?.eventId));
   setHandler(disputeOpenedSignal, (message) => run.disputeOpened(message?.eventId));
   setHandler(portalVisitedSignal, (message) => run.portalVisited(message?.eventId));
+  setHandler(planRequestedSignal, (message) => run.planRequested(message?.eventId));
   setHandler(completeTaskUpdate, (message) => run.completeTask(message), { validator: (message) => run.checkTask(message) });
   setHandler(recordPromiseUpdate, (message) => run.recordPromise(message), { validator: (message) => run.checkPromise(message) });
+  setHandler(recordArrangementUpdate, (message) => run.recordArrangement(message), { validator: (message) => run.checkArrangement(message) });
   setHandler(migrateStrategyUpdate, (message) => run.migrate(message), { validator: (message) => run.checkMigration(message) });
   setHandler(pauseUpdate, (message) => run.pauseRun(message), { validator: (message) => run.checkPause(message) });
   setHandler(resumeUpdate, (message) => run.resume(message), { validator: (message) => run.checkResume(message) });

@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import type { EngineState, StrategyGraph } from '@recoup/domain';
 import { checkMigration, taskOutcomesAt } from '@recoup/domain/interpreter';
-import type { MigrateStrategyMessage, PromiseMessage, TaskCompletedMessage } from '../shared/definitions.ts';
+import type { ArrangementMessage, MigrateStrategyMessage, PromiseMessage, TaskCompletedMessage } from '../shared/definitions.ts';
 
 // The validators of the workflow's Updates: each refuses a message, with the reason, before it enters history.
 // They only read the state, so a refused message leaves no trace in the run.
@@ -39,6 +39,14 @@ export function checkPromise(run: RunView, message: PromiseMessage): void {
     refuse('The promised amount must be a positive number of minor units.', 'InvalidAmount');
   }
   if (Number.isNaN(Date.parse(message.until))) refuse(`The promise deadline "${message.until}" is not a date.`, 'InvalidDate');
+}
+
+/** A promise or plan from the portal or a collector's review: each of its promises must fit the account. */
+export function checkArrangement(run: RunView, message: ArrangementMessage): void {
+  if (message.origin !== 'portal' && message.origin !== 'review') refuse(`"${String(message.origin)}" is not where an arrangement comes from.`, 'InvalidOrigin');
+  const promises = [...(message.promise ? [message.promise] : []), ...(message.plan?.installments ?? [])];
+  if (promises.length === 0) refuse('The arrangement holds neither a promise nor a plan.', 'EmptyArrangement');
+  for (const promise of promises) checkPromise(run, promise);
 }
 
 /** Returns the node the account moves to. `busy`: the loop is in the middle of a step. */

@@ -47,6 +47,7 @@ export function paste(document: FlowDocument, clipboard: Clipboard, pasteCount: 
     return { id, source, target: renamed.get(edge.target) ?? edge.target, sourceHandle: edge.sourceHandle };
   });
   return {
+    ...document,
     nodes: [...document.nodes.map((node) => (node.selected ? { ...node, selected: false } : node)), ...pastedNodes],
     edges: [...document.edges.map((edge) => (edge.selected ? { ...edge, selected: false } : edge)), ...pastedEdges],
   };

@@ -1,7 +1,9 @@
 import { canonicalJson, type StrategyGraphInput } from '@recoup/domain';
+import { samePolicy } from './portal-policy.ts';
 
 // What changed between two versions of a strategy, node by node. Positions are not a change: moving a node does
-// nothing to a single account's collection. Labels are, since people read them in task lists and histories.
+// nothing to a single account's collection. Labels are, since people read them in task lists and histories. The
+// debtor-portal policy is compared by what it means: no policy and the defaults written out are the same.
 
 type GraphNode = StrategyGraphInput['nodes'][number];
 type GraphEdge = StrategyGraphInput['edges'][number];
@@ -21,6 +23,8 @@ export interface StrategyDiff {
   changed: NodeChange[];
   addedEdges: GraphEdge[];
   removedEdges: GraphEdge[];
+  /** The debtor-portal policy differs. */
+  portalChanged: boolean;
   /** True when nothing the engine or a reader sees differs. */
   same: boolean;
 }
@@ -57,6 +61,7 @@ export function diffStrategies(before: StrategyGraphInput, after: StrategyGraphI
   const afterEdges = new Set(after.edges.map(edgeKey));
   const addedEdges = after.edges.filter((edge) => !beforeEdges.has(edgeKey(edge)));
   const removedEdges = before.edges.filter((edge) => !afterEdges.has(edgeKey(edge)));
+  const portalChanged = !samePolicy(before.portal, after.portal);
 
   return {
     added,
@@ -64,6 +69,7 @@ export function diffStrategies(before: StrategyGraphInput, after: StrategyGraphI
     changed,
     addedEdges,
     removedEdges,
-    same: added.length + removed.length + changed.length + addedEdges.length + removedEdges.length === 0,
+    portalChanged,
+    same: added.length + removed.length + changed.length + addedEdges.length + removedEdges.length === 0 && !portalChanged,
   };
 }

@@ -1,5 +1,5 @@
 import { applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange, type XYPosition } from '@xyflow/react';
-import type { NodeKind } from '@recoup/domain';
+import type { NodeKind, PortalPolicyInput } from '@recoup/domain';
 import { specOf } from '../registry/registry.ts';
 import { paste, type Clipboard } from './clipboard.ts';
 import { refuseConnection } from './connection-rules.ts';
@@ -9,7 +9,8 @@ import { autoLayout } from './layout.ts';
 import { edgeIdFor, freeNodeId } from './node-ids.ts';
 
 // Every change to the drawing goes through this reducer, so undo and redo see all of them, and each user gesture
-// (a drag, a delete of a selection, a paste, typing in one settings field) is one step.
+// (a drag, a delete of a selection, a paste, typing in one settings field) is one step. The debtor-portal policy
+// is part of the document and its edits are steps like a node's.
 
 export interface EditorState {
   history: History<FlowDocument>;
@@ -28,6 +29,8 @@ export type EditorAction =
   | { type: 'connect'; connection: Connection }
   | { type: 'add-node'; kind: NodeKind; position: XYPosition }
   | { type: 'edit-node'; id: string; config?: unknown; label?: string; at: number }
+  /** A new debtor-portal policy; undefined takes it out of the document (the defaults apply). `field` names what changed. */
+  | { type: 'edit-portal'; portal: PortalPolicyInput | undefined; field: string; at: number }
   | { type: 'delete-selection' }
   | { type: 'paste'; clipboard: Clipboard }
   | { type: 'select-only'; nodeIds: readonly string[] }
@@ -55,6 +58,13 @@ const snap = (position: XYPosition): XYPosition => ({
 
 const step = (state: EditorState, next: FlowDocument): EditorState => ({ ...state, history: record(state.history, next), lastEdit: null });
 const quietly = (state: EditorState, next: FlowDocument): EditorState => ({ ...state, history: replace(state.history, next) });
+
+/** A settings edit: a step, unless it continues typing into the same field. */
+function typed(state: EditorState, next: FlowDocument, key: string, at: number): EditorState {
+  const typing = state.lastEdit?.key === key && at - state.lastEdit.at < TYPING_PAUSE_MS;
+  const history = typing ? replace(state.history, next) : record(state.history, next);
+  return { ...state, history, lastEdit: { key, at } };
+}
 
 export function editorReducer(state: EditorState, action: EditorAction): EditorState {
   const doc = state.history.present;
@@ -110,23 +120,28 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       });
       // An edge whose exit was renamed away stays, drawn red on an orphan handle, until the manager moves it: typing
       // a new outcome name letter by letter must not delete the edge.
-      const next = { ...doc, nodes };
-      const key = `${action.id}:${field}`;
-      const typing = state.lastEdit?.key === key && action.at - state.lastEdit.at < TYPING_PAUSE_MS;
-      const history = typing ? replace(state.history, next) : record(state.history, next);
-      return { ...state, history, lastEdit: { key, at: action.at } };
+      return typed(state, { ...doc, nodes }, `${action.id}:${field}`, action.at);
+    }
+    case 'edit-portal': {
+      if (action.portal === undefined) {
+        if (doc.portal === undefined) return state;
+        const { portal: _removed, ...rest } = doc;
+        return step(state, rest);
+      }
+      return typed(state, { ...doc, portal: action.portal }, `portal:${action.field}`, action.at);
     }
     case 'delete-selection': {
       const removed = new Set(doc.nodes.filter((node) => node.selected).map((node) => node.id));
       const edges = doc.edges.filter((edge) => !edge.selected && !removed.has(edge.source) && !removed.has(edge.target));
       if (removed.size === 0 && edges.length === doc.edges.length) return state;
-      return step(state, { nodes: doc.nodes.filter((node) => !removed.has(node.id)), edges });
+      return step(state, { ...doc, nodes: doc.nodes.filter((node) => !removed.has(node.id)), edges });
     }
     case 'paste':
       return { ...step(state, paste(doc, action.clipboard, state.pasteCount + 1)), pasteCount: state.pasteCount + 1 };
     case 'select-only': {
       const ids = new Set(action.nodeIds);
       return quietly(state, {
+        ...doc,
         nodes: doc.nodes.map((node) => (Boolean(node.selected) === ids.has(node.id) ? node : { ...node, selected: ids.has(node.id) })),
         edges: doc.edges.map((edge) => (edge.selected ? { ...edge, selected: false } : edge)),
       });

@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { NodeKind, nodeDataSchemas } from '@recoup/domain';
+import type { NodeKind, nodeDataSchemas, PortalPolicyInput } from '@recoup/domain';
 import type { z } from 'zod';
 
 /** A node kind's settings as the manager edits them: the schema's input, so defaults may still be missing. */
@@ -20,4 +20,9 @@ export type StrategyFlowEdge = Edge & { sourceHandle: string };
 export interface FlowDocument {
   nodes: StrategyFlowNode[];
   edges: StrategyFlowEdge[];
+  /**
+   * The debtor-portal policy as the document has it, possibly partial (the schema's input); absent when the
+   * document has none, which means the defaults.
+   */
+  portal?: PortalPolicyInput;
 }

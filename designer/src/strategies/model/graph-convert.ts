@@ -1,10 +1,11 @@
-import { NODE_KINDS, type NodeKind, type StrategyGraphInput } from '@recoup/domain';
+import { NODE_KINDS, type NodeKind, type PortalPolicyInput, type StrategyGraphInput } from '@recoup/domain';
 import { z } from 'zod';
 import type { FlowDocument, StrategyFlowEdge, StrategyFlowNode } from './flow-types.ts';
 
 // The canvas and the strategy document hold the same nodes and edges; only the place of the label differs
 // (React Flow keeps everything a node renders in `data`). Conversion is lossless both ways, so a strategy exported
-// after an import is the file that was imported.
+// after an import is the file that was imported. The debtor-portal policy travels beside them as it is: a
+// document without one stays without one until the manager edits it.
 
 /**
  * The shape a document must have to be drawn at all. Node settings are not checked here: a node with bad
@@ -24,6 +25,7 @@ const drawableSchema = z.object({
   edges: z.array(
     z.object({ id: z.string().min(1), source: z.string().min(1), target: z.string().min(1), sourceHandle: z.string().optional() }),
   ),
+  portal: z.record(z.string(), z.unknown()).optional(),
 });
 
 export class UndrawableDocumentError extends Error {
@@ -50,7 +52,8 @@ export function toFlow(document: unknown): FlowDocument {
   const edges = parsed.data.edges.map(
     (edge): StrategyFlowEdge => ({ id: edge.id, source: edge.source, target: edge.target, sourceHandle: edge.sourceHandle ?? 'next' }),
   );
-  return { nodes, edges };
+  const portal = parsed.data.portal as PortalPolicyInput | undefined;
+  return portal === undefined ? { nodes, edges } : { nodes, edges, portal };
 }
 
 /** The strategy document of what the canvas shows, in the engine's shape. */
@@ -70,5 +73,6 @@ export function toGraph(document: FlowDocument): StrategyGraphInput {
       target: edge.target,
       sourceHandle: edge.sourceHandle,
     })),
+    ...(document.portal === undefined ? {} : { portal: document.portal }),
   };
 }

@@ -7,6 +7,8 @@ export interface ValidationView {
   byNode: Map<string, string[]>;
   edgeProblems: Set<string>;
   orphanExits: Map<string, string[]>;
+  /** What is wrong with the debtor-portal policy, for its panel. */
+  portalProblems: string[];
 }
 
 /**
@@ -32,5 +34,6 @@ export function validateDrawing(document: FlowDocument, graph: StrategyGraphInpu
     orphanExits.set(source.id, [...(orphanExits.get(source.id) ?? []), edge.sourceHandle]);
     edgeProblems.add(edge.id);
   }
-  return { problems, byNode, edgeProblems, orphanExits };
+  const portalProblems = problems.filter((problem) => problem.code === 'invalid-portal-policy').map((problem) => problem.message);
+  return { problems, byNode, edgeProblems, orphanExits, portalProblems };
 }

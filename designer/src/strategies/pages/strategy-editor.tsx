@@ -17,6 +17,7 @@ import { toFlow, toGraph } from '../model/graph-convert.ts';
 import { downloadText, fileNameFor, readStrategyFile, writeStrategyFile } from '../model/strategy-file.ts';
 import { validateDrawing } from '../model/validation.ts';
 import { AssignPanel } from '../panels/assign-panel.tsx';
+import { PortalPanel } from '../panels/portal-panel.tsx';
 import { ProblemsPanel } from '../panels/problems-panel.tsx';
 import { SettingsPanel } from '../panels/settings-panel.tsx';
 import { SimulationPanel } from '../panels/simulation-panel.tsx';
@@ -25,7 +26,7 @@ import type { FactsRegistry, TemplateChoice } from '../registry/node-spec.ts';
 import { useEditorKeys } from './use-editor-keys.ts';
 import { LIVE_REFRESH_MS, useLiveCounts } from './use-live-counts.ts';
 
-type Tab = 'settings' | 'versions' | 'simulate' | 'assign';
+type Tab = 'settings' | 'versions' | 'simulate' | 'assign' | 'portal';
 
 interface StrategyEditorProps {
   strategy: StrategyView;
@@ -71,7 +72,7 @@ export function StrategyEditor({ strategy, facts, templates, readOnly }: Strateg
   const graph = useMemo(() => toGraph(doc), [doc]);
   // Positions do not change what the validator says; validating only when something else changed keeps a drag smooth.
   const structureKey = useMemo(
-    () => canonicalJson({ nodes: graph.nodes.map(({ position: _p, ...rest }) => rest), edges: graph.edges }),
+    () => canonicalJson({ nodes: graph.nodes.map(({ position: _p, ...rest }) => rest), edges: graph.edges, portal: graph.portal }),
     [graph],
   );
   const graphJson = useMemo(() => canonicalJson(graph), [graph]);
@@ -125,6 +126,11 @@ export function StrategyEditor({ strategy, facts, templates, readOnly }: Strateg
   );
 
   function focusProblem(problem: Problem) {
+    if (problem.code === 'invalid-portal-policy') {
+      setCompared(null);
+      setTab('portal');
+      return;
+    }
     const nodeId = problem.nodeId ?? doc.edges.find((edge) => edge.id === problem.edgeId)?.source;
     if (nodeId) focusNode(nodeId);
   }
@@ -293,7 +299,7 @@ export function StrategyEditor({ strategy, facts, templates, readOnly }: Strateg
         </div>
         <aside className="editor__side">
           <div className="tabs" role="tablist">
-            {(['settings', 'versions', 'simulate', 'assign'] as const).map((name) => (
+            {(['settings', 'versions', 'simulate', 'assign', 'portal'] as const).map((name) => (
               <button key={name} type="button" role="tab" aria-selected={tab === name} className="tabs__tab" onClick={() => setTab(name)}>
                 {TAB_TITLES[name]}
               </button>
@@ -318,6 +324,15 @@ export function StrategyEditor({ strategy, facts, templates, readOnly }: Strateg
               <SimulationPanel graph={graph} draftValid={validation.problems.length === 0} versions={versions} onPath={setPath} readOnly={readOnly} />
             ) : null}
             {tab === 'assign' ? <AssignPanel strategyId={strategy.id} versions={versions} readOnly={readOnly} /> : null}
+            {tab === 'portal' ? (
+              <PortalPanel
+                portal={shown.portal}
+                readOnly={!editable}
+                note={compared ? `Comparing ${compared.title}: this is the policy on the right of the arrow, read only.` : null}
+                problems={compared ? [] : validation.portalProblems}
+                onChange={(portal, field) => dispatch({ type: 'edit-portal', portal, field, at: Date.now() })}
+              />
+            ) : null}
           </div>
         </aside>
       </div>
@@ -326,7 +341,7 @@ export function StrategyEditor({ strategy, facts, templates, readOnly }: Strateg
   );
 }
 
-const TAB_TITLES: Record<Tab, string> = { settings: 'Settings', versions: 'Versions', simulate: 'Simulate', assign: 'Assign' };
+const TAB_TITLES: Record<Tab, string> = { settings: 'Settings', versions: 'Versions', simulate: 'Simulate', assign: 'Assign', portal: 'Debtor portal' };
 
 function messageOf(error: unknown): string {
   return errorMessage(error);

@@ -2,10 +2,12 @@ import type { Problem } from '@recoup/domain';
 
 interface ProblemsPanelProps {
   problems: readonly Problem[];
-  /** Selects the node the problem is about and brings it into view. */
+  /** Selects the node the problem is about and brings it into view, or opens the debtor-portal policy. */
   onFocus(problem: Problem): void;
   nodeLabel(nodeId: string): string;
 }
+
+const isPortal = (problem: Problem): boolean => problem.code === 'invalid-portal-policy';
 
 export function ProblemsPanel({ problems, onFocus, nodeLabel }: ProblemsPanelProps) {
   return (
@@ -23,8 +25,10 @@ export function ProblemsPanel({ problems, onFocus, nodeLabel }: ProblemsPanelPro
         <ul className="problems__list">
           {problems.map((problem, index) => (
             <li key={`${problem.code}-${problem.nodeId ?? problem.edgeId ?? ''}-${index}`}>
-              <button type="button" className="problems__item" onClick={() => onFocus(problem)} disabled={!problem.nodeId && !problem.edgeId}>
-                <span className="problems__where">{problem.nodeId ? nodeLabel(problem.nodeId) : problem.edgeId ? `edge ${problem.edgeId}` : 'strategy'}</span>
+              <button type="button" className="problems__item" onClick={() => onFocus(problem)} disabled={!problem.nodeId && !problem.edgeId && !isPortal(problem)}>
+                <span className="problems__where">
+                  {problem.nodeId ? nodeLabel(problem.nodeId) : problem.edgeId ? `edge ${problem.edgeId}` : isPortal(problem) ? 'debtor portal' : 'strategy'}
+                </span>
                 <span className="problems__message">{problem.message}</span>
                 <code className="problems__code">{problem.code}</code>
               </button>

@@ -33,7 +33,7 @@ export function comparedView(title: string, before: StrategyGraphInput, after: S
   for (const node of diff.added) marks.set(node.id, 'added');
   for (const change of diff.changed) marks.set(change.id, 'changed');
   for (const node of diff.removed) marks.set(node.id, 'removed');
-  const shown = toFlow({ nodes: [...after.nodes, ...diff.removed], edges: after.edges });
+  const shown = toFlow({ nodes: [...after.nodes, ...diff.removed], edges: after.edges, portal: after.portal });
   return { title, document: shown, marks, diff };
 }
 
@@ -122,6 +122,7 @@ function DiffSummary({ diff }: { diff: StrategyDiff }) {
           Changed <code>{change.after.label ?? change.id}</code>: {change.fields.join(', ')}
         </li>
       ))}
+      {diff.portalChanged ? <li className="diff-summary__changed">Changed the debtor portal policy (see the Debtor portal tab)</li> : null}
       {diff.addedEdges.length + diff.removedEdges.length > 0 ? (
         <li>
           {diff.addedEdges.length} connection(s) added, {diff.removedEdges.length} removed

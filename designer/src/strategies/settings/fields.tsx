@@ -47,11 +47,13 @@ export function TextField({ label, hint, readOnly, value, onChange, placeholder 
 }
 
 /** A whole number; an empty box leaves the setting unset so the validator can say it is missing. */
-export function IntegerField({ label, hint, readOnly, value, onChange, min, max }: FieldShell & {
+export function IntegerField({ label, hint, readOnly, value, onChange, min, max, placeholder }: FieldShell & {
   value: number | undefined;
   onChange(next: number | undefined): void;
   min?: number;
   max?: number;
+  /** Shown in an empty box, e.g. the value an unset setting takes. */
+  placeholder?: string;
 }) {
   const id = useId();
   return (
@@ -64,6 +66,7 @@ export function IntegerField({ label, hint, readOnly, value, onChange, min, max 
         min={min}
         max={max}
         value={value ?? ''}
+        placeholder={placeholder}
         readOnly={readOnly}
         aria-describedby={hint ? `${id}-hint` : undefined}
         onChange={(event) => {

@@ -314,6 +314,7 @@ const summary = (account: IAccount): Omit<AccountSummary, 'balance'> => ({
 const toCommunicationView = (c: ICommunication): CommunicationView => ({
   id: c.id,
   channel: c.channel,
+  direction: c.direction,
   templateKey: c.templateKey,
   toAddress: c.toAddress,
   subject: c.subject,

@@ -1,7 +1,23 @@
-import type { ICreditNote, IDispute, IDisputeItem } from '@recoup/db';
-import type { DisputeView } from '@recoup/contracts';
+import type { ICreditNote, IDispute, IDisputeAttachment, IDisputeItem } from '@recoup/db';
+import type { DisputeAttachmentView, DisputeView } from '@recoup/contracts';
 
-export const toDisputeView = (dispute: IDispute, items: IDisputeItem[], creditNotes: ICreditNote[]): DisputeView => ({
+/** What staff see of an attachment: never its bytes, which the attachment route downloads. */
+export type DisputeAttachmentSummary = Pick<IDisputeAttachment, 'id' | 'fileName' | 'mediaType' | 'sizeBytes' | 'createdAt'>;
+
+export const toAttachmentView = (attachment: DisputeAttachmentSummary): DisputeAttachmentView => ({
+  id: attachment.id,
+  fileName: attachment.fileName,
+  mediaType: attachment.mediaType,
+  sizeBytes: attachment.sizeBytes,
+  createdAt: attachment.createdAt.toISOString(),
+});
+
+export const toDisputeView = (
+  dispute: IDispute,
+  items: IDisputeItem[],
+  creditNotes: ICreditNote[],
+  attachments: readonly DisputeAttachmentSummary[],
+): DisputeView => ({
   id: dispute.id,
   accountId: dispute.account.id,
   reason: dispute.reason,
@@ -21,4 +37,5 @@ export const toDisputeView = (dispute: IDispute, items: IDisputeItem[], creditNo
     invoiceId: note.invoice.id,
     amount: { amountMinor: note.amountMinor.toString(), currency: note.currency.trim() },
   })),
+  attachments: attachments.map(toAttachmentView),
 });

@@ -1,12 +1,18 @@
+import { createHash } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import {
+  Account,
   CheckConstraintViolationException,
   CreditNote,
   Dispute,
+  DisputeAttachment,
   DisputeItem,
   Invoice,
+  type DisputeAttachmentMediaType,
+  type IAccount,
   type IDispute,
+  type IDisputeAttachment,
   type IInvoice,
 } from '@recoup/db';
 import type { DisputeList, DisputeView, OpenDisputeRequest, ResolveDisputeRequest } from '@recoup/contracts';
@@ -14,15 +20,41 @@ import { recordAccountChange, type AccountEventOutbox } from '@recoup/workflows'
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
 import { BusinessRuleError, ConflictError, NotFoundError } from '../errors.ts';
+import { auditPortal } from '../portal/portal-audit.ts';
+import type { PortalVisitor } from '../portal/portal-visitor.ts';
 import { accessibleAccount } from '../shared/access-scope.ts';
 import { collectibleView } from '../shared/collectible-view.ts';
-import { disputeViewsOf } from './account-disputes.ts';
+import { attachmentsOf, disputeViewsOf } from './account-disputes.ts';
 import { toDisputeView } from './dispute-view.ts';
 
 interface PlannedItem {
   invoice: IInvoice;
   amountMinor: bigint;
 }
+
+/** A file to keep with a dispute, checked by its receiver: its type read from its bytes, its size within the limit. */
+export interface DisputeAttachmentUpload {
+  fileName: string;
+  mediaType: DisputeAttachmentMediaType;
+  content: Buffer;
+}
+
+/** A dispute as it was written, for the audit entry of whoever opened it. */
+interface OpenedDispute {
+  dispute: IDispute;
+  planned: PlannedItem[];
+  attachments: IDisputeAttachment[];
+}
+
+/** Who opens a dispute: which account they reach, whose user id it records and how it is audited. */
+interface DisputeOrigin {
+  /** The account, locked for the rest of the transaction; someone else's is reported as missing. */
+  account(em: EntityManager): Promise<IAccount>;
+  openedBy: string | null;
+  audit(em: EntityManager, opened: OpenedDispute): Promise<void>;
+}
+
+const itemDetails = (planned: PlannedItem[]) => planned.map((p) => ({ invoice: p.invoice.number, amountMinor: p.amountMinor.toString() }));
 
 export class DisputesService {
   readonly #orm: MikroORM;
@@ -38,19 +70,71 @@ export class DisputesService {
    * being collected until the dispute is resolved; the workflow is told (through the account-event outbox) and re-reads the figures.
    */
   async open(accountId: string, input: OpenDisputeRequest, user: AuthUser): Promise<DisputeView> {
+    return this.#open(input, [], {
+      account: (em) => accessibleAccount(em, user, accountId, { lock: true }),
+      openedBy: user.id,
+      audit: (em, { dispute, planned }) =>
+        audit(em, {
+          actorId: user.id,
+          action: 'dispute.opened',
+          entity: 'dispute',
+          entityId: dispute.id,
+          details: { accountId: dispute.account.id, reason: input.reason, items: itemDetails(planned) },
+        }),
+    });
+  }
+
+  /**
+   * The debtor's own dispute from the portal, with the file they sent (already checked by the upload's reader).
+   * The visitor's account is the one their session names, so no user scope applies; the dispute records no user,
+   * and the audit entry names the contact. The dispute, its items and the file are written in one transaction.
+   */
+  async openFromPortal(visitor: PortalVisitor, input: OpenDisputeRequest, attachment: DisputeAttachmentUpload | null): Promise<DisputeView> {
+    return this.#open(input, attachment ? [attachment] : [], {
+      account: async (em) => {
+        const account = await em.findOne(Account, { id: visitor.accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        if (!account) throw new NotFoundError('account');
+        return account;
+      },
+      openedBy: null,
+      audit: (em, { dispute, planned, attachments }) =>
+        auditPortal(em, visitor, 'dispute-opened', {
+          disputeId: dispute.id,
+          reason: input.reason,
+          items: itemDetails(planned),
+          attachments: attachments.map((a) => ({ id: a.id, fileName: a.fileName, mediaType: a.mediaType, sizeBytes: a.sizeBytes, sha256: a.sha256 })),
+        }),
+    });
+  }
+
+  /**
+   * Opens a dispute over some of the account's invoices, the same way whoever asks: the account locked, the items
+   * checked (planItems), dispute, items and attachments written and audited, and the workflow told after commit.
+   */
+  async #open(input: OpenDisputeRequest, uploads: readonly DisputeAttachmentUpload[], origin: DisputeOrigin): Promise<DisputeView> {
     const { view, eventId } = await this.#orm.em.fork().transactional(async (em) => {
-      const account = await accessibleAccount(em, user, accountId, { lock: true });
+      const account = await origin.account(em);
       const planned = await planItems(em, account.id, input);
       const dispute = em.create(Dispute, {
         account,
         reason: input.reason,
         status: 'open',
-        openedBy: user.id,
+        openedBy: origin.openedBy,
         resolvedBy: null,
         resolvedAt: null,
         resolutionNote: null,
       });
       const items = planned.map((p) => em.create(DisputeItem, { dispute, invoice: p.invoice, amountMinor: p.amountMinor }));
+      const attachments = uploads.map((upload) =>
+        em.create(DisputeAttachment, {
+          dispute,
+          fileName: upload.fileName,
+          mediaType: upload.mediaType,
+          sizeBytes: upload.content.length,
+          sha256: createHash('sha256').update(upload.content).digest('hex'),
+          content: upload.content,
+        }),
+      );
       try {
         await em.flush();
       } catch (error) {
@@ -60,21 +144,25 @@ export class DisputesService {
         }
         throw error;
       }
-      await audit(em, {
-        actorId: user.id,
-        action: 'dispute.opened',
-        entity: 'dispute',
-        entityId: dispute.id,
-        details: {
-          accountId: account.id,
-          reason: input.reason,
-          items: planned.map((p) => ({ invoice: p.invoice.number, amountMinor: p.amountMinor.toString() })),
-        },
-      });
-      return { view: toDisputeView(dispute, items, []), eventId: await recordAccountChange(em, account.id, { kind: 'dispute-opened' }) };
+      await origin.audit(em, { dispute, planned, attachments });
+      return { view: toDisputeView(dispute, items, [], attachments), eventId: await recordAccountChange(em, account.id, { kind: 'dispute-opened' }) };
     });
     await this.#accountEvents.deliver([eventId]);
     return view;
+  }
+
+  /**
+   * One file of a dispute, bytes included, for a user who may work on the dispute's account. Someone else's
+   * dispute, and an attachment of another dispute, look missing like one that does not exist.
+   */
+  async attachment(disputeId: string, attachmentId: string, user: AuthUser): Promise<IDisputeAttachment> {
+    const em = this.#orm.em.fork();
+    const dispute = await em.findOne(Dispute, { id: disputeId });
+    if (!dispute) throw new NotFoundError('dispute');
+    await accessibleAccount(em, user, dispute.account.id);
+    const attachment = await em.findOne(DisputeAttachment, { id: attachmentId, dispute: dispute.id }, { populate: ['content'] });
+    if (!attachment) throw new NotFoundError('attachment');
+    return attachment;
   }
 
   async list(accountId: string, user: AuthUser): Promise<DisputeList> {
@@ -116,7 +204,8 @@ export class DisputesService {
           creditNotes: notes.map((n) => ({ id: n.id, invoiceId: n.invoice.id, amountMinor: n.amountMinor.toString() })),
         },
       });
-      return { view: toDisputeView(dispute, items, notes), eventId: await recordAccountChange(em, dispute.account.id, { kind: 'account-changed' }) };
+      const attachments = await attachmentsOf(em, [dispute.id]);
+      return { view: toDisputeView(dispute, items, notes, attachments), eventId: await recordAccountChange(em, dispute.account.id, { kind: 'account-changed' }) };
     });
     await this.#accountEvents.deliver([eventId]);
     return view;

@@ -16,6 +16,8 @@ section,.card{background:#fff;border:1px solid #d9e2ec;border-radius:8px;padding
 .muted{color:#52606d;font-size:.95rem}
 .error{color:#9b1c1c;background:#fde8e8;border:1px solid #f8b4b4;border-radius:6px;padding:.5rem .75rem}
 .notice{color:#0b4f2e;background:#def7ec;border:1px solid #84e1bc;border-radius:6px;padding:.5rem .75rem}
+.form-errors{color:#7a1010;background:#fde8e8;border:1px solid #f8b4b4;border-radius:6px;padding:.25rem .75rem;margin:.5rem 0}
+h3{font-size:1.05rem;margin:1.25rem 0 .5rem}
 table{width:100%;border-collapse:collapse}
 th,td{text-align:left;padding:.5rem .4rem;border-bottom:1px solid #e4e7eb;vertical-align:top}
 th{font-size:.9rem;color:#3e4c59}

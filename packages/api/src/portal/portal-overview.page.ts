@@ -1,5 +1,9 @@
 import { formatIban } from '@recoup/documents';
 import { html, type Html } from './html.ts';
+import { arrangementSection, type ArrangementErrors } from './portal-arrangements.page.ts';
+import type { PortalOffer } from './portal-arrangements.ts';
+import { disputeSection } from './portal-dispute.page.ts';
+import { contactSection, type ChannelChoice } from './portal-contact.ts';
 import { portalPage } from './portal-layout.ts';
 import type { PortalOpenInvoice, PortalStatement } from './portal-statement.ts';
 import type { PortalTexts } from './portal-texts.ts';
@@ -12,6 +16,11 @@ export interface OverviewOptions {
   bank: { iban: string | null; bic: string | null };
   /** A one-line message after an action (a cancelled checkout, a saved preference). */
   notice?: string;
+  /** What the debtor may arrange themselves (promise, plan); null when the portal offers neither. */
+  offer?: PortalOffer | null;
+  arrangeErrors?: ArrangementErrors;
+  /** The debtor's channels, and what was wrong with a message they just tried to send. */
+  contact?: { choices: ChannelChoice[]; error?: string };
 }
 
 const minor = (value: string): bigint => BigInt(value);
@@ -119,6 +128,9 @@ export const overviewPage = (texts: PortalTexts, statement: PortalStatement, opt
 ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}
 ${summary(texts, statement)}
 ${paySection(texts, statement, options)}
+${arrangementSection(texts, options.offer ?? null, options.arrangeErrors)}
+${disputeSection(texts, statement)}
+${options.contact ? contactSection(texts, options.contact.choices, options.contact.error) : ''}
 ${paidInvoices(texts, statement)}
 ${payments(texts, statement)}
 <section><p><a href="/portal/statement.pdf">${texts.t('statement.link')}</a></p>

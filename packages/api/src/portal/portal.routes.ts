@@ -11,7 +11,12 @@ import type { PortalAccess, PortalEntry } from './portal-access.ts';
 import { checkoutDonePage } from './portal-checkout.pages.ts';
 import { codeFormPage, errorPage, expiredLinkPage, invalidLinkPage, limitedPage, visitEndedPage } from './portal-entry.pages.ts';
 import { overviewPage } from './portal-overview.page.ts';
+import { loadChannelChoices, MESSAGE_MAX_CHARS, saveChannelChoices, sendMessageToCollector } from './portal-contact.ts';
+import { breachText, type ArrangementErrors } from './portal-arrangements.page.ts';
+import { PLAN_FORM_MAX_INSTALLMENTS, PLAN_INTERVALS, type PortalArrangements } from './portal-arrangements.ts';
 import type { PortalRateLimits } from './portal-rate-limit.ts';
+import { portalDisputeRoutes } from './portal-disputes.ts';
+import type { DisputesService } from '../disputes/disputes.service.ts';
 import { loadPortalStatement, type PortalStatement } from './portal-statement.ts';
 import { portalTexts, requestLocale, type PortalTexts } from './portal-texts.ts';
 import type { PortalVisitor } from './portal-visitor.ts';
@@ -24,6 +29,10 @@ export interface PortalRouteDeps {
   limits: PortalRateLimits;
   /** Null when no payment provider is configured: the portal then shows bank details only. */
   payments: PortalPaymentsService | null;
+  /** Promises and plans the debtor makes; null keeps the portal to paying and downloading. */
+  arrangements: PortalArrangements | null;
+  /** Disputes the debtor opens on their own invoices, with a file they send (portal-disputes.ts). */
+  disputes: DisputesService;
   /** The creditor's name, as the debtor knows them from the reminders. */
   creditor: string;
   /** Who the debtor pays, as statements and invoice copies print it. */
@@ -166,16 +175,125 @@ export const portalRoutes = (deps: PortalRouteDeps): Router => {
     next();
   };
   router.use(requireVisitor);
+  portalDisputeRoutes(router, deps);
 
-  router.get('/', async (req, res) => {
+  const NOTICES: Record<string, string> = {
+    cancelled: 'checkout.cancelled',
+    promised: 'arrange.notices.promised',
+    'plan-accepted': 'arrange.notices.planAccepted',
+    'plan-review': 'arrange.notices.planReview',
+    'preferences-saved': 'contact.notices.preferencesSaved',
+    'message-sent': 'contact.notices.messageSent',
+    disputed: 'dispute.notice',
+  };
+  const sendOverview = async (res: Response, status: number, notice: string | undefined, arrangeErrors?: ArrangementErrors, messageError?: string): Promise<void> => {
     const { visitor, texts } = locals(res);
     const statement = await loadPortalStatement(deps.orm.em.fork(), visitor.accountId, visitor.contactId, now());
     if (!statement) {
       sendPage(res, 401, visitEndedPage(texts, deps.creditor));
       return;
     }
-    const notice = req.query.notice === 'cancelled' ? texts.t('checkout.cancelled') : undefined;
-    sendPage(res, 200, overviewPage(texts, statement, { creditor: deps.creditor, contactName: visitor.contactName, onlinePayment: deps.payments !== null, bank: deps.letterhead, notice }));
+    const offer = deps.arrangements ? await deps.arrangements.offer(visitor, now()) : null;
+    sendPage(
+      res,
+      status,
+      overviewPage(texts, statement, {
+        creditor: deps.creditor,
+        contactName: visitor.contactName,
+        onlinePayment: deps.payments !== null,
+        bank: deps.letterhead,
+        notice,
+        offer,
+        ...(arrangeErrors ? { arrangeErrors } : {}),
+        contact: { choices: await loadChannelChoices(deps.orm.em.fork(), visitor), ...(messageError ? { error: messageError } : {}) },
+      }),
+    );
+  };
+
+  router.get('/', async (req, res) => {
+    const key = typeof req.query.notice === 'string' ? NOTICES[req.query.notice] : undefined;
+    await sendOverview(res, 200, key ? locals(res).texts.t(key) : undefined);
+  });
+
+  const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+  const validDate = (text: string): boolean => ISO_DATE.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+
+  router.post('/promise', async (req, res) => {
+    const { visitor, texts } = locals(res);
+    if (!deps.arrangements) {
+      res.redirect(303, '/portal');
+      return;
+    }
+    const dueDate = field(req, 'dueDate').trim();
+    if (!validDate(dueDate)) {
+      await sendOverview(res, 400, undefined, { promise: [texts.t('arrange.dateInvalid')] });
+      return;
+    }
+    const offer = await deps.arrangements.offer(visitor, now());
+    let amountMinor: bigint;
+    try {
+      amountMinor = parseTypedAmount(field(req, 'amount').slice(0, 40), offer.currency, texts.locale);
+    } catch {
+      await sendOverview(res, 400, undefined, { promise: [texts.t('errors.codes.validation-failed')] });
+      return;
+    }
+    const answer = await deps.arrangements.promise(visitor, amountMinor, dueDate, now());
+    if (answer.status === 'refused') {
+      await sendOverview(res, 400, undefined, { promise: answer.breaches.map((b) => breachText(texts, b, offer.currency)) });
+      return;
+    }
+    res.redirect(303, '/portal?notice=promised');
+  });
+
+  router.post('/preferences', async (req, res) => {
+    const { visitor } = locals(res);
+    await saveChannelChoices(deps.orm, visitor, new Set(fields(req, 'channel')), now());
+    res.redirect(303, '/portal?notice=preferences-saved');
+  });
+
+  router.post('/message', async (req, res) => {
+    const { visitor, texts } = locals(res);
+    const sent = await sendMessageToCollector(deps.orm, visitor, field(req, 'message').slice(0, MESSAGE_MAX_CHARS + 1), now());
+    switch (sent.status) {
+      case 'sent':
+        res.redirect(303, '/portal?notice=message-sent');
+        return;
+      case 'empty':
+        await sendOverview(res, 400, undefined, undefined, texts.t('contact.messageEmpty'));
+        return;
+      case 'too-long':
+        await sendOverview(res, 400, undefined, undefined, texts.t('contact.messageTooLong', { max: MESSAGE_MAX_CHARS }));
+        return;
+      case 'limited':
+        await sendOverview(res, 429, undefined, undefined, texts.t('contact.messageLimited'));
+        return;
+    }
+  });
+
+  router.post('/plan', async (req, res) => {
+    const { visitor, texts } = locals(res);
+    if (!deps.arrangements) {
+      res.redirect(303, '/portal');
+      return;
+    }
+    const installments = Number(field(req, 'installments'));
+    const intervalDays = Number(field(req, 'intervalDays'));
+    const firstDueDate = field(req, 'firstDueDate').trim();
+    const problems: string[] = [];
+    if (!Number.isInteger(installments) || installments < 2 || installments > PLAN_FORM_MAX_INSTALLMENTS) problems.push(texts.t('arrange.installmentsInvalid'));
+    if (!(PLAN_INTERVALS as readonly number[]).includes(intervalDays)) problems.push(texts.t('arrange.intervalInvalid'));
+    if (!validDate(firstDueDate)) problems.push(texts.t('arrange.dateInvalid'));
+    if (problems.length > 0) {
+      await sendOverview(res, 400, undefined, { plan: problems });
+      return;
+    }
+    const answer = await deps.arrangements.plan(visitor, { installments, intervalDays, firstDueDate }, now());
+    if (answer.status === 'refused') {
+      const { currency } = await deps.arrangements.offer(visitor, now());
+      await sendOverview(res, 400, undefined, { plan: answer.breaches.map((b) => breachText(texts, b, currency)) });
+      return;
+    }
+    res.redirect(303, answer.status === 'accepted' ? '/portal?notice=plan-accepted' : '/portal?notice=plan-review');
   });
 
   const sendPdf = (res: Response, fileName: string, file: Buffer): void => {

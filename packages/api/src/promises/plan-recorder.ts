@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PaymentPlan, PaymentPromise, collectibleAmounts, debtorTimeZone, type IAccount, type ICollectorTask } from '@recoup/db';
-import { InvalidPaymentPlanError, PROMISE_DEFAULT_GRACE_DAYS, addCalendarDays, planInstallments, promiseDeadline, wallClockAt } from '@recoup/domain';
+import { InvalidPaymentPlanError, PROMISE_DEFAULT_GRACE_DAYS, addCalendarDays, planInstallments, promiseDeadline, wallClockAt, type PlannedInstallment } from '@recoup/domain';
 import type { PlanProposal } from '@recoup/contracts';
 import type { PlanMessage } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
 import { BusinessRuleError } from '../errors.ts';
+import { userActor, type Actor } from './promise-recorder.ts';
 import { toPromiseMessage } from './promise-view.ts';
 
 /** A first installment further out than this is a promise for another day, not a plan agreed on this call. */
@@ -45,16 +46,48 @@ export async function storeAgreedPlan(
     }
     throw error;
   }
-  const graceDays = proposal.graceDays ?? PROMISE_DEFAULT_GRACE_DAYS;
-  const plan = em.create(PaymentPlan, {
-    account,
+  return storePlan(em, account, {
     key: `task:${task.id}:plan`,
     workflowId: task.workflowId,
     nodeId: task.nodeId,
-    installments: schedule.length,
+    taskId: task.id,
+    actor: userActor(user),
+    schedule,
     intervalDays: proposal.intervalDays,
-    graceDays,
+    graceDays: proposal.graceDays ?? PROMISE_DEFAULT_GRACE_DAYS,
     totalMinor: collectibleMinor,
+    currency,
+    timeZone,
+  });
+}
+
+export interface PlanToStore {
+  /** Unique per plan, so a retried request never stores a second one. */
+  key: string;
+  workflowId: string;
+  nodeId: string;
+  taskId: string | null;
+  actor: Actor;
+  schedule: PlannedInstallment[];
+  intervalDays: number;
+  graceDays: number;
+  totalMinor: bigint;
+  currency: string;
+  timeZone: string;
+}
+
+/** Writes a plan and its installments (each a promise) and audits it, in the caller's transaction. */
+export async function storePlan(em: EntityManager, account: IAccount, spec: PlanToStore): Promise<PlanMessage> {
+  const { schedule, currency, graceDays } = spec;
+  const plan = em.create(PaymentPlan, {
+    account,
+    key: spec.key,
+    workflowId: spec.workflowId,
+    nodeId: spec.nodeId,
+    installments: schedule.length,
+    intervalDays: spec.intervalDays,
+    graceDays,
+    totalMinor: spec.totalMinor,
     currency,
     status: 'active',
     resolvedAt: null,
@@ -66,26 +99,27 @@ export async function storeAgreedPlan(
       currency,
       dueDate: installment.dueDate,
       graceDays,
-      until: promiseDeadline(installment.dueDate, graceDays, timeZone),
+      until: promiseDeadline(installment.dueDate, graceDays, spec.timeZone),
       status: 'open',
       source: 'plan',
       plan,
       installmentNo: index + 1,
-      task: task.id,
-      createdBy: user.id,
+      task: spec.taskId,
+      createdBy: spec.actor.userId,
       resolvedAt: null,
     }),
   );
   await em.flush();
   await audit(em, {
-    actorId: user.id,
+    actorId: spec.actor.userId,
     action: 'payment-plan.agreed',
     entity: 'payment_plan',
     entityId: plan.id,
     details: {
+      ...spec.actor.auditDetails,
       accountId: account.id,
-      taskId: task.id,
-      totalMinor: collectibleMinor.toString(),
+      ...(spec.taskId ? { taskId: spec.taskId } : {}),
+      totalMinor: spec.totalMinor.toString(),
       currency,
       installments: schedule.map((i) => ({ dueDate: i.dueDate, amountMinor: i.amountMinor.toString() })),
     },

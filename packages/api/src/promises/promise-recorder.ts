@@ -1,16 +1,30 @@
 import { LockMode } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Account, PaymentPromise, collectibleAmounts, debtorTimeZone, type IPaymentPromise } from '@recoup/db';
-import { hasErrorCode, PROMISE_DEFAULT_GRACE_DAYS, promiseDeadline, promiseProblems, type RecoupError, wallClockAt } from '@recoup/domain';
+import type { PromiseMessage } from '@recoup/workflows';
+import type { Logger } from '../http/logger.ts';
+import { toPromiseMessage } from './promise-view.ts';
+import { errorMessage, hasErrorCode, PROMISE_DEFAULT_GRACE_DAYS, promiseDeadline, promiseProblems, type RecoupError, wallClockAt } from '@recoup/domain';
 import type { PromiseRequest } from '@recoup/contracts';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
 import { BusinessRuleError, ConflictError, ApiError, NotFoundError, UnavailableError } from '../errors.ts';
 
+/**
+ * Who made an arrangement: a signed-in user, or a debtor's contact in the portal (no user id; the contact is named
+ * in the audit details).
+ */
+export interface Actor {
+  userId: string | null;
+  auditDetails?: Record<string, unknown>;
+}
+
+export const userActor = (user: AuthUser): Actor => ({ userId: user.id });
+
 export interface PromiseOrigin {
-  source: 'api' | 'task';
+  source: 'api' | 'task' | 'portal';
   taskId?: string;
-  user: AuthUser;
+  actor: Actor;
   /** Where the promise sits in the request body, so problems name the field as the caller sent it. */
   fieldPrefix: string;
   now?: Date;
@@ -52,16 +66,17 @@ export async function storePromise(orm: MikroORM, accountId: string, input: Prom
       plan: null,
       installmentNo: null,
       task: origin.taskId ?? null,
-      createdBy: origin.user.id,
+      createdBy: origin.actor.userId,
       resolvedAt: null,
     });
     await em.flush();
     await audit(em, {
-      actorId: origin.user.id,
+      actorId: origin.actor.userId,
       action: 'promise.recorded',
       entity: 'promise',
       entityId: promise.id,
       details: {
+        ...origin.actor.auditDetails,
         accountId: account.id,
         amountMinor: amountMinor.toString(),
         currency,
@@ -77,7 +92,7 @@ export async function storePromise(orm: MikroORM, accountId: string, input: Prom
 }
 
 /** Marks a promise the workflow did not take as cancelled, so it holds nothing back and no payment is matched to it. */
-export async function cancelPromise(orm: MikroORM, promiseId: string, user: AuthUser, reason: string): Promise<void> {
+export async function cancelPromise(orm: MikroORM, promiseId: string, actor: Actor, reason: string): Promise<void> {
   await orm.em.fork().transactional(async (em) => {
     const promise = await em.findOne(PaymentPromise, { id: promiseId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     // A payment may have kept it meanwhile; a kept promise is a fact, not something to cancel.
@@ -86,15 +101,38 @@ export async function cancelPromise(orm: MikroORM, promiseId: string, user: Auth
     promise.resolvedAt = new Date();
     await em.flush();
     await audit(em, {
-      actorId: user.id,
+      actorId: actor.userId,
       action: 'promise.cancelled',
       entity: 'promise',
       entityId: promise.id,
-      details: { accountId: promise.account.id, reason },
+      details: { ...actor.auditDetails, accountId: promise.account.id, reason },
     });
   });
 }
 
+/**
+ * Stores the promise, then hands it to the account's workflow. When the workflow refuses it, has ended or cannot be
+ * reached, the promise is cancelled (a promise the workflow does not know would hold nothing) and the refusal thrown.
+ */
+export async function recordPromiseWith(
+  orm: MikroORM,
+  accountId: string,
+  input: PromiseRequest,
+  origin: PromiseOrigin,
+  handOver: (message: PromiseMessage) => Promise<void>,
+  logger: Logger,
+): Promise<IPaymentPromise> {
+  const promise = await storePromise(orm, accountId, input, origin);
+  try {
+    await handOver(toPromiseMessage(promise));
+  } catch (error) {
+    const answer = workflowRefusal(error);
+    if (answer.kind === 'unavailable') logger.warn('could not hand a promise to the workflow', { accountId, error: errorMessage(error) });
+    await cancelPromise(orm, promise.id, origin.actor, answer.message);
+    throw answer;
+  }
+  return promise;
+}
 
 /** The HTTP answer for a workflow that did not take a promise. */
 export function workflowRefusal(error: unknown): RecoupError {

@@ -6,9 +6,8 @@ import type { AuthUser } from '../auth/current-user.ts';
 import type { Logger } from '../http/logger.ts';
 import { accessibleAccount } from '../shared/access-scope.ts';
 import { collectibleView } from '../shared/collectible-view.ts';
-import { cancelPromise, storePromise, workflowRefusal } from './promise-recorder.ts';
-import { toPromiseMessage, toPromiseView } from './promise-view.ts';
-import { errorMessage } from '@recoup/domain';
+import { recordPromiseWith, userActor } from './promise-recorder.ts';
+import { toPromiseView } from './promise-view.ts';
 
 export class PromisesService {
   readonly #orm: MikroORM;
@@ -21,26 +20,11 @@ export class PromisesService {
     this.#logger = logger;
   }
 
-  /**
-   * Stores the promise, then asks the account's workflow to hold dunning for it. When the workflow refuses it, has
-   * ended or cannot be reached, the promise is cancelled: a promise the workflow does not know would hold nothing.
-   */
+  /** Stores the promise and has the account's workflow hold dunning for it; see recordPromiseWith. */
   async record(accountId: string, input: PromiseRequest, user: AuthUser): Promise<PromiseView> {
     await accessibleAccount(this.#orm.em.fork(), user, accountId);
-    const promise = await storePromise(this.#orm, accountId, input, { source: 'api', user, fieldPrefix: '' });
-    try {
-      await this.#collections.recordPromise(accountId, toPromiseMessage(promise));
-    } catch (error) {
-      const answer = workflowRefusal(error);
-      if (answer.kind === 'unavailable') {
-        this.#logger.warn('could not hand a promise to the workflow', {
-          accountId,
-          error: errorMessage(error),
-        });
-      }
-      await cancelPromise(this.#orm, promise.id, user, answer.message);
-      throw answer;
-    }
+    const origin = { source: 'api', actor: userActor(user), fieldPrefix: '' } as const;
+    const promise = await recordPromiseWith(this.#orm, accountId, input, origin, (message) => this.#collections.recordPromise(accountId, message), this.#logger);
     return toPromiseView(promise);
   }
 

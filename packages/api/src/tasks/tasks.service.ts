@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Account, AccountNote, AppUser, CollectorTask, judgeCall, type IAccount, type ICollectorTask } from '@recoup/db';
-import { CALL_BACK, type CallCheckView, type CompleteTaskRequest, type Page, type TaskListQuery, type TaskView } from '@recoup/contracts';
+import { CALL_BACK, PLAN_OUTCOME, type CallCheckView, type CompleteTaskRequest, type Page, type TaskListQuery, type TaskView } from '@recoup/contracts';
 import {
   type CollectionClient,
   type PlanMessage,
@@ -14,7 +14,7 @@ import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError, Unavai
 import { callRefusalError, logCallAttempt, manualRefusalKey, ownInvoiceIds, placedAtOf, recordRefusedCall } from '../compliance/call-log.ts';
 import type { DisputesService } from '../disputes/disputes.service.ts';
 import { storeAgreedPlan } from '../promises/plan-recorder.ts';
-import { cancelPromise, storePromise } from '../promises/promise-recorder.ts';
+import { cancelPromise, storePromise, userActor, workflowRefusal } from '../promises/promise-recorder.ts';
 import { toPromiseMessage } from '../promises/promise-view.ts';
 import { accessScope, accessibleTask, mayAccessTask, taskFilter } from '../shared/access-scope.ts';
 import { toTaskView } from './task-view.ts';
@@ -81,14 +81,14 @@ export class TasksService {
     const promise = await storePromise(this.#orm, task.account.id, input.promise, {
       source: 'task',
       taskId: task.id,
-      user,
+      actor: userActor(user),
       fieldPrefix: 'promise.',
     });
     try {
       return await this.#complete(id, input, user, toPromiseMessage(promise));
     } catch (error) {
       const reason = isRecoupError(error) && error.kind !== 'unexpected' ? error.message : 'the task could not be completed';
-      await cancelPromise(this.#orm, promise.id, user, reason);
+      await cancelPromise(this.#orm, promise.id, userActor(user), reason);
       throw error;
     }
   }
@@ -276,13 +276,24 @@ export class TasksService {
         },
       });
       // The audit row is written before the workflow hears the outcome, so a failure of either commits nothing.
-      // Escalation reviews are records for managers: the workflow went on when it raised them.
-      if (task.taskType !== 'escalation') await this.#sendOutcome(task, input.outcome, promise, plan);
+      // Escalation reviews are records for managers: the workflow went on when it raised them. A portal request's
+      // outcome is not awaited either; a promise or plan agreed on it reaches the workflow as an arrangement.
+      if (task.taskType === 'portal-request') await this.#sendArrangement(task, promise, plan);
+      else if (task.taskType !== 'escalation') await this.#sendOutcome(task, input.outcome, promise, plan);
       await em.populate(task, ['account']);
       return { view: toTaskView(task, task.account.name) };
     });
     if ('refused' in result) throw callRefusalError(result.refused);
     return result.view;
+  }
+
+  async #sendArrangement(task: ICollectorTask, promise: PromiseMessage | undefined, plan: PlanMessage | undefined): Promise<void> {
+    if (!promise && !plan) return;
+    try {
+      await this.#collections.recordArrangement(task.account.id, { origin: 'review', ...(promise ? { promise } : {}), ...(plan ? { plan } : {}) });
+    } catch (error) {
+      throw workflowRefusal(error);
+    }
   }
 
   async #sendOutcome(task: ICollectorTask, outcome: string, promise: PromiseMessage | undefined, plan: PlanMessage | undefined): Promise<void> {
@@ -341,6 +352,17 @@ function checkCompletable(task: ICollectorTask, input: CompleteTaskRequest): voi
   if (!task.outcomes.includes(input.outcome)) {
     throw new BusinessRuleError('unknown-outcome', `"${input.outcome}" is not an outcome of this task.`, {
       allowed: [...task.outcomes, ...(task.taskType === 'call' ? [CALL_BACK] : [])],
+    });
+  }
+  // A plan the debtor asked for is agreed with its schedule, or declined without one.
+  if (task.taskType === 'portal-request' && input.outcome === PLAN_OUTCOME && !input.plan) {
+    throw new BusinessRuleError('plan-required', 'plan is required to agree the plan the debtor asked for.', {
+      fields: [{ in: 'body', path: 'plan', reason: 'is required with the outcome "payment-plan"' }],
+    });
+  }
+  if (task.taskType === 'portal-request' && input.outcome === 'declined' && (input.plan || input.promise)) {
+    throw new BusinessRuleError('plan-not-expected', 'A declined request agrees no plan or promise.', {
+      fields: [{ in: 'body', path: input.plan ? 'plan' : 'promise', reason: 'must be absent with the outcome "declined"' }],
     });
   }
 }

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { Account, AppUser, CollectorTask, Communication, Contact, Invoice, OutboxMessage } from '@recoup/db';
+import { createHash, randomUUID } from 'node:crypto';
+import { Account, AppUser, CollectorTask, Communication, Contact, DisputeAttachment, Invoice, OutboxMessage } from '@recoup/db';
 import { HARNESS_PORTAL_SECRET, type Harness, type LoggedIn } from './harness.ts';
 import { enterPortal, portalLink } from './portal-debtors.ts';
 
@@ -100,6 +100,23 @@ export class AuthzFixtures {
       .send({ reason: 'Goods never arrived', items: [{ invoiceId }] });
     if (response.status !== 201) throw new Error(`dispute failed: ${response.status} ${JSON.stringify(response.body)}`);
     return (response.body as { id: string }).id;
+  }
+
+  /** A dispute of an account the owner holds, with one file the debtor sent, stored as the portal stores it. */
+  async disputeAttachment(ownerId: string): Promise<{ disputeId: string; attachmentId: string }> {
+    const disputeId = await this.dispute(ownerId);
+    const content = Buffer.from('%PDF-1.4\n%%EOF\n');
+    const em = this.#h.db.orm.em.fork();
+    const attachment = em.create(DisputeAttachment, {
+      dispute: disputeId,
+      fileName: 'delivery-note.pdf',
+      mediaType: 'application/pdf',
+      sizeBytes: content.length,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      content,
+    });
+    await em.flush();
+    return { disputeId, attachmentId: attachment.id };
   }
 
   async payment(ownerId: string): Promise<string> {

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { TimelineEntry } from '@recoup/contracts';
 import type {
+  ArrangementMessage,
   CollectionClient,
   CollectionStateView,
   CurrentNodesReport,
@@ -25,6 +26,8 @@ export type RecordedCall =
   | { kind: 'recordPromise'; accountId: string; message: PromiseMessage }
   | { kind: 'disputeOpened'; accountId: string }
   | { kind: 'portalVisited'; accountId: string }
+  | { kind: 'recordArrangement'; accountId: string; message: ArrangementMessage }
+  | { kind: 'planRequested'; accountId: string }
   | { kind: 'accountChanged'; accountId: string }
   | { kind: 'migrateStrategy'; accountId: string; message: MigrateStrategyMessage }
   | { kind: 'pause'; accountId: string; message: PauseMessage }
@@ -84,6 +87,15 @@ export class RecordingCollections implements CollectionClient {
 
   async portalVisited(accountId: string): Promise<void> {
     this.calls.push({ kind: 'portalVisited', accountId });
+  }
+
+  async recordArrangement(accountId: string, message: ArrangementMessage): Promise<void> {
+    if (this.updateError) throw this.updateError;
+    this.calls.push({ kind: 'recordArrangement', accountId, message });
+  }
+
+  async planRequested(accountId: string): Promise<void> {
+    this.calls.push({ kind: 'planRequested', accountId });
   }
 
   async accountChanged(accountId: string): Promise<void> {

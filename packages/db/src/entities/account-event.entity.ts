@@ -4,7 +4,7 @@ import { Account } from './account.entity.ts';
 import type { JsonObject } from './json.ts';
 
 /** What a collection workflow is told about its account after a change commits (see account-events.ts). */
-export const ACCOUNT_EVENT_KINDS = ['payment-applied', 'account-changed', 'dispute-opened', 'payment-reversed', 'portal-visited'] as const;
+export const ACCOUNT_EVENT_KINDS = ['payment-applied', 'account-changed', 'dispute-opened', 'payment-reversed', 'portal-visited', 'plan-requested'] as const;
 export type AccountEventKind = (typeof ACCOUNT_EVENT_KINDS)[number];
 
 // The transactional outbox of account notifications: a row commits with the change it reports, and a drainer

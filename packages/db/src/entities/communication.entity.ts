@@ -2,17 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { Account } from './account.entity.ts';
 
-/** Reminder channels, plus 'call' for the call tasks the guardrails defer. */
-export const COMMUNICATION_CHANNELS = ['email', 'sms', 'letter', 'webhook', 'call'] as const;
+/** Reminder channels, 'call' for the call tasks the guardrails defer, and 'portal' for messages the debtor wrote there. */
+export const COMMUNICATION_CHANNELS = ['email', 'sms', 'letter', 'webhook', 'call', 'portal'] as const;
 export type CommunicationChannel = (typeof COMMUNICATION_CHANNELS)[number];
-export const COMMUNICATION_DIRECTIONS = ['outbound'] as const;
+/** 'inbound': the debtor wrote to the creditor (always with status 'received'); everything else went out. */
+export const COMMUNICATION_DIRECTIONS = ['outbound', 'inbound'] as const;
 export type CommunicationDirection = (typeof COMMUNICATION_DIRECTIONS)[number];
 /**
  * `sending`: recorded before the provider was given the message; `unconfirmed`: a worker died while handing it
  * over, and nobody can tell whether it went out; `refused`: a contact attempt the compliance rules did not let
  * through (a call logged at 01:28, an eighth call).
  */
-export const COMMUNICATION_STATUSES = ['sending', 'sent', 'unconfirmed', 'failed', 'deferred', 'suppressed', 'refused'] as const;
+export const COMMUNICATION_STATUSES = ['sending', 'sent', 'unconfirmed', 'failed', 'deferred', 'suppressed', 'refused', 'received'] as const;
 export type CommunicationStatus = (typeof COMMUNICATION_STATUSES)[number];
 
 export const Communication = defineEntity({

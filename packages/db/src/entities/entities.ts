@@ -16,6 +16,7 @@ import { Contact } from './contact.entity.ts';
 import { CreditNote } from './credit-note.entity.ts';
 import { CsvStatementMappingRow } from './csv-statement-mapping.entity.ts';
 import { Dispute } from './dispute.entity.ts';
+import { DisputeAttachment } from './dispute-attachment.entity.ts';
 import { DisputeItem } from './dispute-item.entity.ts';
 import { Escalation } from './escalation.entity.ts';
 import { IdempotencyRecord } from './idempotency-record.entity.ts';
@@ -64,6 +65,7 @@ export const ENTITIES: readonly EntitySchema[] = [
   PromiseAllocation,
   Dispute,
   DisputeItem,
+  DisputeAttachment,
   CreditNote,
   BankStatement,
   BankStatementSection,

@@ -5,7 +5,7 @@ import { Account } from './account.entity.ts';
 import { CollectorTask } from './collector-task.entity.ts';
 import { PaymentPlan } from './payment-plan.entity.ts';
 
-export const PROMISE_SOURCES = ['api', 'task', 'plan'] as const;
+export const PROMISE_SOURCES = ['api', 'task', 'plan', 'portal'] as const;
 export type PromiseSource = (typeof PROMISE_SOURCES)[number];
 
 // Named PaymentPromise because an entity called Promise would shadow the global in every module importing it.

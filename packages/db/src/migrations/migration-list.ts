@@ -26,6 +26,8 @@ import { Migration20261208000000_invoice_predictions } from './Migration20261208
 import { Migration20261209000000_model_backtest } from './Migration20261209000000_model_backtest.ts';
 import { Migration20261210120000_debtor_portal } from './Migration20261210120000_debtor_portal.ts';
 import { Migration20261211000000_portal_visit_event } from './Migration20261211000000_portal_visit_event.ts';
+import { Migration20261212000000_dispute_attachments } from './Migration20261212000000_dispute_attachments.ts';
+import { Migration20261213000000_portal_requests } from './Migration20261213000000_portal_requests.ts';
 
 // Every migration, oldest first. Add new migration files here: the ORM runs this list rather than globbing the folder.
 export const MIGRATIONS = [
@@ -57,4 +59,6 @@ export const MIGRATIONS = [
   { name: 'Migration20261209000000_model_backtest', class: Migration20261209000000_model_backtest },
   { name: 'Migration20261210120000_debtor_portal', class: Migration20261210120000_debtor_portal },
   { name: 'Migration20261211000000_portal_visit_event', class: Migration20261211000000_portal_visit_event },
+  { name: 'Migration20261212000000_dispute_attachments', class: Migration20261212000000_dispute_attachments },
+  { name: 'Migration20261213000000_portal_requests', class: Migration20261213000000_portal_requests },
 ] as const;

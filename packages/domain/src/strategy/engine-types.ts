@@ -92,12 +92,17 @@ export type EngineEvent =
   /** A switch node's rules were evaluated: the winning rule's outcome, or null for the default exit. */
   | { type: 'switch-evaluated'; nodeId: string; outcome: string | null; matched: string[] }
   /** `planId` marks an installment of a payment plan the collector agreed on a call: one broken one ends the plan's hold. */
-  | { type: 'promise-recorded'; promiseId: string; until: string; planId?: string }
+  | { type: 'promise-recorded'; promiseId: string; until: string; planId?: string; online?: boolean }
   /** A promise was judged (at its deadline, or earlier once paid); 'open' means it still runs. */
   | { type: 'promise-resolved'; promiseId: string; status: 'open' | 'kept' | 'broken' }
   | { type: 'dispute-opened' }
   /** The debtor opened the portal from a reminder's link or a one-time code. */
   | { type: 'portal-visited' }
+  /**
+   * The debtor asked for a payment plan in the portal. With `plan`, the plan was within the strategy's policy and
+   * its installments hold dunning; without, it went to a collector for review.
+   */
+  | { type: 'plan-requested'; plan?: { planId: string; installments: { promiseId: string; until: string }[] } }
   | { type: 'plan-created'; nodeId: string; planId: string; installments: { promiseId: string; until: string }[] };
 
 export interface PrioritisedRule {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NODE_KINDS, type NodeKind } from './kinds/kind.ts';
 import { NODE_KIND_REGISTRY, type NodeDataSchemas } from './kinds/registry.ts';
+import { portalPolicySchema } from './portal-policy.ts';
 import type { waitDataSchema } from './schema-parts.ts';
 
 // The strategy document a manager draws in the designer. Its shape follows React Flow's nodes and edges
@@ -47,6 +48,8 @@ export const strategyGraphSchema = z.object({
   schemaVersion: z.literal(1).default(1),
   nodes: z.array(strategyNodeSchema),
   edges: z.array(strategyEdgeSchema),
+  /** What a debtor may arrange in the portal while on this strategy; absent means the defaults. */
+  portal: portalPolicySchema.optional(),
 });
 
 export type StrategyGraph = z.infer<typeof strategyGraphSchema>;

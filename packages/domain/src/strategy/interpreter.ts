@@ -314,8 +314,23 @@ function handle(ctx: Context, event: EngineEvent): void {
       if (holdsOf(state).some((h) => h.promiseId === event.promiseId)) return;
       state.holds = [...holdsOf(state), { promiseId: event.promiseId, until: event.until, ...(event.planId ? { planId: event.planId } : {}) }];
       const what = event.planId ? `Installment ${event.promiseId} of plan ${event.planId}` : `Promise to pay ${event.promiseId}`;
-      decide(ctx, state.nodeId, 'promise', `${what} recorded; dunning holds until ${event.until}.`);
-      wake(ctx, 'promise');
+      const where = event.online ? ' in the portal' : '';
+      decide(ctx, state.nodeId, 'promise', `${what} recorded${where}; dunning holds until ${event.until}.`);
+      // A node that tells a promise made online apart takes that exit; otherwise it is a promise like any other.
+      if (!(event.online && wake(ctx, 'promise-online'))) wake(ctx, 'promise');
+      return;
+    }
+    case 'plan-requested': {
+      const plan = event.plan;
+      if (plan) {
+        const known = new Set(holdsOf(state).map((h) => h.promiseId));
+        const installments = plan.installments.filter((i) => !known.has(i.promiseId)).map((i) => ({ promiseId: i.promiseId, until: i.until, planId: plan.planId }));
+        state.holds = [...holdsOf(state), ...installments];
+        decide(ctx, state.nodeId, 'promise', `The debtor set up plan ${plan.planId} with ${plan.installments.length} installments in the portal; each holds dunning until it falls due.`);
+      } else {
+        decide(ctx, state.nodeId, 'event', 'The debtor asked for a payment plan outside the strategy\'s policy; a collector reviews it.');
+      }
+      if (!wake(ctx, 'plan-requested') && plan) wake(ctx, 'promise');
       return;
     }
     case 'promise-resolved':

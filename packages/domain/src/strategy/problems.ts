@@ -25,6 +25,7 @@ export const PROBLEM_CODES = [
   'operator-mismatch',
   'value-mismatch',
   'duplicate-task-outcome',
+  'invalid-portal-policy',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

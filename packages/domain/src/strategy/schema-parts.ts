@@ -52,7 +52,7 @@ export type ReminderChannel = (typeof REMINDER_CHANNELS)[number];
  * What a wait-for-event node can wake on; each is also the handle of the edge taken. 'timeout' is the edge taken
  * when none arrives in time.
  */
-export const WAIT_EVENTS = ['payment', 'promise', 'promise-kept', 'promise-broken', 'dispute', 'task-outcome', 'portal-visited'] as const;
+export const WAIT_EVENTS = ['payment', 'promise', 'promise-kept', 'promise-broken', 'dispute', 'task-outcome', 'portal-visited', 'promise-online', 'plan-requested'] as const;
 export type WaitEvent = (typeof WAIT_EVENTS)[number];
 
 /** A name that becomes an edge handle: outcomes of tasks and switches, collector pools. */

@@ -75,6 +75,23 @@ function issueText(issue: z.core.$ZodIssue, rest: PropertyKey[]): string {
   return issue.message;
 }
 
+/** A bound of the debtor-portal policy in a manager's words: "must be at most 24". */
+function policyIssueText(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'too_big') {
+    return issue.origin === 'array' ? `must list at most ${issue.maximum} entries` : `must be at most ${issue.maximum}`;
+  }
+  if (issue.code === 'too_small') {
+    return issue.origin === 'array' ? `must list at least ${issue.minimum} entries` : `must be at least ${issue.minimum}`;
+  }
+  if (issue.code === 'invalid_type') {
+    if (issue.message.endsWith('received undefined')) return 'is required';
+    const expected: Record<string, string> = { int: 'a whole number', number: 'a number', boolean: 'true or false', string: 'text', array: 'a list', object: 'an object' };
+    return `must be ${expected[issue.expected] ?? issue.expected}`;
+  }
+  // The policy's own messages ("lists a currency twice") already read after the field's name.
+  return issue.message;
+}
+
 function schemaProblems(input: unknown, error: z.ZodError): Problem[] {
   const doc = isRecord(input) ? input : {};
   const rawNodes = Array.isArray(doc.nodes) ? (doc.nodes as unknown[]) : [];
@@ -98,6 +115,12 @@ function schemaProblems(input: unknown, error: z.ZodError): Problem[] {
       const name = id ? `Connection "${id}"` : `Connection #${index + 1}`;
       const part = where ? ` (${where})` : '';
       return { edgeId: id, code: 'invalid-edge', message: `${name} is malformed${part}: ${issue.message}.` };
+    }
+    if (section === 'portal') {
+      return {
+        code: 'invalid-portal-policy',
+        message: `The debtor portal policy is invalid: ${issue.path.map(String).join('.')} ${policyIssueText(issue)}.`,
+      };
     }
     const part = issue.path.length > 0 ? ` (${issue.path.map(String).join('.')})` : '';
     return { code: 'invalid-document', message: `The strategy document is malformed${part}: ${issue.message}.` };

@@ -10,6 +10,8 @@ const EVENT_LABELS: Record<WaitEvent, string> = {
   dispute: 'A dispute is opened',
   'task-outcome': 'A task gets its outcome',
   'portal-visited': 'The debtor opens the portal',
+  'promise-online': 'The debtor promises to pay in the portal',
+  'plan-requested': 'The debtor asks for a payment plan in the portal',
 };
 
 function WaitForEventSettings({ config, onChange, readOnly }: SettingsProps<'wait-for-event'>) {
