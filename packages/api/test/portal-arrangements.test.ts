@@ -1,35 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
-import { AccountEvent, AccountNote, AuditLog, checksumGraph, CollectionRun, CollectorTask, PaymentPlan, PaymentPromise, StrategyVersion } from '@recoup/db';
+import { AccountEvent, AccountNote, AuditLog, CollectorTask, PaymentPlan, PaymentPromise } from '@recoup/db';
 import { addCalendarDays, wallClockAt } from '@recoup/domain';
 import { createHarness, HARNESS_PORTAL_SECRET, type Harness } from './support/harness.ts';
-import { addPortalDebtor, enterPortal, portalLink, type PortalDebtor } from './support/portal-debtors.ts';
+import { addPortalDebtor, enterPortal, portalLink, putOnPortalPolicy, type PortalDebtor } from './support/portal-debtors.ts';
 
 // Promises and payment plans the debtor makes in the portal, bounded by the policy on the strategy their account's
 // collection runs on. Within it, the arrangement goes to the workflow as a collector's would; a plan outside it
 // becomes a review task for the account's collector.
 
 let h: Harness;
-let versions = 0;
 const today = () => wallClockAt(new Date(), 'Europe/Berlin').date;
-
-/** Puts the account on a copy of the default strategy whose graph carries the given portal policy. */
-const onPolicy = async (who: PortalDebtor, portal: Record<string, unknown>): Promise<void> => {
-  const em = h.db.orm.em.fork();
-  const [base] = await em.find(StrategyVersion, {}, { orderBy: { publishedAt: 'asc' }, limit: 1 });
-  if (!base) throw new Error('the harness has no published strategy');
-  versions += 1;
-  const graph = { ...base.graph, portal };
-  const version = em.create(StrategyVersion, {
-    strategy: base.strategy,
-    version: 1000 + versions,
-    graph: graph as never,
-    checksum: checksumGraph(graph),
-    publishedBy: null,
-  });
-  em.create(CollectionRun, { account: who.accountId, workflowId: `collection-${who.accountId}`, strategyVersion: version, armLabel: null, assigned: false, segment: 'standard', importBatch: null });
-  await em.flush();
-};
 
 const enter = async (who: PortalDebtor) => enterPortal(h.app, portalLink(HARNESS_PORTAL_SECRET, who));
 const post = (cookie: string, path: string, form: Record<string, string>, language = 'en-GB') =>
@@ -79,7 +60,7 @@ describe('a promise to pay made in the portal', () => {
 
   it('refuses a date later than the strategy allows and a share below its minimum, naming both bounds, and stores nothing', async () => {
     const who = await debtor([100_000n]);
-    await onPolicy(who, { promise: { maxDaysAhead: 10, minPercent: 50 } });
+    await putOnPortalPolicy(h.db.orm, who, { promise: { maxDaysAhead: 10, minPercent: 50 } });
     const cookie = await enter(who);
     const answer = await post(cookie, '/portal/promise', { dueDate: addCalendarDays(today(), 20), amount: '100.00' });
     expect(answer.status).toBe(400);
@@ -91,7 +72,7 @@ describe('a promise to pay made in the portal', () => {
 
   it('explains a refused promise in German to a debtor whose browser asks for German', async () => {
     const who = await debtor([100_000n]);
-    await onPolicy(who, { promise: { maxDaysAhead: 10 } });
+    await putOnPortalPolicy(h.db.orm, who, { promise: { maxDaysAhead: 10 } });
     const cookie = await enter(who);
     const answer = await post(cookie, '/portal/promise', { dueDate: addCalendarDays(today(), 30), amount: '1.000,00' }, 'de-DE');
     expect(answer.status).toBe(400);
@@ -101,7 +82,7 @@ describe('a promise to pay made in the portal', () => {
 
   it('refuses a promise when the strategy offers none', async () => {
     const who = await debtor([100_000n]);
-    await onPolicy(who, { promise: { enabled: false }, plan: { enabled: false } });
+    await putOnPortalPolicy(h.db.orm, who, { promise: { enabled: false }, plan: { enabled: false } });
     const cookie = await enter(who);
     const page = await request(h.app).get('/portal').set('Cookie', cookie);
     expect(page.text).not.toContain('action="/portal/promise"');
@@ -168,7 +149,7 @@ describe('a payment plan asked for in the portal', () => {
 
   it('goes to the account’s collector as a review task outside the policy, and the workflow hears it was asked for', async () => {
     const who = await debtor([240_000n]);
-    await onPolicy(who, { plan: { maxInstallments: 4, minInstallment: [{ currency: 'EUR', amountMinor: '50000' }] } });
+    await putOnPortalPolicy(h.db.orm, who, { plan: { maxInstallments: 4, minInstallment: [{ currency: 'EUR', amountMinor: '50000' }] } });
     const cookie = await enter(who);
     const answer = await post(cookie, '/portal/plan', { installments: '12', intervalDays: '30', firstDueDate: addCalendarDays(today(), 3) });
     expect(answer.status).toBe(303);

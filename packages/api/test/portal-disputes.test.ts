@@ -4,7 +4,7 @@ import request from 'supertest';
 import { AuditLog, Dispute, DisputeAttachment, DisputeItem, Invoice, collectibleAmounts } from '@recoup/db';
 import { MAX_ATTACHMENT_BYTES } from '../src/portal/portal-dispute-upload.ts';
 import { createHarness, type Harness, type LoggedIn } from './support/harness.ts';
-import { addPortalDebtor, enterPortal, portalLink, type PortalDebtor } from './support/portal-debtors.ts';
+import { addPortalDebtor, enterPortal, portalLink, putOnPortalPolicy, type PortalDebtor } from './support/portal-debtors.ts';
 
 // A debtor queries invoices in the portal, optionally with one file: a PDF, PNG or JPEG of at most 10 MiB whose
 // bytes are what its name says. Staff of the account's team see and download the file; nobody else does.
@@ -257,6 +257,21 @@ describe('disputing an invoice in the portal', () => {
     expect(twice.text).toContain('Rechnungen: Rechnung LEA-1 wird bereits geprüft. Eine zweite Beanstandung haben wir dafür nicht angelegt.');
     const page = await request(h.app).get('/portal?notice=disputed').set('Cookie', lea.cookie).set('Accept-Language', 'de-DE');
     expect(page.text).toContain('Wir haben Ihre Beanstandung erhalten');
+  });
+
+  it('shows no dispute form and refuses a dispute sent anyway with 403 when the strategy keeps disputes out of the portal', async () => {
+    const max = await debtor('DSP-MAX', [{ number: 'MAX-1', amountMinor: 4_000n }]);
+    await putOnPortalPolicy(h.db.orm, max, { disputes: { enabled: false } });
+    const page = await request(h.app).get('/portal').set('Cookie', max.cookie).set('Accept-Language', 'en');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('MAX-1');
+    expect(page.text).not.toContain('id="dispute-form"');
+    const sent = await dispute(max.cookie, { invoices: [await invoiceId('MAX-1')], reason: 'Wrong price.', attachment: { content: PDF, filename: 'scan.pdf', contentType: 'application/pdf' } });
+    expect(sent.status).toBe(403);
+    expect(sent.text).toContain('Queries cannot be sent here for your account.');
+    const { disputes, attachments } = await storedFor(max.accountId);
+    expect([disputes.length, attachments.length]).toEqual([0, 0]);
+    expect(await collectibleAmounts(h.db.orm.em.fork(), max.accountId)).toMatchObject({ collectibleMinor: 4_000n });
   });
 });
 

@@ -4,6 +4,7 @@ import { Invoice } from '@recoup/db';
 import { isRecoupError } from '@recoup/domain';
 import type { DisputesService } from '../disputes/disputes.service.ts';
 import { STATUS_OF_KIND } from '../http/error-middleware.ts';
+import { portalPolicyFor } from './portal-arrangements.ts';
 import { errorPage } from './portal-entry.pages.ts';
 import { checkDisputeForm, DisputeFormRefused, readDisputeForm, type DisputeFormProblem } from './portal-dispute-upload.ts';
 import type { PortalTexts } from './portal-texts.ts';
@@ -59,6 +60,12 @@ export const portalDisputeRoutes = (router: Router, deps: PortalDisputeDeps): vo
 
   router.post('/disputes', async (req, res) => {
     const { visitor, texts } = res.locals as VisitorLocals;
+    // The strategy may keep disputes out of the portal; then no form is shown, and a form sent anyway is not read.
+    if (!(await portalPolicyFor(deps.orm.em.fork(), visitor.accountId)).disputes.enabled) {
+      req.resume();
+      sendError(res, 403, [texts.t('dispute.errors.notOffered')]);
+      return;
+    }
     let form;
     try {
       form = await checkDisputeForm(await readDisputeForm(req));

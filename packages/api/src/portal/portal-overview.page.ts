@@ -129,7 +129,7 @@ ${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` :
 ${summary(texts, statement)}
 ${paySection(texts, statement, options)}
 ${arrangementSection(texts, options.offer ?? null, options.arrangeErrors)}
-${disputeSection(texts, statement)}
+${options.offer?.policy.disputes.enabled === false ? '' : disputeSection(texts, statement)}
 ${options.contact ? contactSection(texts, options.contact.choices, options.contact.error) : ''}
 ${paidInvoices(texts, statement)}
 ${payments(texts, statement)}

@@ -1,5 +1,5 @@
 import supertest from 'supertest';
-import { Account, AppUser, Contact, Invoice, type MikroORM } from '@recoup/db';
+import { Account, AppUser, checksumGraph, CollectionRun, Contact, Invoice, StrategyVersion, type MikroORM } from '@recoup/db';
 import { signPortalToken } from '@recoup/workflows';
 
 const DAY = 86_400_000;
@@ -59,4 +59,24 @@ export const enterPortal = async (app: Parameters<typeof supertest>[0], token: s
   const cookie = portalCookie(opened);
   if (opened.status !== 303 || !cookie) throw new Error(`the portal did not admit the link: ${opened.status}`);
   return cookie.split(';')[0] ?? '';
+};
+
+let policyVersions = 0;
+
+/** Puts the account on a copy of the earliest published strategy whose graph carries the given portal policy. */
+export const putOnPortalPolicy = async (orm: MikroORM, who: PortalDebtor, portal: Record<string, unknown>): Promise<void> => {
+  const em = orm.em.fork();
+  const [base] = await em.find(StrategyVersion, {}, { orderBy: { publishedAt: 'asc' }, limit: 1 });
+  if (!base) throw new Error('the database has no published strategy');
+  policyVersions += 1;
+  const graph = { ...base.graph, portal };
+  const version = em.create(StrategyVersion, {
+    strategy: base.strategy,
+    version: 1000 + policyVersions,
+    graph: graph as never,
+    checksum: checksumGraph(graph),
+    publishedBy: null,
+  });
+  em.create(CollectionRun, { account: who.accountId, workflowId: `collection-${who.accountId}`, strategyVersion: version, armLabel: null, assigned: false, segment: 'standard', importBatch: null });
+  await em.flush();
 };
