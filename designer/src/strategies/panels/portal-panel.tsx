@@ -10,6 +10,7 @@ import {
   type PolicySection,
 } from '../model/portal-policy.ts';
 import { CheckboxField, IntegerField } from '../settings/fields.tsx';
+import { ProblemList } from './problem-list.tsx';
 
 // The debtor-portal policy of the strategy: what a debtor on it may arrange alone in the portal. A promise outside
 // these bounds is refused; a plan request outside them is not refused but becomes a review task for a collector.
@@ -60,13 +61,7 @@ export function PortalPanel({ portal, readOnly, note, problems, onChange }: Port
           </>
         )}
       </div>
-      {problems.length > 0 ? (
-        <ul className="settings__problems" role="alert">
-          {problems.map((problem, index) => (
-            <li key={index}>{problem}</li>
-          ))}
-        </ul>
-      ) : null}
+      <ProblemList problems={problems} />
 
       <section className="portal__section" aria-label="Promises to pay">
         <h3 className="portal__heading">Promises to pay</h3>

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import type { StrategyFlowNode } from '../model/flow-types.ts';
 import type { SettingsContext } from '../registry/node-spec.ts';
 import { specOf } from '../registry/registry.ts';
+import { ProblemList } from './problem-list.tsx';
 
 interface SettingsPanelProps {
   node: StrategyFlowNode | null;
@@ -51,13 +52,7 @@ export function SettingsPanel({ node, selectedCount, readOnly, problems, context
           Node id <code>{node.id}</code>: histories and reports refer to it.
         </span>
       </div>
-      {problems.length > 0 ? (
-        <ul className="settings__problems" role="alert">
-          {problems.map((problem, index) => (
-            <li key={index}>{problem}</li>
-          ))}
-        </ul>
-      ) : null}
+      <ProblemList problems={problems} />
       <Settings
         config={node.data.config as never}
         readOnly={readOnly}
