@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
+import { simpleParser } from 'mailparser';
 import { Account, AppUser, Communication, Contact, Invoice, OutboxMessage, Strategy, StrategyVersion, Template, checksumGraph } from '@recoup/db';
 import { type TestDatabase } from '@recoup/db/testing';
 import { wallClockAt, zonedWallTime, type ReminderChannel, type StrategyGraph } from '@recoup/domain';
@@ -175,6 +176,27 @@ describe('reminders on every channel', () => {
     expect(text).toContain('Clara Channel');
     expect(text).toContain('10115 Berlin');
     expect(text).toContain('Payment of €480.00 is due today');
+    expect(text).toContain(`${ref}-1`);
+    expect(text).toContain('DE89 3704 0044 0532 0130 00');
+  });
+
+  it('attaches the PDF letter with the open items to a final notice e-mail, and none to an ordinary reminder', async () => {
+    const { accountId, ref } = await debtor();
+    const email = `clara${debtors}@channel.example`;
+
+    expect(await activities.sendReminder(reminder(accountId, ref, 'email', 'final-notice'))).toMatchObject({ status: 'sent' });
+    expect(await activities.sendReminder({ ...reminder(accountId, ref, 'email'), key: `test/${ref}/remind-email/2` })).toMatchObject({ status: 'sent' });
+
+    const mail = await db.orm.em.fork().find(OutboxMessage, { rcptTo: { $contains: [email] } }, { orderBy: { receivedAt: 'asc' } });
+    expect(mail.map((m) => m.subject)).toEqual(['Final notice: overdue balance of €480.00', 'Payment of €480.00 is due today']);
+    const [notice, ordinary] = await Promise.all(mail.map((m) => simpleParser(m.raw)));
+    expect(ordinary?.attachments).toEqual([]);
+    expect(notice?.attachments.map((a) => [a.filename, a.contentType])).toEqual([[`${ref}-${wallClockAt(noon, TZ).date}.pdf`, 'application/pdf']]);
+    const text = (await pdfPages(notice?.attachments[0]?.content ?? Buffer.alloc(0))).pages.join(' ');
+    // Addressed to the contact's postal address on file, with the notice's own wording and the open items.
+    expect(text).toContain('Clara Channel');
+    expect(text).toContain('Hauptstraße 1');
+    expect(text).toContain('Final notice: overdue balance of €480.00');
     expect(text).toContain(`${ref}-1`);
     expect(text).toContain('DE89 3704 0044 0532 0130 00');
   });

@@ -23,7 +23,7 @@ export async function startRealActivitiesFixture(): Promise<RealActivitiesFixtur
   const env = await createTimeSkippingEnv();
   const em = db.orm.em.fork();
   for (const t of DEFAULT_TEMPLATES) {
-    em.create(Template, { key: t.key, channel: 'email', name: t.name, subject: t.subject, bodyText: t.body_text, smsText: t.sms_text });
+    em.create(Template, { key: t.key, channel: 'email', name: t.name, subject: t.subject, bodyText: t.body_text, smsText: t.sms_text, attachLetter: t.attach_letter });
   }
   await em.flush();
   return {

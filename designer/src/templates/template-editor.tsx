@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { ReactNode } from 'react';
+import { CheckboxField } from '../strategies/settings/fields.tsx';
 import type { TemplateField, TemplateFields } from './template-fields.ts';
 import { checkTemplate, lacksOptOut, PLACEHOLDERS } from './template-placeholders.ts';
 import { TEMPLATE_CHANNELS, isTemplateChannel } from './templates.api.ts';
@@ -66,7 +67,7 @@ function warningFor(text: string): string | null {
 export function TemplateEditor({ fields, creating, canEdit, errors, onChange }: TemplateEditorProps) {
   const id = useId();
   const readOnly = !canEdit;
-  const set = (field: TemplateField) => (value: string) => onChange({ ...fields, [field]: value });
+  const set = (field: Exclude<TemplateField, 'attachLetter' | 'channel'>) => (value: string) => onChange({ ...fields, [field]: value });
   const smsLength = [...fields.smsText].length;
   const optOutWarning = lacksOptOut(fields.channel, fields.bodyText)
     ? 'E-mails to debtors must offer an opt-out (Reg F 1006.6(e)): add {{optOutUrl}}, unless only staff receive this template.'
@@ -182,6 +183,14 @@ export function TemplateEditor({ fields, creating, canEdit, errors, onChange }: 
           />
         )}
       </Field>
+
+      <CheckboxField
+        label="Attach the PDF letter to e-mails"
+        hint="E-mails from this template also carry it as a PDF letter: the debtor's postal address, the date, the open items and how to pay. A reminder by post is always a PDF letter."
+        readOnly={readOnly}
+        checked={fields.attachLetter}
+        onChange={(attachLetter) => onChange({ ...fields, attachLetter })}
+      />
 
       <details className="template-editor__placeholders">
         <summary>Placeholders</summary>

@@ -1,6 +1,7 @@
 import type { NewTemplate, Template, TemplateChannel, TemplateUpdate } from './templates.api.ts';
 
-// What the editor edits: every text as a string, the SMS text '' when there is none.
+// What the editor edits: every text as a string, the SMS text '' when there is none, and whether e-mails carry
+// the PDF letter.
 
 export interface TemplateFields {
   key: string;
@@ -9,13 +10,14 @@ export interface TemplateFields {
   subject: string;
   bodyText: string;
   smsText: string;
+  attachLetter: boolean;
 }
 
 export type TemplateField = keyof TemplateFields;
 
-export const TEMPLATE_FIELDS: readonly TemplateField[] = ['key', 'channel', 'name', 'subject', 'bodyText', 'smsText'];
+export const TEMPLATE_FIELDS: readonly TemplateField[] = ['key', 'channel', 'name', 'subject', 'bodyText', 'smsText', 'attachLetter'];
 
-export const EMPTY_FIELDS: TemplateFields = { key: '', channel: 'email', name: '', subject: '', bodyText: '', smsText: '' };
+export const EMPTY_FIELDS: TemplateFields = { key: '', channel: 'email', name: '', subject: '', bodyText: '', smsText: '', attachLetter: false };
 
 export function fieldsOf(template: Template): TemplateFields {
   return {
@@ -25,6 +27,7 @@ export function fieldsOf(template: Template): TemplateFields {
     subject: template.subject,
     bodyText: template.bodyText,
     smsText: template.smsText ?? '',
+    attachLetter: template.attachLetter,
   };
 }
 
@@ -36,13 +39,14 @@ export function isTemplateField(value: string): value is TemplateField {
   return TEMPLATE_FIELDS.some((field) => field === value);
 }
 
-/** The PUT body: only the texts that changed. Clearing the SMS text sends null, so SMS falls back to the body. */
+/** The PUT body: only what changed. Clearing the SMS text sends null, so SMS falls back to the body. */
 export function updateOf(saved: Template, fields: TemplateFields): TemplateUpdate {
   const update: TemplateUpdate = {};
   if (fields.name !== saved.name) update.name = fields.name;
   if (fields.subject !== saved.subject) update.subject = fields.subject;
   if (fields.bodyText !== saved.bodyText) update.bodyText = fields.bodyText;
   if (fields.smsText !== (saved.smsText ?? '')) update.smsText = fields.smsText === '' ? null : fields.smsText;
+  if (fields.attachLetter !== saved.attachLetter) update.attachLetter = fields.attachLetter;
   return update;
 }
 
@@ -55,6 +59,7 @@ export function newTemplateOf(fields: TemplateFields): NewTemplate {
     bodyText: fields.bodyText,
   };
   if (fields.smsText !== '') template.smsText = fields.smsText;
+  if (fields.attachLetter) template.attachLetter = true;
   return template;
 }
 

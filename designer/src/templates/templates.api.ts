@@ -16,6 +16,8 @@ export interface Template {
   bodyText: string;
   /** The short SMS text; null sends the body text by SMS. */
   smsText: string | null;
+  /** E-mails from the template carry the reminder as a PDF letter too. */
+  attachLetter: boolean;
   updatedAt: string;
 }
 
@@ -27,6 +29,7 @@ export interface NewTemplate {
   subject: string;
   bodyText: string;
   smsText?: string;
+  attachLetter?: boolean;
 }
 
 /** PUT /api/templates/:key: only what changed. */
@@ -35,6 +38,7 @@ export interface TemplateUpdate {
   subject?: string;
   bodyText?: string;
   smsText?: string | null;
+  attachLetter?: boolean;
 }
 
 /** POST /api/templates/preview: unsaved texts rendered for a real account, as the debtor would get them. */
@@ -57,7 +61,7 @@ export function isTemplateChannel(value: unknown): value is TemplateChannel {
 
 export function readTemplate(value: unknown): Template {
   if (!isRecord(value)) throw unexpected('a template');
-  const { id, key, channel, name, subject, bodyText, smsText, updatedAt } = value;
+  const { id, key, channel, name, subject, bodyText, smsText, attachLetter, updatedAt } = value;
   if (
     typeof id !== 'string' ||
     typeof key !== 'string' ||
@@ -68,7 +72,7 @@ export function readTemplate(value: unknown): Template {
   ) {
     throw unexpected('a template');
   }
-  return { id, key, channel, name, subject, bodyText, smsText: optionalString(smsText) ?? null, updatedAt: optionalString(updatedAt) ?? '' };
+  return { id, key, channel, name, subject, bodyText, smsText: optionalString(smsText) ?? null, attachLetter: attachLetter === true, updatedAt: optionalString(updatedAt) ?? '' };
 }
 
 export async function listTemplates(client: ApiClient, signal?: AbortSignal): Promise<Template[]> {

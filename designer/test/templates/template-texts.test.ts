@@ -40,18 +40,21 @@ describe('template fields', () => {
     subject: 'Subject',
     bodyText: 'Body',
     smsText: 'Sms',
+    attachLetter: false,
     updatedAt: '',
   };
 
   it('sends only the texts that changed, and null for an emptied SMS text', () => {
-    const fields = { key: 'k', channel: 'email' as const, name: 'Name', subject: 'Subject', bodyText: 'Body', smsText: 'Sms' };
+    const fields = { key: 'k', channel: 'email' as const, name: 'Name', subject: 'Subject', bodyText: 'Body', smsText: 'Sms', attachLetter: false };
     expect(updateOf(saved, fields)).toEqual({});
+    expect(updateOf(saved, { ...fields, attachLetter: true })).toEqual({ attachLetter: true });
     expect(updateOf(saved, { ...fields, subject: 'New', smsText: '' })).toEqual({ subject: 'New', smsText: null });
     expect(updateOf({ ...saved, smsText: null }, { ...fields, smsText: '' })).toEqual({});
     expect(updateOf({ ...saved, smsText: null }, { ...fields, smsText: 'Short' })).toEqual({ smsText: 'Short' });
   });
 
-  it('creates with a trimmed key and no SMS text when there is none', () => {
+  it('creates with a trimmed key, no SMS text when there is none, and the PDF letter only when asked', () => {
+    expect(newTemplateOf({ ...EMPTY_FIELDS, key: 'final', name: 'Final', bodyText: 'Pay', attachLetter: true })).toMatchObject({ attachLetter: true });
     expect(newTemplateOf({ ...EMPTY_FIELDS, key: ' late ', name: 'Late', bodyText: 'Pay' })).toEqual({
       key: 'late',
       channel: 'email',

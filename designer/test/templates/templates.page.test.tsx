@@ -103,6 +103,22 @@ describe('TemplatesPage', () => {
     expect((screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it('attaches the PDF letter to the e-mails of a template once the box is ticked and saved', async () => {
+    const { server, user } = renderPage(true, {
+      'PUT /api/templates/overdue-7': ({ body }: FakeRequest): FakeReply => ({ status: 200, body: { ...overdue, ...(body as object) } }),
+    });
+    await openOverdue(user);
+    const box = screen.getByRole('checkbox', { name: 'Attach the PDF letter to e-mails' }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+
+    await user.click(box);
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+    expect(server.calls('PUT /api/templates/overdue-7').map((call) => call.body)).toEqual([{ attachLetter: true }]);
+    expect((screen.getByRole('checkbox', { name: 'Attach the PDF letter to e-mails' }) as HTMLInputElement).checked).toBe(true);
+  });
+
   it("shows the server's 422 message next to the field it names", async () => {
     const { user } = renderPage(true, {
       'PUT /api/templates/overdue-7': () => ({
@@ -224,6 +240,7 @@ describe('TemplatesPage', () => {
     expect(screen.queryByRole('button', { name: 'New template' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
     for (const label of ['Name', 'Subject', 'Body text', 'SMS text']) expect(field(label).readOnly).toBe(true);
+    expect((screen.getByRole('checkbox', { name: 'Attach the PDF letter to e-mails' }) as HTMLInputElement).disabled).toBe(true);
     await user.type(field('Name'), 'x');
     expect(field('Name').value).toBe('First overdue reminder');
     expect(server.requests.filter((request) => request.method !== 'GET' && request.url.pathname !== '/api/templates/preview')).toEqual([]);

@@ -98,6 +98,22 @@ describe('reminder templates', () => {
     expect(audits[0]?.actorId).toBe(manager.userId);
   });
 
+  it('turns the PDF letter on for a template\'s e-mails, seeded on for the final notice, and refuses a non-boolean', async () => {
+    expect((await manager.agent.get('/api/templates/final-notice')).body.attachLetter).toBe(true);
+    const before = (await manager.agent.get('/api/templates/overdue-14')).body;
+    expect(before.attachLetter).toBe(false);
+
+    const response = await put('overdue-14', { attachLetter: true });
+
+    expect(response.status).toBe(200);
+    expect((await manager.agent.get('/api/templates/overdue-14')).body.attachLetter).toBe(true);
+    const audits = await h.db.orm.em.fork().find(AuditLog, { action: 'template.updated', entityId: before.id });
+    expect(audits.map((a) => a.details)).toEqual([{ key: 'overdue-14', fields: ['attachLetter'], previous: { attachLetter: false } }]);
+    const refused = await put('overdue-14', { attachLetter: 'yes' });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('attachLetter');
+  });
+
   it('changes nothing and audits nothing when an update repeats what is stored', async () => {
     const current = (await manager.agent.get('/api/templates/due-today')).body;
     const response = await put('due-today', { name: current.name, bodyText: current.bodyText }, admin);

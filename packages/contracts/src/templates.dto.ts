@@ -21,6 +21,8 @@ const subject = z.string().max(500);
 const bodyText = z.string().min(1, { message: 'must not be empty' }).max(50_000);
 /** Null sends the body text as the SMS. */
 const smsText = z.string().min(1, { message: 'must not be empty; send null to use the body text' }).max(10_000).nullable();
+/** An e-mail from the template also carries the reminder as a PDF letter with the open items. */
+const attachLetter = z.boolean();
 
 export const templateCreateSchema = z
   .object({
@@ -31,6 +33,7 @@ export const templateCreateSchema = z
     subject,
     bodyText,
     smsText: smsText.default(null),
+    attachLetter: attachLetter.default(false),
   })
   .strict();
 export type TemplateCreate = z.infer<typeof templateCreateSchema>;
@@ -43,6 +46,7 @@ export const templateUpdateSchema = z
     subject: subject.optional(),
     bodyText: bodyText.optional(),
     smsText: smsText.optional(),
+    attachLetter: attachLetter.optional(),
   })
   .strict();
 export type TemplateUpdate = z.infer<typeof templateUpdateSchema>;
@@ -55,6 +59,7 @@ export const templateViewSchema = z.object({
   subject: z.string(),
   bodyText: z.string(),
   smsText: z.string().nullable(),
+  attachLetter: z.boolean(),
   updatedAt: z.string(),
 });
 export type TemplateView = z.infer<typeof templateViewSchema>;

@@ -70,6 +70,7 @@ describe('migrations', () => {
         'Migration20261211000000_portal_visit_event',
         'Migration20261212000000_dispute_attachments',
         'Migration20261213000000_portal_requests',
+        'Migration20261214000000_template_attach_letter',
       ];
       expect(await pendingMigrations(orm)).toEqual(all);
       expect(await migrateToLatest(orm)).toEqual(all);

@@ -89,15 +89,17 @@ export async function deliverOnce(deps: ActivityDeps, input: DeliverInput): Prom
         }
       : {};
 
-  // A letter goes as a PDF, written before the intent is committed, so a letter that cannot be printed is a plain failure.
+  // A letter goes as a PDF, and an e-mail from a template that asks for it carries the same letter. It is written
+  // before the intent is committed, so a letter that cannot be printed is a plain failure.
+  const withLetter = input.channel === 'letter' || (input.channel === 'email' && template.attachLetter);
   const attachments =
-    input.channel === 'letter' && deps.letterhead
+    withLetter && deps.letterhead
       ? [
           await letterAttachment(em, deps.letterhead, {
             account,
             contactId: input.contactId,
             recipientName: input.recipientName ?? account.name,
-            postalAddress: input.toAddress,
+            postalAddress: input.channel === 'letter' ? input.toAddress : null,
             subject,
             text,
             now,

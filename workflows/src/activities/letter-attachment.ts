@@ -8,20 +8,21 @@ const dayIn = (timeZone: string, now: Date): string => new Intl.DateTimeFormat('
 
 /**
  * The reminder as a PDF letter: the rendered template under the creditor's letterhead, addressed to the contact's
- * postal address, with the account's open items as they stand and how to pay, in the contact's language.
+ * postal address, with the account's open items as they stand and how to pay, in the contact's language. A letter
+ * sent by post names its address; one attached to an e-mail is addressed to the contact's postal address on file.
  */
 export async function letterAttachment(
   em: EntityManager,
   letterhead: PdfCreditor,
-  letter: { account: IAccount; contactId: string | null; recipientName: string; postalAddress: string; subject: string; text: string; now: Date },
+  letter: { account: IAccount; contactId: string | null; recipientName: string; postalAddress: string | null; subject: string; text: string; now: Date },
 ): Promise<MessageAttachment> {
-  const contact = letter.contactId ? await em.findOne(Contact, { id: letter.contactId }, { fields: ['locale'] }) : null;
+  const contact = letter.contactId ? await em.findOne(Contact, { id: letter.contactId }, { fields: ['locale', 'postalAddress'] }) : null;
   const asOf = dayIn(letter.account.timeZone, letter.now);
   const { open, totals } = await loadOpenItems(em, letter.account.id, asOf);
   const content = await renderLetterPdf(
     {
       creditor: letterhead,
-      recipient: { name: letter.recipientName, postalAddress: letter.postalAddress },
+      recipient: { name: letter.recipientName, postalAddress: letter.postalAddress ?? contact?.postalAddress ?? null },
       account: { ref: letter.account.externalRef },
       subject: letter.subject,
       body: letter.text,

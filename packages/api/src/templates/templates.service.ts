@@ -11,7 +11,7 @@ import { accessibleAccount } from '../shared/access-scope.ts';
 
 type TextField = 'subject' | 'bodyText' | 'smsText';
 const TEXT_FIELDS: readonly TextField[] = ['subject', 'bodyText', 'smsText'];
-const EDITABLE_FIELDS = ['channel', 'name', 'subject', 'bodyText', 'smsText'] as const;
+const EDITABLE_FIELDS = ['channel', 'name', 'subject', 'bodyText', 'smsText', 'attachLetter'] as const;
 
 /**
  * Reminder templates: read by everyone, written by managers and admins. Every change is audited with the wording
@@ -69,6 +69,7 @@ export class TemplatesService {
       if (input.subject !== undefined) template.subject = input.subject;
       if (input.bodyText !== undefined) template.bodyText = input.bodyText;
       if (input.smsText !== undefined) template.smsText = input.smsText;
+      if (input.attachLetter !== undefined) template.attachLetter = input.attachLetter;
       const fields = EDITABLE_FIELDS.filter((field) => toView(template)[field] !== before[field]);
       if (fields.length === 0) return before;
       await em.flush();
@@ -131,5 +132,6 @@ const toView = (t: ITemplate): TemplateView => ({
   subject: t.subject,
   bodyText: t.bodyText,
   smsText: t.smsText ?? null,
+  attachLetter: t.attachLetter,
   updatedAt: t.updatedAt.toISOString(),
 });

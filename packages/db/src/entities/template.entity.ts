@@ -20,6 +20,8 @@ export const Template = defineEntity({
     bodyText: p.text(),
     /** The short text an SMS sends (also `{{var}}` placeholders); null sends the body text. */
     smsText: p.text().nullable(),
+    /** An e-mail reminder from this template also carries it as a PDF letter with the open items. */
+    attachLetter: p.boolean().default(false),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
 });

@@ -28,6 +28,7 @@ import { Migration20261210120000_debtor_portal } from './Migration20261210120000
 import { Migration20261211000000_portal_visit_event } from './Migration20261211000000_portal_visit_event.ts';
 import { Migration20261212000000_dispute_attachments } from './Migration20261212000000_dispute_attachments.ts';
 import { Migration20261213000000_portal_requests } from './Migration20261213000000_portal_requests.ts';
+import { Migration20261214000000_template_attach_letter } from './Migration20261214000000_template_attach_letter.ts';
 
 // Every migration, oldest first. Add new migration files here: the ORM runs this list rather than globbing the folder.
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261211000000_portal_visit_event', class: Migration20261211000000_portal_visit_event },
   { name: 'Migration20261212000000_dispute_attachments', class: Migration20261212000000_dispute_attachments },
   { name: 'Migration20261213000000_portal_requests', class: Migration20261213000000_portal_requests },
+  { name: 'Migration20261214000000_template_attach_letter', class: Migration20261214000000_template_attach_letter },
 ] as const;

@@ -21,6 +21,7 @@ export async function seedMissingTemplates(em: EntityManager, newId: () => strin
       subject: t.subject,
       bodyText: t.body_text,
       smsText: t.sms_text,
+      attachLetter: t.attach_letter,
     });
   }
   return missing.length;

@@ -11,6 +11,8 @@ export interface EmailTemplate {
   body_text: string;
   /** The short SMS version; null for templates that never go to a debtor. */
   sms_text: string | null;
+  /** An e-mail from the template also carries the PDF letter with the open items and how to pay. */
+  attach_letter: boolean;
 }
 
 const SIGN_OFF = `Kind regards,
@@ -36,6 +38,7 @@ ${SIGN_OFF}
 
 ${FOOTER}`,
     sms_text: '{{account.name}}: a payment of {{amount}} falls due on {{oldestDueDate}}. If you have already arranged it, thank you.',
+    attach_letter: false,
   },
   {
     key: 'due-today',
@@ -54,6 +57,7 @@ ${SIGN_OFF}
 
 ${FOOTER}`,
     sms_text: '{{account.name}}: a payment of {{amount}} is due today, {{oldestDueDate}}. If it is on its way, thank you.',
+    attach_letter: false,
   },
   {
     key: 'overdue-7',
@@ -72,6 +76,7 @@ ${SIGN_OFF}
 
 ${FOOTER}`,
     sms_text: '{{account.name}}: {{amount}}, due on {{oldestDueDate}}, has not been received yet. Please arrange payment soon.',
+    attach_letter: false,
   },
   {
     key: 'overdue-14',
@@ -90,6 +95,7 @@ ${SIGN_OFF}
 
 ${FOOTER}`,
     sms_text: '{{account.name}}: {{amount}} is still unpaid since {{oldestDueDate}}. Please pay within 7 days or contact us.',
+    attach_letter: false,
   },
   {
     key: 'final-notice',
@@ -110,6 +116,7 @@ ${SIGN_OFF}
 
 ${FOOTER}`,
     sms_text: '{{account.name}}: final notice. {{amount}} is overdue since {{oldestDueDate}}. Please pay within 14 days or contact us about a payment plan.',
+    attach_letter: true,
   },
   {
     key: 'escalation-manager',
@@ -126,6 +133,7 @@ All scheduled reminders have been sent. Please review the account and decide on 
 
 Recoup`,
     sms_text: null,
+    attach_letter: false,
   },
 ]);
 
