@@ -17,6 +17,8 @@ import { launchSystem, temporalClientOf, type LaunchedSystem } from '../support/
 //   3. another debtor promises a date within the strategy's policy, and the workflow holds dunning until then;
 //   4. a third asks for a plan longer than the policy allows, and it becomes a task for a collector, who agrees it;
 //   5. a tampered link, or one made for another account, is refused.
+// A dispute with a PDF attached, and the next reminder that leaves the disputed invoice out, is in
+// portal-dispute.browser.test.ts, which moves Temporal's clock to that reminder.
 // Every page is checked with axe for serious or critical accessibility violations.
 // Screenshots go to test-artifacts/browser/debtor-portal/.
 
