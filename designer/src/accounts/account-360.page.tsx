@@ -11,6 +11,10 @@ import { accountKey, addNote, getAccount, getCommunication, getTimeline } from '
 import { DebtorClock, ZoneClues } from './debtor-zones.tsx';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+const FILE_KINDS: Record<string, string> = { 'application/pdf': 'PDF', 'image/png': 'PNG image', 'image/jpeg': 'JPEG image' };
+const fileKind = (mediaType: string) => FILE_KINDS[mediaType] ?? mediaType;
+const fileSize = (bytes: number) =>
+  bytes < 1024 ? `${bytes} bytes` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 
 /** Everything about one debtor account on one page, including why its workflow did what it did. */
 export function Account360Page({ accountId, user }: { accountId: string; user: User }) {
@@ -198,7 +202,20 @@ export function Account360Page({ accountId, user }: { accountId: string; user: U
           ))}
           {d.disputes.map((dispute) => (
             <li key={dispute.id}>
-              Dispute opened {when(dispute.openedAt)}: “{dispute.reason}” — {dispute.status} ({dispute.items.map((i) => `${i.invoiceNumber} ${moneyText(i.amount)}`).join(', ')})
+              Dispute opened {when(dispute.openedAt)}{dispute.openedBy === null ? ' by the debtor in the portal' : ''}: “{dispute.reason}” — {dispute.status} (
+              {dispute.items.map((i) => `${i.invoiceNumber} ${moneyText(i.amount)}`).join(', ')})
+              {dispute.attachments.length > 0 ? (
+                <ul className="account-360__sub" aria-label={`Files sent with the dispute opened ${when(dispute.openedAt)}`}>
+                  {dispute.attachments.map((file) => (
+                    <li key={file.id}>
+                      <a href={`/api/disputes/${encodeURIComponent(dispute.id)}/attachments/${encodeURIComponent(file.id)}`} download={file.fileName}>
+                        {file.fileName}
+                      </a>{' '}
+                      ({fileKind(file.mediaType)}, {fileSize(file.sizeBytes)})
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -71,6 +71,26 @@ describe('the account 360', () => {
     expect(within(decisions).getByText('Facts: overdueAmountMinor = 50000')).toBeTruthy();
   });
 
+  it('shows a dispute the debtor opened in the portal with the file they sent, to download', async () => {
+    const disputed: AccountDetail = {
+      ...detail,
+      disputes: [
+        {
+          id: 'd-1', accountId: 'a-1', reason: 'Goods arrived damaged', status: 'open',
+          items: [{ invoiceId: 'i-1', invoiceNumber: 'INV-1', amount: { amountMinor: '50000', currency: 'EUR' } }],
+          openedBy: null, openedAt: '2026-03-01T10:00:00Z', resolvedBy: null, resolvedAt: null, resolutionNote: null, creditNotes: [],
+          attachments: [{ id: 'f-1', fileName: 'delivery-note.pdf', mediaType: 'application/pdf', sizeBytes: 245_760, createdAt: '2026-03-01T10:00:00Z' }],
+        },
+      ],
+    };
+    renderAccount({ 'GET /api/accounts/a-1': () => ({ status: 200, body: disputed }) });
+
+    expect(await screen.findByText(/by the debtor in the portal: “Goods arrived damaged” — open \(INV-1 €500\.00\)/)).toBeTruthy();
+    const link = screen.getByRole('link', { name: 'delivery-note.pdf' });
+    expect(link.getAttribute('href')).toBe('/api/disputes/d-1/attachments/f-1');
+    expect(link.closest('li')?.textContent).toBe('delivery-note.pdf (PDF, 240.0 KiB)');
+  });
+
   it('shows each open invoice’s predicted payment date, its interval and the reasons, and the account’s prediction', async () => {
     const predicted: AccountDetail = {
       ...detail,

@@ -64,6 +64,7 @@ export const disputeViewSchema = z.object({
       amount: moneySchema,
     }),
   ),
+  /** The user who opened it; null when the debtor opened it in the portal (the audit log names the contact). */
   openedBy: z.string().nullable(),
   openedAt: z.string(),
   resolvedBy: z.string().nullable(),
