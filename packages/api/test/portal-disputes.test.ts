@@ -181,6 +181,15 @@ describe('disputing an invoice in the portal', () => {
     expect(sent.text).not.toContain('<script>alert');
     const { disputes, attachments } = await storedFor(fay.accountId);
     expect([disputes.length, attachments.length]).toEqual([0, 0]);
+    // The refusal is audited with the contact who sent it and what was wrong, though nothing was stored.
+    const audit = await h.db.orm.em.fork().find(AuditLog, { action: 'portal.dispute-refused', entityId: fay.accountId });
+    expect(audit.map((a) => a.details)).toEqual([
+      {
+        actor: { kind: 'contact', contactId: fay.contactId, name: expect.any(String) },
+        status: 400,
+        problems: [{ field: 'attachment', reason: 'attachmentNotAsNamed', values: { name: 'invoice-copy.pdf', kind: 'PDF' } }],
+      },
+    ]);
   });
 
   it('refuses a file whose bytes are not what its name or declared type says', async () => {

@@ -5,6 +5,7 @@ import { isRecoupError } from '@recoup/domain';
 import type { DisputesService } from '../disputes/disputes.service.ts';
 import { STATUS_OF_KIND } from '../http/error-middleware.ts';
 import { portalPolicyFor } from './portal-arrangements.ts';
+import { auditPortal } from './portal-audit.ts';
 import { errorPage } from './portal-entry.pages.ts';
 import { checkDisputeForm, DisputeFormRefused, readDisputeForm, type DisputeFormProblem } from './portal-dispute-upload.ts';
 import type { PortalTexts } from './portal-texts.ts';
@@ -50,6 +51,13 @@ export const portalDisputeRoutes = (router: Router, deps: PortalDisputeDeps): vo
     res.status(status).type('html').set('Cache-Control', 'no-store').send(errorPage(texts, deps.creditor, messages.join(' '), true));
   };
   const problemText = (texts: PortalTexts, problem: DisputeFormProblem): string => texts.t(`dispute.errors.${problem.key}`, problem.values ?? {});
+  /** A refused form is an action too: the audit log keeps who sent what, and why nothing was stored. */
+  const refuse = async (res: Response, visitor: PortalVisitor, status: number, problems: readonly DisputeFormProblem[], messages: readonly string[]) => {
+    await deps.orm.em.fork().transactional((em) =>
+      auditPortal(em, visitor, 'dispute-refused', { status, problems: problems.map((p) => ({ field: p.field, reason: p.key, ...(p.values ? { values: p.values } : {}) })) }),
+    );
+    sendError(res, status, messages);
+  };
 
   /** The number of the visitor's own invoice with this id, to name it in a refusal; null for any other. */
   const ownInvoiceNumber = async (visitor: PortalVisitor, invoiceId: string | undefined): Promise<string | null> => {
@@ -63,7 +71,7 @@ export const portalDisputeRoutes = (router: Router, deps: PortalDisputeDeps): vo
     // The strategy may keep disputes out of the portal; then no form is shown, and a form sent anyway is not read.
     if (!(await portalPolicyFor(deps.orm.em.fork(), visitor.accountId)).disputes.enabled) {
       req.resume();
-      sendError(res, 403, [texts.t('dispute.errors.notOffered')]);
+      await refuse(res, visitor, 403, [{ field: 'form', key: 'notOffered' }], [texts.t('dispute.errors.notOffered')]);
       return;
     }
     let form;
@@ -71,7 +79,7 @@ export const portalDisputeRoutes = (router: Router, deps: PortalDisputeDeps): vo
       form = await checkDisputeForm(await readDisputeForm(req));
     } catch (error) {
       if (!(error instanceof DisputeFormRefused)) throw error;
-      sendError(res, error.status, error.problems.map((p) => problemText(texts, p)));
+      await refuse(res, visitor, error.status, error.problems, error.problems.map((p) => problemText(texts, p)));
       return;
     }
     try {
@@ -81,7 +89,8 @@ export const portalDisputeRoutes = (router: Router, deps: PortalDisputeDeps): vo
       if (!isRecoupError(error) || key === undefined) throw error;
       const index = itemIndexOf(error.details);
       const number = index === null ? null : await ownInvoiceNumber(visitor, form.invoiceIds[index]);
-      sendError(res, STATUS_OF_KIND[error.kind], [texts.t(`dispute.errors.${key}`, number ? { context: 'numbered', number } : {})]);
+      const problem: DisputeFormProblem = { field: 'invoice', key, ...(number ? { values: { number } } : {}) };
+      await refuse(res, visitor, STATUS_OF_KIND[error.kind], [problem], [texts.t(`dispute.errors.${key}`, number ? { context: 'numbered', number } : {})]);
       return;
     }
     res.redirect(303, '/portal?notice=disputed');
