@@ -17,6 +17,9 @@ import { AdminWorkflowsService } from './admin/workflows.service.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { AuthService } from './auth/auth.service.ts';
 import { createCsrf } from './auth/csrf.ts';
+import { apiTokensRoutes } from './auth/api-tokens.routes.ts';
+import { ApiTokensService } from './auth/api-tokens.service.ts';
+import { isTokenRequest, tokenAuthentication } from './auth/token-auth.ts';
 import { requireAuth, requireRole } from './auth/require-auth.ts';
 import { createSessionMiddleware, sessionSecret } from './auth/session.ts';
 import { SignInThrottle } from './auth/sign-in-throttle.ts';
@@ -233,7 +236,10 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   app.use('/api/bank-statements', express.raw({ type: ['text/*', 'application/xml', 'application/octet-stream'], limit: STATEMENT_LIMIT }));
   // Portfolio files are read by their routes, as a bounded stream handed to a worker thread (imports.routes.ts).
   app.use('/api', unless(isPortfolioUpload, express.json({ limit: JSON_LIMIT })), requireJsonBodies(['/imports/portfolio.csv', '/bank-statements']), storableInput);
-  app.use('/api', sessions.middleware, csrf.protection);
+  // A machine's request carries an API token instead of a session cookie and a CSRF token.
+  const apiTokens = new ApiTokensService(orm);
+  app.use('/api', tokenAuthentication(apiTokens, pool, config.apiTokenRequestsPerMinute));
+  app.use('/api', unless(isTokenRequest, sessions.middleware), unless(isTokenRequest, csrf.protection));
 
   app.use('/api/health', healthRoutes(config, createWorkerHealth(() => collections.temporal, config.temporal.namespace, config.temporal.taskQueue)));
   app.use('/api/auth', authRoutes(auth, csrf));
@@ -277,6 +283,7 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   app.use('/api/admin/audit', authenticated, auditLogRoutes(new AuditLogService(orm)));
   const paymentModels = new PaymentModelsService(orm, temporalTrainingRuns(() => collections.temporal, config.temporal.taskQueue));
   app.use('/api/admin/payment-models', authenticated, paymentModelsRoutes(paymentModels));
+  app.use('/api/admin/api-tokens', authenticated, apiTokensRoutes(apiTokens));
   app.use('/api/admin', authenticated, adminRoutes(adminWorkflows));
   app.use('/api/outbox', authenticated, outboxRoutes(new OutboxService(orm)));
   app.use('/api/team', authenticated, teamRoutes(new TeamService(orm)));

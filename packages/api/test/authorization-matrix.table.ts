@@ -204,6 +204,9 @@ export const OBJECT_ROUTES: readonly ObjectRoute[] = [
   },
   { route: 'POST /api/users/:id/unlock-sign-in', owner: 'none', roles: ADMIN, request: async (fx) => ({ path: `/api/users/${await fx.spareUser()}/unlock-sign-in` }) },
 
+  // API tokens: admins only.
+  { route: 'DELETE /api/admin/api-tokens/:id', owner: 'none', roles: ADMIN, request: async (fx) => ({ path: `/api/admin/api-tokens/${await fx.apiToken()}` }) },
+
   // Payment prediction models: admins only. A stored model comes from a training run, which this matrix's fixtures
   // do not make, so each row sends a request that passes authorization and is then refused for what it carries (a
   // body without the field, or a run the harness's Temporal stand-in cannot reach): an admin must get past 401, 403

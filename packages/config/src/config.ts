@@ -91,6 +91,8 @@ export interface RecoupConfig {
   secureCookies: boolean;
   sessionSecret: string | null;
   signIn: SignInThrottleConfig;
+  /** Requests one API token may make per minute (API_TOKEN_REQUESTS_PER_MINUTE). */
+  apiTokenRequestsPerMinute: number;
   imports: ImportLimitsConfig;
   logLevel: LogLevel;
   /** Demo mode (RECOUP_DEMO): seeded data and the built-in mail sink. */
@@ -212,6 +214,7 @@ const envSchema = z.object({
   SIGN_IN_WINDOW_SECONDS: positiveInt(15 * 60),
   SIGN_IN_LOCK_SECONDS: positiveInt(15 * 60),
   SIGN_IN_MAX_LOCK_SECONDS: positiveInt(24 * 60 * 60),
+  API_TOKEN_REQUESTS_PER_MINUTE: positiveInt(600),
   IMPORT_MAX_BYTES: positiveInt(50 * 1024 * 1024),
   IMPORT_MAX_ROWS: positiveInt(250_000),
   IMPORT_CONCURRENCY: positiveInt(1),
@@ -306,6 +309,7 @@ export const loadConfig = (env: Record<string, string | undefined>): RecoupConfi
       lockSeconds: e.SIGN_IN_LOCK_SECONDS,
       maxLockSeconds: e.SIGN_IN_MAX_LOCK_SECONDS,
     },
+    apiTokenRequestsPerMinute: e.API_TOKEN_REQUESTS_PER_MINUTE,
     imports: { maxBytes: e.IMPORT_MAX_BYTES, maxRows: e.IMPORT_MAX_ROWS, concurrent: e.IMPORT_CONCURRENCY, startWaitMs: e.IMPORT_START_WAIT_MS, resumeEveryMs: e.IMPORT_RESUME_MS },
     logLevel: e.LOG_LEVEL,
     demo: e.RECOUP_DEMO,

@@ -33,6 +33,7 @@ describe('loadConfig', () => {
       secureCookies: false,
       sessionSecret: null,
       signIn: { accountMaxFailures: 5, addressMaxFailures: 50, windowSeconds: 900, lockSeconds: 900, maxLockSeconds: 86400 },
+      apiTokenRequestsPerMinute: 600,
       imports: { maxBytes: 52_428_800, maxRows: 250_000, concurrent: 1, startWaitMs: 30_000, resumeEveryMs: 60_000 },
       logLevel: 'info',
       demo: false,

@@ -2,6 +2,7 @@ export * from './input-bounds.ts';
 export * from './common.dto.ts';
 export * from './money.dto.ts';
 export * from './auth.dto.ts';
+export * from './api-tokens.dto.ts';
 export * from './imports.dto.ts';
 export * from './payments.dto.ts';
 export * from './strategies.dto.ts';

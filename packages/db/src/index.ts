@@ -2,6 +2,7 @@ export * from './bound-query.ts';
 export * from './entities/account.entity.ts';
 export * from './entities/portal-checkout.entity.ts';
 export * from './entities/portal-code.entity.ts';
+export * from './entities/api-token.entity.ts';
 export * from './entities/account-event.entity.ts';
 export * from './entities/account-note.entity.ts';
 export * from './entities/allocation.entity.ts';

@@ -30,7 +30,7 @@ export function ormConfig(options: CreateOrmOptions): Options {
     pool: { max: options.poolMax ?? 10 },
     // The session store's, the sign-in throttle's and the portal rate limiter's tables have no entity; keep schema
     // tooling from proposing to drop them.
-    schemaGenerator: { skipTables: ['session', 'sign_in_throttle', 'portal_rate_limit'] },
+    schemaGenerator: { skipTables: ['session', 'sign_in_throttle', 'portal_rate_limit', 'api_token_rate_limit'] },
     migrations: {
       path: MIGRATIONS_DIR,
       pathTs: MIGRATIONS_DIR,

@@ -71,6 +71,7 @@ describe('migrations', () => {
         'Migration20261212000000_dispute_attachments',
         'Migration20261213000000_portal_requests',
         'Migration20261214000000_template_attach_letter',
+        'Migration20261215000000_api_tokens',
       ];
       expect(await pendingMigrations(orm)).toEqual(all);
       expect(await migrateToLatest(orm)).toEqual(all);
@@ -82,7 +83,7 @@ describe('migrations', () => {
       );
       expect(tables.map((t) => t.table_name)).toEqual(
         expect.arrayContaining([
-          'account', 'account_note', 'allocation', 'app_user', 'audit_log', 'bank_statement', 'bank_statement_section', 'call_attempt', 'collection_run', 'collector_task',
+          'account', 'account_note', 'api_token', 'api_token_rate_limit', 'allocation', 'app_user', 'audit_log', 'bank_statement', 'bank_statement_section', 'call_attempt', 'collection_run', 'collector_task',
           'communication', 'compliance_setting', 'contact', 'credit_note', 'csv_statement_mapping', 'dispute', 'dispute_attachment', 'dispute_item', 'escalation',
           'idempotency_record', 'import_batch', 'invoice', 'invoice_prediction', 'outbox_message', 'payment', 'payment_model', 'payment_plan', 'promise',
           'portal_checkout', 'portal_code', 'portal_rate_limit', 'promise_allocation', 'session', 'sign_in_throttle', 'statement_line', 'strategy', 'strategy_assignment', 'strategy_version', 'template',

@@ -345,3 +345,4 @@ export {
   type PaymentOutcome,
   type TrainingExample,
 } from './prediction/training-examples.ts';
+export { API_TOKEN_SCOPES, API_TOKEN_SCOPE_DESCRIPTIONS, isApiTokenScope, type ApiTokenScope } from './api-token-scopes.ts';

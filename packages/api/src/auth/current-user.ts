@@ -16,6 +16,9 @@ export const setCurrentUser = (req: Request, user: AuthUser): void => {
   users.set(req, user);
 };
 
+/** Whether the request's user is known already: an API token names it before any session is read. */
+export const hasCurrentUser = (req: Request): boolean => users.has(req);
+
 export const currentUser = (req: Request): AuthUser => {
   const user = users.get(req);
   if (!user) throw new UnauthenticatedError();

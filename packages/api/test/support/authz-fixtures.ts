@@ -136,6 +136,16 @@ export class AuthzFixtures {
     return this.#h.addUser({ email: `spare-${suffix}@recoup.local`, name: `Spare ${suffix}`, role: 'collector' });
   }
 
+  /** A fresh API token, made by the admin, for the token-administration routes. */
+  async apiToken(): Promise<string> {
+    const response = await this.#admin.agent
+      .post('/api/admin/api-tokens')
+      .set('x-csrf-token', this.#admin.csrf)
+      .send({ name: `Matrix ${randomUUID().slice(0, 8)}`, userId: await this.#h.userId('manager'), scopes: ['accounts:read'] });
+    if (response.status !== 201) throw new Error(`Creating an API token answered ${response.status}: ${JSON.stringify(response.body)}`);
+    return (response.body as { token: { id: string } }).token.id;
+  }
+
   async optOutToken(): Promise<string> {
     const { accountId } = await this.account(null);
     const contact = await this.#h.db.orm.em.fork().findOneOrFail(Contact, { account: accountId });

@@ -3,6 +3,7 @@ import { Account } from './account.entity.ts';
 import { AccountEvent } from './account-event.entity.ts';
 import { AccountNote } from './account-note.entity.ts';
 import { Allocation } from './allocation.entity.ts';
+import { ApiToken } from './api-token.entity.ts';
 import { AppUser } from './app-user.entity.ts';
 import { AuditLog } from './audit-log.entity.ts';
 import { BankStatement } from './bank-statement.entity.ts';
@@ -76,4 +77,5 @@ export const ENTITIES: readonly EntitySchema[] = [
   InvoicePrediction,
   PortalCode,
   PortalCheckout,
+  ApiToken,
 ];

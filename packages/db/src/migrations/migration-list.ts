@@ -29,6 +29,7 @@ import { Migration20261211000000_portal_visit_event } from './Migration202612110
 import { Migration20261212000000_dispute_attachments } from './Migration20261212000000_dispute_attachments.ts';
 import { Migration20261213000000_portal_requests } from './Migration20261213000000_portal_requests.ts';
 import { Migration20261214000000_template_attach_letter } from './Migration20261214000000_template_attach_letter.ts';
+import { Migration20261215000000_api_tokens } from './Migration20261215000000_api_tokens.ts';
 
 // Every migration, oldest first. Add new migration files here: the ORM runs this list rather than globbing the folder.
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261212000000_dispute_attachments', class: Migration20261212000000_dispute_attachments },
   { name: 'Migration20261213000000_portal_requests', class: Migration20261213000000_portal_requests },
   { name: 'Migration20261214000000_template_attach_letter', class: Migration20261214000000_template_attach_letter },
+  { name: 'Migration20261215000000_api_tokens', class: Migration20261215000000_api_tokens },
 ] as const;
