@@ -27,6 +27,7 @@ const WorkflowInspectorPage = lazy(() =>
   import('./admin/workflow-inspector.page.tsx').then((m) => ({ default: m.WorkflowInspectorPage })),
 );
 const UsersPage = lazy(() => import('./admin/users.page.tsx').then((m) => ({ default: m.UsersPage })));
+const ApiTokensPage = lazy(() => import('./admin/api-tokens.page.tsx').then((m) => ({ default: m.ApiTokensPage })));
 const AdminPage = lazy(() => import('./admin/admin.page.tsx').then((m) => ({ default: m.AdminPage })));
 const ComplianceSettingsPage = lazy(() =>
   import('./admin/compliance-settings.page.tsx').then((m) => ({ default: m.ComplianceSettingsPage })),
@@ -118,6 +119,8 @@ function renderRoute(route: Route, user: User) {
       return <WorkflowInspectorPage accountId={route.accountId} user={user} />;
     case 'users':
       return <UsersPage user={user} />;
+    case 'api-tokens':
+      return <ApiTokensPage user={user} />;
     case 'admin':
       return <AdminPage user={user} />;
     case 'compliance':

@@ -76,6 +76,13 @@ export const SECTIONS: readonly Section[] = [
     roles: ['admin'],
   },
   {
+    path: '/admin/api-tokens',
+    title: 'API tokens',
+    summary: 'Credentials for your ERP and other systems: what each may do, who it acts as, its last use, and revoking it.',
+    area: 'admin',
+    roles: ['admin'],
+  },
+  {
     path: '/admin/compliance',
     title: 'Compliance settings',
     summary: 'Contact hours and call limits per customer type, with the Reg F rule behind each.',
@@ -127,6 +134,7 @@ export type Route =
   | { kind: 'workflows' }
   | { kind: 'workflow'; accountId: string }
   | { kind: 'users' }
+  | { kind: 'api-tokens' }
   | { kind: 'admin' }
   | { kind: 'compliance' }
   | { kind: 'audit' }
@@ -148,6 +156,7 @@ export function matchRoute(pathname: string): Route {
   if (cash) return { kind: 'cash', view: cash };
   if (path === '/admin/workflows') return { kind: 'workflows' };
   if (path === '/admin/users') return { kind: 'users' };
+  if (path === '/admin/api-tokens') return { kind: 'api-tokens' };
   if (path === ADMIN_PATH) return { kind: 'admin' };
   if (path === '/admin/compliance') return { kind: 'compliance' };
   if (path === '/admin/audit') return { kind: 'audit' };

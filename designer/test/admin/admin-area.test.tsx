@@ -20,7 +20,7 @@ describe('the admin area', () => {
   it('lists an admin’s sections with a title and a one-line explanation each', () => {
     renderWithApi(<AdminPage user={person('admin')} />);
     const tiles = screen.getAllByRole('link');
-    expect(tiles.map((tile) => tile.getAttribute('href'))).toEqual(['/admin/workflows', '/admin/users', '/admin/compliance', '/admin/audit', '/admin/outbox', '/admin/payment-models']);
+    expect(tiles.map((tile) => tile.getAttribute('href'))).toEqual(['/admin/workflows', '/admin/users', '/admin/api-tokens', '/admin/compliance', '/admin/audit', '/admin/outbox', '/admin/payment-models']);
     const audit = screen.getByRole('link', { name: /^Audit log/ });
     expect(audit.textContent).toContain('a check that no entry was changed or removed');
     expect(screen.getByRole('link', { name: /^Compliance settings/ }).textContent).toContain('Reg F');
