@@ -8,7 +8,8 @@ import { launchSystem, type LaunchedSystem } from '../support/launched-system.ts
 
 // An admin works the admin screens in Chromium on the system the README's first command starts: checks the audit
 // log's chain and finds it intact, reads in the outbox the reminder a workflow sent to a debtor imported for the
-// test, and changes a compliance setting, which the API then holds and the audit log records.
+// test, changes a compliance setting, which the API then holds and the audit log records, and creates an API token,
+// uses it against the running API as a machine would, and revokes it.
 // Screenshots go to test-artifacts/browser/admin-screens/.
 
 const shots = artifactDir('admin-screens');
@@ -159,6 +160,39 @@ describe('the admin screens in Chromium', () => {
     // The check wrote an entry of its own, and the filtered list is read again.
     await onlyActionsStartingWith('compliance-setting.');
     await shot('07-audit-log-setting-change');
+  });
+
+  it('creates an API token that reads accounts with no session and is refused outside its scope, then revokes it', async () => {
+    await adminMenu().getByRole('link', { name: 'API tokens' }).click();
+    await page.getByRole('heading', { name: 'New token' }).waitFor();
+    await page.getByLabel('Name').fill('Browser ERP sync');
+    await page.getByLabel('Acts as').selectOption({ label: 'Max Manager (manager)' });
+    await page.getByRole('checkbox', { name: /accounts:read/ }).check();
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secret = (await page.getByLabel('The new token').textContent()) ?? '';
+    expect(secret).toMatch(/^rcp_/);
+    await shot('08-api-token-created');
+
+    // The running API, asked by a machine with only the token: no cookie, no CSRF token.
+    const asMachine = (path: string, init: RequestInit = {}) =>
+      fetch(`${system.apiUrl}${path}`, { ...init, headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json', ...init.headers } });
+    const accounts = await asMachine('/api/accounts?q=ADMIN-1');
+    expect(accounts.status).toBe(200);
+    expect(((await accounts.json()) as { items: { externalRef: string }[] }).items.map((a) => a.externalRef)).toEqual(['ADMIN-1']);
+    const users = await asMachine('/api/users');
+    expect([users.status, ((await users.json()) as { error: { code: string } }).error.code]).toEqual([403, 'token-route-closed']);
+    const imported = await asMachine('/api/imports/portfolio', { method: 'POST', body: JSON.stringify({ accounts: [] }) });
+    expect([imported.status, ((await imported.json()) as { error: { code: string } }).error.code]).toEqual([403, 'token-scope-missing']);
+
+    await page.reload();
+    const row = page.getByRole('row', { name: /Browser ERP sync/ });
+    await row.getByText('Active').waitFor();
+    await row.getByRole('button', { name: 'Revoke…' }).click();
+    await row.getByRole('button', { name: 'Revoke Browser ERP sync' }).click();
+    await row.getByText('Revoked').waitFor();
+    await shot('09-api-token-revoked');
+    const refused = await asMachine('/api/accounts');
+    expect([refused.status, ((await refused.json()) as { error: { code: string } }).error.code]).toEqual([401, 'token-revoked']);
     // The sign-in page asks who is signed in before anyone is: that 401 is expected. So is the refused setting's 400.
     expect(errors.filter((error) => !/status of (401|400)/.test(error))).toEqual([]);
   });

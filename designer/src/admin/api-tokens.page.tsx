@@ -130,7 +130,7 @@ export function ApiTokensPage({ user }: { user: User }) {
               <p className="empty">No token yet. Create one for each system that talks to Recoup, so each can be revoked on its own.</p>
             ) : (
               <table className="users__table">
-                <caption className="users__sub">{tokens.data.items.length} tokens, newest first. A revoked token is refused at once.</caption>
+                <caption className="users__sub">{tokens.data.items.length === 1 ? '1 token' : `${tokens.data.items.length} tokens`}, newest first. A revoked token is refused at once.</caption>
                 <thead>
                   <tr>
                     <th scope="col">Token</th>
