@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { ApiTokenView, CreatedApiToken, UserAdminView } from '@recoup/contracts';
 import { useApi } from '../api/api-context.ts';
-import { describeFailure } from '../api/api-failure.ts';
+import { describeFailure, reasonsByField } from '../api/api-failure.ts';
 import { createApiToken, type ScopeChoice } from './api-tokens.api.ts';
 
 type Field = 'name' | 'userId' | 'scopes' | 'expiresAt';
@@ -45,12 +45,7 @@ export function NewApiTokenForm({ users, scopes, onCreated }: NewApiTokenFormPro
       setExpiresOn('');
     } catch (failure) {
       const described = describeFailure(failure, 'The token was not created.');
-      const next: Partial<Record<Field, string>> = {};
-      for (const field of described.fields) {
-        const head = FIELDS.find((f) => f === field.path.split('.')[0]);
-        if (head && next[head] === undefined) next[head] = field.reason;
-      }
-      setErrors(next);
+      setErrors(reasonsByField(described, FIELDS));
       setFormError(described.message);
     } finally {
       setSaving(false);

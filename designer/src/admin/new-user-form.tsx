@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { Role, UserAdminView } from '@recoup/contracts';
 import { useApi } from '../api/api-context.ts';
-import { describeFailure } from '../api/api-failure.ts';
+import { describeFailure, reasonsByField } from '../api/api-failure.ts';
 import { createUser } from './users.api.ts';
 
 type Field = 'email' | 'name' | 'role' | 'password' | 'managerId';
@@ -39,12 +39,7 @@ export function NewUserForm({ managers, onCreated }: NewUserFormProps) {
       setPassword('');
     } catch (failure) {
       const described = describeFailure(failure, 'The user was not created.');
-      const next: Partial<Record<Field, string>> = {};
-      for (const field of described.fields) {
-        const head = FIELDS.find((f) => f === field.path.split('.')[0]);
-        if (head && next[head] === undefined) next[head] = field.reason;
-      }
-      setErrors(next);
+      setErrors(reasonsByField(described, FIELDS));
       setFormError(described.message);
     } finally {
       setSaving(false);

@@ -35,3 +35,13 @@ export function describeFailure(error: unknown, fallback: string): ApiFailure {
   }
   return { message: error.message, fields };
 }
+
+/** The first reason the server gave for each of a form's fields, a nested path ("scopes.1") counting for its head. */
+export function reasonsByField<F extends string>(failure: ApiFailure, fields: readonly F[]): Partial<Record<F, string>> {
+  const reasons: Partial<Record<F, string>> = {};
+  for (const field of failure.fields) {
+    const head = fields.find((f) => f === field.path.split('.')[0]);
+    if (head && reasons[head] === undefined) reasons[head] = field.reason;
+  }
+  return reasons;
+}
