@@ -147,3 +147,50 @@ export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
 export const workflowTimelineSchema = z.object({ accountId: z.string(), entries: z.array(timelineEntrySchema) });
 export type WorkflowTimeline = z.infer<typeof workflowTimelineSchema>;
+
+/** One event of a workflow's history in readable form, as the inspector lists it. */
+export const workflowHistoryEventSchema = z.object({
+  eventId: z.string(),
+  eventTime: z.string().nullable(),
+  /** Temporal's event type without its prefix: TimerStarted, ActivityTaskCompleted, ... */
+  eventType: z.string(),
+  /** A one-line human summary (timer started for 3 days, activity sendReminder completed, ...). */
+  summary: z.string(),
+  /** Decoded attributes of the event (payloads decoded to JSON). */
+  details: z.record(z.string(), z.unknown()),
+});
+export type WorkflowHistoryEvent = z.infer<typeof workflowHistoryEventSchema>;
+
+export const workflowHistorySchema = z.object({ accountId: z.string(), events: z.array(workflowHistoryEventSchema) });
+export type WorkflowHistory = z.infer<typeof workflowHistorySchema>;
+
+// Temporal's codec-server protocol, for the Web UI and `temporal workflow show --codec-endpoint`: POST .../decode and
+// .../encode take and answer `{ payloads: [{ metadata: { name: base64 }, data: base64 }] }` (Payloads as proto3 JSON).
+
+/** The UI and the CLI send a few payloads at a time. */
+export const TEMPORAL_CODEC_MAX_PAYLOADS = 1_000;
+
+/** Standard or URL-safe base64, both of which proto3 JSON readers accept. */
+const base64Schema = z.string().regex(/^[A-Za-z0-9+/_-]*={0,2}$/, { message: 'must be base64' });
+
+/** One payload as proto3 JSON writes it. */
+export const temporalPayloadJsonSchema = z.object({
+  metadata: z
+    // zod would drop a field named __proto__ without a word; a codec must not change a payload silently.
+    .custom<unknown>((value) => typeof value !== 'object' || value === null || !Object.hasOwn(value, '__proto__'), {
+      message: 'must not have a field named __proto__',
+    })
+    .pipe(z.record(z.string().min(1).max(256), base64Schema))
+    .optional(),
+  data: base64Schema.optional(),
+});
+export type TemporalPayloadJson = z.infer<typeof temporalPayloadJsonSchema>;
+
+export const temporalCodecRequestSchema = z.object({ payloads: z.array(temporalPayloadJsonSchema).max(TEMPORAL_CODEC_MAX_PAYLOADS) });
+export type TemporalCodecRequest = z.infer<typeof temporalCodecRequestSchema>;
+
+/** The payloads decoded or encoded, in the order they came; each with its metadata and data, in standard base64. */
+export const temporalCodecResponseSchema = z.object({
+  payloads: z.array(z.object({ metadata: z.record(z.string(), base64Schema), data: base64Schema })),
+});
+export type TemporalCodecResponse = z.infer<typeof temporalCodecResponseSchema>;

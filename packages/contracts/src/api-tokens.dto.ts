@@ -47,3 +47,9 @@ export type CreatedApiToken = z.infer<typeof createdApiTokenSchema>;
 
 export const apiTokenListSchema = z.object({ items: z.array(apiTokenViewSchema) });
 export type ApiTokenList = z.infer<typeof apiTokenListSchema>;
+
+/** GET /api/admin/api-tokens/scopes: the scopes a token can be given, with what each opens. */
+export const apiTokenScopeListSchema = z.object({
+  items: z.array(z.object({ scope: apiTokenScopeSchema, description: z.string() })),
+});
+export type ApiTokenScopeList = z.infer<typeof apiTokenScopeListSchema>;

@@ -1,7 +1,7 @@
 import type { StatementProgress } from '@recoup/domain';
 import { z } from 'zod';
 import { uuidSchema } from './common.dto.ts';
-import { positiveMinorSchema } from './money.dto.ts';
+import { moneySchema, positiveMinorSchema } from './money.dto.ts';
 
 export const STATEMENT_FORMAT_VALUES = ['camt.053', 'camt.054', 'mt940', 'bai2', 'csv'] as const;
 export const STATEMENT_STATUS_VALUES = ['received', 'unbalanced', 'reconciling', 'reconciled', 'failed', 'rejected'] as const;
@@ -58,65 +58,84 @@ export const csvStatementMappingSchema = z
 export const mappingNameParamsSchema = z.object({ name: z.string().min(1).max(100) });
 
 /** A statement of the file whose own balances, control totals or counts do not add up. */
-export interface StatementImbalanceView {
-  account: string;
-  currency: string;
-  where: string;
-  message: string;
+export const statementImbalanceViewSchema = z.object({
+  account: z.string(),
+  currency: z.string(),
+  where: z.string(),
+  message: z.string(),
   /** Stated minus computed, in minor units; null for a count that is off. */
-  differenceMinor: string | null;
-}
+  differenceMinor: z.string().nullable(),
+});
+export type StatementImbalanceView = z.infer<typeof statementImbalanceViewSchema>;
 
 /** A line of the file that was not stored because the same transaction was imported before. */
-export interface AlreadySeenLineView {
+export const alreadySeenLineViewSchema = z.object({
   /** Where the line is in this file. */
-  source: string;
-  matchedLineId: string;
-  matchedStatementId: string;
-  matchedSource: string;
-  reason: string;
-}
+  source: z.string(),
+  matchedLineId: z.string(),
+  matchedStatementId: z.string(),
+  matchedSource: z.string(),
+  reason: z.string(),
+});
+export type AlreadySeenLineView = z.infer<typeof alreadySeenLineViewSchema>;
 
-export interface StatementReviewView {
-  decision: 'released' | 'rejected';
-  reason: string;
-  byUserId: string | null;
-  at: string;
-}
+export const statementReviewViewSchema = z.object({
+  decision: z.enum(['released', 'rejected']),
+  reason: z.string(),
+  byUserId: z.string().nullable(),
+  at: z.string(),
+});
+export type StatementReviewView = z.infer<typeof statementReviewViewSchema>;
 
-export interface StatementImportResult {
-  id: string;
-  format: (typeof STATEMENT_FORMAT_VALUES)[number];
-  statementRef: string;
-  filename: string;
-  status: StatementStatus;
-  createdAt: string;
+export const statementImportResultSchema = z.object({
+  id: z.string(),
+  format: z.enum(STATEMENT_FORMAT_VALUES),
+  statementRef: z.string(),
+  filename: z.string(),
+  status: z.enum(STATEMENT_STATUS_VALUES),
+  createdAt: z.string(),
   /** True when this very file, or every statement in it, was imported before: nothing changed. */
-  duplicate: boolean;
-  lines: number;
+  duplicate: z.boolean(),
+  lines: z.number().int(),
   /** Lines stored now; the others were transactions already seen in an earlier statement. */
-  newLines: number;
-  alreadySeen: number;
+  newLines: z.number().int(),
+  alreadySeen: z.number().int(),
   /** Each line not stored as already seen, with the line it matched, so a person can check. */
-  alreadySeenLines: AlreadySeenLineView[];
+  alreadySeenLines: z.array(alreadySeenLineViewSchema),
   /** Empty when the statement adds up; otherwise it is held ('unbalanced') until a manager releases or rejects it. */
-  imbalances: StatementImbalanceView[];
-  review: StatementReviewView | null;
-}
+  imbalances: z.array(statementImbalanceViewSchema),
+  review: statementReviewViewSchema.nullable(),
+});
+export type StatementImportResult = z.infer<typeof statementImportResultSchema>;
+
+/** Where a statement's reconciliation stands, counted from its lines (the domain's StatementProgress). */
+export const statementProgressSchema = z.object({
+  lines: z.number().int(),
+  pending: z.number().int(),
+  applied: z.number().int(),
+  reversed: z.number().int(),
+  exceptions: z.number().int(),
+  skipped: z.number().int(),
+  /** Money received and applied to accounts, per currency (credits that became payments). */
+  appliedMinor: z.array(z.object({ currency: z.string(), amountMinor: z.string() })),
+}) satisfies z.ZodType<StatementProgress>;
 
 /** GET /api/bank-statements: each statement with its progress; the already-seen lines are on the detail. */
-export interface StatementListItem extends Omit<StatementImportResult, 'alreadySeenLines'> {
-  progress: StatementProgress;
-}
+export const statementListItemSchema = statementImportResultSchema.omit({ alreadySeenLines: true }).extend({
+  progress: statementProgressSchema,
+});
+export type StatementListItem = z.infer<typeof statementListItemSchema>;
 
 /** POST /api/bank-statements/:id/release and /reject: a manager's decision on an unbalanced statement. */
 export const statementReviewSchema = z.object({ reason: z.string().trim().min(3).max(500) }).strict();
 
 /** GET /api/bank-statements/:id: the statement, its progress counted from its lines, and its workflow. */
-export interface StatementDetail extends StatementImportResult {
-  progress: StatementProgress;
-  workflow: { workflowId: string; status: string } | null;
-}
+export const statementDetailSchema = statementImportResultSchema.extend({
+  progress: statementProgressSchema,
+  /** The reconciliation workflow as Temporal reports it; null when none was started or Temporal could not be asked. */
+  workflow: z.object({ workflowId: z.string(), status: z.string() }).nullable(),
+});
+export type StatementDetail = z.infer<typeof statementDetailSchema>;
 
 /** POST /api/statement-lines/:id/match: apply a line by hand to an account, oldest invoices first unless told. */
 export const manualMatchSchema = z
@@ -145,3 +164,100 @@ export const exceptionQuerySchema = z
   .strict();
 
 export const deductionQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }).strict();
+
+/** PUT /api/statement-mappings/:name: the name the mapping was saved under. */
+export const savedStatementMappingSchema = z.object({ name: z.string() });
+export type SavedStatementMapping = z.infer<typeof savedStatementMappingSchema>;
+
+/**
+ * pending: not looked at yet. exception: a person decides. applied: it became a payment, or reversed one. skipped:
+ * not a customer payment (or a zero amount). rejected: its statement was rejected by a manager.
+ */
+export const STATEMENT_LINE_STATUS_VALUES = ['pending', 'exception', 'applied', 'skipped', 'rejected'] as const;
+
+/** GET /api/bank-statements/:id/lines: one transaction of the statement and what became of it. */
+export const statementLineViewSchema = z.object({
+  id: z.string(),
+  accountNumber: z.string(),
+  bankRef: z.string().nullable(),
+  customerRef: z.string().nullable(),
+  direction: z.enum(['credit', 'debit']),
+  amount: moneySchema,
+  /** YYYY-MM-DD, when the file gives one. */
+  valueDate: z.string().nullable(),
+  text: z.string(),
+  counterparty: z.string().nullable(),
+  /** A returned, bounced or NSF item. */
+  returned: z.boolean(),
+  status: z.enum(STATEMENT_LINE_STATUS_VALUES),
+  /** Where the line is in its file. */
+  source: z.string(),
+  /** The account it was matched to, or the best suggestion for an exception. */
+  accountId: z.string().nullable(),
+  rule: z.string().nullable(),
+  /** 0 to 1: how sure the matcher was. */
+  confidence: z.number().nullable(),
+  reason: z.string().nullable(),
+  /** Left open on the invoices a short payment named. */
+  residualMinor: z.string().nullable(),
+});
+export type StatementLineView = z.infer<typeof statementLineViewSchema>;
+
+/** GET /api/statement-lines/exceptions: a line the matcher left for a person. */
+export const exceptionViewSchema = z.object({
+  id: z.string(),
+  statementId: z.string(),
+  position: z.number().int(),
+  source: z.string(),
+  bankRef: z.string().nullable(),
+  customerRef: z.string().nullable(),
+  direction: z.enum(['credit', 'debit']),
+  returned: z.boolean(),
+  amount: moneySchema,
+  valueDate: z.string().nullable(),
+  text: z.string(),
+  counterparty: z.string().nullable(),
+  reason: z.string().nullable(),
+  /** The matcher's best guess, if it had one: the account, and how it would have applied the money. */
+  suggestion: z
+    .object({
+      accountId: z.string(),
+      accountRef: z.string(),
+      accountName: z.string(),
+      rule: z.string().nullable(),
+      confidence: z.number().nullable(),
+      allocations: z.array(z.object({ invoiceId: z.string(), invoiceNumber: z.string(), amountMinor: z.string() })),
+    })
+    .nullable(),
+});
+export type ExceptionView = z.infer<typeof exceptionViewSchema>;
+
+/** GET /api/statement-lines/deductions: a short payment, applied, with an amount left open on the invoices it named, to be claimed or disputed. */
+export const deductionViewSchema = z.object({
+  lineId: z.string(),
+  statementId: z.string(),
+  account: z.object({ id: z.string(), externalRef: z.string(), name: z.string() }),
+  amount: moneySchema,
+  residualMinor: z.string(),
+  text: z.string(),
+  valueDate: z.string().nullable(),
+  /** The invoices the payment named, with what they still owe now. */
+  invoices: z.array(z.object({ invoiceId: z.string(), number: z.string(), openMinor: z.string() })),
+});
+export type DeductionView = z.infer<typeof deductionViewSchema>;
+
+/** POST /api/statement-lines/:id/match, /reverse and /skip: what became of the line. */
+export const lineResolutionSchema = z.object({
+  lineId: z.string(),
+  status: z.enum(['applied', 'skipped']),
+  /** The payment made from the line, or the one it reversed; null for a skipped line. */
+  paymentId: z.string().nullable(),
+  accountId: z.string().nullable(),
+});
+export type LineResolution = z.infer<typeof lineResolutionSchema>;
+
+export const exceptionListSchema = z.object({ items: z.array(exceptionViewSchema) });
+export type ExceptionList = z.infer<typeof exceptionListSchema>;
+
+export const deductionListSchema = z.object({ items: z.array(deductionViewSchema) });
+export type DeductionList = z.infer<typeof deductionListSchema>;

@@ -32,11 +32,18 @@ export const complianceSettingSchema = z
 
 export type ComplianceSettingInput = z.infer<typeof complianceSettingSchema>;
 
-export interface ComplianceSettingView extends ComplianceSettingInput {
-  customerType: (typeof CUSTOMER_TYPE_VALUES)[number];
-  callLimitScope: (typeof CALL_LIMIT_SCOPE_VALUES)[number];
-  updatedAt: string;
-}
+/** One customer type's settings as stored. */
+export const complianceSettingViewSchema = z.object({
+  customerType: z.enum(CUSTOMER_TYPE_VALUES),
+  contactStartMinutes: z.number().int(),
+  contactEndMinutes: z.number().int(),
+  maxCallAttempts: z.number().int(),
+  callWindowDays: z.number().int(),
+  quietDaysAfterConversation: z.number().int(),
+  callLimitScope: z.enum(CALL_LIMIT_SCOPE_VALUES),
+  updatedAt: z.string(),
+});
+export type ComplianceSettingView = z.infer<typeof complianceSettingViewSchema>;
 
 /** A telephone call placed to the debtor; refused when the call-frequency limits forbid it. */
 export const callAttemptRequestSchema = z
@@ -55,11 +62,13 @@ export const callAttemptRequestSchema = z
 
 export type CallAttemptRequest = z.infer<typeof callAttemptRequestSchema>;
 
-export interface CallAttemptView {
-  id: string;
-  placedAt: string;
-  outcome: (typeof CALL_OUTCOME_VALUES)[number];
-  taskId: string | null;
-  userId: string | null;
-  invoiceIds: string[];
-}
+/** A call as logged. */
+export const callAttemptViewSchema = z.object({
+  id: z.string(),
+  placedAt: z.string(),
+  outcome: z.enum(CALL_OUTCOME_VALUES),
+  taskId: z.string().nullable(),
+  userId: z.string().nullable(),
+  invoiceIds: z.array(z.string()),
+});
+export type CallAttemptView = z.infer<typeof callAttemptViewSchema>;

@@ -220,3 +220,24 @@ export const kpiOptionsSchema = z.object({
   collectors: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 export type KpiOptions = z.infer<typeof kpiOptionsSchema>;
+
+/**
+ * A block's name in the path of GET /api/kpis/<block>, alone or with a .csv suffix (aging, aging.csv). The route
+ * tells the names apart itself, so that a name that is no block is a 404 rather than a malformed request.
+ */
+export const kpiBlockParamsSchema = z.object({
+  block: z.string().describe(`One of ${KPI_BLOCKS.join(', ')}; with .csv appended (aging.csv) the block comes as CSV.`),
+});
+export type KpiBlockParams = z.infer<typeof kpiBlockParamsSchema>;
+
+/** One block alone (GET /api/kpis/<block>): the filters it was figured with, and the block under its own name. */
+export const kpiBlockResponseSchema = z.union([
+  z.object({ filters: kpiFiltersSchema, aging: agingBlockSchema }),
+  z.object({ filters: kpiFiltersSchema, dso: dsoBlockSchema }),
+  z.object({ filters: kpiFiltersSchema, cei: ceiBlockSchema }),
+  z.object({ filters: kpiFiltersSchema, recovery: recoveryBlockSchema }),
+  z.object({ filters: kpiFiltersSchema, promises: promisesBlockSchema }),
+  z.object({ filters: kpiFiltersSchema, productivity: productivityBlockSchema }),
+  z.object({ filters: kpiFiltersSchema, forecast: forecastBlockSchema }),
+]);
+export type KpiBlockResponse = z.infer<typeof kpiBlockResponseSchema>;

@@ -54,3 +54,14 @@ export type PaymentResponse = z.infer<typeof paymentResponseSchema>;
 
 /** POST /api/payments/:id/reverse: the bank took the money back (a bounced cheque, an NSF debit, a recall). */
 export const paymentReversalSchema = z.object({ reason: z.string().trim().min(3).max(500) }).strict();
+
+/** The answer to a reversal: what each invoice owes again, and the account's open balance after it. */
+export const paymentReversalViewSchema = z.object({
+  paymentId: z.string(),
+  accountId: z.string(),
+  /** Per invoice, the amount the reversal put back on it, in minor units. */
+  restored: z.array(z.object({ invoiceId: z.string(), amountMinor: z.string() })),
+  /** Open receivables per currency after the reversal. */
+  balance: z.array(moneySchema),
+});
+export type PaymentReversalView = z.infer<typeof paymentReversalViewSchema>;

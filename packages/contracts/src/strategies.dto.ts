@@ -74,16 +74,18 @@ export const cohortMigrationRequestSchema = z
 
 export type CohortMigrationRequest = z.infer<typeof cohortMigrationRequestSchema>;
 
-export interface CohortMigrationResult {
-  targetVersionId: string;
+/** What a cohort migration did to each account of the cohort (the answer of POST /api/strategy-versions/:id/migrate). */
+export const cohortMigrationResultSchema = z.object({
+  targetVersionId: z.string(),
   /** Accounts whose latest run was on the old version. */
-  cohort: number;
-  migrated: { accountId: string; nodeId: string }[];
+  cohort: z.number().int().min(0),
+  migrated: z.array(z.object({ accountId: z.string(), nodeId: z.string() })),
   /** Refused by the workflow, with its reason (typically: the current node has no counterpart). */
-  refused: { accountId: string; reason: string }[];
+  refused: z.array(z.object({ accountId: z.string(), reason: z.string() })),
   /** Accounts whose workflow has already ended. */
-  notRunning: string[];
-}
+  notRunning: z.array(z.string()),
+});
+export type CohortMigrationResult = z.infer<typeof cohortMigrationResultSchema>;
 
 /** The live overlay asks at most this many accounts' workflows; beyond it the counts are of a first slice. */
 export const MAX_LIVE_ACCOUNTS = 5_000;

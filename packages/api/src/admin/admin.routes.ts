@@ -1,9 +1,9 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { idParamsSchema, WORKFLOW_ACTIONS, workflowActionRequestSchema, workflowListQuerySchema, type WorkflowAction } from '@recoup/contracts';
 import { currentUser } from '../auth/current-user.ts';
 import { requireRole } from '../auth/require-auth.ts';
-import { ValidationError } from '../errors.ts';
-import { issuesOf, parseParams, parseQuery } from '../http/validate.ts';
+import { ValidationError, type FieldIssue } from '../errors.ts';
+import { parseBody, parseParams, parseQuery } from '../http/validate.ts';
 import type { AdminWorkflowsService } from './workflows.service.ts';
 
 export const adminRoutes = (workflows: AdminWorkflowsService): Router => {
@@ -29,7 +29,7 @@ export const adminRoutes = (workflows: AdminWorkflowsService): Router => {
   for (const action of WORKFLOW_ACTIONS) {
     router.post(`/accounts/:id/workflow/${action}`, async (req, res) => {
       const { id } = parseParams(idParamsSchema, req);
-      res.json(await workflows.act(id, action, reasonOf(req.body, action), currentUser(req)));
+      res.json(await workflows.act(id, action, reasonOf(req, action), currentUser(req)));
     });
   }
 
@@ -48,10 +48,12 @@ export const adminRoutes = (workflows: AdminWorkflowsService): Router => {
 };
 
 /** The reason is a field of the inspector's dialog: a missing or blank one is a 400 naming it, like any malformed body. */
-const reasonOf = (body: unknown, action: WorkflowAction): string => {
-  const parsed = workflowActionRequestSchema.safeParse(body ?? {});
-  if (!parsed.success) {
-    throw new ValidationError(issuesOf(parsed.error, 'body'), `Give a reason to ${action} the workflow; it goes to the audit log.`);
+const reasonOf = (req: Request, action: WorkflowAction): string => {
+  try {
+    return parseBody(workflowActionRequestSchema, req).reason;
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const { fields } = error.details as { fields: FieldIssue[] };
+    throw new ValidationError(fields, `Give a reason to ${action} the workflow; it goes to the audit log.`);
   }
-  return parsed.data.reason;
 };

@@ -1,6 +1,6 @@
 import express, { Router, type RequestHandler } from 'express';
-import { z } from 'zod';
 import type { Payload, PayloadCodec } from '@temporalio/common';
+import { temporalCodecRequestSchema, type TemporalCodecResponse, type TemporalPayloadJson } from '@recoup/contracts';
 import { ConflictError, InvalidInputError } from '../errors.ts';
 import { requireJsonBodies } from '../http/require-json.ts';
 import { parseBody } from '../http/validate.ts';
@@ -8,7 +8,8 @@ import { codecOrigins, type CodecOriginOptions } from './codec-origins.ts';
 
 // Temporal's codec-server protocol, for the Web UI and `temporal workflow show --codec-endpoint`: POST .../decode
 // and .../encode take and answer `{ payloads: [{ metadata: { name: base64 }, data: base64 }] }` (Payloads as proto3
-// JSON). Only signed-in admins may use it: decoding shows what the payloads hide.
+// JSON), as temporalCodecRequestSchema and temporalCodecResponseSchema of @recoup/contracts state it. Only signed-in
+// admins may use it: decoding shows what the payloads hide.
 //
 // The routes sit outside the app's CSRF and same-origin checks, on purpose. They change nothing on the server,
 // so a forged request gains an attacker nothing unless they can read the answer; codecOrigins refuses every
@@ -18,29 +19,15 @@ import { codecOrigins, type CodecOriginOptions } from './codec-origins.ts';
 
 /** Temporal caps a payload at 2 MB, which base64 makes about 2.7 MB; the UI and the CLI send a few at a time. */
 const BODY_LIMIT = '8mb';
-const MAX_PAYLOADS = 1_000;
 
-/** Standard or URL-safe base64, both of which proto3 JSON readers accept. */
-const base64 = z.string().regex(/^[A-Za-z0-9+/_-]*={0,2}$/, { message: 'must be base64' });
-const payloadJson = z.object({
-  metadata: z
-    // zod would drop a field named __proto__ without a word; a codec must not change a payload silently.
-    .custom<unknown>((value) => typeof value !== 'object' || value === null || !Object.hasOwn(value, '__proto__'), {
-      message: 'must not have a field named __proto__',
-    })
-    .pipe(z.record(z.string().min(1).max(256), base64))
-    .optional(),
-  data: base64.optional(),
-});
-const codecRequestSchema = z.object({ payloads: z.array(payloadJson).max(MAX_PAYLOADS) });
-type PayloadJson = z.infer<typeof payloadJson>;
+type AnsweredPayload = TemporalCodecResponse['payloads'][number];
 
-const toPayload = (json: PayloadJson): Payload => ({
+const toPayload = (json: TemporalPayloadJson): Payload => ({
   metadata: Object.fromEntries(Object.entries(json.metadata ?? {}).map(([name, value]) => [name, Buffer.from(value, 'base64')])),
   data: Buffer.from(json.data ?? '', 'base64'),
 });
 
-const fromPayload = (payload: Payload): PayloadJson => ({
+const fromPayload = (payload: Payload): AnsweredPayload => ({
   metadata: Object.fromEntries(Object.entries(payload.metadata ?? {}).map(([name, value]) => [name, Buffer.from(value).toString('base64')])),
   data: Buffer.from(payload.data ?? new Uint8Array()).toString('base64'),
 });
@@ -67,7 +54,7 @@ export const temporalCodecRoutes = (options: TemporalCodecRoutesOptions): Router
 
   for (const direction of ['decode', 'encode'] as const) {
     router.post(`/${direction}`, ...options.admin, requireJsonBodies([]), express.json({ limit: BODY_LIMIT }), async (req, res) => {
-      const { payloads } = parseBody(codecRequestSchema, req);
+      const { payloads } = parseBody(temporalCodecRequestSchema, req);
       const codec = options.codec;
       if (!codec) throw new ConflictError('payload-encryption-off', 'No payload keys are configured here (TEMPORAL_PAYLOAD_KEYS), so there is nothing to decode or encode with.');
       let converted: Payload[];
@@ -76,7 +63,8 @@ export const temporalCodecRoutes = (options: TemporalCodecRoutesOptions): Router
       } catch (error) {
         converted = refusal(error);
       }
-      res.json({ payloads: converted.map(fromPayload) });
+      const answer: TemporalCodecResponse = { payloads: converted.map(fromPayload) };
+      res.json(answer);
     });
   }
   return router;

@@ -4,13 +4,14 @@ import type {
   WorkflowAction,
   WorkflowActionRecord,
   WorkflowFilterOptions,
+  WorkflowHistory,
   WorkflowInspection,
   WorkflowListItem,
   WorkflowListQuery,
   WorkflowListResponse,
   WorkflowTimeline,
 } from '@recoup/contracts';
-import { collectionWorkflowId, searchableSegment, type CollectionClient, type CollectionStateView, type HistoryEventView } from '@recoup/workflows';
+import { collectionWorkflowId, searchableSegment, type CollectionClient, type CollectionStateView } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
 import { NotFoundError, UnavailableError, ValidationError } from '../errors.ts';
@@ -163,7 +164,7 @@ export class AdminWorkflowsService {
   }
 
   /** The workflow's history, event by event, as the inspector lists it. */
-  async history(accountId: string, user: AuthUser): Promise<{ accountId: string; events: HistoryEventView[] }> {
+  async history(accountId: string, user: AuthUser): Promise<WorkflowHistory> {
     await accessibleAccount(this.#orm.em.fork(), user, accountId);
     try {
       return { accountId, events: await this.#collections.history(accountId) };

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { API_TOKEN_SCOPE_DESCRIPTIONS, API_TOKEN_SCOPES } from '@recoup/domain';
-import { createApiTokenRequestSchema, idParamsSchema, type ApiTokenList } from '@recoup/contracts';
+import { createApiTokenRequestSchema, idParamsSchema, type ApiTokenList, type ApiTokenScopeList } from '@recoup/contracts';
 import { parseBody, parseParams } from '../http/validate.ts';
 import type { ApiTokensService } from './api-tokens.service.ts';
 import { currentUser } from './current-user.ts';
@@ -18,7 +18,8 @@ export const apiTokensRoutes = (tokens: ApiTokensService): Router => {
 
   /** The scopes a token can be given, with what each opens, for the admin page. */
   router.get('/scopes', (_req, res) => {
-    res.json({ items: API_TOKEN_SCOPES.map((scope) => ({ scope, description: API_TOKEN_SCOPE_DESCRIPTIONS[scope] })) });
+    const list: ApiTokenScopeList = { items: API_TOKEN_SCOPES.map((scope) => ({ scope, description: API_TOKEN_SCOPE_DESCRIPTIONS[scope] })) };
+    res.json(list);
   });
 
   router.post('/', async (req, res) => {

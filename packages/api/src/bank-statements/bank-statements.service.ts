@@ -16,7 +16,7 @@ import {
   type JsonObject,
 } from '@recoup/db';
 import type { CsvStatementMapping, ParsedStatement, StatementIdentities } from '@recoup/domain';
-import type { StatementDetail, StatementImportQuery, StatementImportResult, StatementListItem } from '@recoup/contracts';
+import type { SavedStatementMapping, StatementDetail, StatementImportQuery, StatementImportResult, StatementLineView, StatementListItem } from '@recoup/contracts';
 import type { ReconciliationClient } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
@@ -37,7 +37,8 @@ const resultOf = (row: IBankStatement, duplicate: boolean, alreadySeenLines: rea
   lines: row.lineCount,
   newLines: duplicate ? 0 : row.newLineCount,
   alreadySeen: duplicate ? row.lineCount : row.lineCount - row.newLineCount,
-  alreadySeenLines: [...alreadySeenLines],
+  // Only the fields of the view: the stored lines also keep their position in the file, for the import's own use.
+  alreadySeenLines: alreadySeenLines.map(({ source, matchedLineId, matchedStatementId, matchedSource, reason }) => ({ source, matchedLineId, matchedStatementId, matchedSource, reason })),
   imbalances: row.imbalances,
   review:
     row.reviewedAt && row.reviewReason
@@ -203,32 +204,32 @@ export class BankStatementsService {
     });
   }
 
-  async lines(id: string): Promise<unknown[]> {
+  async lines(id: string): Promise<StatementLineView[]> {
     const em = this.#orm.em.fork();
     if ((await em.count(BankStatement, { id })) === 0) throw new NotFoundError('bank statement');
     const rows = await em.find(StatementLine, { bankStatement: id }, { orderBy: { position: 'asc' }, limit: 1_000 });
     return rows.map((l) => ({
       id: l.id,
       accountNumber: l.accountNumber,
-      bankRef: l.bankRef,
-      customerRef: l.customerRef,
+      bankRef: l.bankRef ?? null,
+      customerRef: l.customerRef ?? null,
       direction: l.direction,
       amount: { amountMinor: l.amountMinor.toString(), currency: l.currency.trim() },
-      valueDate: l.valueDate,
+      valueDate: l.valueDate ?? null,
       text: l.text,
-      counterparty: l.counterparty,
+      counterparty: l.counterparty ?? null,
       returned: l.returned,
       status: l.status,
       source: l.source,
       accountId: l.account?.id ?? null,
-      rule: l.rule,
-      confidence: l.confidence,
-      reason: l.reason,
+      rule: l.rule ?? null,
+      confidence: l.confidence ?? null,
+      reason: l.reason ?? null,
       residualMinor: l.residualMinor?.toString() ?? null,
     }));
   }
 
-  async saveMapping(name: string, mapping: CsvStatementMapping, user: AuthUser): Promise<{ name: string }> {
+  async saveMapping(name: string, mapping: CsvStatementMapping, user: AuthUser): Promise<SavedStatementMapping> {
     await this.#orm.em.fork().transactional(async (tx) => {
       await tx.upsert(CsvStatementMappingRow, { name, mapping: mapping as unknown as JsonObject, updatedBy: tx.getReference(AppUser, user.id) });
       await audit(tx, { actorId: user.id, action: 'statement-mapping.saved', entity: 'csv_statement_mapping', entityId: name, details: { mapping } });

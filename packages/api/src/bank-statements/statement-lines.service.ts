@@ -9,7 +9,7 @@ import {
   reversePayment,
   type IStatementLine,
 } from '@recoup/db';
-import type { ManualMatchRequest } from '@recoup/contracts';
+import type { DeductionView, ExceptionView, LineResolution, ManualMatchRequest } from '@recoup/contracts';
 import { recordAccountChange, type AccountEventOutbox } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
@@ -17,53 +17,8 @@ import { BusinessRuleError, ConflictError, NotFoundError } from '../errors.ts';
 import { planForAccount } from '../payments/plan-for-account.ts';
 import { accessibleAccount } from '../shared/access-scope.ts';
 
-export interface ExceptionView {
-  id: string;
-  statementId: string;
-  position: number;
-  source: string;
-  bankRef: string | null;
-  customerRef: string | null;
-  direction: 'credit' | 'debit';
-  returned: boolean;
-  amount: { amountMinor: string; currency: string };
-  valueDate: string | null;
-  text: string;
-  counterparty: string | null;
-  reason: string | null;
-  /** The matcher's best guess, if it had one: the account, and how it would have applied the money. */
-  suggestion: {
-    accountId: string;
-    accountRef: string;
-    accountName: string;
-    rule: string | null;
-    confidence: number | null;
-    allocations: { invoiceId: string; invoiceNumber: string; amountMinor: string }[];
-  } | null;
-}
-
 interface StoredProposal {
   allocations?: { invoiceId: string; amountMinor: string }[];
-}
-
-/** A short payment: applied, with an amount left open on the invoices it named, to be claimed or disputed. */
-export interface DeductionView {
-  lineId: string;
-  statementId: string;
-  account: { id: string; externalRef: string; name: string };
-  amount: { amountMinor: string; currency: string };
-  residualMinor: string;
-  text: string;
-  valueDate: string | null;
-  /** The invoices the payment named, with what they still owe now. */
-  invoices: { invoiceId: string; number: string; openMinor: string }[];
-}
-
-export interface LineResolution {
-  lineId: string;
-  status: 'applied' | 'skipped';
-  paymentId: string | null;
-  accountId: string | null;
 }
 
 /** What a payment made from a line is known by: the payer's reference, else the bank's, else the line's place. */

@@ -15,11 +15,39 @@ export const parseWith = <S extends z.ZodType>(schema: S, value: unknown, locati
   return parsed.data;
 };
 
-export const parseBody = <S extends z.ZodType>(schema: S, req: Request): z.infer<S> =>
-  parseWith(schema, req.body ?? {}, 'body');
+/** Where a request's input was read from: 'body', 'query', 'params' or 'header:<lower-case name>'. */
+export type InputLocation = 'body' | 'query' | 'params' | `header:${string}`;
 
-export const parseQuery = <S extends z.ZodType>(schema: S, req: Request): z.infer<S> =>
-  parseWith(schema, req.query, 'query');
+// The schemas each request was checked with, kept beside the request like the current user. The contract check
+// (openapi/contract-check.ts) compares them with the ones the contract names, so the contract cannot describe one
+// schema while the route validates with another.
+const schemasUsed = new WeakMap<Request, { location: InputLocation; schema: z.ZodType }[]>();
 
-export const parseParams = <S extends z.ZodType>(schema: S, req: Request): z.infer<S> =>
-  parseWith(schema, req.params, 'params');
+const record = (req: Request, location: InputLocation, schema: z.ZodType): void => {
+  const used = schemasUsed.get(req);
+  if (used) used.push({ location, schema });
+  else schemasUsed.set(req, [{ location, schema }]);
+};
+
+export const inputSchemasUsed = (req: Request): readonly { location: InputLocation; schema: z.ZodType }[] => schemasUsed.get(req) ?? [];
+
+export const parseBody = <S extends z.ZodType>(schema: S, req: Request): z.infer<S> => {
+  record(req, 'body', schema);
+  return parseWith(schema, req.body ?? {}, 'body');
+};
+
+export const parseQuery = <S extends z.ZodType>(schema: S, req: Request): z.infer<S> => {
+  record(req, 'query', schema);
+  return parseWith(schema, req.query, 'query');
+};
+
+export const parseParams = <S extends z.ZodType>(schema: S, req: Request): z.infer<S> => {
+  record(req, 'params', schema);
+  return parseWith(schema, req.params, 'params');
+};
+
+/** One request header, checked with the schema of its value; a missing header is checked as undefined. */
+export const parseHeader = <S extends z.ZodType>(schema: S, req: Request, name: string): z.infer<S> => {
+  record(req, `header:${name.toLowerCase()}`, schema);
+  return parseWith(schema, req.get(name), `header:${name}`);
+};

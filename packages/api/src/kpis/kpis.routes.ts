@@ -1,17 +1,20 @@
 import { Router, type Request, type Response } from 'express';
-import { KPI_BLOCKS, kpiQuerySchema, type KpiBlock, type KpiQuery } from '@recoup/contracts';
+import { KPI_BLOCKS, kpiBlockParamsSchema, kpiQuerySchema, type KpiBlock, type KpiQuery } from '@recoup/contracts';
 import { currentUser } from '../auth/current-user.ts';
 import { requireRole } from '../auth/require-auth.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
-import { issuesOf } from '../http/validate.ts';
+import { NotFoundError, ValidationError, type FieldIssue } from '../errors.ts';
+import { parseParams, parseQuery } from '../http/validate.ts';
 import { blockCsv, csvFilename, dashboardCsv } from './kpi-csv.ts';
 import { publicFilters, type KpisService } from './kpis.service.ts';
 
 /** A filter the dashboard cannot apply is one 400 naming every field, like any other malformed query. */
 const parseFilters = (req: Request): KpiQuery => {
-  const parsed = kpiQuerySchema.safeParse(req.query);
-  if (!parsed.success) throw new ValidationError(issuesOf(parsed.error, 'query'), 'The dashboard filters are not valid.');
-  return parsed.data;
+  try {
+    return parseQuery(kpiQuerySchema, req);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw new ValidationError((error.details as { fields: FieldIssue[] }).fields, 'The dashboard filters are not valid.');
+  }
 };
 
 const sendCsv = (res: Response, filename: string, body: string): void => {
@@ -43,7 +46,7 @@ export const kpisRoutes = (kpis: KpisService): Router => {
   });
 
   router.get('/:block', async (req, res) => {
-    const param = String(req.params['block']);
+    const param = parseParams(kpiBlockParamsSchema, req).block;
     const suffixed = param.endsWith('.csv');
     const name = suffixed ? param.slice(0, -'.csv'.length) : param;
     if (!isBlock(name)) throw new NotFoundError('dashboard block', `No dashboard block "${name}"; there are ${KPI_BLOCKS.join(', ')}.`);

@@ -8,6 +8,7 @@ import {
   type PaymentModelMetrics,
   type PaymentModelView,
   type StartModelTrainingRequest,
+  type StartModelTrainingResponse,
   type TrainingRunStatus,
 } from '@recoup/contracts';
 import { audit } from '../audit/audit.ts';
@@ -115,7 +116,7 @@ export class PaymentModelsService {
   }
 
   /** Starts a training run now, for the admin; the page follows it by the workflow id. */
-  async startRun(input: StartModelTrainingRequest, actor: AuthUser): Promise<{ workflowId: string }> {
+  async startRun(input: StartModelTrainingRequest, actor: AuthUser): Promise<StartModelTrainingResponse> {
     const started = await this.#runs.start({ ...input, requestedBy: actor.id });
     await this.#orm.em.fork().transactional(async (tx) => {
       await audit(tx, {

@@ -3,7 +3,7 @@ import { IDEMPOTENCY_KEY_HEADER, idParamsSchema, idempotencyKeySchema, paymentRe
 import { currentUser } from '../auth/current-user.ts';
 import { requireRole } from '../auth/require-auth.ts';
 import { InvalidInputError } from '../errors.ts';
-import { parseBody, parseParams, parseWith } from '../http/validate.ts';
+import { parseBody, parseHeader, parseParams } from '../http/validate.ts';
 import type { PaymentsService } from './payments.service.ts';
 
 export const paymentsRoutes = (payments: PaymentsService): Router => {
@@ -14,7 +14,7 @@ export const paymentsRoutes = (payments: PaymentsService): Router => {
     if (header === undefined || header === '') {
       throw new InvalidInputError('idempotency-key-missing', 'Send an Idempotency-Key header so a retry cannot pay twice.');
     }
-    const key = parseWith(idempotencyKeySchema, header, 'header:Idempotency-Key');
+    const key = parseHeader(idempotencyKeySchema, req, 'Idempotency-Key');
     const body = parseBody(paymentRequestSchema, req);
     const outcome = await payments.receive(key, body, currentUser(req));
     if (!outcome.fresh) res.set('Idempotent-Replayed', 'true');

@@ -9,7 +9,7 @@ import {
   type IAccount,
   type JsonValue,
 } from '@recoup/db';
-import type { Money, PaymentRequest, PaymentResponse } from '@recoup/contracts';
+import type { PaymentRequest, PaymentResponse, PaymentReversalView } from '@recoup/contracts';
 import { recordAccountChange, type AccountEventOutbox } from '@recoup/workflows';
 import { audit } from '../audit/audit.ts';
 import type { AuthUser } from '../auth/current-user.ts';
@@ -115,12 +115,7 @@ export class PaymentsService {
   }
 }
 
-export interface ReversalOutcome {
-  paymentId: string;
-  accountId: string;
-  restored: { invoiceId: string; amountMinor: string }[];
-  balance: Money[];
-}
+export type ReversalOutcome = PaymentReversalView;
 
 /** The account the payment names, by id or reference; one the user may not work on is reported as missing. */
 const findAccount = async (em: EntityManager, request: PaymentRequest, user: AuthUser): Promise<IAccount> => {
