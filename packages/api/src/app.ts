@@ -91,6 +91,7 @@ import { usersRoutes } from './users/users.routes.ts';
 import { UsersService } from './users/users.service.ts';
 import { errorMessage } from '@recoup/domain';
 import { requestId } from './http/request-id.ts';
+import { apiDocument } from './openapi/index.ts';
 
 export interface AppDeps {
   orm: MikroORM;
@@ -105,6 +106,8 @@ export interface AppDeps {
   staticDir?: string;
   /** The portal's payment provider; defaults to Stripe (or a Stripe-compatible server) from the configuration. */
   paymentProvider?: PaymentProvider | null;
+  /** Sees every request first; the tests put the contract check (openapi/contract-check.ts) here. */
+  inspect?: RequestHandler;
 }
 
 export type RecoupApp = Express & {
@@ -170,6 +173,7 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   // client address that sign-in failures count against is then the one the proxy puts in X-Forwarded-For.
   if (config.secureCookies) app.set('trust proxy', 1);
   app.use(requestId);
+  if (deps.inspect) app.use(deps.inspect);
   const provider = deps.paymentProvider !== undefined ? deps.paymentProvider : config.portal.payments ? createStripeProvider(config.portal.payments) : null;
   app.use(securityHeaders(config.secureCookies, provider?.checkoutOrigins ?? []));
   // The Temporal Web UI and CLI call the codec from outside the app: it has its own origin rules and no CSRF token
@@ -241,6 +245,9 @@ export const createApp = (deps: AppDeps): RecoupApp => {
   app.use('/api', tokenAuthentication(apiTokens, pool, config.apiTokenRequestsPerMinute));
   app.use('/api', unless(isTokenRequest, sessions.middleware), unless(isTokenRequest, csrf.protection));
 
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(apiDocument());
+  });
   app.use('/api/health', healthRoutes(config, createWorkerHealth(() => collections.temporal, config.temporal.namespace, config.temporal.taskQueue)));
   app.use('/api/auth', authRoutes(auth, csrf));
   app.use('/api/facts', authenticated, factsRoutes());

@@ -5,6 +5,8 @@ import { AppUser } from '@recoup/db';
 import { createTestDatabase, type TestDatabase } from '@recoup/db/testing';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@recoup/db/seed';
 import { createApp, type RecoupApp } from '../../src/app.ts';
+import { createContractCheck, describeViolations, type ContractCheck } from '../../src/openapi/contract-check.ts';
+import { apiDocument, apiOperations } from '../../src/openapi/index.ts';
 import { hashPassword } from '../../src/auth/passwords.ts';
 import { silentLogger, type Logger } from '../../src/http/logger.ts';
 import { startMailSink, type MailSink } from '../../src/mail-sink/mail-sink.ts';
@@ -29,6 +31,8 @@ export interface Harness {
   importStarts: InProcessImportStarts;
   /** The SMTP sink when the harness was asked for one. */
   mailSink: MailSink | null;
+  /** Checks every answer under /api against the OpenAPI contract; close() fails on what it found. */
+  contract: ContractCheck;
   /** A supertest agent holding a logged-in session of the given demo user, with its CSRF token. */
   login(role: DemoRole): Promise<LoggedIn>;
   /** Creates a user with the demo password, e.g. a second manager's team, and returns its id. */
@@ -82,8 +86,10 @@ export const createHarness = async (options: HarnessOptions = {}): Promise<Harne
   };
   const reconciliations = new RecordingReconciliations();
   const importStarts = new InProcessImportStarts({ orm: db.orm, collections, logger: silentLogger });
+  const contract = createContractCheck(apiOperations, apiDocument());
   const app = createApp({ orm: db.orm, collections, reconciliations, importStarts, config, logger: options.logger ?? silentLogger,
     staticDir: '/nonexistent',
+    inspect: contract.middleware,
     ...(options.paymentProvider !== undefined ? { paymentProvider: options.paymentProvider } : {}),
   });
   const userId = async (role: DemoRole): Promise<string> =>
@@ -102,6 +108,7 @@ export const createHarness = async (options: HarnessOptions = {}): Promise<Harne
     reconciliations,
     importStarts,
     mailSink: sink,
+    contract,
     userId,
     login: async (role) => loginAs(EMAIL[role]),
     loginAs,
@@ -121,6 +128,10 @@ export const createHarness = async (options: HarnessOptions = {}): Promise<Harne
       await sink?.close();
       await importStarts.settled();
       await db.drop();
+      // Every test on the harness is also a test of the contract: an answer that broke it fails the file.
+      if (contract.violations.length > 0) {
+        throw new Error(`The API answered outside its OpenAPI contract:\n${describeViolations(contract.violations)}`);
+      }
     },
   };
 };

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import {
+  accountDetailSchema,
+  accountListQuerySchema,
+  accountSummarySchema,
+  ceaseCommunicationRequestSchema,
+  ceaseCommunicationViewSchema,
+  communicationBodySchema,
+  communicationParamsSchema,
+  decisionTimelineSchema,
+  idParamsSchema,
+  newNoteRequestSchema,
+  noteViewSchema,
+  pageOf,
+  resumeCommunicationRequestSchema,
+} from '@recoup/contracts';
+import { ALL_ROLES, json, MANAGERS, type Operations } from '../operation.ts';
+
+export const accountOperations: Operations = {
+  'GET /api/accounts': {
+    tag: 'accounts',
+    summary: 'List the accounts the caller may see',
+    description: 'A collector sees the accounts assigned to them, a manager their team\'s, an admin all. `q` searches names and references.',
+    access: ALL_ROLES,
+    query: accountListQuerySchema,
+    responses: { 200: json('One page of accounts with their open balance per currency.', pageOf(accountSummarySchema)) },
+  },
+  'GET /api/accounts/:id': {
+    tag: 'accounts',
+    summary: 'An account with its contacts, invoices, payments, promises, disputes, tasks and notes',
+    access: ALL_ROLES,
+    params: idParamsSchema,
+    responses: { 200: json('The account.', accountDetailSchema) },
+  },
+  'GET /api/accounts/:id/timeline': {
+    tag: 'accounts',
+    summary: "The strategy's decisions for the account, step by step, with the facts each was taken on",
+    access: ALL_ROLES,
+    params: idParamsSchema,
+    responses: { 200: json('The decisions, oldest first.', decisionTimelineSchema) },
+  },
+  'GET /api/accounts/:id/communications/:communicationId': {
+    tag: 'accounts',
+    summary: 'One reminder or letter sent to the account, with its full text',
+    access: ALL_ROLES,
+    params: communicationParamsSchema,
+    responses: { 200: json('The communication.', communicationBodySchema) },
+  },
+  'GET /api/accounts/:id/notes': {
+    tag: 'accounts',
+    summary: "The account's notes, newest first",
+    access: ALL_ROLES,
+    params: idParamsSchema,
+    responses: { 200: json('The notes.', z.array(noteViewSchema)) },
+  },
+  'POST /api/accounts/:id/notes': {
+    tag: 'accounts',
+    summary: 'Add a note to the account',
+    access: ALL_ROLES,
+    params: idParamsSchema,
+    body: newNoteRequestSchema,
+    responses: { 201: json('The note as stored.', noteViewSchema) },
+  },
+  'POST /api/accounts/:id/cease-communication': {
+    tag: 'accounts',
+    summary: 'Record that the debtor asked us to stop communicating',
+    description: 'Every reminder on every channel is suppressed from then on, and the workflow is told.',
+    access: MANAGERS,
+    params: idParamsSchema,
+    body: ceaseCommunicationRequestSchema,
+    responses: { 200: json('The flag as it now stands.', ceaseCommunicationViewSchema) },
+  },
+  'DELETE /api/accounts/:id/cease-communication': {
+    tag: 'accounts',
+    summary: 'Lift the cease-communication flag, with the reason',
+    access: MANAGERS,
+    params: idParamsSchema,
+    body: resumeCommunicationRequestSchema,
+    responses: { 200: json('The flag as it now stands.', ceaseCommunicationViewSchema) },
+  },
+};
