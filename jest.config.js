@@ -29,7 +29,7 @@ export default {
       ...common,
       displayName: 'unit',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/packages/{domain,contracts,config,prediction,documents}/test/**/*.test.ts', '<rootDir>/test/unit/**/*.test.ts'],
+      testMatch: ['<rootDir>/packages/{domain,contracts,config,prediction,documents,api-client}/test/**/*.test.ts', '<rootDir>/test/unit/**/*.test.ts'],
     },
     {
       ...common,
