@@ -34,7 +34,7 @@ export function ExceptionCard({ line, onResolved }: ExceptionCardProps) {
             {line.returned ? <span className="cash-status cash-status--failed">Returned</span> : null}
           </p>
           <p className="table__sub">
-            {line.valueDate ?? 'no value date'} · bank ref {line.bankRef}
+            {line.valueDate ?? 'no value date'} · {line.bankRef ? `bank ref ${line.bankRef}` : 'no bank reference'}
             {line.customerRef ? ` · customer ref ${line.customerRef}` : ''} · <code>{line.source}</code>
           </p>
           <p className="cash-exception__text">{line.text || 'No remittance text.'}</p>
@@ -75,7 +75,7 @@ export function ExceptionCard({ line, onResolved }: ExceptionCardProps) {
         <ManualMatchForm
           line={line}
           onCancel={() => setAction(null)}
-          onMatched={(resolution, accountName) => onResolved(line, resolution, `${amount} from ${line.counterparty ?? line.bankRef} is applied to ${accountName}.`)}
+          onMatched={(resolution, accountName) => onResolved(line, resolution, `${amount} from ${line.counterparty ?? line.bankRef ?? 'the payer'} is applied to ${accountName}.`)}
         />
       ) : null}
       {action === 'pair' ? (
@@ -86,7 +86,7 @@ export function ExceptionCard({ line, onResolved }: ExceptionCardProps) {
         />
       ) : null}
       {action === 'skip' ? (
-        <SkipLineForm line={line} onCancel={() => setAction(null)} onSkipped={(resolution) => onResolved(line, resolution, `${amount} (${line.bankRef}) is set aside.`)} />
+        <SkipLineForm line={line} onCancel={() => setAction(null)} onSkipped={(resolution) => onResolved(line, resolution, `${amount} (${line.bankRef ?? 'no bank reference'}) is set aside.`)} />
       ) : null}
     </li>
   );

@@ -11,7 +11,8 @@ const exceptionSchema = z.object({
   statementId: z.string(),
   position: z.number().int(),
   source: z.string(),
-  bankRef: z.string(),
+  // Absent when the bank gave no reference (many CSV exports, some BAI2 lines).
+  bankRef: z.string().nullable(),
   customerRef: z.string().nullable(),
   direction: z.enum(['credit', 'debit']),
   returned: z.boolean(),

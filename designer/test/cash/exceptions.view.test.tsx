@@ -49,6 +49,12 @@ describe('the exception queue', () => {
     expect(card.textContent).toContain('Suggestion: Harbour & Pike Ltd (C-1001) by payer-name · confidence 40 %: €150.00 to INV-1');
   });
 
+  it('shows a line the bank gave no reference for, saying so', async () => {
+    renderPage([exceptionLine({ bankRef: null, counterparty: null })]);
+    const card = await screen.findByRole('listitem', { name: /In: €300\.00/ });
+    expect(card.textContent).toContain('no bank reference');
+  });
+
   it('matches a line by hand across two invoices and keeps the rest as credit', async () => {
     const { server, user } = renderPage([exceptionLine()], {
       [`POST /api/statement-lines/${LINE}/match`]: () => ({ status: 200, body: { lineId: LINE, status: 'applied', paymentId: PAYMENT, accountId: ACCOUNT } }),
