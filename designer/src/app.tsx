@@ -28,6 +28,7 @@ const WorkflowInspectorPage = lazy(() =>
 );
 const UsersPage = lazy(() => import('./admin/users.page.tsx').then((m) => ({ default: m.UsersPage })));
 const ApiTokensPage = lazy(() => import('./admin/api-tokens.page.tsx').then((m) => ({ default: m.ApiTokensPage })));
+const ApiReferencePage = lazy(() => import('./admin/api-reference/api-reference.page.tsx').then((m) => ({ default: m.ApiReferencePage })));
 const AdminPage = lazy(() => import('./admin/admin.page.tsx').then((m) => ({ default: m.AdminPage })));
 const ComplianceSettingsPage = lazy(() =>
   import('./admin/compliance-settings.page.tsx').then((m) => ({ default: m.ComplianceSettingsPage })),
@@ -121,6 +122,8 @@ function renderRoute(route: Route, user: User) {
       return <UsersPage user={user} />;
     case 'api-tokens':
       return <ApiTokensPage user={user} />;
+    case 'api-reference':
+      return <ApiReferencePage />;
     case 'admin':
       return <AdminPage user={user} />;
     case 'compliance':

@@ -4,6 +4,7 @@ import type { ApiTokenList, ApiTokenView } from '@recoup/contracts';
 import type { User } from '../api/auth.types.ts';
 import { useApi } from '../api/api-context.ts';
 import { describeFailure } from '../api/api-failure.ts';
+import { Link } from '../routing/link.tsx';
 import { listApiTokens, listTokenScopes, revokeApiToken } from './api-tokens.api.ts';
 import { NewApiTokenForm } from './new-api-token-form.tsx';
 import { listUsers } from './users.api.ts';
@@ -108,6 +109,9 @@ export function ApiTokensPage({ user }: { user: User }) {
           Tokens let other systems, such as your ERP, use Recoup’s API without signing in. Each acts as one user, with that user’s role and team,
           and only within its scopes. Creating and revoking are audited under your name, {user.name}, and whatever a token changes is audited as
           the token.
+        </p>
+        <p className="page__lead">
+          What each scope opens is in the <Link to="/admin/api-reference">API reference</Link>.
         </p>
       </header>
       {tokens.isPending || users.isPending || scopes.isPending ? (

@@ -83,6 +83,13 @@ export const SECTIONS: readonly Section[] = [
     roles: ['admin'],
   },
   {
+    path: '/admin/api-reference',
+    title: 'API reference',
+    summary: 'Every route of the API: who may call it, the scope an API token needs, its parameters and what it answers.',
+    area: 'admin',
+    roles: ['admin', 'manager'],
+  },
+  {
     path: '/admin/compliance',
     title: 'Compliance settings',
     summary: 'Contact hours and call limits per customer type, with the Reg F rule behind each.',
@@ -135,6 +142,7 @@ export type Route =
   | { kind: 'workflow'; accountId: string }
   | { kind: 'users' }
   | { kind: 'api-tokens' }
+  | { kind: 'api-reference' }
   | { kind: 'admin' }
   | { kind: 'compliance' }
   | { kind: 'audit' }
@@ -157,6 +165,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/admin/workflows') return { kind: 'workflows' };
   if (path === '/admin/users') return { kind: 'users' };
   if (path === '/admin/api-tokens') return { kind: 'api-tokens' };
+  if (path === '/admin/api-reference') return { kind: 'api-reference' };
   if (path === ADMIN_PATH) return { kind: 'admin' };
   if (path === '/admin/compliance') return { kind: 'compliance' };
   if (path === '/admin/audit') return { kind: 'audit' };

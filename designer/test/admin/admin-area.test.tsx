@@ -20,16 +20,16 @@ describe('the admin area', () => {
   it('lists an admin’s sections with a title and a one-line explanation each', () => {
     renderWithApi(<AdminPage user={person('admin')} />);
     const tiles = screen.getAllByRole('link');
-    expect(tiles.map((tile) => tile.getAttribute('href'))).toEqual(['/admin/workflows', '/admin/users', '/admin/api-tokens', '/admin/compliance', '/admin/audit', '/admin/outbox', '/admin/payment-models']);
+    expect(tiles.map((tile) => tile.getAttribute('href'))).toEqual(['/admin/workflows', '/admin/users', '/admin/api-tokens', '/admin/api-reference', '/admin/compliance', '/admin/audit', '/admin/outbox', '/admin/payment-models']);
     const audit = screen.getByRole('link', { name: /^Audit log/ });
     expect(audit.textContent).toContain('a check that no entry was changed or removed');
     expect(screen.getByRole('link', { name: /^Compliance settings/ }).textContent).toContain('Reg F');
     expect(screen.getByRole('link', { name: /^Outbox/ }).textContent).toContain('read each reminder');
   });
 
-  it('gives a manager the compliance settings and the outbox, but not the audit log', () => {
+  it('gives a manager the API reference, the compliance settings and the outbox, but not the audit log', () => {
     renderWithApi(<AdminPage user={person('manager')} />);
-    expect(screen.getAllByRole('link').map((tile) => tile.getAttribute('href'))).toEqual(['/admin/compliance', '/admin/outbox']);
+    expect(screen.getAllByRole('link').map((tile) => tile.getAttribute('href'))).toEqual(['/admin/api-reference', '/admin/compliance', '/admin/outbox']);
   });
 
   it('keeps the admin sections under one Admin link in the main menu, lit on every admin page', () => {

@@ -50,6 +50,12 @@ describe('ApiTokensPage', () => {
     expect([...actsAs.options].map((o) => o.textContent)).toEqual(['Choose a user…', 'Ada Admin (admin)', 'Max Manager (manager)']);
   });
 
+  it('points to the API reference for what each scope opens', async () => {
+    renderPage();
+    await screen.findByRole('rowheader', { name: /ERP sync/ });
+    expect(screen.getByRole('link', { name: 'API reference' }).getAttribute('href')).toBe('/admin/api-reference');
+  });
+
   it('creates a token with the chosen scopes and expiry, and shows its secret once', async () => {
     const { server, user } = renderPage({
       'POST /api/admin/api-tokens': ({ body }) => ({
