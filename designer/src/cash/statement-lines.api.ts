@@ -1,58 +1,14 @@
 import { z } from 'zod';
+import { deductionListSchema, exceptionListSchema, lineResolutionSchema, type DeductionView, type ExceptionView, type LineResolution } from '@recoup/contracts';
 import type { ApiClient } from '../api/api-client.ts';
 import { unexpected } from '../api/response-reading.ts';
 
 // The exception queue, the short payments, and a manager's decisions on a line.
 
-const moneySchema = z.object({ amountMinor: z.string().regex(/^-?\d+$/), currency: z.string() });
-
-const exceptionSchema = z.object({
-  id: z.string(),
-  statementId: z.string(),
-  position: z.number().int(),
-  source: z.string(),
-  // Absent when the bank gave no reference (many CSV exports, some BAI2 lines).
-  bankRef: z.string().nullable(),
-  customerRef: z.string().nullable(),
-  direction: z.enum(['credit', 'debit']),
-  returned: z.boolean(),
-  amount: moneySchema,
-  valueDate: z.string().nullable(),
-  text: z.string(),
-  counterparty: z.string().nullable(),
-  reason: z.string().nullable(),
-  suggestion: z
-    .object({
-      accountId: z.string(),
-      accountRef: z.string(),
-      accountName: z.string(),
-      rule: z.string().nullable(),
-      confidence: z.number().nullable(),
-      allocations: z.array(z.object({ invoiceId: z.string(), invoiceNumber: z.string(), amountMinor: z.string() })),
-    })
-    .nullable(),
-});
-export type ExceptionLine = z.infer<typeof exceptionSchema>;
-
-const deductionSchema = z.object({
-  lineId: z.string(),
-  statementId: z.string(),
-  account: z.object({ id: z.string(), externalRef: z.string(), name: z.string() }),
-  amount: moneySchema,
-  residualMinor: z.string().regex(/^\d+$/),
-  text: z.string(),
-  valueDate: z.string().nullable(),
-  invoices: z.array(z.object({ invoiceId: z.string(), number: z.string(), openMinor: z.string() })),
-});
-export type ShortPayment = z.infer<typeof deductionSchema>;
-
-const resolutionSchema = z.object({
-  lineId: z.string(),
-  status: z.enum(['applied', 'skipped']),
-  paymentId: z.string().nullable(),
-  accountId: z.string().nullable(),
-});
-export type LineResolution = z.infer<typeof resolutionSchema>;
+// The answers are read with the API's own schemas, so the page and the contract cannot disagree on a shape.
+export type ExceptionLine = ExceptionView;
+export type ShortPayment = DeductionView;
+export type { LineResolution };
 
 function read<S extends z.ZodType>(schema: S, body: unknown, what: string): z.infer<S> {
   const parsed = schema.safeParse(body);
@@ -66,12 +22,12 @@ export async function listExceptions(api: ApiClient, statementId: string | null,
   const query = new URLSearchParams({ limit: '200' });
   if (statementId) query.set('statementId', statementId);
   const body = await api.get<unknown>(`/api/statement-lines/exceptions?${query.toString()}`, signal);
-  return read(z.object({ items: z.array(exceptionSchema) }), body, 'the exception queue').items;
+  return read(exceptionListSchema, body, 'the exception queue').items;
 }
 
 export async function listShortPayments(api: ApiClient, signal?: AbortSignal): Promise<ShortPayment[]> {
   const body = await api.get<unknown>('/api/statement-lines/deductions?limit=200', signal);
-  return read(z.object({ items: z.array(deductionSchema) }), body, 'the short payments').items;
+  return read(deductionListSchema, body, 'the short payments').items;
 }
 
 export interface ManualMatch {
@@ -82,15 +38,15 @@ export interface ManualMatch {
 }
 
 export async function matchLine(api: ApiClient, lineId: string, match: ManualMatch): Promise<LineResolution> {
-  return read(resolutionSchema, await api.post<unknown>(`${linePath(lineId)}/match`, match), 'a matched line');
+  return read(lineResolutionSchema, await api.post<unknown>(`${linePath(lineId)}/match`, match), 'a matched line');
 }
 
 export async function pairReturn(api: ApiClient, lineId: string, paymentId: string): Promise<LineResolution> {
-  return read(resolutionSchema, await api.post<unknown>(`${linePath(lineId)}/reverse`, { paymentId }), 'a reversed line');
+  return read(lineResolutionSchema, await api.post<unknown>(`${linePath(lineId)}/reverse`, { paymentId }), 'a reversed line');
 }
 
 export async function skipLine(api: ApiClient, lineId: string, reason: string): Promise<LineResolution> {
-  return read(resolutionSchema, await api.post<unknown>(`${linePath(lineId)}/skip`, { reason }), 'a skipped line');
+  return read(lineResolutionSchema, await api.post<unknown>(`${linePath(lineId)}/skip`, { reason }), 'a skipped line');
 }
 
 export interface DisputeItem {
